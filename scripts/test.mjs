@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// `npm test`: run every test part in sequence, print a timing table, exit non-zero if any failed.
+//   node scripts/test.mjs              all parts
+//   node scripts/test.mjs unit browser only these parts (in the order given)
+// Every part runs even when an earlier one fails. The last line is `N passed, M failed`.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * The test parts, in run order. `cmd` is run from the repo root with inherited stdio.
+ * `before` (optional) runs first; it returns an error message to fail the part without running it.
+ * @type {Array<{name: string, cmd: string[], before?: () => string | null}>}
+ */
+const PARTS = [
+  { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', '.'] },
+  { name: 'unit', cmd: ['npx', 'vitest', 'run'] },
+  {
+    name: 'browser',
+    cmd: ['node', 'test/browser/run.mjs'],
+    before: () => ensureChromium() ?? requireFile('test/browser/run.mjs'),
+  },
+  { name: 'build', cmd: ['npx', 'vite', 'build'] },
+];
+
+function requireFile(rel) {
+  return existsSync(path.join(repoRoot, rel)) ? null : `${rel} is missing (the browser test runner has not been written yet)`;
+}
+
+/** Make sure Debian's Chromium is installed; returns an error message or null. */
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return null;
+  if (process.getuid?.() !== 0) {
+    return `${CHROMIUM} is missing; run: sudo apt-get install -y chromium`;
+  }
+  console.log(`${CHROMIUM} is missing: running apt-get update && apt-get install -y chromium`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update'], ['install', '-y', 'chromium']]) {
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (r.status !== 0) return `apt-get ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`})`;
+  }
+  return existsSync(CHROMIUM) ? null : `apt-get installed chromium but ${CHROMIUM} is still missing`;
+}
+
+function run(cmd) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd[0], cmd.slice(1), { cwd: repoRoot, stdio: 'inherit' });
+    child.on('error', (e) => resolve(`could not start ${cmd[0]}: ${e.message}`));
+    child.on('exit', (code, signal) =>
+      resolve(code === 0 ? null : signal ? `killed by ${signal}` : `exit code ${code}`),
+    );
+  });
+}
+
+const fmt = (ms) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${((ms % 60_000) / 1000).toFixed(0)} s`);
+
+async function main() {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((w) => !PARTS.some((p) => p.name === w));
+  if (unknown.length) {
+    console.error(`unknown test part(s): ${unknown.join(', ')}; known: ${PARTS.map((p) => p.name).join(', ')}`);
+    process.exit(2);
+  }
+  const parts = wanted.length ? wanted.map((w) => PARTS.find((p) => p.name === w)) : PARTS;
+
+  // Ctrl+C reaches the running child too (same process group): stop after it, don't start more.
+  let interrupted = false;
+  process.on('SIGINT', () => {
+    interrupted = true;
+  });
+
+  const t0 = performance.now();
+  const results = [];
+  for (const part of parts) {
+    if (interrupted) break;
+    console.log(`\n=== ${part.name}: ${part.cmd.join(' ')} ===\n`);
+    const start = performance.now();
+    let error = part.before ? part.before() : null;
+    if (error) console.error(`${part.name}: ${error}`);
+    else error = await run(part.cmd);
+    const ms = performance.now() - start;
+    results.push({ name: part.name, ms, error });
+    console.log(`\n=== ${part.name}: ${error ? `FAILED (${error.split('\n')[0]})` : 'passed'} in ${fmt(ms)} ===`);
+  }
+
+  const width = Math.max(4, ...results.map((r) => r.name.length));
+  console.log(`\n${'part'.padEnd(width)}  ${'time'.padStart(10)}  result`);
+  for (const r of results) {
+    const result = r.error ? `FAIL (${r.error.split('\n')[0]})` : 'pass';
+    console.log(`${r.name.padEnd(width)}  ${fmt(r.ms).padStart(10)}  ${result}`);
+  }
+  const failed = results.filter((r) => r.error).length;
+  if (interrupted) console.log(`interrupted; not run: ${parts.slice(results.length).map((p) => p.name).join(', ') || '-'}`);
+  console.log(`total time ${fmt(performance.now() - t0)}`);
+  console.log(`${results.length - failed} passed, ${failed} failed`);
+  process.exitCode = interrupted ? 130 : failed ? 1 : 0;
+}
+
+main();
