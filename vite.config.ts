@@ -18,5 +18,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60000,
     pool: 'forks',
+    // Leak tests call gc() so finalizers run deterministically (see test/unit/helpers/check-op.ts).
+    execArgv: ['--expose-gc'],
   },
 });

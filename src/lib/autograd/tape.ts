@@ -1,0 +1,143 @@
+/**
+ * The tape. While `autograd.record` is on, every primitive op whose inputs need gradients
+ * appends a node: which op ran, on which parents, and the tensors its backward needs.
+ * `backward()` walks the nodes from the head in reverse topological order and applies each
+ * op's vector-Jacobian product (the chain rule, one op at a time):
+ *
+ *   dL/dx_i = sum over uses of x_i of  (dL/dy)^T  dy/dx_i
+ */
+import { tf, type Tensor } from '../engine/tf';
+import { AutogradError, fmtShape } from '../nd/errors';
+import type { NDArray } from '../nd/ndarray';
+
+/** Maps the output gradient to one gradient per input (null: that input needs none). */
+export type VectorJacobianProduct = (dy: Tensor) => readonly (Tensor | null)[];
+
+/** Frees the tensors a node saved when the node becomes unreachable without a backward(). */
+const savedFinalizer = new FinalizationRegistry<Tensor[]>((saved) => {
+  for (const t of saved) t.dispose();
+});
+
+export class TapeNode {
+  private freed = false;
+
+  constructor(
+    readonly opName: string,
+    /** For each input: its producing node, the leaf array itself, or null (a constant). */
+    readonly parents: readonly (TapeNode | NDArray | null)[],
+    readonly inputShapes: readonly (readonly number[])[],
+    private readonly vjp: VectorJacobianProduct,
+    /** Tensors the vjp closes over; owned by this node (clones that share data). */
+    private readonly saved: Tensor[],
+  ) {
+    savedFinalizer.register(this, saved, this);
+  }
+
+  gradients(dy: Tensor): readonly (Tensor | null)[] {
+    if (this.freed) {
+      throw new AutogradError(
+        `backward: the graph through '${this.opName}' was already freed by an earlier backward(). ` +
+          `Pass { retainGraph: true } to the first backward() to differentiate the same graph twice, ` +
+          `or recompute the output inside autograd.record().`,
+      );
+    }
+    const grads = this.vjp(dy);
+    grads.forEach((g, i) => {
+      const want = this.inputShapes[i]!;
+      if (g !== null && !(g.shape.length === want.length && g.shape.every((d, k) => d === want[k]))) {
+        throw new AutogradError(`internal: the gradient of '${this.opName}' for input ${i} has shape ${fmtShape(g.shape)}, expected ${fmtShape(want)}.`);
+      }
+    });
+    return grads;
+  }
+
+  free(): void {
+    if (this.freed) return;
+    this.freed = true;
+    savedFinalizer.unregister(this);
+    for (const t of this.saved) t.dispose();
+    this.saved.length = 0;
+  }
+}
+
+function isNode(p: TapeNode | NDArray | null): p is TapeNode {
+  return p instanceof TapeNode;
+}
+
+/** Nodes reachable from `head`, parents before children. */
+function topologicalOrder(head: TapeNode): TapeNode[] {
+  const order: TapeNode[] = [];
+  const visited = new Set<TapeNode>();
+  // Iterative DFS: recurrent nets unrolled over many steps make deep graphs.
+  const stack: [TapeNode, number][] = [[head, 0]];
+  visited.add(head);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const [node, i] = top;
+    if (i < node.parents.length) {
+      top[1] = i + 1;
+      const p = node.parents[i]!;
+      if (isNode(p) && !visited.has(p)) {
+        visited.add(p);
+        stack.push([p, 0]);
+      }
+    } else {
+      order.push(node);
+      stack.pop();
+    }
+  }
+  return order;
+}
+
+export interface BackwardOptions {
+  /** Keep the graph so backward can run again through it. */
+  retainGraph?: boolean;
+}
+
+/**
+ * Backpropagates from `head` (seeded with `headGrad`, ones by default: a non-scalar head is
+ * summed, as in MXNet) into the `.grad` of every leaf array with an attached gradient.
+ */
+export function runBackward(head: NDArray, headGrad: Tensor | null, options: BackwardOptions = {}): void {
+  const root = head.tapeNode;
+  if (root === null) {
+    throw new AutogradError(
+      head.hasGrad
+        ? `backward: this array is a leaf (it has attachGrad() but was not computed from anything inside autograd.record()). ` +
+            `Compute the output from it inside autograd.record(() => ...) and call backward() on that output.`
+        : `backward: this array was not computed inside autograd.record() from arrays that need gradients, so there is nothing to differentiate. ` +
+            `Call x.attachGrad() on the inputs, compute y = autograd.record(() => f(x)), then y.backward().`,
+    );
+  }
+  if (headGrad !== null && !headGrad.shape.every((d, i) => d === head.shape[i])) {
+    throw new AutogradError(`backward: the head gradient has shape ${fmtShape(headGrad.shape)}, but the output has shape ${fmtShape(head.shape)}; they must match.`);
+  }
+  const order = topologicalOrder(root);
+  const leaves = new Map<NDArray, Tensor>();
+  const leafTensors = tf.tidy(() => {
+    const grads = new Map<TapeNode, Tensor>();
+    grads.set(root, headGrad ?? tf.onesLike(head.tensor));
+    for (let k = order.length - 1; k >= 0; k--) {
+      const node = order[k]!;
+      const dy = grads.get(node);
+      if (dy === undefined) continue;
+      grads.delete(node);
+      const dxs = node.gradients(dy);
+      node.parents.forEach((parent, i) => {
+        const dx = dxs[i];
+        if (parent === null || dx === null || dx === undefined) return;
+        // A value used twice receives the sum of both paths' gradients.
+        if (isNode(parent)) {
+          const prev = grads.get(parent);
+          grads.set(parent, prev === undefined ? dx : tf.add(prev, dx));
+        } else {
+          const prev = leaves.get(parent);
+          leaves.set(parent, prev === undefined ? dx : tf.add(prev, dx));
+        }
+      });
+    }
+    return [...leaves.values()]; // kept by tidy: returned
+  });
+  [...leaves.keys()].forEach((leaf, i) => leaf.receiveGradient(leafTensors[i]!));
+  if (!options.retainGraph) for (const node of order) node.free();
+}

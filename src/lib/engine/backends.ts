@@ -1,0 +1,86 @@
+/**
+ * The backend ladder: WebGPU -> WebGL -> WASM -> CPU, picked once at start.
+ *
+ * TensorFlow.js has one active backend at a time; it silently falls back when a backend's
+ * init fails (e.g. WebGPU without an adapter), so we try each rung ourselves and remember
+ * why a rung was skipped — the reader sees it in `mx.backendInfo()` and in the page's badge.
+ */
+import { tf } from './tf';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export const BACKEND_LADDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+export interface BackendInfo {
+  /** The backend in use. */
+  name: BackendName;
+  /** Rungs above it that were tried and failed, with the reason. */
+  skipped: { name: BackendName; reason: string }[];
+}
+
+let current: BackendInfo | null = null;
+
+/** Whether the code runs in a browser (page or worker) rather than Node. */
+export function inBrowser(): boolean {
+  return typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== 'string';
+}
+
+/** Where the page serves the WASM binaries (set by the kernel/app before `initBackend`). */
+export function configureWasmPaths(paths: string | Record<string, string>): void {
+  setWasmPaths(paths as string);
+}
+
+async function loadBrowserBackends(): Promise<void> {
+  // Registered only in browsers: in Node these modules have nothing to talk to.
+  await import('@tensorflow/tfjs-backend-webgl');
+  await import('@tensorflow/tfjs-backend-webgpu');
+}
+
+async function tryBackend(name: BackendName): Promise<string | null> {
+  if (!tf.engine().registryFactory[name]) return `${name} is not available in this environment`;
+  try {
+    const ok = await tf.setBackend(name);
+    await tf.ready();
+    if (!ok || tf.getBackend() !== name) return `${name} failed to initialize`;
+    return null;
+  } catch (e) {
+    return `${name} failed: ${(e as Error).message}`;
+  }
+}
+
+/**
+ * Picks the first backend of the ladder that works, starting at `preferred` (or the top).
+ * In Node the ladder starts at WASM.
+ */
+export async function initBackend(preferred?: BackendName): Promise<BackendInfo> {
+  if (inBrowser()) await loadBrowserBackends();
+  const start = preferred ?? (inBrowser() ? 'webgpu' : 'wasm');
+  const rungs = BACKEND_LADDER.slice(BACKEND_LADDER.indexOf(start));
+  const skipped: BackendInfo['skipped'] = [];
+  for (const name of rungs) {
+    const reason = await tryBackend(name);
+    if (reason === null) {
+      current = { name, skipped };
+      return current;
+    }
+    skipped.push({ name, reason });
+  }
+  throw new Error(`No TensorFlow.js backend could start: ${skipped.map((s) => s.reason).join('; ')}`);
+}
+
+/** The backend in use; starts the CPU backend synchronously if nothing was initialized. */
+export function backendInfo(): BackendInfo {
+  if (current === null || tf.getBackend() !== current.name) {
+    // Someone (a test, or tf itself) changed the backend underneath us: report the truth.
+    const name = tf.getBackend() as BackendName;
+    current = { name, skipped: current?.skipped ?? [] };
+  }
+  return current;
+}
+
+/** True where synchronous reads can be trusted (see BROWSER-NOTES: not WebGPU). */
+export function syncReadsAreSafe(): boolean {
+  return backendInfo().name !== 'webgpu';
+}

@@ -1,0 +1,51 @@
+/**
+ * MXNet's device model ("context") mapped to the browser. `mx.gpu()` is the GPU backend
+ * (WebGPU, or WebGL where WebGPU is missing); `mx.cpu()` is WASM (or plain JS). Arrays print
+ * the backend they live on: `<NDArray 2x2 @webgpu(0)>`.
+ */
+import { backendInfo, type BackendName } from './backends';
+
+export type DeviceType = 'gpu' | 'cpu';
+
+export class Context {
+  constructor(
+    readonly deviceType: DeviceType,
+    readonly deviceId = 0,
+  ) {}
+
+  /** The TensorFlow.js backend this context runs on. */
+  get backend(): BackendName {
+    const active = backendInfo().name;
+    const activeType: DeviceType = active === 'webgpu' || active === 'webgl' ? 'gpu' : 'cpu';
+    // One backend runs at a time; a context of the other kind names the rung it would use.
+    if (activeType === this.deviceType) return active;
+    return this.deviceType === 'gpu' ? 'webgpu' : 'wasm';
+  }
+
+  equals(other: Context): boolean {
+    return this.deviceType === other.deviceType && this.deviceId === other.deviceId;
+  }
+
+  toString(): string {
+    return `${this.backend}(${this.deviceId})`;
+  }
+}
+
+/** The context of the backend in use: where new arrays are made. */
+export function currentContext(): Context {
+  const name = backendInfo().name;
+  return new Context(name === 'webgpu' || name === 'webgl' ? 'gpu' : 'cpu', 0);
+}
+
+export function gpu(deviceId = 0): Context {
+  return new Context('gpu', deviceId);
+}
+
+export function cpu(deviceId = 0): Context {
+  return new Context('cpu', deviceId);
+}
+
+/** How many GPUs the reader has: 1 when the GPU backend is the one running, else 0. */
+export function numGpus(): number {
+  return currentContext().deviceType === 'gpu' ? 1 : 0;
+}

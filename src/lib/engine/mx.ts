@@ -1,0 +1,16 @@
+/** `mx`: devices and the backend in use, as MXNet's `mx.cpu()` / `mx.gpu()` / `mx.context`. */
+import { backendInfo, initBackend, BACKEND_LADDER } from './backends';
+import { Context, cpu, currentContext, gpu, numGpus } from './context';
+
+export const mx = {
+  Context,
+  cpu,
+  gpu,
+  currentContext,
+  numGpus,
+  /** Which backend runs and which rungs of the ladder were skipped (and why). */
+  backendInfo,
+  /** Starts (or switches to) a backend; the kernel calls this at start. */
+  initBackend,
+  ladder: BACKEND_LADDER,
+};

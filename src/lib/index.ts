@@ -1,0 +1,12 @@
+/**
+ * The library's public surface: what cells see as globals, and the only import for tests
+ * and chapters.
+ */
+export { nd, NDArray } from './nd/index';
+export type { DType, GradReq, Nested, Operand, ReduceOptions } from './nd/index';
+export { autograd } from './autograd/index';
+export { mx } from './engine/mx';
+export { gluon } from './gluon/index';
+export { init } from './gluon/init';
+export { d2l } from './d2l/index';
+export * from './nd/errors';

@@ -1,0 +1,123 @@
+/**
+ * `nd`: the NDArray namespace readers use, as MXNet's `mx.nd`.
+ */
+import { NDArray } from './ndarray';
+import * as creation from './ops/creation';
+import * as random from './ops/random';
+import * as ew from './ops/elementwise';
+import * as red from './ops/reduce';
+import * as shape from './ops/shape';
+import * as linalg from './ops/linalg';
+import * as indexing from './ops/indexing';
+import * as nn from './ops/nn';
+import { ndScope } from './lifetime';
+import type { Operand, ReduceOptions } from './ndarray';
+
+/** The out= form of MXNet's elementwise ops: writes into `out` (keeping its identity) when given. */
+function withOut(result: NDArray, options?: { out?: NDArray }): NDArray {
+  return options?.out ? options.out.assignResult(result) : result;
+}
+
+export const nd = {
+  NDArray,
+  // creation
+  array: creation.array,
+  zeros: creation.zeros,
+  ones: creation.ones,
+  full: creation.full,
+  arange: creation.arange,
+  zerosLike: creation.zerosLike,
+  onesLike: creation.onesLike,
+  random: {
+    seed: random.seed,
+    normal: random.normal,
+    uniform: random.uniform,
+    randint: random.randint,
+    shuffle: random.shuffle,
+    permutation: random.permutation,
+  },
+  // elementwise (also methods of NDArray)
+  add: ew.add,
+  subtract: ew.sub,
+  sub: ew.sub,
+  multiply: ew.mul,
+  mul: ew.mul,
+  divide: ew.div,
+  div: ew.div,
+  power: ew.pow,
+  pow: ew.pow,
+  maximum: ew.maximum,
+  minimum: ew.minimum,
+  equal: ew.equal,
+  notEqual: ew.notEqual,
+  greater: ew.greater,
+  greaterEqual: ew.greaterEqual,
+  less: ew.less,
+  lessEqual: ew.lessEqual,
+  negative: ew.neg,
+  neg: ew.neg,
+  abs: ew.abs,
+  exp: ew.exp,
+  log: ew.log,
+  sqrt: ew.sqrt,
+  square: ew.square,
+  sign: ew.sign,
+  relu: ew.relu,
+  sigmoid: ew.sigmoid,
+  tanh: ew.tanh,
+  clip: ew.clip,
+  where: ew.where,
+  /** MXNet's elemwise_add: a + b of equal shapes, optionally into `out` in place. */
+  elemwiseAdd: (a: NDArray, b: Operand, options?: { out?: NDArray }) => withOut(ew.add(a, b), options),
+  elemwiseSub: (a: NDArray, b: Operand, options?: { out?: NDArray }) => withOut(ew.sub(a, b), options),
+  elemwiseMul: (a: NDArray, b: Operand, options?: { out?: NDArray }) => withOut(ew.mul(a, b), options),
+  elemwiseDiv: (a: NDArray, b: Operand, options?: { out?: NDArray }) => withOut(ew.div(a, b), options),
+  // reductions
+  sum: (x: NDArray, o?: ReduceOptions) => red.sum(x, o),
+  mean: (x: NDArray, o?: ReduceOptions) => red.mean(x, o),
+  max: (x: NDArray, o?: ReduceOptions) => red.max(x, o),
+  min: (x: NDArray, o?: ReduceOptions) => red.min(x, o),
+  prod: (x: NDArray, o?: ReduceOptions) => red.prod(x, o),
+  norm: red.norm,
+  argmax: red.argmax,
+  argmin: red.argmin,
+  // shape
+  reshape: shape.reshape,
+  transpose: shape.transpose,
+  expandDims: shape.expandDims,
+  squeeze: shape.squeeze,
+  flatten: shape.flatten,
+  broadcastTo: shape.broadcastTo,
+  tile: shape.tile,
+  concat: (...args: [...NDArray[], { dim?: number }] | NDArray[]) => {
+    const last = args[args.length - 1];
+    const hasOptions = last !== undefined && !(last instanceof NDArray);
+    const arrays = (hasOptions ? args.slice(0, -1) : args) as NDArray[];
+    return shape.concat(arrays, hasOptions ? (last as { dim?: number }) : undefined);
+  },
+  stack: (...args: [...NDArray[], { axis?: number }] | NDArray[]) => {
+    const last = args[args.length - 1];
+    const hasOptions = last !== undefined && !(last instanceof NDArray);
+    const arrays = (hasOptions ? args.slice(0, -1) : args) as NDArray[];
+    return shape.stack(arrays, hasOptions ? (last as { axis?: number }) : undefined);
+  },
+  split: shape.split,
+  addN: linalg.addN,
+  // indexing
+  take: indexing.take,
+  pick: indexing.pick,
+  oneHot: indexing.oneHot,
+  // linear algebra
+  dot: linalg.dot,
+  batchDot: linalg.batchDot,
+  // neural-network primitives
+  convolution: nn.convolution,
+  pooling: nn.pooling,
+  softmax: nn.softmax,
+  logSoftmax: nn.logSoftmax,
+  /** Frees every array `fn` makes except those it returns (like tf.tidy); rarely needed. */
+  scope: ndScope,
+};
+
+export { NDArray };
+export type { DType, GradReq, Nested, Operand, ReduceOptions } from './ndarray';

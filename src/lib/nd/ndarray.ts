@@ -1,0 +1,353 @@
+/**
+ * NDArray: an n-dimensional array on the reader's device, wrapping a tf.Tensor.
+ *
+ * It behaves like MXNet's NDArray: operators are methods (`x.add(y)`, broadcasting like
+ * NumPy), `x.set(v)` writes in place and keeps the object's identity, `attachGrad()` +
+ * `autograd.record()` + `backward()` give gradients, and the text form matches MXNet's.
+ * Reads are asynchronous first (`await x.asScalar()`): a GPU may still be working.
+ */
+import { tf, type Tensor } from '../engine/tf';
+import { syncReadsAreSafe } from '../engine/backends';
+import { currentContext, type Context } from '../engine/context';
+import { runBackward, type BackwardOptions, type TapeNode } from '../autograd/tape';
+import { isRecording } from '../autograd/state';
+import { ArgumentError, AutogradError, ShapeError, SyncReadError, fmtShape } from './errors';
+import { keep, release, track, type TensorBox } from './lifetime';
+import { formatArray } from './format';
+import type { Shape } from './shape-utils';
+import * as ew from './ops/elementwise';
+import * as red from './ops/reduce';
+import * as shp from './ops/shape';
+import * as idx from './ops/indexing';
+import type { IndexSpec } from './ops/indexing';
+
+export type DType = 'float32' | 'int32';
+export type GradReq = 'write' | 'add' | 'null';
+export type Operand = NDArray | number;
+export type Nested = number | Nested[];
+
+export interface ReduceOptions {
+  axis?: number | number[];
+  keepDims?: boolean;
+}
+
+export class NDArray {
+  /** @internal the tensor lives in a box the finalizer can see (see lifetime.ts) */
+  readonly box: TensorBox;
+  /** @internal the tape node that produced this array while recording, if any */
+  tapeNode: TapeNode | null = null;
+  private gradBuffer: NDArray | null = null;
+  private gradRequest: GradReq = 'null';
+  readonly context: Context;
+
+  private constructor(t: Tensor, inScope: boolean) {
+    this.box = { t };
+    this.context = currentContext();
+    track(this, inScope);
+  }
+
+  /** @internal wraps a tensor the caller hands over (the array now owns it). */
+  static fromTensor(t: Tensor, options: { persistent?: boolean } = {}): NDArray {
+    return new NDArray(t, !options.persistent);
+  }
+
+  /** @internal the current tensor; never dispose it from outside. */
+  get tensor(): Tensor {
+    const t = this.box.t;
+    if (t.isDisposed) {
+      throw new ArgumentError(`This NDArray ${fmtShape(t.shape)} was disposed and can no longer be used.`);
+    }
+    return t;
+  }
+
+  get shape(): number[] {
+    return this.box.t.shape.slice();
+  }
+  get size(): number {
+    return this.box.t.size;
+  }
+  get ndim(): number {
+    return this.box.t.rank;
+  }
+  get dtype(): DType {
+    return this.box.t.dtype as DType;
+  }
+
+  // ---- autograd ----------------------------------------------------------------------
+
+  /**
+   * Allocates `x.grad` (zeros) so backward() writes dL/dx there. `gradReq: 'add'` makes
+   * backward accumulate instead of overwrite (then reset with `x.grad.set(0)`).
+   * Calling it on a computed array detaches it: it becomes a new leaf.
+   */
+  attachGrad(options: { gradReq?: GradReq } = {}): void {
+    const req = options.gradReq ?? 'write';
+    this.gradRequest = req;
+    this.tapeNode = null;
+    if (req === 'null') {
+      this.gradBuffer = null;
+      return;
+    }
+    if (this.gradBuffer === null || !sameShape(this.gradBuffer.shape, this.shape)) {
+      this.gradBuffer = NDArray.fromTensor(tf.zerosLike(this.tensor), { persistent: true });
+    }
+  }
+
+  /** dL/dx after backward(); exists once attachGrad() was called. */
+  get grad(): NDArray {
+    if (this.gradBuffer === null) {
+      throw new AutogradError(`x.grad: this array ${fmtShape(this.shape)} has no gradient buffer. Call x.attachGrad() before recording the computation.`);
+    }
+    return this.gradBuffer;
+  }
+
+  /** @internal */
+  get hasGrad(): boolean {
+    return this.gradRequest !== 'null' && this.gradBuffer !== null;
+  }
+
+  get gradReq(): GradReq {
+    return this.gradRequest;
+  }
+
+  /** @internal called by backward with a kept tensor the array now owns. */
+  receiveGradient(g: Tensor): void {
+    const buf = this.grad;
+    if (this.gradRequest === 'add') {
+      const sum = tf.add(buf.tensor, g);
+      g.dispose();
+      buf.replaceTensor(sum);
+    } else {
+      buf.replaceTensor(g.dtype === buf.dtype ? g : castAndDispose(g, buf.dtype));
+    }
+  }
+
+  /**
+   * Backpropagates from this array. A non-scalar output is summed first (MXNet's rule), or
+   * weighted by `headGrad` (same shape) — the vector in a vector-Jacobian product.
+   */
+  backward(headGrad?: NDArray | null, options: BackwardOptions = {}): void {
+    runBackward(this, headGrad ? headGrad.tensor : null, options);
+  }
+
+  /** A new array with the same values and no history: gradients stop here. */
+  detach(): NDArray {
+    return NDArray.fromTensor(tf.clone(this.tensor));
+  }
+
+  // ---- in-place writes (keep identity) ------------------------------------------------
+
+  /** @internal swaps the tensor in place, freeing the old one. */
+  replaceTensor(t: Tensor): void {
+    const old = this.box.t;
+    this.box.t = t;
+    if (old !== t && !old.isDisposed) old.dispose();
+  }
+
+  /**
+   * In-place write, keeping this object's identity: `x.set(v)` is MXNet's `x[:] = v`;
+   * `x.set(v, '1:3', 0)` writes the region `x[1:3, 0]`. `v` broadcasts to the target.
+   */
+  set(value: Operand | Nested, ...index: IndexSpec[]): this {
+    idx.setItem(this, value, index);
+    return this;
+  }
+
+  /** x += y in place (MXNet's `x += y`); returns x. */
+  addInPlace(y: Operand): this {
+    return this.assignResult(ew.add(this, y));
+  }
+  subInPlace(y: Operand): this {
+    return this.assignResult(ew.sub(this, y));
+  }
+  mulInPlace(y: Operand): this {
+    return this.assignResult(ew.mul(this, y));
+  }
+  divInPlace(y: Operand): this {
+    return this.assignResult(ew.div(this, y));
+  }
+
+  /** @internal moves `result`'s value (and history) into this array, keeping identity. */
+  assignResult(result: NDArray): this {
+    if (!sameShape(result.shape, this.shape)) {
+      throw new ShapeError(`in-place write: the result has shape ${fmtShape(result.shape)} but the target has shape ${fmtShape(this.shape)}; an in-place op cannot change the shape.`);
+    }
+    const t = result.dtype === this.dtype ? tf.clone(result.tensor) : tf.cast(result.tensor, this.dtype);
+    this.replaceTensor(t);
+    this.tapeNode = isRecording() ? result.tapeNode : null;
+    return this;
+  }
+
+  // ---- elementwise --------------------------------------------------------------------
+  add(y: Operand): NDArray { return ew.add(this, y); }
+  sub(y: Operand): NDArray { return ew.sub(this, y); }
+  mul(y: Operand): NDArray { return ew.mul(this, y); }
+  div(y: Operand): NDArray { return ew.div(this, y); }
+  pow(y: Operand): NDArray { return ew.pow(this, y); }
+  maximum(y: Operand): NDArray { return ew.maximum(this, y); }
+  minimum(y: Operand): NDArray { return ew.minimum(this, y); }
+  equal(y: Operand): NDArray { return ew.equal(this, y); }
+  notEqual(y: Operand): NDArray { return ew.notEqual(this, y); }
+  greater(y: Operand): NDArray { return ew.greater(this, y); }
+  greaterEqual(y: Operand): NDArray { return ew.greaterEqual(this, y); }
+  less(y: Operand): NDArray { return ew.less(this, y); }
+  lessEqual(y: Operand): NDArray { return ew.lessEqual(this, y); }
+  neg(): NDArray { return ew.neg(this); }
+  abs(): NDArray { return ew.abs(this); }
+  exp(): NDArray { return ew.exp(this); }
+  log(): NDArray { return ew.log(this); }
+  sqrt(): NDArray { return ew.sqrt(this); }
+  square(): NDArray { return ew.square(this); }
+  sign(): NDArray { return ew.sign(this); }
+  relu(): NDArray { return ew.relu(this); }
+  sigmoid(): NDArray { return ew.sigmoid(this); }
+  tanh(): NDArray { return ew.tanh(this); }
+  clip(min: number, max: number): NDArray { return ew.clip(this, min, max); }
+
+  // ---- reductions ---------------------------------------------------------------------
+  sum(options?: ReduceOptions): NDArray { return red.sum(this, options); }
+  mean(options?: ReduceOptions): NDArray { return red.mean(this, options); }
+  max(options?: ReduceOptions): NDArray { return red.max(this, options); }
+  min(options?: ReduceOptions): NDArray { return red.min(this, options); }
+  prod(options?: ReduceOptions): NDArray { return red.prod(this, options); }
+  norm(options?: ReduceOptions & { ord?: 1 | 2 }): NDArray { return red.norm(this, options); }
+  argmax(options?: { axis?: number; keepDims?: boolean }): NDArray { return red.argmax(this, options); }
+  argmin(options?: { axis?: number; keepDims?: boolean }): NDArray { return red.argmin(this, options); }
+
+  // ---- shape --------------------------------------------------------------------------
+  /** New shape with the same elements; -1 infers a dimension, 0 copies the input's (MXNet). */
+  reshape(shape: number[] | number, ...rest: number[]): NDArray {
+    return shp.reshape(this, typeof shape === 'number' ? [shape, ...rest] : shape);
+  }
+  transpose(axes?: number[]): NDArray { return shp.transpose(this, axes); }
+  get T(): NDArray { return shp.transpose(this); }
+  expandDims(axis: number): NDArray { return shp.expandDims(this, axis); }
+  squeeze(axis?: number | number[]): NDArray { return shp.squeeze(this, axis); }
+  /** Collapses all axes but the first: (n, a, b, ...) -> (n, a*b*...), as MXNet's flatten. */
+  flatten(): NDArray { return shp.flatten(this); }
+  broadcastTo(shape: number[]): NDArray { return shp.broadcastTo(this, shape); }
+  tile(reps: number[]): NDArray { return shp.tile(this, reps); }
+  astype(dtype: DType): NDArray { return shp.astype(this, dtype); }
+
+  // ---- indexing -----------------------------------------------------------------------
+  /** NumPy-style read: ints, ':' / 'a:b:c' strings, index arrays. Returns a copy. */
+  get(...index: IndexSpec[]): NDArray { return idx.getItem(this, index); }
+  take(indices: NDArray | number[], options?: { axis?: number; mode?: 'clip' | 'wrap' }): NDArray { return idx.take(this, indices, options); }
+  pick(index: NDArray | number[], options?: { axis?: number; keepDims?: boolean }): NDArray { return idx.pick(this, index, options); }
+  oneHot(depth: number, options?: { onValue?: number; offValue?: number }): NDArray { return idx.oneHot(this, depth, options); }
+
+  // ---- copies and devices -------------------------------------------------------------
+  copy(): NDArray {
+    return NDArray.fromTensor(tf.clone(this.tensor));
+  }
+  /** Copies into `other` (in place, keeping its identity) or to a new array on a context. */
+  copyTo(other: NDArray | Context): NDArray {
+    if (other instanceof NDArray) {
+      if (!sameShape(other.shape, this.shape)) {
+        throw new ShapeError(`copyTo: source shape ${fmtShape(this.shape)} and target shape ${fmtShape(other.shape)} differ.`);
+      }
+      other.replaceTensor(this.dtype === other.dtype ? tf.clone(this.tensor) : tf.cast(this.tensor, other.dtype));
+      return other;
+    }
+    return this.asInContext(other).copy();
+  }
+  /** This array on `ctx`: itself when it already lives there (as MXNet). */
+  asInContext(ctx: Context): NDArray {
+    if (ctx.equals(this.context)) return this;
+    throw new ArgumentError(
+      `asInContext: this array lives on ${this.context} and ${ctx} is not running; one backend runs at a time in this book. ` +
+        `Restart the kernel on the other backend, or create the array there with { ctx: mx.currentContext() }.`,
+    );
+  }
+
+  // ---- reads --------------------------------------------------------------------------
+  /** The values as a flat typed array (row-major). */
+  async data(): Promise<Float32Array | Int32Array> {
+    return (await this.tensor.data()) as Float32Array | Int32Array;
+  }
+  /** The values as nested JavaScript arrays. */
+  async toArray(): Promise<Nested> {
+    return nest(await this.data(), this.shape);
+  }
+  /** The one value of a size-1 array, as a number. */
+  async asScalar(): Promise<number> {
+    this.checkScalar('asScalar');
+    return (await this.data())[0]!;
+  }
+
+  /** Synchronous reads: exact where the backend's sync read is trusted, an error elsewhere. */
+  dataSync(): Float32Array | Int32Array {
+    if (!syncReadsAreSafe()) {
+      throw new SyncReadError(
+        `This array lives on ${this.context}, where synchronous reads return wrong values. ` +
+          `Use the asynchronous read instead: await x.data(), await x.toArray() or await x.asScalar().`,
+      );
+    }
+    return this.tensor.dataSync() as Float32Array | Int32Array;
+  }
+  toArraySync(): Nested {
+    return nest(this.dataSync(), this.shape);
+  }
+  asScalarSync(): number {
+    this.checkScalar('asScalarSync');
+    return this.dataSync()[0]!;
+  }
+
+  /** MXNet's text form, read asynchronously (correct on every backend). */
+  async format(): Promise<string> {
+    return formatArray(await this.data(), this.shape, this.dtype, this.context.toString());
+  }
+
+  /**
+   * MXNet's text form. Synchronous, so on WebGPU (where sync reads are wrong) it shows only
+   * the shape and says how to see the values.
+   */
+  toString(): string {
+    if (this.box.t.isDisposed) return `<NDArray ${this.shape.join('x')} @${this.context} (disposed)>`;
+    if (!syncReadsAreSafe()) {
+      return `<NDArray ${this.shape.join('x')} @${this.context}> (values not read: use print(x) or await x.format())`;
+    }
+    return formatArray(this.dataSync(), this.shape, this.dtype, this.context.toString());
+  }
+
+  /** Frees the tensor now. Never needed (the garbage collector does it) but allowed. */
+  dispose(): void {
+    release(this);
+  }
+
+  /** @internal makes the array outlive the library scope it was made in. */
+  keep(): this {
+    keep(this);
+    return this;
+  }
+
+  private checkScalar(fn: string): void {
+    if (this.size !== 1) {
+      throw new ShapeError(`${fn}: the array has shape ${fmtShape(this.shape)} (${this.size} elements); ${fn} needs exactly one. Reduce it first, e.g. x.sum() or x.mean().`);
+    }
+  }
+}
+
+function sameShape(a: Shape, b: Shape): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+function castAndDispose(t: Tensor, dtype: DType): Tensor {
+  const c = tf.cast(t, dtype);
+  t.dispose();
+  return c;
+}
+
+function nest(flat: ArrayLike<number>, shape: Shape): Nested {
+  if (shape.length === 0) return flat[0]!;
+  const build = (offset: number, dim: number): Nested[] => {
+    const n = shape[dim]!;
+    const stride = shape.slice(dim + 1).reduce((p, d) => p * d, 1);
+    const out: Nested[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      out[i] = dim === shape.length - 1 ? flat[offset + i]! : build(offset + i * stride, dim + 1);
+    }
+    return out;
+  };
+  return build(0, 0);
+}

@@ -1,0 +1,225 @@
+/**
+ * Elementwise primitives. Binary ones broadcast like NumPy; their gradients undo the
+ * broadcast by summing (see unbroadcast). Each op: forward and backward side by side.
+ */
+import { tf, type Tensor } from '../../engine/tf';
+import { ArgumentError } from '../errors';
+import { NDArray, type Operand } from '../ndarray';
+import { apply, definePrimitive, type Primitive } from '../primitive';
+import { broadcastShapes } from '../shape-utils';
+import { unbroadcast } from './broadcast-grad';
+import { asOperand, expectArray } from './operand';
+
+// ---- binary primitives ---------------------------------------------------------------
+
+// y = a + b        dy/da = 1, dy/db = 1
+const Add = definePrimitive({
+  name: 'add',
+  saves: 'none',
+  forward: ([a, b]) => tf.add(a!, b!),
+  backward: (dy, s) => [unbroadcast(dy, s.inputShapes[0]!), unbroadcast(dy, s.inputShapes[1]!)],
+});
+
+// y = a - b        dy/da = 1, dy/db = -1
+const Sub = definePrimitive({
+  name: 'sub',
+  saves: 'none',
+  forward: ([a, b]) => tf.sub(a!, b!),
+  backward: (dy, s) => [unbroadcast(dy, s.inputShapes[0]!), unbroadcast(tf.neg(dy), s.inputShapes[1]!)],
+});
+
+// y = a * b        dy/da = b, dy/db = a
+const Mul = definePrimitive({
+  name: 'mul',
+  forward: ([a, b]) => tf.mul(a!, b!),
+  backward: (dy, { inputs: [a, b], inputShapes, needsGrad }) => [
+    needsGrad[0] ? unbroadcast(tf.mul(dy, b!), inputShapes[0]!) : null,
+    needsGrad[1] ? unbroadcast(tf.mul(dy, a!), inputShapes[1]!) : null,
+  ],
+});
+
+// y = a / b        dy/da = 1/b, dy/db = -a/b^2
+const Div = definePrimitive({
+  name: 'div',
+  forward: ([a, b]) => tf.div(a!, b!),
+  backward: (dy, { inputs: [a, b], inputShapes, needsGrad }) => [
+    needsGrad[0] ? unbroadcast(tf.div(dy, b!), inputShapes[0]!) : null,
+    needsGrad[1] ? unbroadcast(tf.neg(tf.div(tf.mul(dy, a!), tf.square(b!))), inputShapes[1]!) : null,
+  ],
+});
+
+// y = a ^ b        dy/da = b a^(b-1), dy/db = a^b ln a
+const Pow = definePrimitive({
+  name: 'pow',
+  saves: 'both',
+  forward: ([a, b]) => tf.pow(a!, b!),
+  backward: (dy, { inputs: [a, b], output, inputShapes, needsGrad }) => [
+    needsGrad[0] ? unbroadcast(tf.mul(dy, tf.mul(b!, tf.pow(a!, tf.sub(b!, 1)))), inputShapes[0]!) : null,
+    needsGrad[1] ? unbroadcast(tf.mul(dy, tf.mul(output, tf.log(a!))), inputShapes[1]!) : null,
+  ],
+});
+
+// y = max(a, b)    the gradient goes to the larger input (to a on ties, as MXNet)
+const Maximum = definePrimitive({
+  name: 'maximum',
+  forward: ([a, b]) => tf.maximum(a!, b!),
+  backward: (dy, { inputs: [a, b], inputShapes }) => {
+    const aWins = tf.cast(tf.greaterEqual(a!, b!), 'float32');
+    return [unbroadcast(tf.mul(dy, aWins), inputShapes[0]!), unbroadcast(tf.mul(dy, tf.sub(1, aWins)), inputShapes[1]!)];
+  },
+});
+
+// y = min(a, b)    the gradient goes to the smaller input (to a on ties)
+const Minimum = definePrimitive({
+  name: 'minimum',
+  forward: ([a, b]) => tf.minimum(a!, b!),
+  backward: (dy, { inputs: [a, b], inputShapes }) => {
+    const aWins = tf.cast(tf.lessEqual(a!, b!), 'float32');
+    return [unbroadcast(tf.mul(dy, aWins), inputShapes[0]!), unbroadcast(tf.mul(dy, tf.sub(1, aWins)), inputShapes[1]!)];
+  },
+});
+
+/** Comparisons return 0/1 in the inputs' dtype (as MXNet); they have no gradient. */
+function comparison(name: string, f: (a: Tensor, b: Tensor) => Tensor): Primitive<undefined> {
+  return definePrimitive({
+    name,
+    forward: ([a, b]) => tf.cast(f(a!, b!), tf.upcastType(a!.dtype, b!.dtype)),
+  });
+}
+const Equal = comparison('equal', tf.equal);
+const NotEqual = comparison('notEqual', tf.notEqual);
+const Greater = comparison('greater', tf.greater);
+const GreaterEqual = comparison('greaterEqual', tf.greaterEqual);
+const Less = comparison('less', tf.less);
+const LessEqual = comparison('lessEqual', tf.lessEqual);
+
+function binary(p: Primitive<undefined>, a: NDArray, b: Operand): NDArray {
+  expectArray(p.name, 'the first argument', a);
+  const [bArr, temporary] = asOperand(p.name, 'the second argument', b, a);
+  broadcastShapes(p.name, a.shape, bArr.shape); // a clear error before TensorFlow.js's
+  const out = apply(p, [a, bArr], undefined);
+  if (temporary) bArr.dispose(); // the tape keeps its own reference when it needs one
+  return out;
+}
+
+export const add = (a: NDArray, b: Operand): NDArray => binary(Add, a, b);
+export const sub = (a: NDArray, b: Operand): NDArray => binary(Sub, a, b);
+export const mul = (a: NDArray, b: Operand): NDArray => binary(Mul, a, b);
+export const div = (a: NDArray, b: Operand): NDArray => binary(Div, a, b);
+export const pow = (a: NDArray, b: Operand): NDArray => binary(Pow, a, b);
+export const maximum = (a: NDArray, b: Operand): NDArray => binary(Maximum, a, b);
+export const minimum = (a: NDArray, b: Operand): NDArray => binary(Minimum, a, b);
+export const equal = (a: NDArray, b: Operand): NDArray => binary(Equal, a, b);
+export const notEqual = (a: NDArray, b: Operand): NDArray => binary(NotEqual, a, b);
+export const greater = (a: NDArray, b: Operand): NDArray => binary(Greater, a, b);
+export const greaterEqual = (a: NDArray, b: Operand): NDArray => binary(GreaterEqual, a, b);
+export const less = (a: NDArray, b: Operand): NDArray => binary(Less, a, b);
+export const lessEqual = (a: NDArray, b: Operand): NDArray => binary(LessEqual, a, b);
+
+// ---- unary primitives ----------------------------------------------------------------
+
+// y = -x           dy/dx = -1
+const Neg = definePrimitive({ name: 'neg', saves: 'none', forward: ([x]) => tf.neg(x!), backward: (dy) => [tf.neg(dy)] });
+
+// y = |x|          dy/dx = sign(x)
+const Abs = definePrimitive({ name: 'abs', forward: ([x]) => tf.abs(x!), backward: (dy, { inputs: [x] }) => [tf.mul(dy, tf.sign(x!))] });
+
+// y = e^x          dy/dx = e^x = y
+const Exp = definePrimitive({ name: 'exp', saves: 'output', forward: ([x]) => tf.exp(x!), backward: (dy, { output }) => [tf.mul(dy, output)] });
+
+// y = ln x         dy/dx = 1/x
+const Log = definePrimitive({ name: 'log', forward: ([x]) => tf.log(x!), backward: (dy, { inputs: [x] }) => [tf.div(dy, x!)] });
+
+// y = sqrt(x)      dy/dx = 1/(2 y)
+const Sqrt = definePrimitive({ name: 'sqrt', saves: 'output', forward: ([x]) => tf.sqrt(x!), backward: (dy, { output }) => [tf.div(dy, tf.mul(output, 2))] });
+
+// y = x^2          dy/dx = 2x
+const Square = definePrimitive({ name: 'square', forward: ([x]) => tf.square(x!), backward: (dy, { inputs: [x] }) => [tf.mul(dy, tf.mul(x!, 2))] });
+
+// y = sign(x)      piecewise constant: no gradient
+const Sign = definePrimitive({ name: 'sign', forward: ([x]) => tf.sign(x!) });
+
+// y = max(x, 0)    dy/dx = 1 where y > 0
+const Relu = definePrimitive({
+  name: 'relu',
+  saves: 'output',
+  forward: ([x]) => tf.relu(x!),
+  backward: (dy, { output }) => [tf.mul(dy, tf.cast(tf.greater(output, 0), 'float32'))],
+});
+
+// y = 1/(1+e^-x)   dy/dx = y (1 - y)
+const Sigmoid = definePrimitive({
+  name: 'sigmoid',
+  saves: 'output',
+  forward: ([x]) => tf.sigmoid(x!),
+  backward: (dy, { output: y }) => [tf.mul(dy, tf.mul(y, tf.sub(1, y)))],
+});
+
+// y = tanh(x)      dy/dx = 1 - y^2
+const Tanh = definePrimitive({
+  name: 'tanh',
+  saves: 'output',
+  forward: ([x]) => tf.tanh(x!),
+  backward: (dy, { output: y }) => [tf.mul(dy, tf.sub(1, tf.square(y)))],
+});
+
+// y = min(max(x, lo), hi)   dy/dx = 1 inside [lo, hi], 0 outside
+const Clip = definePrimitive<{ min: number; max: number }>({
+  name: 'clip',
+  forward: ([x], { min, max }) => tf.clipByValue(x!, min, max),
+  backward: (dy, { inputs: [x] }, { min, max }) => [
+    tf.mul(dy, tf.cast(tf.logicalAnd(tf.greaterEqual(x!, min), tf.lessEqual(x!, max)), 'float32')),
+  ],
+});
+
+function unary(p: Primitive<undefined>, x: NDArray): NDArray {
+  return apply(p, [expectArray(p.name, 'x', x)], undefined);
+}
+
+export const neg = (x: NDArray): NDArray => unary(Neg, x);
+export const abs = (x: NDArray): NDArray => unary(Abs, x);
+export const exp = (x: NDArray): NDArray => unary(Exp, x);
+export const log = (x: NDArray): NDArray => unary(Log, x);
+export const sqrt = (x: NDArray): NDArray => unary(Sqrt, x);
+export const square = (x: NDArray): NDArray => unary(Square, x);
+export const sign = (x: NDArray): NDArray => unary(Sign, x);
+export const relu = (x: NDArray): NDArray => unary(Relu, x);
+export const sigmoid = (x: NDArray): NDArray => unary(Sigmoid, x);
+export const tanh = (x: NDArray): NDArray => unary(Tanh, x);
+
+export function clip(x: NDArray, min: number, max: number): NDArray {
+  expectArray('clip', 'x', x);
+  if (typeof min !== 'number' || typeof max !== 'number' || !(min <= max)) {
+    throw new ArgumentError(`clip: min and max must be numbers with min <= max, got min=${String(min)}, max=${String(max)}.`);
+  }
+  return apply(Clip, [x], { min, max });
+}
+
+// ---- where ---------------------------------------------------------------------------
+
+// y = cond ? a : b    dy/da = cond, dy/db = 1 - cond (cond itself has no gradient)
+const Where = definePrimitive({
+  name: 'where',
+  forward: ([c, a, b]) => {
+    const shape = tf.broadcastTo(tf.zeros([]), []).shape; // placeholder to keep types simple
+    void shape;
+    const outShape = broadcastShapes('where', broadcastShapes('where', c!.shape, a!.shape), b!.shape);
+    return tf.where(tf.broadcastTo(tf.notEqual(c!, 0), outShape), tf.broadcastTo(a!, outShape), tf.broadcastTo(b!, outShape));
+  },
+  backward: (dy, { inputs: [c], inputShapes }) => {
+    const mask = tf.cast(tf.notEqual(c!, 0), 'float32');
+    return [null, unbroadcast(tf.mul(dy, mask), inputShapes[1]!), unbroadcast(tf.mul(dy, tf.sub(1, mask)), inputShapes[2]!)];
+  },
+});
+
+/** Elementwise choice: `a` where `condition` is nonzero, `b` elsewhere (all broadcast). */
+export function where(condition: NDArray, a: Operand, b: Operand): NDArray {
+  expectArray('where', 'condition', condition);
+  const like = a instanceof NDArray ? a : b instanceof NDArray ? b : condition;
+  const [aArr, ta] = asOperand('where', 'x', a, like);
+  const [bArr, tb] = asOperand('where', 'y', b, like);
+  const out = apply(Where, [condition, aArr, bArr], undefined);
+  if (ta) aArr.dispose();
+  if (tb) bArr.dispose();
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * Primitive ops: the small set of functions whose derivative the library knows by hand.
+ * Each defines its forward (TensorFlow.js kernels) and its backward (the vector-Jacobian
+ * product) side by side; everything else (softmax, cross-entropy, layers) is built from them.
+ */
+import { tf, type Tensor } from '../engine/tf';
+import { isRecording } from '../autograd/state';
+import { TapeNode } from '../autograd/tape';
+import { NDArray } from './ndarray';
+
+/** What the backward of one call may read: the inputs and the output, as they were. */
+export interface Saved {
+  /** The input tensors as they were at the call (empty unless the primitive saves inputs). */
+  readonly inputs: readonly Tensor[];
+  /** The output tensor (only if the primitive saves its output). */
+  readonly output: Tensor;
+  /** The inputs' shapes: every backward may need them to undo broadcasting. */
+  readonly inputShapes: readonly (readonly number[])[];
+  /** Which inputs need a gradient: backward may skip (return null for) the others. */
+  readonly needsGrad: readonly boolean[];
+}
+
+export interface Primitive<A> {
+  readonly name: string;
+  /** y = f(x_1, ..., x_n). Runs inside tf.tidy. */
+  forward(xs: readonly Tensor[], attrs: A): Tensor;
+  /** Given dL/dy, returns dL/dx_i for each input (null where none is needed). Runs inside tf.tidy. */
+  backward?(dy: Tensor, saved: Saved, attrs: A): readonly (Tensor | null)[];
+  /** Which tensors the backward reads; the tape keeps only those. Default: inputs. */
+  readonly saves?: 'inputs' | 'output' | 'both' | 'none';
+}
+
+export function definePrimitive<A = undefined>(p: Primitive<A>): Primitive<A> {
+  return p;
+}
+
+/** Called before each op: the kernel uses it to stop a running cell (soft interrupt). */
+let beforeOp: (() => void) | null = null;
+export function setBeforeOpHook(hook: (() => void) | null): void {
+  beforeOp = hook;
+}
+
+/** Integer arrays (labels, indices) never carry gradients. */
+function needsGrad(x: NDArray): boolean {
+  return x.dtype === 'float32' && (x.tapeNode !== null || x.hasGrad);
+}
+
+/** Runs a primitive on arrays; while recording, appends it to the tape. */
+export function apply<A>(p: Primitive<A>, inputs: readonly NDArray[], attrs: A): NDArray {
+  if (beforeOp !== null) beforeOp();
+  const xs = inputs.map((x) => x.tensor);
+  const y = tf.tidy(() => p.forward(xs, attrs));
+  const out = NDArray.fromTensor(y);
+  if (p.backward !== undefined && isRecording() && inputs.some(needsGrad)) {
+    const saves = p.saves ?? 'inputs';
+    const keptInputs = saves === 'inputs' || saves === 'both' ? xs.map((t) => tf.clone(t)) : [];
+    const keptOutput = saves === 'output' || saves === 'both' ? tf.clone(y) : null;
+    const inputShapes = inputs.map((x) => x.shape);
+    const needs = inputs.map(needsGrad);
+    const saved: Saved = {
+      inputShapes,
+      needsGrad: needs,
+      get inputs() {
+        return keptInputs;
+      },
+      get output() {
+        if (keptOutput === null) throw new Error(`internal: primitive '${p.name}' reads its output in backward but does not save it`);
+        return keptOutput;
+      },
+    };
+    const backward = p.backward;
+    const parents = inputs.map((x, i) => (needs[i] ? (x.tapeNode ?? x) : null));
+    const owned = keptOutput === null ? keptInputs : [...keptInputs, keptOutput];
+    out.tapeNode = new TapeNode(p.name, parents, inputShapes, (dy) => backward(dy, saved, attrs), owned);
+  }
+  return out;
+}
