@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
-import { nd, ShapeError, ArgumentError } from '../../src/lib/index';
+import { nd, NDArray, ShapeError, ArgumentError } from '../../src/lib/index';
 import { useBackend } from './helpers/backend';
 import { checkOp, expectClose, expectNoLeak, values } from './helpers/check-op';
 
@@ -14,7 +14,7 @@ const col = () => nd.array([[1.7], [-0.8]]); // broadcasts over columns
 const positive = () => nd.array([[0.5, 1.2, 2.0], [1.5, 0.3, 0.7]]);
 
 describe('binary elementwise ops: forward and backward, with broadcasting', () => {
-  const cases: [string, (a: nd.NDArray, b: nd.NDArray) => nd.NDArray, (a: tf.Tensor, b: tf.Tensor) => tf.Tensor][] = [
+  const cases: [string, (a: NDArray, b: NDArray) => NDArray, (a: tf.Tensor, b: tf.Tensor) => tf.Tensor][] = [
     ['add', (a, b) => a.add(b), tf.add],
     ['sub', (a, b) => a.sub(b), tf.sub],
     ['mul', (a, b) => a.mul(b), tf.mul],
@@ -63,7 +63,7 @@ describe('comparisons return 0/1 arrays', () => {
 
 describe('unary elementwise ops', () => {
   const X = () => nd.array([[0.5, -1.2, 2.0], [1.5, 0.3, -0.7]]);
-  const cases: [string, (x: nd.NDArray) => nd.NDArray, (x: tf.Tensor) => tf.Tensor, () => nd.NDArray][] = [
+  const cases: [string, (x: NDArray) => NDArray, (x: tf.Tensor) => tf.Tensor, () => NDArray][] = [
     ['neg', (x) => x.neg(), tf.neg, X],
     ['abs', (x) => x.abs(), tf.abs, X],
     ['exp', (x) => x.exp(), tf.exp, X],
