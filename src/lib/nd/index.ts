@@ -1,6 +1,7 @@
 /**
  * `nd`: the NDArray namespace readers use, as MXNet's `mx.nd`.
  */
+import { tf } from '../engine/tf';
 import { NDArray } from './ndarray';
 import * as creation from './ops/creation';
 import * as random from './ops/random';
@@ -10,7 +11,7 @@ import * as shape from './ops/shape';
 import * as linalg from './ops/linalg';
 import * as indexing from './ops/indexing';
 import * as nn from './ops/nn';
-import { ndScope } from './lifetime';
+import { ndScope, reclaimMemory } from './lifetime';
 import type { Operand, ReduceOptions } from './ndarray';
 
 /** The out= form of MXNet's elementwise ops: writes into `out` (keeping its identity) when given. */
@@ -115,6 +116,14 @@ export const nd = {
   pooling: nn.pooling,
   softmax: nn.softmax,
   logSoftmax: nn.logSoftmax,
+  /**
+   * MXNet's waitall: waits until queued GPU work is done, and frees the memory of arrays that
+   * are no longer reachable. Training loops in cells need not call it: the kernel does.
+   */
+  waitAll: async (): Promise<void> => {
+    await tf.ready();
+    await reclaimMemory();
+  },
   /** Frees every array `fn` makes except those it returns (like tf.tidy); rarely needed. */
   scope: ndScope,
 };
