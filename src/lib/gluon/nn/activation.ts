@@ -1,0 +1,44 @@
+/** Activation functions by name, and the Activation block (Gluon's nn.Activation). */
+import type { NDArray } from '../../nd/ndarray';
+import { ArgumentError } from '../../nd/errors';
+import { Block, type BlockOptions } from '../block';
+
+export type ActivationName = 'relu' | 'sigmoid' | 'tanh' | 'softrelu' | 'softsign';
+
+const ACTIVATIONS: Record<ActivationName, (x: NDArray) => NDArray> = {
+  relu: (x) => x.relu(),
+  sigmoid: (x) => x.sigmoid(),
+  tanh: (x) => x.tanh(),
+  // softrelu(x) = log(1 + e^x), written stably as max(x, 0) + log(1 + e^-|x|)
+  softrelu: (x) => x.relu().add(x.abs().neg().exp().add(1).log()),
+  // softsign(x) = x / (1 + |x|)
+  softsign: (x) => x.div(x.abs().add(1)),
+};
+
+export function activationFunction(name: string): (x: NDArray) => NDArray {
+  const f = ACTIVATIONS[name as ActivationName];
+  if (f === undefined) {
+    throw new ArgumentError(`unknown activation ${JSON.stringify(name)}: use one of ${Object.keys(ACTIVATIONS).map((k) => `'${k}'`).join(', ')}.`);
+  }
+  return f;
+}
+
+export class Activation extends Block {
+  private readonly f: (x: NDArray) => NDArray;
+
+  constructor(
+    readonly activation: ActivationName,
+    options: BlockOptions = {},
+  ) {
+    super(options);
+    this.f = activationFunction(activation);
+  }
+
+  override forward(x: NDArray): NDArray {
+    return this.f(x);
+  }
+
+  override toString(): string {
+    return `Activation(${this.activation})`;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Dense: a fully connected layer, y = act(x W^T + b), with W of shape (units, inUnits) as in
+ * Gluon. Without `inUnits` the input size is learned from the first batch (deferred init).
+ */
+import { nd } from '../../nd/index';
+import type { NDArray } from '../../nd/ndarray';
+import { ShapeError, fmtShape } from '../../nd/errors';
+import { Block, type BlockOptions } from '../block';
+import type { Parameter, InitSpec } from '../parameter';
+import { activationFunction, type ActivationName } from './activation';
+
+export interface DenseOptions extends BlockOptions {
+  activation?: ActivationName | null;
+  useBias?: boolean;
+  /** Collapse all input axes but the first (default true), as Gluon. */
+  flatten?: boolean;
+  /** Input size; 0 (default) = infer it on the first forward pass. */
+  inUnits?: number;
+  weightInitializer?: InitSpec;
+  biasInitializer?: InitSpec;
+}
+
+export class Dense extends Block {
+  readonly weight: Parameter;
+  readonly bias: Parameter | null;
+  private readonly act: ((x: NDArray) => NDArray) | null;
+  private readonly actName: ActivationName | null;
+  private readonly flattenInput: boolean;
+
+  constructor(
+    readonly units: number,
+    options: DenseOptions = {},
+  ) {
+    super(options);
+    this.actName = options.activation ?? null;
+    this.act = this.actName ? activationFunction(this.actName) : null;
+    this.flattenInput = options.flatten ?? true;
+    this.weight = this.params.get('weight', { shape: [units, options.inUnits ?? 0], init: options.weightInitializer });
+    this.bias = options.useBias === false ? null : this.params.get('bias', { shape: [units], init: options.biasInitializer ?? 'zeros' });
+  }
+
+  override forward(x: NDArray): NDArray {
+    const input = this.flattenInput && x.ndim > 2 ? x.reshape([x.shape[0]!, -1]) : x; // (batch, inUnits)
+    const inUnits = input.shape[input.ndim - 1]!;
+    const declared = this.weight.shape![1]!;
+    if (declared === 0) {
+      this.weight.shape = [this.units, inUnits]; // deferred initialization completes here
+      this.weight.finishDeferredInit();
+    } else if (declared !== inUnits) {
+      throw new ShapeError(`${this.name}: Dense expects inputs with ${declared} features (weight ${fmtShape(this.weight.shape!)}), got input shape ${fmtShape(x.shape)}${input !== x ? ` (flattened to ${fmtShape(input.shape)})` : ''}.`);
+    }
+    if (this.bias) this.bias.finishDeferredInit();
+    let y = nd.dot(input, this.weight.data(), { transposeB: true }); // (batch, units)
+    if (this.bias) y = y.add(this.bias.data());
+    return this.act ? this.act(y) : y;
+  }
+
+  override toString(): string {
+    const inUnits = this.weight.shape![1] || 'None';
+    return `Dense(${inUnits} -> ${this.units}, ${this.actName ? `Activation(${this.actName})` : 'linear'})`;
+  }
+}
