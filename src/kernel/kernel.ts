@@ -1,0 +1,246 @@
+/**
+ * The Kernel runs a chapter's cells, Jupyter-style, with one persistent scope. It has no
+ * Worker APIs: the worker entry (worker.ts) and Node scripts/tests drive the same class
+ * through `handle(message)` and a `send` callback, so chapters run identically in both.
+ */
+import { tf } from '../lib/engine/tf';
+import { backendInfo, initBackend } from '../lib/engine/backends';
+import { setBeforeOpHook } from '../lib/nd/primitive';
+import { reclaimMemory } from '../lib/nd/lifetime';
+import { setDisplayHook, type DisplayOutput } from '../lib/display';
+import { ChartStream } from './chart-stream';
+import { describeValue } from './describe-value';
+import { KernelInterrupt } from './errors';
+import { frameIn, toCellPosition } from './error-position';
+import { createScope } from './scope';
+import { CellSyntaxError, transformCell, type TransformedCell } from './transform';
+import {
+  assertNever,
+  type CellOutput,
+  type DoneMessage,
+  type ErrorOutput,
+  type ExecuteRequest,
+  type KernelState,
+  type KernelToPage,
+  type PageToKernel,
+  type StartRequest,
+} from './protocol';
+
+/** How often a running loop in async code yields to the event loop (ms). */
+const YIELD_INTERVAL_MS = 100;
+
+const HEADER = 'with (__scope) { return (async () => { ';
+
+/**
+ * Lines the Function constructor and our header put before the cell's first line, measured
+ * once with a probe of the same shape (engines differ in what they prepend).
+ */
+const LINE_OFFSET: number = (() => {
+  const file = 'kernel-probe.js';
+  const probe = new Function('__scope', '__k', `with (__scope) { return (() => { \nthrow new Error('probe');\n})(); }\n//# sourceURL=${file}`) as (s: object, k: object) => void;
+  try {
+    probe({}, {});
+  } catch (e) {
+    const frame = frameIn((e as Error).stack, file);
+    if (frame) return frame.line - 1;
+  }
+  return 2;
+})();
+
+/** What cell code calls at loop iterations (see transform.ts). */
+export interface LoopHooks {
+  tick(): void;
+  readonly due: boolean;
+  pause(): Promise<void>;
+}
+
+export class Kernel {
+  private scope = createScope();
+  private queue: Promise<void> = Promise.resolve();
+  private interruptRequested = false;
+  private interruptView: Int32Array | null = null;
+  private runningId: string | null = null;
+  private lastYield = 0;
+  private cellCounter = 0;
+  private readonly pendingAssets = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
+  private nextAssetId = 1;
+  private state: KernelState = 'starting';
+
+  constructor(private readonly send: (message: KernelToPage) => void) {}
+
+  /** Handles one message from the page. */
+  handle(message: PageToKernel): void {
+    switch (message.type) {
+      case 'start':
+        void this.enqueue(() => this.start(message));
+        break;
+      case 'execute':
+        void this.execute(message);
+        break;
+      case 'interrupt':
+        this.interruptRequested = true;
+        break;
+      case 'asset-response': {
+        const pending = this.pendingAssets.get(message.requestId);
+        if (!pending) break;
+        this.pendingAssets.delete(message.requestId);
+        if (message.bytes) pending.resolve(message.bytes);
+        else pending.reject(new Error(message.error ?? 'the asset could not be loaded'));
+        break;
+      }
+      default:
+        assertNever(message);
+    }
+  }
+
+  /** Runs tasks one at a time, in order of arrival (a failed task does not block the next). */
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(task);
+    this.queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  /** Queues a cell; resolves with its done message (errors become outputs, never rejections). */
+  execute(request: ExecuteRequest): Promise<DoneMessage> {
+    return this.enqueue(() => this.executeNow(request));
+  }
+
+  /** Asks the page for one of the book's assets (datasets): the kernel cannot fetch by itself. */
+  requestAsset(path: string): Promise<Uint8Array> {
+    const requestId = this.nextAssetId++;
+    return new Promise((resolve, reject) => {
+      this.pendingAssets.set(requestId, { resolve, reject });
+      this.send({ type: 'asset-request', requestId, path });
+    });
+  }
+
+  private async start(request: StartRequest): Promise<void> {
+    this.setState('starting');
+    if (request.interruptBuffer) this.interruptView = new Int32Array(request.interruptBuffer);
+    await initBackend(request.backend);
+    // Library ops check for a stop request too (a long chain of ops without a loop).
+    setBeforeOpHook(() => this.checkInterrupt());
+    this.setState('idle');
+  }
+
+  private setState(state: KernelState): void {
+    this.state = state;
+    const started = state !== 'starting';
+    const info = started ? backendInfo() : null;
+    this.send({
+      type: 'status',
+      state,
+      backend: info?.name ?? null,
+      fallbacks: info?.skipped ?? [],
+      memory: started ? { numTensors: tf.memory().numTensors, numBytes: tf.memory().numBytes } : null,
+    });
+  }
+
+  private interruptPending(): boolean {
+    return this.interruptRequested || (this.interruptView !== null && Atomics.load(this.interruptView, 0) === 1);
+  }
+
+  private checkInterrupt(): void {
+    if (this.runningId !== null && this.interruptPending()) throw new KernelInterrupt();
+  }
+
+  private hooks(): LoopHooks {
+    const kernel = this; // the getter below has the hooks object as `this`
+    return {
+      tick: () => kernel.checkInterrupt(),
+      get due() {
+        return performance.now() - kernel.lastYield >= YIELD_INTERVAL_MS;
+      },
+      pause: async () => {
+        await reclaimMemory(); // yields to the event loop: stop messages arrive, finalizers run
+        kernel.lastYield = performance.now();
+        kernel.checkInterrupt();
+      },
+    };
+  }
+
+  private async executeNow(request: ExecuteRequest): Promise<DoneMessage> {
+    const t0 = performance.now();
+    this.interruptRequested = false;
+    if (this.interruptView) Atomics.store(this.interruptView, 0, 0);
+    this.runningId = request.id;
+    this.setState('busy');
+    const emit = (output: CellOutput): void => this.send({ type: 'output', id: request.id, output });
+    const charts = new ChartStream((chart) => emit(chart));
+    setDisplayHook((output: DisplayOutput) => (output.kind === 'chart' ? charts.push(output) : emit(output)));
+    let status: DoneMessage['status'] = 'ok';
+    const file = `cell-${++this.cellCounter}.js`;
+    let cell: TransformedCell | null = null;
+    try {
+      cell = transformCell(request.code, request.cellId);
+      for (const name of cell.declared) {
+        if (!Object.prototype.hasOwnProperty.call(this.scope, name)) this.scope[name] = undefined;
+      }
+      const hoist = cell.hoistedFunctions.map((f) => `__scope.${f} = ${f};`).join(' ');
+      const source = `${HEADER}${hoist}\n${cell.body}\n})(); }\n//# sourceURL=${file}`;
+      const fn = new Function('__scope', '__k', source) as (scope: object, k: LoopHooks) => Promise<unknown>;
+      this.lastYield = performance.now();
+      let value = await fn(this.scope, this.hooks());
+      if (value instanceof Promise) value = await value;
+      charts.flushAll();
+      if (cell.returnsValue) {
+        const shown = await describeValue(value);
+        if (shown) emit(shown);
+      }
+    } catch (e) {
+      charts.flushAll();
+      const interrupted = e instanceof KernelInterrupt;
+      status = interrupted ? 'interrupted' : 'error';
+      emit(this.errorOutput(e, request.code, cell, file));
+    } finally {
+      charts.flushAll();
+      setDisplayHook(null);
+      this.runningId = null;
+    }
+    const done: DoneMessage = { type: 'done', id: request.id, status, durationMs: performance.now() - t0 };
+    this.send(done);
+    this.setState('idle');
+    return done;
+  }
+
+  /** An error thrown inside a cell but outside its run (a timer, an unawaited promise). */
+  reportUnhandled(reason: unknown, cellId?: string): void {
+    const id = this.runningId ?? cellId ?? 'unhandled';
+    this.send({ type: 'output', id, output: this.errorOutput(reason, '', null, '') });
+  }
+
+  private errorOutput(e: unknown, source: string, cell: TransformedCell | null, file: string): ErrorOutput {
+    const err = e instanceof Error ? e : new Error(String(e));
+    const lines = source.split('\n');
+    let line: number | null = null;
+    let column: number | null = null;
+    if (err instanceof CellSyntaxError) {
+      line = err.line;
+      column = err.column + 1;
+    } else if (cell && file) {
+      const frame = frameIn(err.stack, file);
+      const pos = frame ? toCellPosition(frame, LINE_OFFSET, cell.map) : null;
+      if (pos) ({ line, column } = pos);
+    }
+    return {
+      kind: 'error',
+      name: err.name || 'Error',
+      message: err.message,
+      line,
+      column,
+      sourceLine: line !== null ? (lines[line - 1] ?? null) : null,
+    };
+  }
+
+  get currentState(): KernelState {
+    return this.state;
+  }
+
+  /** Forgets every variable (the library stays). */
+  resetScope(): void {
+    this.scope = createScope();
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The page <-> kernel protocol: every message in both directions, as discriminated unions.
+ * The page talks to the kernel only through these; switches over them end in assertNever.
+ */
+import type { BackendName } from '../lib/engine/backends';
+import type { ChartOutput, ImagesOutput, TableOutput, TextOutput } from '../lib/display';
+
+export type { ChartOutput, ChartPanel, ChartSeries, ImageData, ImagesOutput, TableOutput, TextOutput } from '../lib/display';
+
+// ---- outputs (MIME-bundle-like, built from data, never from markup) ---------------------
+
+/** A displayed value: an NDArray's MXNet text form, or another value's readable form. */
+export interface ValueOutput {
+  kind: 'value';
+  /** 'ndarray' when the value was an NDArray. */
+  type: 'ndarray' | 'other';
+  text: string;
+}
+
+export interface ErrorOutput {
+  kind: 'error';
+  name: string;
+  message: string;
+  /** Position in the cell's own source: 1-based line, 1-based column; null when unknown. */
+  line: number | null;
+  column: number | null;
+  /** The cell's source line, for showing under the message. */
+  sourceLine: string | null;
+}
+
+export type CellOutput = TextOutput | ValueOutput | ErrorOutput | TableOutput | ImagesOutput | ChartOutput;
+
+// ---- page -> kernel ------------------------------------------------------------------------
+
+export interface StartRequest {
+  type: 'start';
+  /** Preferred backend (the top of the ladder by default). */
+  backend?: BackendName;
+  /** Int32 flag the page sets to 1 to interrupt (only when cross-origin isolated). */
+  interruptBuffer?: SharedArrayBuffer;
+  /** Where the book's assets are, for the WASM binaries. */
+  wasmBase?: string;
+}
+
+export interface ExecuteRequest {
+  type: 'execute';
+  id: string;
+  cellId: string;
+  code: string;
+}
+
+export interface InterruptRequest {
+  type: 'interrupt';
+}
+
+export interface AssetResponse {
+  type: 'asset-response';
+  requestId: number;
+  bytes: Uint8Array | null;
+  error: string | null;
+}
+
+export type PageToKernel = StartRequest | ExecuteRequest | InterruptRequest | AssetResponse;
+
+// ---- kernel -> page ------------------------------------------------------------------------
+
+export type KernelState = 'starting' | 'idle' | 'busy';
+
+export interface StatusMessage {
+  type: 'status';
+  state: KernelState;
+  backend: BackendName | null;
+  /** Rungs of the ladder that were tried and failed, with why. */
+  fallbacks: { name: BackendName; reason: string }[];
+  memory: { numTensors: number; numBytes: number } | null;
+}
+
+export interface OutputMessage {
+  type: 'output';
+  id: string;
+  output: CellOutput;
+}
+
+export interface DoneMessage {
+  type: 'done';
+  id: string;
+  status: 'ok' | 'error' | 'interrupted';
+  durationMs: number;
+}
+
+export interface AssetRequest {
+  type: 'asset-request';
+  requestId: number;
+  path: string;
+}
+
+export type KernelToPage = StatusMessage | OutputMessage | DoneMessage | AssetRequest;
+
+export function assertNever(x: never): never {
+  throw new Error(`unexpected message: ${JSON.stringify(x)}`);
+}

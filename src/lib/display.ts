@@ -1,0 +1,119 @@
+/**
+ * How library code shows things in the page: text, tables, image grids, charts. The library
+ * builds data (never markup) and hands it to a display hook; the kernel installs the hook and
+ * forwards each output to the page tagged with the running cell. Without a hook (a plain Node
+ * script) text goes to the console and other outputs are summarized there.
+ */
+
+export interface TextOutput {
+  kind: 'text';
+  /** 'stdout' for print/console.log, 'stderr' for console.warn/error. */
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+export interface TableOutput {
+  kind: 'table';
+  columns: string[];
+  rows: (string | number | null)[][];
+  caption?: string;
+}
+
+export interface ImageData {
+  width: number;
+  height: number;
+  /** Grayscale (1) or RGB (3), row-major, 0..255. */
+  channels: 1 | 3;
+  pixels: Uint8Array;
+  title?: string;
+}
+
+export interface ImagesOutput {
+  kind: 'images';
+  images: ImageData[];
+  /** Images per row in the grid. */
+  columns: number;
+  /** Display scale of each image (pixels per data pixel). */
+  scale: number;
+}
+
+export interface ChartSeries {
+  name: string;
+  x: number[];
+  y: number[];
+  mode: 'lines' | 'markers' | 'lines+markers';
+}
+
+export interface ChartPanel {
+  title?: string;
+  xLabel?: string;
+  yLabel?: string;
+  xScale: 'linear' | 'log';
+  yScale: 'linear' | 'log';
+  xLim?: [number, number];
+  yLim?: [number, number];
+  series: ChartSeries[];
+}
+
+export interface ChartOutput {
+  kind: 'chart';
+  /** Stable within a cell run: later updates of the same chart replace it. */
+  chartId: string;
+  panels: ChartPanel[];
+  /** Notes such as "the loss became NaN at epoch 3". */
+  notes: string[];
+}
+
+export type DisplayOutput = TextOutput | TableOutput | ImagesOutput | ChartOutput;
+
+export type DisplayHook = (output: DisplayOutput) => void;
+
+let hook: DisplayHook | null = null;
+
+/** The kernel installs its hook; null restores console output. */
+export function setDisplayHook(h: DisplayHook | null): void {
+  hook = h;
+}
+
+export function display(output: DisplayOutput): void {
+  if (hook !== null) {
+    hook(output);
+    return;
+  }
+  switch (output.kind) {
+    case 'text':
+      (output.stream === 'stderr' ? console.error : console.log)(output.text.replace(/\n$/, ''));
+      break;
+    case 'table':
+      console.log(`[table ${output.columns.length} columns x ${output.rows.length} rows]`);
+      break;
+    case 'images':
+      console.log(`[${output.images.length} images]`);
+      break;
+    case 'chart':
+      console.log(`[chart ${output.chartId}: ${output.panels.map((p) => p.series.map((s) => `${s.name} (${s.y.length} points)`).join(', ')).join(' | ')}]`);
+      break;
+  }
+}
+
+/** Formats values as print() shows them: strings as is, NDArrays in MXNet's form (sync), others readably. */
+export function formatForPrint(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  if (typeof value === 'object') {
+    const own = (value as { toString?: () => string }).toString;
+    if (own !== Object.prototype.toString && typeof own === 'function' && !Array.isArray(value)) return own.call(value);
+    try {
+      return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+    } catch {
+      return String(value);
+    }
+  }
+  return String(value);
+}
+
+/** print(...values): one line of text output, values separated by spaces (Python's print). */
+export function print(...values: unknown[]): void {
+  display({ kind: 'text', stream: 'stdout', text: values.map(formatForPrint).join(' ') + '\n' });
+}
