@@ -2,15 +2,29 @@ import { defineConfig } from 'vitest/config';
 
 // Cross-origin isolation (COOP + COEP) enables SharedArrayBuffer: the kernel's soft interrupt
 // and multi-threaded WASM need it. Static hosts without these headers still work, degraded.
+// The kernel runs in an opaque-origin sandbox (see kernel-frame.html): its requests for the
+// site's own scripts and WASM files are cross-origin, so they are served with CORS and CORP.
 const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+  'Access-Control-Allow-Origin': '*',
 };
 
 export default defineConfig({
   base: './', // relative asset URLs: dist/ works under any sub-path (GitHub Pages)
-  worker: { format: 'es' },
-  build: { target: 'es2022' },
+  // The kernel worker is inlined (started from a blob inside the sandbox): one chunk.
+  worker: { format: 'es', rollupOptions: { output: { inlineDynamicImports: true } } },
+  build: {
+    target: 'es2022',
+    rollupOptions: {
+      input: {
+        main: 'index.html',
+        kernel: 'kernel-frame.html',
+        harness: 'test/e2e/kernel-harness.html',
+      },
+    },
+  },
   server: { headers: isolation },
   preview: { headers: isolation },
   test: {

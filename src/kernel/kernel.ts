@@ -4,7 +4,7 @@
  * through `handle(message)` and a `send` callback, so chapters run identically in both.
  */
 import { tf } from '../lib/engine/tf';
-import { backendInfo, initBackend } from '../lib/engine/backends';
+import { backendInfo, configureWasmPaths, initBackend } from '../lib/engine/backends';
 import { setBeforeOpHook } from '../lib/nd/primitive';
 import { reclaimMemory } from '../lib/nd/lifetime';
 import { setDisplayHook, type DisplayOutput } from '../lib/display';
@@ -66,6 +66,9 @@ export class Kernel {
   private nextAssetId = 1;
   private state: KernelState = 'starting';
 
+  /** Called once the backend is up (the worker locks its globals down then). */
+  onStarted: (() => void) | null = null;
+
   constructor(private readonly send: (message: KernelToPage) => void) {}
 
   /** Handles one message from the page. */
@@ -120,7 +123,9 @@ export class Kernel {
   private async start(request: StartRequest): Promise<void> {
     this.setState('starting');
     if (request.interruptBuffer) this.interruptView = new Int32Array(request.interruptBuffer);
+    if (request.wasmBase) configureWasmPaths(request.wasmBase);
     await initBackend(request.backend);
+    this.onStarted?.();
     // Library ops check for a stop request too (a long chain of ops without a loop).
     setBeforeOpHook(() => this.checkInterrupt());
     this.setState('idle');
@@ -237,6 +242,11 @@ export class Kernel {
 
   get currentState(): KernelState {
     return this.state;
+  }
+
+  /** A variable of the cells' scope (for tests and the recorded-outputs script). */
+  scopeValue(name: string): unknown {
+    return this.scope[name];
   }
 
   /** Forgets every variable (the library stays). */

@@ -1,2 +1,15 @@
-/** `d2l`: helpers the chapters introduce, each named after the chapter that explains it. Filled as chapters land. */
-export const d2l = {};
+/**
+ * `d2l`: the helpers the chapters introduce, collected so later chapters can reuse them.
+ * Each file's comment names the chapter that explains it.
+ */
+import { Animator } from './animator';
+import { plot, plots } from './plot';
+import { showImages, showTable } from './show';
+
+export const d2l = {
+  Animator,
+  plot,
+  plots,
+  showImages,
+  showTable,
+};

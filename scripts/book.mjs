@@ -1,0 +1,40 @@
+// npm run book -- <chapter.md> [--backend wasm|cpu] [--json out.json]
+// Runs a chapter's cells through the kernel in Node (the same Kernel class the page uses) and
+// prints each cell's outputs. Vite loads the TypeScript sources, so nothing is prebuilt.
+import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'vite';
+
+const args = process.argv.slice(2);
+const file = args.find((a) => !a.startsWith('--') && !args[args.indexOf(a) - 1]?.startsWith('--'));
+const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+if (!file) {
+  console.error('usage: npm run book -- <chapter.md> [--backend wasm|cpu] [--json out.json]');
+  process.exit(2);
+}
+
+const server = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error' });
+try {
+  const { runChapter } = await server.ssrLoadModule('/src/kernel/run-chapter.ts');
+  const markdown = await readFile(file, 'utf8');
+  let failed = 0;
+  const t0 = performance.now();
+  const run = await runChapter(markdown, {
+    backend: opt('--backend'),
+    onResult: ({ cell, outputs, done }) => {
+      console.log(`--- ${cell.id} (line ${cell.line}) ${done.status} ${done.durationMs.toFixed(0)} ms`);
+      for (const o of outputs) {
+        if (o.kind === 'text' || o.kind === 'value') process.stdout.write(o.text.endsWith('\n') ? o.text : `${o.text}\n`);
+        else if (o.kind === 'error') console.log(`${o.name}: ${o.message}${o.line ? ` (line ${o.line}, column ${o.column})` : ''}`);
+        else if (o.kind === 'chart') console.log(`[chart ${o.chartId}: ${o.panels.flatMap((p) => p.series.map((s) => `${s.name} ${s.y.length} points, last ${s.y.at(-1)}`)).join('; ')}]`);
+        else if (o.kind === 'images') console.log(`[${o.images.length} images]`);
+        else if (o.kind === 'table') console.log(`[table ${o.columns.length} x ${o.rows.length}]`);
+      }
+      if (done.status !== 'ok') failed++;
+    },
+  });
+  console.log(`${run.results.length} cells, ${failed} failed, ${((performance.now() - t0) / 1000).toFixed(1)} s on ${run.status?.backend}`);
+  if (opt('--json')) await writeFile(opt('--json'), JSON.stringify(run.results.map(({ cell, outputs, done }) => ({ id: cell.id, outputs, status: done.status })), null, 1));
+  process.exitCode = failed ? 1 : 0;
+} finally {
+  await server.close();
+}

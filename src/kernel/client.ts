@@ -1,0 +1,202 @@
+/**
+ * The page side of the kernel: starts the sandbox frame and its worker, sends cells, routes
+ * outputs to the cells that asked, answers the kernel's asset requests, and stops or restarts
+ * the kernel. Where the page is cross-origin isolated, stop is a soft interrupt through a
+ * shared flag (variables survive); otherwise, or when a cell ignores the flag for a second,
+ * the kernel is torn down and started again, and the reader is told its state was reset.
+ */
+import type { BackendName } from '../lib/engine/backends';
+import { assertNever, type CellOutput, type DoneMessage, type KernelToPage, type PageToKernel, type StatusMessage } from './protocol';
+
+export interface KernelClientOptions {
+  /** URL of kernel-frame.html. */
+  frameUrl: string;
+  /** Absolute URL of the site's root (datasets under data/, WASM binaries under tfjs-wasm/). */
+  siteBase: string;
+  backend?: BackendName;
+  /** Fetches a dataset file for the kernel (the page may cache it); default: fetch siteBase + 'data/' + path. */
+  fetchAsset?: (path: string) => Promise<Uint8Array>;
+  onStatus?: (status: StatusMessage) => void;
+  /** The kernel was restarted and lost its variables (why, for the reader). */
+  onReset?: (reason: string) => void;
+  /** Where the frame goes (hidden); default document.body. */
+  container?: HTMLElement;
+}
+
+interface Running {
+  onOutput: (output: CellOutput) => void;
+  resolve: (done: DoneMessage) => void;
+}
+
+const STOP_GRACE_MS = 1000;
+
+export class KernelClient {
+  private frame: HTMLIFrameElement | null = null;
+  private port: MessagePort | null = null;
+  private readonly running = new Map<string, Running>();
+  private interruptFlag: Int32Array | null = null;
+  private nextId = 1;
+  private backend: BackendName | undefined;
+  lastStatus: StatusMessage | null = null;
+
+  constructor(private readonly options: KernelClientOptions) {
+    this.backend = options.backend;
+  }
+
+  /** Starts the frame and the kernel; resolves when the kernel is idle (backend ready). */
+  async start(): Promise<StatusMessage> {
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.setAttribute('allow', 'cross-origin-isolated');
+    frame.title = 'kernel sandbox';
+    frame.style.display = 'none';
+    const ready = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the kernel sandbox did not load within 15 s')), 15000);
+      const onMessage = (e: MessageEvent<{ type?: string }>) => {
+        if (e.source === frame.contentWindow && e.data?.type === 'frame-ready') {
+          window.removeEventListener('message', onMessage);
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      window.addEventListener('message', onMessage);
+    });
+    frame.src = this.options.frameUrl;
+    (this.options.container ?? document.body).appendChild(frame);
+    this.frame = frame;
+    await ready;
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    this.port.onmessage = (e: MessageEvent<KernelToPage>) => this.receive(e.data);
+    frame.contentWindow!.postMessage({ type: 'connect', port: channel.port2 }, '*', [channel.port2]);
+    const idle = new Promise<StatusMessage>((resolve) => {
+      const check = (s: StatusMessage) => {
+        if (s.state === 'idle') {
+          this.statusWaiters.delete(check);
+          resolve(s);
+        }
+      };
+      this.statusWaiters.add(check);
+    });
+    let interruptBuffer: SharedArrayBuffer | undefined;
+    if (globalThis.crossOriginIsolated) {
+      interruptBuffer = new SharedArrayBuffer(4);
+      this.interruptFlag = new Int32Array(interruptBuffer);
+    }
+    try {
+      this.send({ type: 'start', backend: this.backend, interruptBuffer, wasmBase: `${this.options.siteBase}tfjs-wasm/` });
+    } catch {
+      // The opaque-origin worker may not accept shared memory: fall back to message interrupts.
+      this.interruptFlag = null;
+      this.send({ type: 'start', backend: this.backend, wasmBase: `${this.options.siteBase}tfjs-wasm/` });
+    }
+    return idle;
+  }
+
+  private readonly statusWaiters = new Set<(s: StatusMessage) => void>();
+
+  private send(message: PageToKernel, transfer: Transferable[] = []): void {
+    if (!this.port) throw new Error('the kernel is not running; start() it first');
+    this.port.postMessage(message, transfer);
+  }
+
+  private receive(message: KernelToPage): void {
+    switch (message.type) {
+      case 'status':
+        this.lastStatus = message;
+        this.options.onStatus?.(message);
+        for (const w of [...this.statusWaiters]) w(message);
+        break;
+      case 'output':
+        this.running.get(message.id)?.onOutput(message.output);
+        break;
+      case 'done': {
+        const r = this.running.get(message.id);
+        this.running.delete(message.id);
+        r?.resolve(message);
+        break;
+      }
+      case 'asset-request':
+        void this.answerAsset(message.requestId, message.path);
+        break;
+      default:
+        assertNever(message);
+    }
+  }
+
+  private async answerAsset(requestId: number, path: string): Promise<void> {
+    try {
+      const bytes = await (this.options.fetchAsset ?? defaultFetchAsset(this.options.siteBase))(path);
+      this.send({ type: 'asset-response', requestId, bytes, error: null }, [bytes.buffer as ArrayBuffer]);
+    } catch (e) {
+      this.send({ type: 'asset-response', requestId, bytes: null, error: (e as Error).message });
+    }
+  }
+
+  /** Runs a cell; outputs stream to onOutput; resolves with the done message. */
+  execute(cellId: string, code: string, onOutput: (output: CellOutput) => void): Promise<DoneMessage> {
+    const id = `run-${this.nextId++}`;
+    return new Promise((resolve) => {
+      this.running.set(id, { onOutput, resolve });
+      this.send({ type: 'execute', id, cellId, code });
+    });
+  }
+
+  get busy(): boolean {
+    return this.running.size > 0;
+  }
+
+  /**
+   * Stops the running cell: a soft interrupt first (variables kept); if the kernel has not
+   * finished the cell within a second, it is restarted and the reader is told.
+   */
+  async interrupt(): Promise<'interrupted' | 'restarted' | 'idle'> {
+    if (this.running.size === 0) return 'idle';
+    const pending = [...this.running.values()].map((r) => new Promise<void>((res) => {
+      const original = r.resolve;
+      r.resolve = (d) => {
+        original(d);
+        res();
+      };
+    }));
+    if (this.interruptFlag) Atomics.store(this.interruptFlag, 0, 1);
+    this.send({ type: 'interrupt' });
+    const settled = await Promise.race([Promise.all(pending).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), STOP_GRACE_MS))]);
+    if (settled) return 'interrupted';
+    await this.restart(undefined, 'The running cell did not stop within a second, so the kernel was restarted: its variables were reset. Run the cells above again.');
+    return 'restarted';
+  }
+
+  /** Tears the kernel down and starts a fresh one (optionally on another backend). */
+  async restart(backend?: BackendName, reason = 'The kernel was restarted: its variables were reset.'): Promise<StatusMessage> {
+    if (backend) this.backend = backend;
+    this.teardown(reason);
+    this.options.onReset?.(reason);
+    return this.start();
+  }
+
+  private teardown(reason: string): void {
+    for (const [id, r] of this.running) {
+      r.onOutput({ kind: 'error', name: 'KernelRestarted', message: reason, line: null, column: null, sourceLine: null });
+      r.resolve({ type: 'done', id, status: 'interrupted', durationMs: 0 });
+    }
+    this.running.clear();
+    this.port?.close();
+    this.port = null;
+    this.frame?.remove(); // removing the frame ends its worker
+    this.frame = null;
+    this.interruptFlag = null;
+  }
+
+  dispose(): void {
+    this.teardown('The kernel was shut down.');
+  }
+}
+
+function defaultFetchAsset(siteBase: string): (path: string) => Promise<Uint8Array> {
+  return async (path) => {
+    const res = await fetch(`${siteBase}data/${path}`);
+    if (!res.ok) throw new Error(`could not load data/${path}: HTTP ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
+  };
+}
