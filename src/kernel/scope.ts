@@ -30,6 +30,7 @@ export function createScope(): Record<string, unknown> {
     d2l: lib.d2l,
     NDArray: lib.NDArray,
     print,
+    plot: lib.d2l.plot,
     console: makeConsole(),
   };
   return Object.create(Object.freeze(globals)) as Record<string, unknown>;
