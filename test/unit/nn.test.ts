@@ -137,6 +137,38 @@ describe('convolution: forward vs plain loops, gradients vs plain-loop VJP and f
     expectClose(await values(w.grad), ref.dw, 1e-4, 'dL/dw');
   });
 
+  it('forward and backward use only registered kernels, none of the unreliable ones, on tensors of at most 4 dimensions', async () => {
+    // 5-D pads fail to compile on WebGL and WebGPU (a failed WebGPU shader silently spoils the
+    // whole command batch); WASM lacks Conv2DBackpropFilter and its MaxPoolGrad is wrong.
+    nd.random.seed(9);
+    const x = nd.random.normal(0, 1, [2, 4, 9, 8]);
+    const w = nd.random.normal(0, 1, [4, 2, 3, 3]);
+    const b = nd.zeros([4]);
+    for (const p of [x, w, b]) p.attachGrad();
+    const info = await tf.profile(() => {
+      autograd
+        .record(() => {
+          const c = nd.convolution(x, w, b, { stride: 2, pad: 1, dilate: 2, numGroup: 2 }); // (2, 4, 3, 3)
+          const d = nd.convolution(x, w, b, { stride: [2, 1], numGroup: 2 }); // (2, 4, 4, 6)
+          const m = nd.pooling(d, { kernel: 3, stride: 2, pad: 1 }).sum().add(nd.pooling(d, { kernel: 2, stride: 2 }).sum());
+          return nd.logSoftmax(c, { axis: 1 }).sum().add(nd.softmax(nd.pooling(d, { kernel: 3, pad: 1, poolType: 'avg' })).mul(m).sum());
+        })
+        .backward();
+      return tf.scalar(0);
+    });
+    const here = new Set(tf.getKernelsForBackend(tf.getBackend()).map((k) => k.kernelName));
+    const cpu = new Set(tf.getKernelsForBackend('cpu').map((k) => k.kernelName));
+    const names = new Set(info.kernels.map((k) => k.name));
+    for (const name of names) {
+      expect(here.has(name) && cpu.has(name), `${name} registered`).toBe(true);
+      expect(['Conv2DBackpropFilter', 'MaxPoolGrad', 'DepthwiseConv2dNativeBackpropFilter', 'UnsortedSegmentSum']).not.toContain(name);
+    }
+    for (const k of info.kernels) {
+      for (const s of [...k.inputShapes, ...k.outputShapes]) expect(s?.length ?? 0, `${k.name} on ${JSON.stringify(s)}`).toBeLessThanOrEqual(4);
+    }
+    expect(names.has('Conv2D')).toBe(true); // the profile saw the work
+  });
+
   it('runs on this backend without the kernels it lacks', () => {
     // Documents why the gradients are hand-built: the WASM backend has no Conv2DBackpropFilter.
     const kernels = new Set(tf.getKernelsForBackend(tf.getBackend()).map((k) => k.kernelName));

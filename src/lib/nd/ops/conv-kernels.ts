@@ -50,15 +50,18 @@ export function conv2dNhwc(x: Tensor, filter: Tensor, stride: [number, number], 
 
 /**
  * Inserts (s - 1) zeros between consecutive elements along `axis`: length n -> (n - 1) s + 1.
- * Done with reshape + pad + slice (kernels every backend has): (.., n, ..) -> (.., n, 1, ..)
- * -> pad the new axis to s -> (.., n*s, ..) -> drop the trailing s - 1 zeros.
+ * Done with reshape + pad + slice on at most 3-D views: (outer*n, 1, inner) -> pad the middle
+ * axis to s -> (outer, n*s, inner) -> drop the trailing s - 1 zeros. (A 5-D pad fails to
+ * compile on WebGL and WebGPU in tfjs 4.22 — and a failed WebGPU shader silently spoils the
+ * whole command batch — so no view here goes beyond 3-D.)
  */
 export function dilateZeros(t: Tensor, axis: number, s: number): Tensor {
   if (s === 1) return t;
   const shape = t.shape;
   const n = shape[axis]!;
-  const expanded = tf.reshape(t, [...shape.slice(0, axis + 1), 1, ...shape.slice(axis + 1)]);
-  const padding = expanded.shape.map((_, i): [number, number] => (i === axis + 1 ? [0, s - 1] : [0, 0]));
-  const merged = tf.reshape(tf.pad(expanded, padding), shape.map((d, i) => (i === axis ? n * s : d)));
-  return tf.slice(merged, shape.map(() => 0), shape.map((d, i) => (i === axis ? (n - 1) * s + 1 : d)));
+  const outer = shape.slice(0, axis).reduce((p, d) => p * d, 1);
+  const inner = shape.slice(axis + 1).reduce((p, d) => p * d, 1);
+  const spaced = tf.pad(tf.reshape(t, [outer * n, 1, inner]), [[0, 0], [0, s - 1], [0, 0]]); // (outer*n, s, inner)
+  const kept = tf.slice(tf.reshape(spaced, [outer, n * s, inner]), [0, 0, 0], [outer, (n - 1) * s + 1, inner]);
+  return tf.reshape(kept, shape.map((d, i) => (i === axis ? (n - 1) * s + 1 : d)));
 }

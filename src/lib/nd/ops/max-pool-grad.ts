@@ -39,10 +39,11 @@ export function maxPoolGrad(x: Tensor, dy: Tensor, { kernel, stride, pad }: MaxP
     // patches[m, i, j, a*kw + b] = xp[m, i*kh + a, j*kw + b]; each window's gradient goes to
     // its arg-max (the first one on ties), then the same reshape/transpose puts it back.
     const crop = tf.slice(xp, [0, 0, 0], [m, oh * kh, ow * kw]);
-    const patches = tf.reshape(tf.transpose(tf.reshape(crop, [m, oh, kh, ow, kw]), [0, 1, 3, 2, 4]), [m, oh, ow, k]);
+    // (4-D views only: 5-D kernels fail to compile on WebGL/WebGPU, see conv-kernels.ts)
+    const patches = tf.reshape(tf.transpose(tf.reshape(crop, [m * oh, kh, ow, kw]), [0, 2, 1, 3]), [m, oh, ow, k]);
     const winner = tf.oneHot(tf.argMax(patches, 3), k); // (m, oh, ow, kh*kw), 0/1
     const routed = tf.mul(tf.cast(winner, 'float32'), tf.expandDims(dy, 3)); // (m, oh, ow, kh*kw)
-    const back = tf.reshape(tf.transpose(tf.reshape(routed, [m, oh, ow, kh, kw]), [0, 1, 3, 2, 4]), [m, oh * kh, ow * kw]);
+    const back = tf.reshape(tf.transpose(tf.reshape(routed, [m * oh, ow, kh, kw]), [0, 2, 1, 3]), [m, oh * kh, ow * kw]);
     const dxp = tf.pad(back, [[0, 0], [0, hp - oh * kh], [0, wp - ow * kw]]); // rows/cols no window reached get 0
     return ph > 0 || pw > 0 ? tf.slice(dxp, [0, ph, pw], [m, h, w]) : dxp;
   }
