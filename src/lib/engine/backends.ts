@@ -21,6 +21,8 @@ export interface BackendInfo {
 }
 
 let current: BackendInfo | null = null;
+/** Whether someone chose where the WASM binaries are (the kernel does, before initBackend). */
+let wasmPathsConfigured = false;
 
 /** Whether the code runs in a browser (page or worker) rather than Node. */
 export function inBrowser(): boolean {
@@ -30,12 +32,15 @@ export function inBrowser(): boolean {
 /** Where the page serves the WASM binaries (set by the kernel/app before `initBackend`). */
 export function configureWasmPaths(paths: string | Record<string, string>): void {
   setWasmPaths(paths as string);
+  wasmPathsConfigured = true;
 }
 
 async function loadBrowserBackends(): Promise<void> {
   // Registered only in browsers: in Node these modules have nothing to talk to.
   await import('@tensorflow/tfjs-backend-webgl');
   await import('@tensorflow/tfjs-backend-webgpu');
+  // Otherwise the bundler's URLs of the .wasm files (a `?url` module: never loaded in Node).
+  if (!wasmPathsConfigured) (await import('./wasm-paths')).configureBrowserWasm();
 }
 
 async function tryBackend(name: BackendName): Promise<string | null> {
