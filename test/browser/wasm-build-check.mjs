@@ -33,10 +33,11 @@ try {
     servers.push(server);
     const page = await browser.newPage();
     const wasmResponses = [];
+    const consoleLines = [];
     page.on('response', (r) => {
+      if (r.status() >= 400) consoleLines.push(`HTTP ${r.status()}: ${new URL(r.url()).pathname}`);
       if (r.url().endsWith('.wasm')) wasmResponses.push(`${path.basename(new URL(r.url()).pathname)} ${r.status()} ${r.headers()['content-type']}`);
     });
-    const consoleLines = [];
     page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`.replace(/blob:\S+?:1:/g, 'blob:…:1:')));
     page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
     await page.goto(`${server.resolvedUrls.local[0]}test/browser/wasm-check.html`, { timeout: 30_000 });
