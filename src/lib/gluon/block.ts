@@ -10,6 +10,7 @@ import { GluonError } from './errors';
 import { ParameterDict } from './parameter-dict';
 import type { InitSpec } from './parameter';
 import { currentScope, NameScope, nextPrefix, withScope } from './name-scope';
+import { loadParameters, saveParameters, type LoadParametersOptions } from '../io/parameters';
 
 export interface BlockOptions {
   /** Name prefix; default: the kind and a counter (dense0_). */
@@ -90,6 +91,22 @@ export class Block {
   initialize(init?: InitSpec, options: { ctx?: Context; forceReinit?: boolean } = {}): this {
     this.collectParams().initialize(init, options);
     return this;
+  }
+
+  /**
+   * Saves every parameter's values under its place in the tree ('0.weight', 'hidden.bias'):
+   * to a file path in Node, to the book's storage in the browser (docs/file-format.md).
+   */
+  saveParameters(target: string): Promise<void> {
+    return saveParameters(this, target);
+  }
+
+  /**
+   * Loads what saveParameters wrote into this (freshly built) network: names are matched by
+   * place in the tree, shapes must agree, deferred parameters take the file's shapes.
+   */
+  loadParameters(source: string | Uint8Array | ArrayBuffer, options: LoadParametersOptions = {}): Promise<void> {
+    return loadParameters(this, source, options);
   }
 
   /** Subclasses define the computation. Call it as net.forward(X). */

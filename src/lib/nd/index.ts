@@ -12,6 +12,8 @@ import * as linalg from './ops/linalg';
 import * as indexing from './ops/indexing';
 import * as nn from './ops/nn';
 import { ndScope, reclaimMemory } from './lifetime';
+import * as storage from '../io/storage';
+import { deserialize, serialize } from '../io/serialize';
 import type { Operand, ReduceOptions } from './ndarray';
 
 /** The out= form of MXNet's elementwise ops: writes into `out` (keeping its identity) when given. */
@@ -126,6 +128,14 @@ export const nd = {
   },
   /** Frees every array `fn` makes except those it returns (like tf.tidy); rarely needed. */
   scope: ndScope,
+  // saving and loading (docs/file-format.md): a file path in Node, the book's storage in the browser
+  save: storage.save,
+  load: storage.load,
+  serialize,
+  deserialize,
+  download: storage.download,
+  upload: storage.upload,
+  setStorageBackend: storage.setStorageBackend,
 };
 
 export { NDArray };
