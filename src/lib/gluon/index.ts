@@ -5,6 +5,10 @@ import { ParameterDict } from './parameter-dict';
 import { Sequential } from './nn/sequential';
 import { Dense } from './nn/dense';
 import { Activation } from './nn/activation';
+import { loss } from './loss/index';
+import { optimizer } from './optimizer/index';
+import { Trainer } from './trainer';
+import { utils } from './utils';
 
 export const gluon = {
   Block,
@@ -16,7 +20,12 @@ export const gluon = {
     Dense,
     Activation,
   },
+  loss,
+  optimizer,
+  Trainer,
+  utils,
 };
 
 export { Block, Parameter, ParameterDict, Sequential, Dense, Activation };
 export { DeferredInitializationError, GluonError } from './errors';
+export { Trainer } from './trainer';

@@ -1,0 +1,16 @@
+/** L1Loss: the absolute error, L = |label - pred|, averaged per example. */
+import type { NDArray } from '../../nd/ndarray';
+import { Loss, type LossOptions } from './loss';
+
+export class L1Loss extends Loss {
+  constructor(options: LossOptions = {}) {
+    super(options, null);
+  }
+
+  override forward(pred: NDArray, label: NDArray, sampleWeight?: NDArray | null): NDArray {
+    [pred, label] = this.inputs(pred, label);
+    const y = this.reshapeLike(label, pred);
+    const loss = y.sub(pred).abs(); // (batch, ...)
+    return this.batchMean(this.applyWeighting(loss, this.weight, sampleWeight)); // (batch,)
+  }
+}
