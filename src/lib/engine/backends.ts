@@ -45,6 +45,11 @@ async function loadBrowserBackends(): Promise<void> {
 
 async function tryBackend(name: BackendName): Promise<string | null> {
   if (!tf.engine().registryFactory[name]) return `${name} is not available in this environment`;
+  // WebGL's packed elementwise kernels write non-zero values into the padding of packed
+  // textures (exp(0) = 1 ...), and its packed matMul multiplies that padding in when the shared
+  // dimension is odd: results then depend on an array's history (measured: gradients off by
+  // 0.1 in a 6-5-3 MLP after one SGD step). Unpacked elementwise kernels keep padding out.
+  if (name === 'webgl') tf.env().set('WEBGL_PACK', false);
   try {
     const ok = await tf.setBackend(name);
     await tf.ready();
