@@ -9,6 +9,7 @@ import { loss } from './loss/index';
 import { optimizer } from './optimizer/index';
 import { Trainer } from './trainer';
 import { utils } from './utils';
+import { data } from './data/index';
 
 export const gluon = {
   Block,
@@ -24,6 +25,7 @@ export const gluon = {
   optimizer,
   Trainer,
   utils,
+  data,
 };
 
 export { Block, Parameter, ParameterDict, Sequential, Dense, Activation };
