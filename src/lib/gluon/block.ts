@@ -32,13 +32,21 @@ export class Block {
   private readonly registered = new Map<string, Block>();
 
   constructor(options: BlockOptions = {}) {
-    const hint = this.constructor.name.toLowerCase();
+    const hint = this.nameHint();
     const parent = currentScope();
     this.prefix = options.prefix !== undefined ? (parent?.prefix ?? '') + options.prefix : nextPrefix(hint);
     this.params = options.params ? new ParameterDict(options.params.prefix, options.params) : new ParameterDict(this.prefix);
     this.scope = new NameScope(this.prefix);
     // Keep the bookkeeping out of the field walk and of console output.
     for (const key of ['scope', 'registered']) Object.defineProperty(this, key, { enumerable: false });
+  }
+
+  /**
+   * The kind in the default prefix (Gluon's _alias): the class name in lower case, unless a
+   * layer family says otherwise (Conv2D -> 'conv', the pooling layers -> 'pool').
+   */
+  protected nameHint(): string {
+    return this.constructor.name.toLowerCase();
   }
 
   /** The prefix without its trailing underscore: 'dense0'. */

@@ -5,6 +5,11 @@ import { ParameterDict } from './parameter-dict';
 import { Sequential } from './nn/sequential';
 import { Dense } from './nn/dense';
 import { Activation } from './nn/activation';
+import { Conv2D } from './nn/conv';
+import { MaxPool2D, AvgPool2D, GlobalMaxPool2D, GlobalAvgPool2D } from './nn/pooling';
+import { Flatten, Dropout, Embedding, Lambda } from './nn/basic';
+import { BatchNorm } from './nn/batch-norm';
+import { rnn } from './rnn/index';
 import { loss } from './loss/index';
 import { optimizer } from './optimizer/index';
 import { Trainer } from './trainer';
@@ -20,7 +25,18 @@ export const gluon = {
     Sequential,
     Dense,
     Activation,
+    Conv2D,
+    MaxPool2D,
+    AvgPool2D,
+    GlobalMaxPool2D,
+    GlobalAvgPool2D,
+    Flatten,
+    Dropout,
+    Embedding,
+    Lambda,
+    BatchNorm,
   },
+  rnn,
   loss,
   optimizer,
   Trainer,

@@ -1,0 +1,65 @@
+/**
+ * One time step of each recurrent cell, with MXNet's weight layout: i2h weights
+ * (gates * hidden, inputs), h2h weights (gates * hidden, hidden), one bias for each, and the
+ * gates stacked in MXNet's order (LSTM: input, forget, cell candidate, output; GRU: reset,
+ * update, new). Autograd differentiates through these compositions of primitives.
+ * The steps take the weights already transposed, (inputs, gates * hidden): a layer transposes
+ * them once per sequence instead of once per step (and a plain matrix product is several times
+ * faster than a transposed one on the WASM backend).
+ */
+import { nd } from '../../nd/index';
+import type { NDArray } from '../../nd/ndarray';
+
+export type RecurrentMode = 'rnn_relu' | 'rnn_tanh' | 'lstm' | 'gru';
+
+/** Number of gate blocks stacked in the weights. */
+export const GATES: Record<RecurrentMode, number> = { rnn_relu: 1, rnn_tanh: 1, lstm: 4, gru: 3 };
+
+export interface CellWeights {
+  i2hWeightT: NDArray; // (inputs, gates * hidden): the i2h weight transposed
+  h2hWeightT: NDArray; // (hidden, gates * hidden)
+  i2hBias: NDArray; // (gates * hidden,)
+  h2hBias: NDArray; // (gates * hidden,)
+}
+
+/** The weights of one cell as the steps take them. */
+export function cellWeights(i2hWeight: NDArray, h2hWeight: NDArray, i2hBias: NDArray, h2hBias: NDArray): CellWeights {
+  return { i2hWeightT: i2hWeight.transpose(), h2hWeightT: h2hWeight.transpose(), i2hBias, h2hBias };
+}
+
+/** x W^T + b, with W^T given: (batch, in) -> (batch, gates * hidden) */
+function affine(x: NDArray, wT: NDArray, b: NDArray): NDArray {
+  return nd.dot(x, wT).add(b);
+}
+
+/** Elman RNN: h' = act(x W_ih^T + b_ih + h W_hh^T + b_hh). */
+export function rnnStep(activation: 'relu' | 'tanh', x: NDArray, h: NDArray, w: CellWeights): NDArray {
+  const pre = affine(x, w.i2hWeightT, w.i2hBias).add(affine(h, w.h2hWeightT, w.h2hBias)); // (batch, hidden)
+  return activation === 'relu' ? pre.relu() : pre.tanh();
+}
+
+/**
+ * LSTM: [i, f, g, o] = x W_ih^T + b_ih + h W_hh^T + b_hh, split in four;
+ * c' = sigmoid(f) * c + sigmoid(i) * tanh(g);   h' = sigmoid(o) * tanh(c').
+ */
+export function lstmStep(x: NDArray, h: NDArray, c: NDArray, w: CellWeights): [NDArray, NDArray] {
+  const gates = affine(x, w.i2hWeightT, w.i2hBias).add(affine(h, w.h2hWeightT, w.h2hBias)); // (batch, 4 * hidden)
+  const [i, f, g, o] = nd.split(gates, 4, { axis: 1 }) as [NDArray, NDArray, NDArray, NDArray]; // each (batch, hidden)
+  const cNext = f.sigmoid().mul(c).add(i.sigmoid().mul(g.tanh()));
+  const hNext = o.sigmoid().mul(cNext.tanh());
+  return [hNext, cNext];
+}
+
+/**
+ * GRU, cuDNN's variant (MXNet's): with a = x W_ih^T + b_ih and b = h W_hh^T + b_hh, each
+ * split in [r, z, n] blocks:  r = sigmoid(a_r + b_r),  z = sigmoid(a_z + b_z),
+ * n = tanh(a_n + r * b_n),  h' = (1 - z) * n + z * h.
+ */
+export function gruStep(x: NDArray, h: NDArray, w: CellWeights): NDArray {
+  const [ar, az, an] = nd.split(affine(x, w.i2hWeightT, w.i2hBias), 3, { axis: 1 }) as [NDArray, NDArray, NDArray]; // (batch, hidden) each
+  const [br, bz, bn] = nd.split(affine(h, w.h2hWeightT, w.h2hBias), 3, { axis: 1 }) as [NDArray, NDArray, NDArray];
+  const r = ar.add(br).sigmoid();
+  const z = az.add(bz).sigmoid();
+  const n = an.add(r.mul(bn)).tanh();
+  return z.neg().add(1).mul(n).add(z.mul(h));
+}
