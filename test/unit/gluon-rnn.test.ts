@@ -313,3 +313,70 @@ describe('recurrent layers: dropout between layers, memory', () => {
     }, 3);
   });
 });
+
+describe("the language-model chapter's RNNModel (Embedding -> Dropout -> LSTM -> Dense)", () => {
+  class RNNModel extends gluon.Block {
+    drop: InstanceType<typeof gluon.nn.Dropout>;
+    encoder: InstanceType<typeof gluon.nn.Embedding>;
+    rnn: InstanceType<typeof LSTM>;
+    decoder: InstanceType<typeof gluon.nn.Dense>;
+    constructor(
+      vocabSize: number,
+      embedDim: number,
+      readonly hiddenDim: number,
+      numLayers: number,
+      dropout: number,
+    ) {
+      super();
+      [this.drop, this.encoder, this.rnn, this.decoder] = this.nameScope(() => [
+        new gluon.nn.Dropout(dropout),
+        new gluon.nn.Embedding(vocabSize, embedDim, { weightInitializer: new init.Uniform(0.1) }),
+        new LSTM(hiddenDim, numLayers, { dropout, inputSize: embedDim }),
+        new gluon.nn.Dense(vocabSize, { inUnits: hiddenDim }),
+      ]);
+    }
+    override forward(inputs: NDArray): NDArray;
+    override forward(inputs: NDArray, state: NDArray[]): [NDArray, NDArray[]];
+    override forward(inputs: NDArray, state?: NDArray[]): NDArray | [NDArray, NDArray[]] {
+      const emb = this.drop.forward(this.encoder.forward(inputs)); // (T, N, embedDim)
+      const [output, next] = this.rnn.forward(emb, state ?? this.beginState(inputs.shape[1]!));
+      const decoded = this.decoder.forward(this.drop.forward(output).reshape([-1, this.hiddenDim])); // (T * N, vocab)
+      return [decoded, next];
+    }
+    beginState(batchSize: number): NDArray[] {
+      return this.rnn.beginState({ batchSize, func: nd.zeros });
+    }
+  }
+
+  it('prints, and learns a periodic sequence with carried (detached) states', async () => {
+    nd.random.seed(3);
+    const model = new RNNModel(6, 8, 16, 2, 0.1);
+    expect(model.toString()).toMatch(
+      /^RNNModel\(\n  \(drop\): Dropout\(p = 0\.1, axes=\(\)\)\n  \(encoder\): Embedding\(6 -> 8, float32\)\n  \(rnn\): LSTM\(8 -> 16, TNC, num_layers=2, dropout=0\.1\)\n  \(decoder\): Dense\(16 -> 6, linear\)\n\)$/,
+    );
+    model.initialize(new init.Xavier());
+    const trainer = new gluon.Trainer(model.collectParams(), 'adam', { learningRate: 0.02 });
+    const loss = new gluon.loss.SoftmaxCrossEntropyLoss();
+    const T = 5;
+    const N = 4;
+    // column n reads 0 1 2 3 4 5 0 1 ... starting at n; batch k continues where batch k-1 stopped
+    const batch = (k: number, shift: number): NDArray => nd.array(Array.from({ length: T }, (_, t) => Array.from({ length: N }, (_, n) => (k * T + t + n + shift) % 6)));
+    let state = model.beginState(N);
+    const losses: number[] = [];
+    for (let k = 0; k < 40; k++) {
+      state = state.map((s) => s.detach());
+      const l = autograd.record(() => {
+        const [out, next] = model.forward(batch(k, 0), state);
+        state = next;
+        return loss.forward(out, batch(k, 1).reshape([-1]));
+      });
+      l.backward();
+      await gluon.utils.clipGlobalNorm(model.collectParams().values().filter((p) => p.gradReq !== 'null').map((p) => p.grad()), 1);
+      trainer.step(T * N);
+      losses.push(await l.mean().asScalar());
+    }
+    expect(losses[0]!).toBeGreaterThan(1.5); // about ln 6 = 1.79 at the start
+    expect(losses.slice(-5).reduce((a, b) => a + b, 0) / 5).toBeLessThan(0.5);
+  });
+});
+
