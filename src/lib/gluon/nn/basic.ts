@@ -110,16 +110,12 @@ export class Embedding extends Block {
   }
 }
 
-type NdFunctionName = {
-  [K in keyof typeof nd]: (typeof nd)[K] extends (x: NDArray) => NDArray ? K : never;
-}[keyof typeof nd];
-
 /** Lambda(fn): wraps a function of arrays (or the name of an nd function, e.g. 'tanh') as a block. */
 export class Lambda extends Block {
   private readonly fn: (...xs: NDArray[]) => NDArray;
   private readonly fnName: string;
 
-  constructor(fn: ((...xs: NDArray[]) => NDArray) | NdFunctionName | string, options: BlockOptions = {}) {
+  constructor(fn: ((...xs: NDArray[]) => NDArray) | string, options: BlockOptions = {}) {
     super(options);
     if (typeof fn === 'string') {
       const f = (nd as unknown as Record<string, unknown>)[fn];
