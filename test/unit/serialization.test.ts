@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { gluon, nd, DeferredInitializationError, GluonError, ShapeError, type NDArray } from '../../src/lib/index';
+import { autograd, gluon, nd, DeferredInitializationError, GluonError, ShapeError, type NDArray } from '../../src/lib/index';
 import { FileFormatError, FORMAT_VERSION, MAGIC, decode, encode, type Entry } from '../../src/lib/io/binary-format';
 import { MemoryStorage, currentStorage, type StorageBackend } from '../../src/lib/io/storage';
 import { useBackend } from './helpers/backend';
@@ -425,6 +425,24 @@ describe('saveParameters / loadParameters', () => {
     await expect(one.loadParameters('ints')).rejects.toThrow(/parameter '0\.weight' .* is float32 in this network but int32 in the file 'ints'\. Pass \{ castDtype: true \}/);
     await one.loadParameters('ints', { castDtype: true });
     expect(Array.from(await one.get(0).collectParams().values()[0]!.data().data()).every((v) => v === 1)).toBe(true);
+  });
+
+  it('BatchNorm: the moving statistics are saved under Gluon names and restore predictions bit for bit', async () => {
+    nd.setStorageBackend(new MemoryStorage());
+    const make = () => new Sequential().add(new Dense(6), new gluon.nn.BatchNorm(), new Dense(3));
+    const X = nd.random.normal(2, 3, [16, 5]);
+    const net = make();
+    net.initialize();
+    for (let i = 0; i < 3; i++) autograd.record(() => net.forward(X)); // training mode: moving mean/var move away from 0/1
+    const y = await outputBits(net, X); // predict mode: uses the moving statistics
+    await net.saveParameters('bn');
+    const file = (await nd.load('bn')) as Record<string, NDArray>;
+    expect(Object.keys(file)).toEqual(['0.weight', '0.bias', '1.gamma', '1.beta', '1.running_mean', '1.running_var', '2.weight', '2.bias']);
+    expect(Array.from(await file['1.running_var']!.data()).some((v) => v !== 1)).toBe(true);
+    const fresh = make();
+    fresh.initialize();
+    await fresh.loadParameters('bn');
+    expect(await outputBits(fresh, X)).toEqual(y);
   });
 
   it('saving before the shapes are known says to run a forward pass', async () => {

@@ -15,25 +15,25 @@ import { deserialize, serialize } from './serialize';
 import { sourceBytes, writeBytes } from './storage';
 
 /**
- * Gluon's `_collect_params_with_prefix`: a block's own parameters under their attribute names,
- * then each child's under `childName.`. A parameter made with `this.params.get(name)` but not
- * kept in a field is listed under `name` (its full name without the block's prefix).
+ * Gluon's `_collect_params_with_prefix`: a block's own parameters under their local names (the
+ * name given to `this.params.get`, which is the attribute name in Gluon: 'weight',
+ * 'running_mean', 'l0_i2h_weight'), then each child's under `childName.`. A Parameter held in
+ * a field but made elsewhere is listed under the field's name.
  */
 export function collectParamsWithPrefix(block: Block, prefix = ''): Map<string, Parameter> {
   const at = prefix ? `${prefix}.` : '';
   const out = new Map<string, Parameter>();
   const own = new Set<Parameter>();
+  for (const [full, p] of block.params) {
+    const local = full.startsWith(block.params.prefix) ? full.slice(block.params.prefix.length) : full;
+    out.set(at + local, p);
+    own.add(p);
+  }
   for (const [key, value] of Object.entries(block)) {
     if (value instanceof Parameter && !own.has(value)) {
       out.set(at + key, value);
       own.add(value);
     }
-  }
-  for (const [full, p] of block.params) {
-    if (own.has(p)) continue;
-    const local = full.startsWith(block.params.prefix) ? full.slice(block.params.prefix.length) : full;
-    out.set(at + local, p);
-    own.add(p);
   }
   for (const [name, child] of block.children()) {
     for (const [k, p] of collectParamsWithPrefix(child, at + name)) out.set(k, p);
