@@ -5,6 +5,7 @@
 import { Animator } from './animator';
 import { plot, plots } from './plot';
 import { showImages, showTable } from './show';
+import { loadDataFashionMnist, getFashionMnistLabels } from './fashion-mnist';
 
 export const d2l = {
   Animator,
@@ -12,4 +13,6 @@ export const d2l = {
   plots,
   showImages,
   showTable,
+  loadDataFashionMnist,
+  getFashionMnistLabels,
 };
