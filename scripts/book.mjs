@@ -1,7 +1,7 @@
 // npm run book -- <chapter.md> [--backend wasm|cpu] [--json out.json]
 // Runs a chapter's cells through the kernel in Node (the same Kernel class the page uses) and
 // prints each cell's outputs. Vite loads the TypeScript sources, so nothing is prebuilt.
-import { readFile, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'vite';
 
 const args = process.argv.slice(2);
@@ -16,10 +16,14 @@ const server = await createServer({ server: { middlewareMode: true, hmr: false }
 try {
   const { runChapter } = await server.ssrLoadModule('/src/kernel/run-chapter.ts');
   const markdown = await readFile(file, 'utf8');
+  // The section's claims (see src/content/book-checks.ts), run after its cells when present.
+  const checkFile = file.replace(/\.md$/, '.check.js');
+  const checks = await access(checkFile).then(() => readFile(checkFile, 'utf8'), () => undefined);
   let failed = 0;
   const t0 = performance.now();
   const run = await runChapter(markdown, {
     backend: opt('--backend'),
+    checks,
     onResult: ({ cell, outputs, done }) => {
       console.log(`--- ${cell.id} (line ${cell.line}) ${done.status} ${done.durationMs.toFixed(0)} ms`);
       for (const o of outputs) {
@@ -32,6 +36,18 @@ try {
       if (done.status !== 'ok') failed++;
     },
   });
+  const printOutputs = (outputs) => {
+    for (const o of outputs) {
+      if (o.kind === 'text' || o.kind === 'value') process.stdout.write(o.text.endsWith('\n') ? o.text : `${o.text}\n`);
+      else if (o.kind === 'error') console.log(`${o.name}: ${o.message}${o.line ? ` (line ${o.line}, column ${o.column})` : ''}`);
+    }
+  };
+  if (run.checks) {
+    console.log(`--- checks (${checkFile}) ${run.checks.done.status}`);
+    printOutputs(run.checks.outputs);
+    for (const c of run.checks.claims) console.log(`${c.passed ? 'PASS' : 'FAIL'} ${c.description}: ${c.value}`);
+    if (run.checks.done.status !== 'ok' || run.checks.claims.length === 0 || run.checks.claims.some((c) => !c.passed)) failed++;
+  } else console.log(`(no check file ${checkFile})`);
   console.log(`${run.results.length} cells, ${failed} failed, ${((performance.now() - t0) / 1000).toFixed(1)} s on ${run.status?.backend}`);
   if (opt('--json')) await writeFile(opt('--json'), JSON.stringify(run.results.map(({ cell, outputs, done }) => ({ id: cell.id, outputs, status: done.status })), null, 1));
   process.exitCode = failed ? 1 : 0;

@@ -12,7 +12,7 @@ describe('d2l.loadDataFashionMnist', () => {
     for (const [X, y] of testIter) {
       expect(X.shape).toEqual([256, 1, 28, 28]);
       expect(y.shape).toEqual([256]);
-      const v = await X.data();
+      const v = Array.from(await X.data());
       const max = v.reduce((a, b) => Math.max(a, b), -Infinity);
       const min = v.reduce((a, b) => Math.min(a, b), Infinity);
       expect(max).toBeLessThanOrEqual(1);

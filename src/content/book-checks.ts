@@ -1,0 +1,48 @@
+/**
+ * Check files: `<section>.check.js` beside a section's Markdown holds the claims its prose makes
+ * (accuracy reached, parameters recovered...). The book test runs it after the section's cells
+ * in the same kernel scope, so it sees the section's variables, and calls
+ * `claim(description, measuredValue, passed)` once per claim.
+ *
+ * `claim` is defined by a setup cell run just before the check file; each call prints one
+ * marked line that the runner turns into a RecordedClaim (so the same code works in Node and
+ * in the browser, where outputs are the only way out of the kernel).
+ */
+import type { CellOutput } from '../kernel/protocol';
+import type { RecordedClaim } from './recorded';
+
+const MARK = '\u241eclaim ';
+
+export const CLAIM_SETUP = `function claim(description, value, passed) {
+  if (typeof description !== 'string' || typeof passed !== 'boolean') {
+    throw new TypeError('claim(description, value, passed): description must be a string and passed a boolean, got ' + typeof description + ' and ' + typeof passed);
+  }
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : JSON.stringify(value);
+  print(${JSON.stringify(MARK)} + JSON.stringify({ description, value: text, passed }));
+}`;
+
+/** Splits a check run's outputs into its claims and everything else (prints, errors). */
+export function extractClaims(outputs: CellOutput[]): { claims: RecordedClaim[]; other: CellOutput[] } {
+  const claims: RecordedClaim[] = [];
+  const other: CellOutput[] = [];
+  for (const o of outputs) {
+    if (o.kind !== 'text' || !o.text.includes(MARK)) {
+      other.push(o);
+      continue;
+    }
+    const lines = o.text.split('\n');
+    const rest: string[] = [];
+    for (const line of lines) {
+      if (line.startsWith(MARK)) claims.push(JSON.parse(line.slice(MARK.length)) as RecordedClaim);
+      else rest.push(line);
+    }
+    const restText = rest.join('\n');
+    if (restText.trim()) other.push({ ...o, text: restText });
+  }
+  return { claims, other };
+}
+
+/** The check file's path for a section's Markdown path. */
+export function checkFileFor(markdownPath: string): string {
+  return markdownPath.replace(/\.md$/, '.check.js');
+}
