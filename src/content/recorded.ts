@@ -93,9 +93,24 @@ function fromBase64(text: string): Uint8Array {
   return bytes;
 }
 
-/** JSON with byte arrays (image pixels) as base64. */
+/** JSON with byte arrays (image pixels) as base64 objects. */
+export function encodeJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v instanceof Uint8Array ? { [BYTES_TAG]: toBase64(v) } : v), indent);
+}
+
+/** The inverse of encodeJson. */
+export function decodeJson(json: string): unknown {
+  return JSON.parse(json, (_key, value: unknown) => {
+    if (value !== null && typeof value === 'object' && BYTES_TAG in value) {
+      const b = (value as Record<string, unknown>)[BYTES_TAG];
+      if (typeof b === 'string') return fromBase64(b);
+    }
+    return value;
+  });
+}
+
 export function encodeRecorded(section: RecordedSection): string {
-  return JSON.stringify(section, (_key, value: unknown) => (value instanceof Uint8Array ? { [BYTES_TAG]: toBase64(value) } : value), 1) + '\n';
+  return encodeJson(section, 1) + '\n';
 }
 
 export class RecordedFormatError extends Error {}
@@ -103,13 +118,7 @@ export class RecordedFormatError extends Error {}
 export function decodeRecorded(json: string, where = 'recorded outputs'): RecordedSection {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(json, (_key, value: unknown) => {
-      if (value !== null && typeof value === 'object' && BYTES_TAG in value) {
-        const b = (value as Record<string, unknown>)[BYTES_TAG];
-        if (typeof b === 'string') return fromBase64(b);
-      }
-      return value;
-    });
+    parsed = decodeJson(json);
   } catch (e) {
     throw new RecordedFormatError(`${where}: not valid JSON (${(e as Error).message}); delete the file and re-run \`npm run book:test\` to record it again.`);
   }

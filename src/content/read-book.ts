@@ -1,0 +1,63 @@
+/**
+ * Reads the book's sources from disk (Node only: the Vite plugin, tests and scripts use it;
+ * the app never imports it). Layout: `chapters/<part>/index.md` (optional: title and intro),
+ * `chapters/<part>/<section>.md`; recorded outputs in `recorded/<part>/<section>.json`.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { compileBook, type CompiledBook, type PartSource } from './compile-book';
+import { decodeRecorded, type RecordedSection } from './recorded';
+
+export interface BookPaths {
+  /** Project root; messages name files relative to it. */
+  root: string;
+  /** Default 'chapters'. */
+  chaptersDir?: string;
+  /** Default 'recorded'. */
+  recordedDir?: string;
+  /** Default 'public': figures are checked against it. */
+  publicDir?: string;
+}
+
+const isDir = (path: string) => existsSync(path) && statSync(path).isDirectory();
+
+export function readBookSources(paths: BookPaths): PartSource[] {
+  const chapters = join(paths.root, paths.chaptersDir ?? 'chapters');
+  if (!isDir(chapters)) return [];
+  return readdirSync(chapters)
+    .filter((name) => isDir(join(chapters, name)))
+    .map((slug) => {
+      const dir = join(chapters, slug);
+      const read = (name: string) => {
+        const path = join(dir, name);
+        return { file: relative(paths.root, path), source: readFileSync(path, 'utf8') };
+      };
+      const files = readdirSync(dir).filter((n) => n.endsWith('.md'));
+      return {
+        slug,
+        index: files.includes('index.md') ? read('index.md') : null,
+        sections: files.filter((n) => n !== 'index.md').map((n) => ({ ...read(n), name: n.slice(0, -3) })),
+      };
+    })
+    .filter((p) => p.index !== null || p.sections.length > 0);
+}
+
+/** Recorded outputs by section slug, for the sections whose file exists. */
+export function readRecorded(paths: BookPaths, parts: PartSource[]): Map<string, RecordedSection> {
+  const recorded = new Map<string, RecordedSection>();
+  const dir = join(paths.root, paths.recordedDir ?? 'recorded');
+  for (const part of parts) {
+    for (const section of part.sections) {
+      const slug = `${part.slug}/${section.name}`;
+      const path = join(dir, `${slug}.json`);
+      if (existsSync(path)) recorded.set(slug, decodeRecorded(readFileSync(path, 'utf8'), relative(paths.root, path)));
+    }
+  }
+  return recorded;
+}
+
+export function loadBook(paths: BookPaths): CompiledBook {
+  const parts = readBookSources(paths);
+  const publicDir = join(paths.root, paths.publicDir ?? 'public');
+  return compileBook(parts, readRecorded(paths, parts), { assetExists: (p) => existsSync(join(publicDir, p)) });
+}

@@ -1,0 +1,147 @@
+/**
+ * markdown-it render rules for what the parse pass annotated: numbered headings, figures with
+ * captions, labelled tables and equations, KaTeX math (rendered here, at build time, so the
+ * reader ships no TeX parser and a TeX error fails the build with the line), and resolved
+ * cross-references. The rules find their per-section data in the render env (RenderContext).
+ */
+import katex from 'katex';
+import type { Env, MarkdownIt, RendererRule, Token } from 'markdown-it';
+import { ContentError } from './content-error';
+import { numrefText, type LabelRegistry, type LabelTarget } from './labels';
+import { sectionHref } from './links';
+import type { TokenNote } from './parse-section';
+
+const CONTEXT = Symbol('content render context');
+
+export class RenderContext {
+  /** \def and \newcommand in one formula stay defined for the rest of the section, as in LaTeX. */
+  readonly macros: Record<string, string> = {};
+
+  constructor(
+    readonly file: string,
+    readonly notes: ReadonlyMap<Token, TokenNote>,
+    readonly registry: LabelRegistry,
+  ) {}
+
+  env(): Env {
+    return { [CONTEXT]: this };
+  }
+}
+
+function contextOf(env: Env | undefined): RenderContext {
+  const ctx = env?.[CONTEXT];
+  if (!(ctx instanceof RenderContext)) throw new Error('content render rules need a RenderContext in env; render through renderSection(), not md.render()');
+  return ctx;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function renderTex(ctx: RenderContext, tex: string, displayMode: boolean, line: number): string {
+  try {
+    return katex.renderToString(tex, { displayMode, throwOnError: true, macros: ctx.macros, strict: 'ignore' });
+  } catch (e) {
+    const message = e instanceof Error ? e.message.replace(/^KaTeX parse error: /, '') : String(e);
+    throw new ContentError('math', ctx.file, line, `KaTeX cannot render ${displayMode ? '$$' : '$'}${tex.trim()}${displayMode ? '$$' : '$'}: ${message}; fix the TeX (KaTeX's supported functions: https://katex.org/docs/supported)`);
+  }
+}
+
+function lineOf(ctx: RenderContext, token: Token): number {
+  const note = ctx.notes.get(token);
+  if (note && (note.kind === 'math' || note.kind === 'xref' || note.kind === 'equation')) return note.line;
+  return (token.map?.[0] ?? 0) + 1;
+}
+
+/** Closest labels by edit distance, for "did you mean". */
+function suggestions(name: string, registry: LabelRegistry): string[] {
+  const distance = (a: string, b: string): number => {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const cur = [i];
+      for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+    return prev[b.length]!;
+  };
+  return [...registry.keys()]
+    .map((k) => ({ k, d: distance(name, k) }))
+    .filter(({ d }) => d <= Math.max(2, Math.floor(name.length / 4)))
+    .sort((x, y) => x.d - y.d)
+    .slice(0, 3)
+    .map(({ k }) => k);
+}
+
+export function resolveReference(ctx: RenderContext, role: string, name: string, line: number): LabelTarget {
+  const target = ctx.registry.get(name);
+  if (!target) {
+    const near = suggestions(name, ctx.registry);
+    throw new ContentError('undefined-reference', ctx.file, line, `:${role}:\`${name}\` refers to a label that no section defines${near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(', ')}?)` : ''}; define it with :label:\`${name}\` after a heading, figure or table, or :eqlabel:\`${name}\` after an equation`);
+  }
+  if (role === 'eqref' && target.kind !== 'equation') {
+    throw new ContentError('undefined-reference', ctx.file, line, `:eqref:\`${name}\` must name an equation, but '${name}' labels a ${target.kind} (${target.file}:${target.line}); use :numref:\`${name}\``);
+  }
+  return target;
+}
+
+/** The link text of a reference. */
+export function referenceText(role: string, target: LabelTarget): string {
+  return role === 'ref' && target.title ? target.title : numrefText(target);
+}
+
+const xref: RendererRule = (tokens, idx, _options, env) => {
+  const ctx = contextOf(env);
+  const token = tokens[idx]!;
+  const target = resolveReference(ctx, token.info, token.content, lineOf(ctx, token));
+  const href = sectionHref(target.slug, target.anchor);
+  return `<a class="xref xref-${target.kind}" href="${escapeHtml(href)}" data-slug="${escapeHtml(target.slug)}"${target.anchor ? ` data-anchor="${escapeHtml(target.anchor)}"` : ''}>${escapeHtml(referenceText(token.info, target))}</a>`;
+};
+
+export function installRenderRules(md: MarkdownIt): void {
+  const rules = md.renderer.rules;
+  const defaultRender: RendererRule = (tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options);
+  const base = (name: string): RendererRule => rules[name] ?? defaultRender;
+  const paragraphOpen = base('paragraph_open');
+  const paragraphClose = base('paragraph_close');
+
+  rules['xref'] = xref;
+  rules['math_inline'] = (tokens, idx, _o, env) => {
+    const ctx = contextOf(env);
+    return renderTex(ctx, tokens[idx]!.content, false, lineOf(ctx, tokens[idx]!));
+  };
+  rules['math_inline_block'] = (tokens, idx, _o, env) => {
+    const ctx = contextOf(env);
+    return renderTex(ctx, tokens[idx]!.content, true, lineOf(ctx, tokens[idx]!));
+  };
+  rules['math_block'] = (tokens, idx, _o, env) => {
+    const ctx = contextOf(env);
+    const token = tokens[idx]!;
+    const note = ctx.notes.get(token);
+    const numbered = note?.kind === 'equation' && note.number !== null ? note : null;
+    const math = renderTex(ctx, token.content, true, lineOf(ctx, token));
+    return `<div class="equation"${numbered ? ` id="${numbered.anchor}"` : ''}>${math}${numbered ? `<span class="equation-number">(${numbered.number})</span>` : ''}</div>\n`;
+  };
+  rules['heading_open'] = (tokens, idx, options, env, self) => {
+    const note = contextOf(env).notes.get(tokens[idx]!);
+    const open = self.renderToken(tokens, idx, options);
+    return note?.kind === 'heading' ? `${open}<span class="heading-number">${note.number}</span> ` : open;
+  };
+  rules['paragraph_open'] = (tokens, idx, options, env, self) => {
+    const note = contextOf(env).notes.get(tokens[idx]!);
+    return note?.kind === 'figure' ? `<figure class="figure" id="${note.anchor}">\n` : paragraphOpen(tokens, idx, options, env, self);
+  };
+  rules['paragraph_close'] = (tokens, idx, options, env, self) => {
+    const note = contextOf(env).notes.get(tokens[idx]!);
+    if (note?.kind !== 'figure') return paragraphClose(tokens, idx, options, env, self);
+    const caption = self.renderInline(note.image.children ?? [], options, env);
+    return `\n<figcaption><span class="figure-number">Fig. ${note.number}</span> ${caption}</figcaption>\n</figure>\n`;
+  };
+  // Tables scroll sideways on a phone instead of widening the page.
+  rules['table_open'] = (tokens, idx, options, env, self) => {
+    const note = contextOf(env).notes.get(tokens[idx]!);
+    const open = self.renderToken(tokens, idx, options);
+    if (note?.kind !== 'table') return `<div class="table-scroll">${open}`;
+    return `<div class="table-scroll" id="${note.anchor}">${open}<caption>Table ${note.number}</caption>\n`;
+  };
+  rules['table_close'] = (tokens, idx, options, _env, self) => `${self.renderToken(tokens, idx, options)}</div>\n`;
+}
