@@ -1,4 +1,6 @@
 import { defineConfig } from 'vitest/config';
+// .js: resolves to the .ts source, and keeps Vite's config loader from warning about the import.
+import { bookPlugin } from './src/content/vite-plugin.js';
 
 // Cross-origin isolation (COOP + COEP) enables SharedArrayBuffer: the kernel's soft interrupt
 // and multi-threaded WASM need it. Static hosts without these headers still work, degraded.
@@ -13,6 +15,8 @@ const isolation = {
 
 export default defineConfig({
   base: './', // relative asset URLs: dist/ works under any sub-path (GitHub Pages)
+  // Chapters compiled at build time: virtual:book (see src/content/virtual-book.d.ts).
+  plugins: [bookPlugin()],
   // The kernel worker is inlined (started from a blob inside the sandbox): one chunk.
   worker: { format: 'es', rollupOptions: { output: { inlineDynamicImports: true } } },
   build: {

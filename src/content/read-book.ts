@@ -4,9 +4,12 @@
  * `chapters/<part>/<section>.md`; recorded outputs in `recorded/<part>/<section>.json`.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { compileBook, type CompiledBook, type PartSource } from './compile-book';
 import { decodeRecorded, type RecordedSection } from './recorded';
+
+// The Vite plugin loads this module through Vite's runner and needs the codec from the same load.
+export { encodeJson } from './recorded';
 
 export interface BookPaths {
   /** Project root; messages name files relative to it. */
@@ -22,7 +25,7 @@ export interface BookPaths {
 const isDir = (path: string) => existsSync(path) && statSync(path).isDirectory();
 
 export function readBookSources(paths: BookPaths): PartSource[] {
-  const chapters = join(paths.root, paths.chaptersDir ?? 'chapters');
+  const chapters = resolve(paths.root, paths.chaptersDir ?? 'chapters');
   if (!isDir(chapters)) return [];
   return readdirSync(chapters)
     .filter((name) => isDir(join(chapters, name)))
@@ -45,7 +48,7 @@ export function readBookSources(paths: BookPaths): PartSource[] {
 /** Recorded outputs by section slug, for the sections whose file exists. */
 export function readRecorded(paths: BookPaths, parts: PartSource[]): Map<string, RecordedSection> {
   const recorded = new Map<string, RecordedSection>();
-  const dir = join(paths.root, paths.recordedDir ?? 'recorded');
+  const dir = resolve(paths.root, paths.recordedDir ?? 'recorded');
   for (const part of parts) {
     for (const section of part.sections) {
       const slug = `${part.slug}/${section.name}`;
@@ -58,6 +61,6 @@ export function readRecorded(paths: BookPaths, parts: PartSource[]): Map<string,
 
 export function loadBook(paths: BookPaths): CompiledBook {
   const parts = readBookSources(paths);
-  const publicDir = join(paths.root, paths.publicDir ?? 'public');
+  const publicDir = resolve(paths.root, paths.publicDir ?? 'public');
   return compileBook(parts, readRecorded(paths, parts), { assetExists: (p) => existsSync(join(publicDir, p)) });
 }
