@@ -27,7 +27,7 @@ export function parseFrontMatter(raw: string, file: string, firstLine: number): 
   const doc = parseDocument(raw, { prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
-    const line = firstLine + (error.linePos?.[0].line ?? 1) - 1;
+    const line = firstLine + (raw.slice(0, error.pos[0]).match(/\n/g)?.length ?? 0);
     throw new ContentError('front-matter', file, line, `front matter is not valid YAML (${error.message.split('\n')[0]}); expected key: value lines such as\n${EXAMPLE}`);
   }
   const value: unknown = doc.toJS();
