@@ -82,7 +82,7 @@ export function compileBook(parts: PartSource[], recorded: ReadonlyMap<string, R
     introHtml: index ? renderSection(index, registry, null).blocks.map((b) => (b.kind === 'html' ? b.html : '')).join('') : '',
     sections: secs.map((s) => ({ slug: s.input.slug, partSlug: part.slug, number: s.input.number, title: s.frontMatter.title, headings: s.headings })),
   }));
-  const version = cellSourceHash(all.map((s) => `${s.input.file}\n${s.input.source}`).join('\u0000'));
+  const version = cellSourceHash(all.map((s) => `${s.input.slug}\n${s.input.source}`).join('\u0000'));
   const search = ordered.flatMap((s) => searchDocs(s, registry));
   return { toc: { version, parts: tocParts }, sections, search };
 }
