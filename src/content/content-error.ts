@@ -8,6 +8,7 @@ export type ContentErrorKind =
   | 'undefined-reference'
   | 'duplicate-label'
   | 'misplaced-label'
+  | 'bad-label'
   | 'unknown-role'
   | 'cell'
   | 'structure'

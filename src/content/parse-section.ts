@@ -135,6 +135,9 @@ export function parseSection(input: SectionInput, options: ParseOptions = {}): P
     if (!labelable) {
       fail('misplaced-label', line, `:${role}:\`${name}\` must be on the line right after a heading, a figure, a table or a $$ equation (or at the top of the section), but it follows other text; move it there or use :numref: to refer to a label`);
     }
+    if (!/^[\w.:-]+$/.test(name)) {
+      fail('bad-label', line, `label '${name}' must be one word of letters, digits, '_', '-', '.' or ':' (e.g. sec_linear_regression)`);
+    }
     if (role === 'eqlabel' && labelable!.kind !== 'equation') {
       fail('misplaced-label', line, `:eqlabel:\`${name}\` must follow a $$ equation, but it follows ${labelable!.describe}; use :label: there`);
     }
