@@ -48,6 +48,19 @@ describe('content Vite plugin', () => {
     expect(gz).toBeLessThan(4096);
   });
 
+  it('fails the build with the file and line of a broken chapter', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'content-plugin-broken-'));
+    try {
+      cpSync(fixtures, broken, { recursive: true });
+      const file = join(broken, 'chapters/01-basics/01-data.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('Everything starts', 'See :numref:`fig_nope`. Everything starts'));
+      const run = build({ configFile: false, root: broken, logLevel: 'silent', plugins: [bookPlugin()], build: { write: false, rollupOptions: { input: { book: 'virtual:book' } } } });
+      await expect(run).rejects.toThrow(/chapters\/01-basics\/01-data\.md:6: :numref:`fig_nope` refers to a label that no section defines/);
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
+
   const work = mkdtempSync(join(tmpdir(), 'content-plugin-'));
   cpSync(fixtures, work, { recursive: true });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
