@@ -80,7 +80,7 @@ export function compileBook(parts: PartSource[], recorded: ReadonlyMap<string, R
     number: partNumber,
     title: index?.frontMatter.title ?? titleFromFolder(part.slug),
     introHtml: index ? renderSection(index, registry, null).blocks.map((b) => (b.kind === 'html' ? b.html : '')).join('') : '',
-    sections: secs.map((s) => ({ slug: s.input.slug, partSlug: part.slug, number: s.input.number, title: s.frontMatter.title, headings: s.headings })),
+    sections: secs.map((s) => ({ slug: s.input.slug, partSlug: part.slug, number: s.input.number, title: s.frontMatter.title, version: cellSourceHash(s.input.source), headings: s.headings })),
   }));
   const version = cellSourceHash(all.map((s) => `${s.input.slug}\n${s.input.source}`).join('\u0000'));
   const search = ordered.flatMap((s) => searchDocs(s, registry));

@@ -51,6 +51,8 @@ export interface SectionEntry {
   number: string;
   /** From the front matter `title:`. */
   title: string;
+  /** Hash of this section's Markdown: changes only when this section changes. */
+  version: string;
   headings: HeadingEntry[];
 }
 

@@ -124,12 +124,15 @@ describe('content compiler on the fixture book', () => {
     expect(html('01-basics/01-data')).toContain('<pre><code class="language-sh">npm run book -- chapters/01-basics/01-data.md\n</code></pre>');
   });
 
-  it('changes the book version when any source changes, and only then', () => {
+  it('changes the book version when any source changes, and a section version only when that section changes', () => {
     const parts = readBookSources({ root });
     const again = compileBook(parts, new Map());
     expect(again.toc.version).toBe(book.toc.version);
     const edited = parts.map((p) => ({ ...p, sections: p.sections.map((s) => (s.name === '01-deeper' ? { ...s, source: s.source + '\nOne more line.\n' } : s)) }));
-    expect(compileBook(edited, new Map()).toc.version).not.toBe(book.toc.version);
+    const after = compileBook(edited, new Map()).toc;
+    expect(after.version).not.toBe(book.toc.version);
+    const versions = (toc: typeof after) => toc.parts.flatMap((p) => p.sections.map((s) => s.version));
+    expect(versions(after).map((v, i) => v === versions(book.toc)[i])).toEqual([true, true, false]); // only the edited section's
   });
 
 });
