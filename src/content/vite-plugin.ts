@@ -2,7 +2,8 @@
  * Serves the compiled book to the app as virtual modules:
  *
  * - `virtual:book`: `toc` (in the main bundle: small), `loadSection(slug)`, `loadSearchIndex()`;
- *   it also imports KaTeX's stylesheet (and so its fonts), since the sections hold KaTeX HTML.
+ *   it also imports KaTeX's stylesheet (and so its fonts), since the sections hold KaTeX HTML,
+ *   and content.css (layout of equations, figures and tables).
  * - `virtual:book/section/<slug>`: one lazily loaded chunk per section (its HTML, cells and
  *   recorded outputs), so opening a chapter downloads that chapter only.
  * - `virtual:book/search`: the search index, its own chunk, loaded on the first search.
@@ -30,6 +31,7 @@ const RESOLVED = '\0';
 const runtimePath = fileURLToPath(new URL('./book-runtime.ts', import.meta.url));
 const recordedPath = fileURLToPath(new URL('./recorded.ts', import.meta.url));
 const readBookPath = fileURLToPath(new URL('./read-book.ts', import.meta.url));
+const cssPath = fileURLToPath(new URL('./content.css', import.meta.url));
 
 /**
  * The compiler is loaded through Vite's module runner rather than imported: vite.config.ts is
@@ -72,6 +74,7 @@ export function bookPlugin(options: BookPluginOptions = {}): Plugin {
         const loaders = [...compiled.sections.keys()].map((slug) => `  ${JSON.stringify(slug)}: () => import(${JSON.stringify(SECTION + slug)}),`).join('\n');
         return [
           `import 'katex/dist/katex.min.css';`,
+          `import ${JSON.stringify(cssPath)};`,
           `import { bookLoaders } from ${JSON.stringify(runtimePath)};`,
           `export const toc = JSON.parse(${JSON.stringify(JSON.stringify(compiled.toc))});`,
           `const loaders = bookLoaders(toc, {\n${loaders}\n}, () => import(${JSON.stringify(SEARCH)}));`,

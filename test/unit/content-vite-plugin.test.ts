@@ -43,6 +43,7 @@ describe('content Vite plugin', () => {
     expect(lazy.some((c) => c.code.includes('Arrays have shapes; see Section 1.1.1.'))).toBe(true); // search text
     const css = assets.find((a) => a.fileName.endsWith('.css'));
     expect(String(css?.source)).toContain('.katex');
+    expect(String(css?.source)).toContain('.equation-number'); // content.css
     expect(assets.filter((a) => a.fileName.endsWith('.woff2')).length).toBeGreaterThan(10);
     const gz = gzipSync(entry.code).length;
     expect(gz).toBeLessThan(4096);
