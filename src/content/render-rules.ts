@@ -94,7 +94,10 @@ const xref: RendererRule = (tokens, idx, _options, env) => {
   const token = tokens[idx]!;
   const target = resolveReference(ctx, token.info, token.content, lineOf(ctx, token));
   const href = sectionHref(target.slug, target.anchor);
-  return `<a class="xref xref-${target.kind}" href="${escapeHtml(href)}" data-slug="${escapeHtml(target.slug)}"${target.anchor ? ` data-anchor="${escapeHtml(target.anchor)}"` : ''}>${escapeHtml(referenceText(token.info, target))}</a>`;
+  const text = escapeHtml(referenceText(token.info, target));
+  // "Fig. 2.1.1" and "Section 2.1" must not break across lines; titles may.
+  const linkText = token.info === 'ref' && target.title ? text : text.replace(/ /g, '&nbsp;');
+  return `<a class="xref xref-${target.kind}" href="${escapeHtml(href)}" data-slug="${escapeHtml(target.slug)}"${target.anchor ? ` data-anchor="${escapeHtml(target.anchor)}"` : ''}>${linkText}</a>`;
 };
 
 export function installRenderRules(md: MarkdownIt): void {

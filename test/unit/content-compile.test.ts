@@ -80,13 +80,13 @@ describe('content compiler on the fixture book', () => {
   it('resolves :numref:, :eqref: and :ref: within and across sections and parts', () => {
     const linreg = html('01-basics/02-linreg');
     expect(linreg).toContain('<a class="xref xref-equation" href="#/01-basics/02-linreg#eq-2" data-slug="01-basics/02-linreg" data-anchor="eq-2">(1.2.2)</a>');
-    expect(linreg).toContain('>Fig. 1.2.1</a>');
+    expect(linreg).toContain('>Fig.&nbsp;1.2.1</a>'); // numbers never break from their word
     const deeper = html('02-advanced/01-deeper');
     expect(deeper).toContain('href="#/01-basics/02-linreg#eq-1" data-slug="01-basics/02-linreg" data-anchor="eq-1">(1.2.1)</a>');
     expect(deeper).toContain('href="#/01-basics/02-linreg" data-slug="01-basics/02-linreg">Linear Regression</a>'); // :ref: of a section: its title
     expect(deeper).toContain('data-anchor="getting-started">Getting Started</a>'); // :ref: of a heading
-    expect(html('01-basics/01-data')).toContain('data-anchor="getting-started">Section 1.1.1</a>'); // :numref: of a heading
-    expect(book.toc.parts[0]!.introHtml).toContain('>Section 1.2</a>'); // a part's intro may refer too
+    expect(html('01-basics/01-data')).toContain('data-anchor="getting-started">Section&nbsp;1.1.1</a>'); // :numref: of a heading
+    expect(book.toc.parts[0]!.introHtml).toContain('>Section&nbsp;1.2</a>'); // a part's intro may refer too
   });
 
   it('turns an image alone in its paragraph into a numbered figure with its caption', () => {
