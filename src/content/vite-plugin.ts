@@ -43,6 +43,11 @@ async function compileBookAt(paths: BookPaths): Promise<{ book: CompiledBook; en
   return { book: module.loadBook(paths), encodeJson: module.encodeJson };
 }
 
+/** The compiler runs in Vite's module runner, so its ContentError class is another copy: check the shape. */
+function isContentError(e: unknown): e is { name: 'ContentError'; message: string; file: string; line: number } {
+  return e instanceof Error && e.name === 'ContentError' && typeof (e as { file?: unknown }).file === 'string' && typeof (e as { line?: unknown }).line === 'number';
+}
+
 export function bookPlugin(options: BookPluginOptions = {}): Plugin {
   let paths: BookPaths = { root: process.cwd(), ...options };
   let book: ReturnType<typeof compileBookAt> | null = null;
@@ -67,7 +72,10 @@ export function bookPlugin(options: BookPluginOptions = {}): Plugin {
         ({ book: compiled, encodeJson } = await compile());
       } catch (e) {
         book = null; // retry after the author fixes the file
-        throw e;
+        if (!isContentError(e)) throw e;
+        // With the location, Vite's error overlay and build log point at the chapter line.
+        const file = resolve(paths.root, e.file);
+        this.error({ message: e.message, id: file, loc: { file, line: Math.max(e.line, 1), column: 0 } });
       }
       for (const dir of watched()) this.addWatchFile(dir);
       if (vid === ID) {
