@@ -18,7 +18,9 @@ export default defineConfig({
   // Chapters compiled at build time: virtual:book (see src/content/virtual-book.d.ts).
   plugins: [bookPlugin()],
   // The kernel worker is inlined (started from a blob inside the sandbox): one chunk.
-  worker: { format: 'es', rollupOptions: { output: { inlineDynamicImports: true } } },
+  // Classic (iife), not a module worker: Chromium refuses module workers from blob:null URLs
+  // (the sandbox's opaque origin) with a bare error event, while classic ones load.
+  worker: { format: 'iife', rollupOptions: { output: { inlineDynamicImports: true } } },
   build: {
     target: 'es2022',
     rollupOptions: {

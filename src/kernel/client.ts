@@ -69,26 +69,29 @@ export class KernelClient {
     this.port = channel.port1;
     this.port.onmessage = (e: MessageEvent<KernelToPage>) => this.receive(e.data);
     frame.contentWindow!.postMessage({ type: 'connect', port: channel.port2 }, '*', [channel.port2]);
-    const idle = new Promise<StatusMessage>((resolve) => {
+    const idle = new Promise<StatusMessage>((resolve, reject) => {
       const check = (s: StatusMessage) => {
         if (s.state === 'idle') {
           this.statusWaiters.delete(check);
+          window.removeEventListener('message', onWorkerError);
           resolve(s);
         }
       };
       this.statusWaiters.add(check);
+      // The frame reports a worker that failed to load (frame.ts); without this, start() would wait forever.
+      const onWorkerError = (e: MessageEvent<{ type?: string; message?: string }>) => {
+        if (e.source !== frame.contentWindow || e.data?.type !== 'worker-error') return;
+        this.statusWaiters.delete(check);
+        window.removeEventListener('message', onWorkerError);
+        reject(new Error(`the kernel worker failed to load: ${e.data.message ?? 'no reason given'}`));
+      };
+      window.addEventListener('message', onWorkerError);
     });
-    let interruptBuffer: SharedArrayBuffer | undefined;
+    this.send({ type: 'start', backend: this.backend, wasmBase: `${this.options.siteBase}tfjs-wasm/` });
     if (globalThis.crossOriginIsolated) {
-      interruptBuffer = new SharedArrayBuffer(4);
-      this.interruptFlag = new Int32Array(interruptBuffer);
-    }
-    try {
-      this.send({ type: 'start', backend: this.backend, interruptBuffer, wasmBase: `${this.options.siteBase}tfjs-wasm/` });
-    } catch {
-      // The opaque-origin worker may not accept shared memory: fall back to message interrupts.
-      this.interruptFlag = null;
-      this.send({ type: 'start', backend: this.backend, wasmBase: `${this.options.siteBase}tfjs-wasm/` });
+      const buffer = new SharedArrayBuffer(4);
+      this.interruptFlag = new Int32Array(buffer);
+      this.send({ type: 'share-interrupt', buffer });
     }
     return idle;
   }

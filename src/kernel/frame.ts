@@ -16,6 +16,13 @@ let worker: Worker | null = null;
 window.addEventListener('message', (e: MessageEvent<ConnectMessage>) => {
   if (e.source !== window.parent || e.data?.type !== 'connect' || worker !== null) return;
   worker = new KernelWorker();
+  // A worker that fails to load (a script error, a CSP refusal) would otherwise die silently
+  // and the page would wait forever for "idle": tell the page what happened.
+  worker.addEventListener('error', (err) => {
+    const message = err.message || 'the kernel worker failed to load';
+    console.error(`kernel worker: ${message} (${err.filename}:${err.lineno})`);
+    window.parent.postMessage({ type: 'worker-error', message }, '*');
+  });
   worker.postMessage({ type: 'connect', port: e.data.port }, [e.data.port]);
 });
 

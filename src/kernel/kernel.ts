@@ -80,6 +80,9 @@ export class Kernel {
       case 'execute':
         void this.execute(message);
         break;
+      case 'share-interrupt':
+        this.interruptView = new Int32Array(message.buffer);
+        break;
       case 'interrupt':
         this.interruptRequested = true;
         break;
@@ -122,7 +125,6 @@ export class Kernel {
 
   private async start(request: StartRequest): Promise<void> {
     this.setState('starting');
-    if (request.interruptBuffer) this.interruptView = new Int32Array(request.interruptBuffer);
     if (request.wasmBase) configureWasmPaths(request.wasmBase);
     await initBackend(request.backend);
     this.onStarted?.();

@@ -36,8 +36,6 @@ export interface StartRequest {
   type: 'start';
   /** Preferred backend (the top of the ladder by default). */
   backend?: BackendName;
-  /** Int32 flag the page sets to 1 to interrupt (only when cross-origin isolated). */
-  interruptBuffer?: SharedArrayBuffer;
   /** Where the book's assets are, for the WASM binaries. */
   wasmBase?: string;
 }
@@ -47,6 +45,17 @@ export interface ExecuteRequest {
   id: string;
   cellId: string;
   code: string;
+}
+
+/**
+ * The Int32 flag the page sets to 1 to interrupt (only when cross-origin isolated). Sent on its
+ * own, after start: when the worker sits in another agent cluster (the opaque-origin sandbox),
+ * shared memory cannot reach it and this message is dropped (a messageerror), while start must
+ * still arrive; the kernel then stops on the interrupt message at its next yield instead.
+ */
+export interface ShareInterruptRequest {
+  type: 'share-interrupt';
+  buffer: SharedArrayBuffer;
 }
 
 export interface InterruptRequest {
@@ -60,7 +69,7 @@ export interface AssetResponse {
   error: string | null;
 }
 
-export type PageToKernel = StartRequest | ExecuteRequest | InterruptRequest | AssetResponse;
+export type PageToKernel = StartRequest | ShareInterruptRequest | ExecuteRequest | InterruptRequest | AssetResponse;
 
 // ---- kernel -> page ------------------------------------------------------------------------
 

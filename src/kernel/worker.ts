@@ -16,6 +16,9 @@ self.onmessage = (first: MessageEvent<{ type: 'connect'; port: MessagePort }>) =
   setAssetLoader((path) => kernel.requestAsset(path));
   kernel.onStarted = () => lockDownGlobals(self);
   port.onmessage = (e: MessageEvent<PageToKernel>) => kernel.handle(e.data);
+  // Shared memory cannot cross into the sandbox's agent cluster: the interrupt flag arrives as
+  // a messageerror there, and stop falls back to the interrupt message (see ShareInterruptRequest).
+  port.onmessageerror = () => undefined;
   self.addEventListener('unhandledrejection', (e) => {
     e.preventDefault();
     kernel.reportUnhandled(e.reason);

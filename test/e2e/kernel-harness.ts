@@ -5,6 +5,7 @@
 import { KernelClient } from '../../src/kernel/client';
 import type { CellOutput, DoneMessage, StatusMessage } from '../../src/kernel/protocol';
 import type { BackendName } from '../../src/lib/engine/backends';
+import { encodeJson, finalOutputs } from '../../src/content/recorded';
 
 const siteBase = new URL('../../', location.href).href;
 let client: KernelClient | null = null;
@@ -24,6 +25,22 @@ const harness = {
       outputs.push(o);
     });
     return { done, outputs, chartUpdates };
+  },
+  /**
+   * Runs a cell for the book test: outputs with charts in their final state, as JSON with
+   * image bytes in base64 (see src/content/recorded.ts). Interrupts the cell after timeoutMs.
+   */
+  async runForRecord(id: string, code: string, timeoutMs: number): Promise<string> {
+    const outputs: CellOutput[] = [];
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      void client!.interrupt();
+    }, timeoutMs);
+    const t0 = performance.now();
+    const done = await client!.execute(id, code, (o) => outputs.push(o));
+    clearTimeout(timer);
+    return encodeJson({ done, outputs: finalOutputs(outputs), timedOut, wallMs: performance.now() - t0 });
   },
   /** Starts a cell without waiting (for stop tests). */
   launch(code: string): void {

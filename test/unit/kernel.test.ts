@@ -121,8 +121,7 @@ describe('stopping and yielding', () => {
     const { kernel, run } = await startKernel();
     await run('const kept = 3;');
     const buffer = new SharedArrayBuffer(4);
-    kernel.handle({ type: 'start', interruptBuffer: buffer, backend: requestedBackend() });
-    await run('0'); // wait for the restart of the queue
+    kernel.handle({ type: 'share-interrupt', buffer });
     setTimeout(() => Atomics.store(new Int32Array(buffer), 0, 1), 100);
     const t0 = performance.now();
     const r = await run('let spins = 0;\nwhile (true) { spins++; }');

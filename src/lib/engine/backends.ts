@@ -10,6 +10,13 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
+// Threaded WASM starts its pthread workers from the script that loaded tfjs; the kernel runs
+// from a blob inside an opaque-origin sandbox, where those workers fail to load and
+// setBackend('wasm') never settles (measured in the preview build). One SIMD thread is what
+// tfjs uses on 2 cores anyway (threads = hardwareConcurrency / 2). Set at import, before any
+// op can make tfjs pick a backend on its own.
+if (inBrowser()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKEND_LADDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 

@@ -1,0 +1,185 @@
+// npm run book:test [-- <section.md ...>] [--force]
+//
+// The book test: runs every section's cells in order, in headless Chromium on the WASM backend,
+// through the same sandboxed kernel the reader uses (the built site's harness page), then the
+// section's check file (`<section>.check.js`, claims the prose makes). Writes what it saw to
+// `recorded/<part>/<section>.json` (the reader shows these as recorded outputs) and prints a
+// table with each section's time, budget and claims.
+//
+// A section's last verified run is reused when nothing it depends on changed: the hash covers
+// the section's Markdown, its check file, every source file under src/lib and src/kernel, the
+// cell extractor and the TensorFlow.js versions. Reused sections are listed as such, never
+// skipped silently. --force re-runs everything given.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'vite';
+import { launchBrowser, serveDist } from '../test/e2e/browser.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const chaptersDir = path.join(repoRoot, 'chapters');
+const recordedDir = path.join(repoRoot, 'recorded');
+const args = process.argv.slice(2);
+const force = args.includes('--force');
+const backend = args.includes('--backend') ? args[args.indexOf('--backend') + 1] : 'wasm';
+const wanted = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--backend').map((a) => path.resolve(a));
+
+/** Default budgets in seconds: part 1 sections (parts 01-03) 2 minutes, later parts 3 minutes. */
+const defaultBudget = (slug) => (Number(slug.slice(0, 2)) <= 3 ? 120 : 180);
+
+async function listSections() {
+  const parts = (await readdir(chaptersDir, { withFileTypes: true })).filter((d) => d.isDirectory() && /^\d\d-/.test(d.name)).map((d) => d.name).sort();
+  const sections = [];
+  for (const part of parts) {
+    for (const f of (await readdir(path.join(chaptersDir, part))).filter((f) => /^\d\d-.*\.md$/.test(f)).sort()) {
+      sections.push({ slug: `${part}/${f.replace(/\.md$/, '')}`, file: path.join(chaptersDir, part, f) });
+    }
+  }
+  return sections;
+}
+
+async function filesUnder(dir) {
+  const out = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await filesUnder(p)));
+    else out.push(p);
+  }
+  return out.sort();
+}
+
+/** Hash of everything a section's run depends on besides the section itself. */
+async function codeHash() {
+  const h = createHash('sha256');
+  const files = [...(await filesUnder(path.join(repoRoot, 'src/lib'))), ...(await filesUnder(path.join(repoRoot, 'src/kernel'))), path.join(repoRoot, 'src/content/cells.ts'), path.join(repoRoot, 'src/content/book-checks.ts')];
+  for (const f of files) h.update(path.relative(repoRoot, f)).update('\0').update(await readFile(f)).update('\0');
+  const lock = JSON.parse(await readFile(path.join(repoRoot, 'package-lock.json'), 'utf8'));
+  for (const [name, info] of Object.entries(lock.packages ?? {}).filter(([n]) => n.includes('@tensorflow/')).sort()) h.update(`${name}@${info.version}\0`);
+  return h.digest('hex');
+}
+
+function frontMatterBudget(markdown) {
+  const fm = /^---\n([\s\S]*?)\n---/.exec(markdown);
+  const m = fm && /^budget:\s*(\d+)\s*$/m.exec(fm[1]);
+  return m ? Number(m[1]) : null;
+}
+
+const fmt = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+async function main() {
+  const vite = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error' });
+  const { extractCells } = await vite.ssrLoadModule('/src/content/cells.ts');
+  const { CLAIM_SETUP, extractClaims } = await vite.ssrLoadModule('/src/content/book-checks.ts');
+  const rec = await vite.ssrLoadModule('/src/content/recorded.ts');
+  await vite.close();
+
+  let sections = await listSections();
+  if (wanted.length) {
+    const unknown = wanted.filter((w) => !sections.some((s) => s.file === w));
+    if (unknown.length) throw new Error(`not a section under chapters/<NN-part>/<NN-section>.md: ${unknown.join(', ')}`);
+    sections = sections.filter((s) => wanted.includes(s.file));
+  }
+  const shared = await codeHash();
+  const rows = [];
+  let browser = null;
+  let server = null;
+  const t0 = performance.now();
+  try {
+    for (const s of sections) {
+      const markdown = await readFile(s.file, 'utf8');
+      const checkPath = s.file.replace(/\.md$/, '.check.js');
+      const checks = existsSync(checkPath) ? await readFile(checkPath, 'utf8') : null;
+      const inputsHash = createHash('sha256').update(shared).update('\0').update(markdown).update('\0').update(checks ?? '').digest('hex');
+      const budgetSeconds = frontMatterBudget(markdown) ?? defaultBudget(s.slug);
+      const outFile = path.join(recordedDir, `${s.slug}.json`);
+      if (!force && existsSync(outFile)) {
+        try {
+          const prev = rec.decodeRecorded(await readFile(outFile, 'utf8'), outFile);
+          if (prev.inputsHash === inputsHash && prev.passed && prev.backend === backend) {
+            rows.push({ slug: s.slug, result: 'reused', ms: prev.totalMs, budgetSeconds, claims: prev.claims, note: `verified run of ${prev.recordedAt}` });
+            console.log(`${s.slug}: unchanged since its verified run of ${prev.recordedAt} (${fmt(prev.totalMs)}); reusing it`);
+            continue;
+          }
+        } catch (e) {
+          console.log(`${s.slug}: ${e.message}; running it again`);
+        }
+      }
+      if (!browser) {
+        if (!existsSync(path.join(repoRoot, 'dist/test/e2e/kernel-harness.html'))) throw new Error('dist/ has no kernel harness page: run `npx vite build` first');
+        server = await serveDist();
+        browser = await launchBrowser();
+      }
+      console.log(`${s.slug}: running (budget ${budgetSeconds} s)`);
+      const page = await browser.context.newPage();
+      const pageErrors = [];
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      try {
+        await page.goto(`${server.url}test/e2e/kernel-harness.html`);
+        await page.waitForFunction(() => document.body.dataset.ready === 'true');
+        const status = await page.evaluate((b) => window.harness.start(b), backend);
+        if (status.backend !== backend) throw new Error(`asked for the ${backend} backend, the kernel started on ${status.backend}`);
+        const run = async (id, code, timeoutMs) => rec.decodeJson(await page.evaluate(([i, c, t]) => window.harness.runForRecord(i, c, t), [id, code, timeoutMs]));
+        const cells = [];
+        let totalMs = 0;
+        for (const cell of extractCells(markdown)) {
+          if (!cell.runnable) continue;
+          const timeoutMs = (Number(cell.attrs.timeout) || budgetSeconds * 1.5) * 1000;
+          const r = await run(cell.id, cell.code, timeoutMs);
+          totalMs += r.done.durationMs;
+          cells.push({ id: cell.id, sourceHash: rec.cellSourceHash(cell.code), status: r.done.status, durationMs: r.done.durationMs, outputs: r.outputs });
+          const err = r.outputs.find((o) => o.kind === 'error');
+          console.log(`  ${cell.id} (line ${cell.line}) ${r.done.status}${r.timedOut ? ' (timed out)' : ''} ${fmt(r.done.durationMs)}${err ? `: ${err.name}: ${err.message} (cell line ${err.line})` : ''}`);
+        }
+        let claims = [];
+        const problems = [];
+        if (checks === null) problems.push(`no check file ${path.relative(repoRoot, checkPath)}`);
+        else {
+          const setup = await run('claim-setup', CLAIM_SETUP, 10_000);
+          if (setup.done.status !== 'ok') problems.push('the claim() setup failed');
+          const r = await run('checks', checks, budgetSeconds * 1000);
+          const { claims: c, other } = extractClaims(r.outputs);
+          claims = c;
+          for (const o of other) if (o.kind === 'error') problems.push(`check file: ${o.name}: ${o.message} (line ${o.line})`);
+          if (r.done.status !== 'ok') problems.push(`check file ended ${r.done.status}`);
+          if (claims.length === 0) problems.push('the check file made no claim');
+        }
+        for (const c of claims) console.log(`  ${c.passed ? 'PASS' : 'FAIL'} ${c.description}: ${c.value}`);
+        const failedCells = cells.filter((c) => c.status !== 'ok');
+        if (failedCells.length) problems.push(`${failedCells.length} cell(s) failed: ${failedCells.map((c) => c.id).join(', ')}`);
+        if (claims.some((c) => !c.passed)) problems.push(`${claims.filter((c) => !c.passed).length} claim(s) failed`);
+        if (totalMs > budgetSeconds * 1000) problems.push(`took ${fmt(totalMs)}, over its budget of ${budgetSeconds} s`);
+        const passed = problems.length === 0;
+        const record = { format: rec.RECORDED_FORMAT, slug: s.slug, inputsHash, backend, recordedAt: new Date().toISOString(), totalMs, budgetSeconds, cells, claims, passed };
+        await mkdir(path.dirname(outFile), { recursive: true });
+        await writeFile(outFile, rec.encodeRecorded(record));
+        rows.push({ slug: s.slug, result: passed ? 'pass' : 'FAIL', ms: totalMs, budgetSeconds, claims, note: problems.join('; ') });
+      } catch (e) {
+        rows.push({ slug: s.slug, result: 'FAIL', ms: 0, budgetSeconds, claims: [], note: `${e.message}${pageErrors.length ? ` (page errors: ${pageErrors.join('; ')})` : ''}` });
+        console.log(`  FAILED: ${e.message}`);
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await browser?.close();
+    await server?.close();
+  }
+
+  console.log('\nsection                                                   result     time  budget  claims');
+  for (const r of rows) {
+    const claims = r.claims.length ? `${r.claims.filter((c) => c.passed).length}/${r.claims.length}` : '-';
+    console.log(`${r.slug.padEnd(56)}  ${r.result.padEnd(6)} ${fmt(r.ms).padStart(8)}  ${String(r.budgetSeconds).padStart(4)} s  ${claims}${r.note && r.result === 'FAIL' ? `  ${r.note}` : ''}`);
+  }
+  const failed = rows.filter((r) => r.result === 'FAIL').length;
+  const reused = rows.filter((r) => r.result === 'reused').length;
+  console.log(`\nbook: ${rows.length} section(s): ${rows.length - failed - reused} ran and passed, ${reused} reused from verified runs, ${failed} failed (${fmt(performance.now() - t0)})`);
+  if (rows.length === 0) console.log('book: no sections under chapters/ yet');
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
