@@ -12,10 +12,10 @@
 // skipped silently. --force re-runs everything given.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
+import { build, createServer } from 'vite';
 import { launchBrowser, serveDist } from '../test/e2e/browser.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -85,6 +85,7 @@ async function main() {
   const rows = [];
   let browser = null;
   let server = null;
+  let builtDir = null;
   const t0 = performance.now();
   try {
     for (const s of sections) {
@@ -107,8 +108,12 @@ async function main() {
         }
       }
       if (!browser) {
-        if (!existsSync(path.join(repoRoot, 'dist/test/e2e/kernel-harness.html'))) throw new Error('dist/ has no kernel harness page: run `npx vite build` first');
-        server = await serveDist();
+        // A private build of the site: the kernel exactly as the reader gets it, and no clash
+        // with anyone rebuilding dist/ meanwhile.
+        const outDir = path.join(repoRoot, '.cache', `book-test-dist-${process.pid}`);
+        await build({ build: { outDir, emptyOutDir: true }, logLevel: 'error' });
+        builtDir = outDir;
+        server = await serveDist(outDir);
         browser = await launchBrowser();
       }
       console.log(`${s.slug}: running (budget ${budgetSeconds} s)`);
@@ -165,6 +170,7 @@ async function main() {
   } finally {
     await browser?.close();
     await server?.close();
+    if (builtDir) await rm(builtDir, { recursive: true, force: true });
   }
 
   console.log('\nsection                                                   result     time  budget  claims');

@@ -20,8 +20,8 @@ export const CHROMIUM_FLAGS = [
 ];
 
 /** Serves dist/ (run `vite build` first) with the same headers as production previews. */
-export async function serveDist() {
-  const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'error' });
+export async function serveDist(outDir = 'dist') {
+  const server = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'error' });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   return { url, close: () => new Promise((r) => server.httpServer.close(() => r())) };
