@@ -6,6 +6,7 @@ import { Animator } from './animator';
 import { plot, plots } from './plot';
 import { showImages, showTable } from './show';
 import { loadDataFashionMnist, getFashionMnistLabels } from './fashion-mnist';
+import { dataIter, linreg, sgd, squaredLoss, syntheticData } from './linear-regression';
 
 export const d2l = {
   Animator,
@@ -15,4 +16,9 @@ export const d2l = {
   showTable,
   loadDataFashionMnist,
   getFashionMnistLabels,
+  syntheticData,
+  dataIter,
+  linreg,
+  squaredLoss,
+  sgd,
 };
