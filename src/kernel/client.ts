@@ -46,7 +46,6 @@ export class KernelClient {
   /** Starts the frame and the kernel; resolves when the kernel is idle (backend ready). */
   async start(): Promise<StatusMessage> {
     const frame = document.createElement('iframe');
-    frame.setAttribute('sandbox', 'allow-scripts');
     frame.setAttribute('allow', 'cross-origin-isolated');
     frame.title = 'kernel sandbox';
     frame.style.display = 'none';

@@ -1,8 +1,13 @@
 /**
- * The sandbox frame. The page loads kernel-frame.html in an <iframe sandbox="allow-scripts">,
- * so this document — and the worker it starts — runs in an opaque origin: no access to the
- * site's storage (the reader's saved edits), cookies or DOM. It starts the kernel worker and
- * hands it the MessagePort the page sent; from then on page and worker talk directly.
+ * The kernel frame. The page loads kernel-frame.html in a hidden iframe; its strict CSP (script
+ * only from this site, blobs and eval; network only to this site) is inherited by the worker it
+ * starts from a blob, and that worker runs the cells. Why not an opaque-origin sandbox
+ * (sandbox="allow-scripts")? Measured in Chromium 156: a worker started there is either not a
+ * secure context (blob:null, so no navigator.gpu) or never gets a WebGPU adapter (data: URL), and
+ * WebGPU is the book's first device. The worker has no DOM, no parent, no localStorage (where
+ * the reader's edits live), cannot navigate, and lockdown.ts removes network, storage and
+ * nested-worker APIs from its global scope before any cell runs; test/e2e/kernel.e2e.test.mjs
+ * runs the attack cells.
  */
 import KernelWorker from './worker?worker&inline';
 
@@ -26,5 +31,5 @@ window.addEventListener('message', (e: MessageEvent<ConnectMessage>) => {
   worker.postMessage({ type: 'connect', port: e.data.port }, [e.data.port]);
 });
 
-// The page's origin is not ours to name (we are opaque); the page checks the message's source.
+// The page checks the message's source (this frame's window).
 window.parent.postMessage({ type: 'frame-ready' }, '*');

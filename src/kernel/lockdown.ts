@@ -1,17 +1,26 @@
 /**
- * Defense in depth for the kernel worker. The worker already runs in an opaque origin (a
- * sandboxed iframe without allow-same-origin) under a strict CSP, so the site's storage and
- * other origins are out of reach; after the backend has started we also remove the network,
- * storage and nested-worker APIs from the worker's global scope, so cell code fails fast
- * with a clear message instead of probing them.
+ * The kernel worker's sandbox, part two (part one is the frame's CSP, see frame.ts). The worker
+ * is same-origin with the site, so everything that could reach the site's storage or the
+ * network is removed from its global scope — from the object and every prototype, so cell code
+ * cannot get it back — after the backend has started (tfjs fetched its WASM by then) and before
+ * any cell runs. Workers have no DOM, no localStorage, no parent and cannot navigate.
  */
 const BLOCKED = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebTransport', 'EventSource', 'importScripts', 'Worker', 'SharedWorker', 'indexedDB', 'caches', 'BroadcastChannel'];
 
+/** navigator.storage: the Origin Private File System and storage estimates. */
+const BLOCKED_ON_NAVIGATOR = ['storage'];
+
 export function lockDownGlobals(global: object): string[] {
+  const navigator = (global as { navigator?: object }).navigator;
+  const removed = navigator ? removeFrom(navigator, BLOCKED_ON_NAVIGATOR).map((n) => `navigator.${n}`) : [];
+  return [...removed, ...removeFrom(global, BLOCKED)];
+}
+
+function removeFrom(target: object, names: readonly string[]): string[] {
   const removed: string[] = [];
-  for (const name of BLOCKED) {
-    // The API may live on the global object or on any of its prototypes.
-    for (let obj: object | null = global; obj !== null; obj = Object.getPrototypeOf(obj) as object | null) {
+  for (const name of names) {
+    // The API may live on the object or on any of its prototypes.
+    for (let obj: object | null = target; obj !== null; obj = Object.getPrototypeOf(obj) as object | null) {
       const desc = Object.getOwnPropertyDescriptor(obj, name);
       if (!desc) continue;
       if (desc.configurable) {

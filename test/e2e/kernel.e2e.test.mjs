@@ -110,7 +110,10 @@ describe('sandbox: attack cells fail', () => {
     'touch parent': 'parent.document.body.innerHTML = "pwned"',
     'touch top': 'top.location.href = "https://example.com/"',
     'open a window': 'open("https://example.com/")',
-    'navigate': 'location.href = "https://example.com/"; await new Promise((r) => setTimeout(r, 200)); location.href',
+    'navigate': 'location.assign("https://example.com/")',
+    'recover IndexedDB from the prototype': 'Object.getOwnPropertyDescriptor(WorkerGlobalScope.prototype, "indexedDB").get.call(self).open("x")',
+    'open the origin private file system': 'await navigator.storage.getDirectory()',
+    'fetch the site through a new realm': 'await new SharedWorker("data:text/javascript,1")',
   };
   before(async () => {
     await page.evaluate(() => localStorage.setItem('handson-edits', 'the reader\'s work'));
