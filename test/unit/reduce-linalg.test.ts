@@ -113,6 +113,15 @@ describe('dot and batchDot', () => {
     await checkOp((p, q) => nd.batchDot(p, q, { transposeB: true }), [a, nd.random.normal(0, 1, [2, 5, 4])], { tfRef: (p, q) => tf.matMul(p, q, false, true) });
     await checkOp((p, q) => nd.batchDot(p, q, { transposeA: true }), [nd.random.normal(0, 1, [2, 4, 3]), b], { tfRef: (p, q) => tf.matMul(p, q, true, false) });
   });
+  it('transposed products of larger arrays (on WASM the transpose is done before the product, for speed) agree with tfjs', async () => {
+    nd.random.seed(5);
+    const a = nd.random.normal(0, 1, [37, 19]);
+    const b = nd.random.normal(0, 1, [23, 37]);
+    await checkOp((p, q) => nd.dot(p, q, { transposeA: true, transposeB: true }), [a, b], { tfRef: (p, q) => tf.matMul(p, q, true, true) });
+    const c = nd.random.normal(0, 1, [3, 4, 2]);
+    const d = nd.random.normal(0, 1, [3, 5, 4]);
+    await checkOp((p, q) => nd.batchDot(p, q, { transposeA: true, transposeB: true }), [c, d], { tfRef: (p, q) => tf.matMul(p, q, true, true) });
+  });
   it('mismatched shapes name the op, both shapes and the dimensions', () => {
     expect(() => nd.dot(M(), M())).toThrow(ShapeError);
     expect(() => nd.dot(M(), M())).toThrow(/nd.dot: shapes \(2, 3\) and \(2, 3\) do not align: a's last dimension \(3\) must equal b's first dimension \(2\)/);

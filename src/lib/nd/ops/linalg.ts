@@ -5,6 +5,28 @@ import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
 import { expectArray } from './operand';
 
+/** Swaps the last two axes (a matrix's transpose, batch by batch for rank 3). */
+function swapLast(t: Tensor): Tensor {
+  const perm = [...Array(t.rank).keys()];
+  [perm[t.rank - 2], perm[t.rank - 1]] = [perm[t.rank - 1]!, perm[t.rank - 2]!];
+  return tf.transpose(t, perm);
+}
+
+/**
+ * tf.matMul, but on the WASM backend a transposed operand is transposed first: its kernel
+ * reads a transposed operand with a strided inner loop, 10-20x slower than a plain product
+ * (measured in Node: (784, 256)^T (256, 256) took ~280 ms with the flag, ~29 ms transposing
+ * first; a transpose costs a few ms). Gluon's Dense (x W^T) and every backward pass
+ * (A^T dC, dC B^T) use transposed products, so this decides a training step's speed there.
+ * Other backends read transposes natively in their shaders: they keep the flags.
+ */
+function matMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
+  if ((transposeA || transposeB) && tf.getBackend() === 'wasm') {
+    return tf.matMul(transposeA ? swapLast(a) : a, transposeB ? swapLast(b) : b);
+  }
+  return tf.matMul(a, b, transposeA, transposeB);
+}
+
 interface DotAttrs {
   /** a as a matrix (rows, k), b as a matrix (k, cols), and the shape of the result. */
   aMat: [number, number];
@@ -19,15 +41,15 @@ interface DotAttrs {
 const Dot = definePrimitive<DotAttrs>({
   name: 'dot',
   forward: ([a, b], { aMat, bMat, outShape, transposeA, transposeB }) =>
-    tf.reshape(tf.matMul(tf.reshape(a!, aMat), tf.reshape(b!, bMat), transposeA, transposeB), outShape),
+    tf.reshape(matMul(tf.reshape(a!, aMat), tf.reshape(b!, bMat), transposeA, transposeB), outShape),
   backward: (dy, { inputs: [a, b], inputShapes, needsGrad }, { aMat, bMat, transposeA, transposeB }) => {
     const A = tf.reshape(a!, aMat);
     const B = tf.reshape(b!, bMat);
     const rows = transposeA ? aMat[1] : aMat[0];
     const cols = transposeB ? bMat[0] : bMat[1];
     const G = tf.reshape(dy, [rows, cols]); // (rows, cols)
-    const dA = needsGrad[0] ? (transposeA ? tf.matMul(B, G, transposeB, true) : tf.matMul(G, B, false, !transposeB)) : null;
-    const dB = needsGrad[1] ? (transposeB ? tf.matMul(G, A, true, transposeA) : tf.matMul(A, G, !transposeA, false)) : null;
+    const dA = needsGrad[0] ? (transposeA ? matMul(B, G, transposeB, true) : matMul(G, B, false, !transposeB)) : null;
+    const dB = needsGrad[1] ? (transposeB ? matMul(G, A, true, transposeA) : matMul(A, G, !transposeA, false)) : null;
     return [dA && tf.reshape(dA, [...inputShapes[0]!]), dB && tf.reshape(dB, [...inputShapes[1]!])];
   },
 });
@@ -74,10 +96,10 @@ interface BatchDotAttrs {
 // C_i = A_i B_i for every batch element i; the same rule as dot, batch by batch.
 const BatchDot = definePrimitive<BatchDotAttrs>({
   name: 'batchDot',
-  forward: ([a, b], { transposeA, transposeB }) => tf.matMul(a!, b!, transposeA, transposeB),
+  forward: ([a, b], { transposeA, transposeB }) => matMul(a!, b!, transposeA, transposeB),
   backward: (dy, { inputs: [a, b], needsGrad }, { transposeA, transposeB }) => [
-    needsGrad[0] ? (transposeA ? tf.matMul(b!, dy, transposeB, true) : tf.matMul(dy, b!, false, !transposeB)) : null,
-    needsGrad[1] ? (transposeB ? tf.matMul(dy, a!, true, transposeA) : tf.matMul(a!, dy, !transposeA, false)) : null,
+    needsGrad[0] ? (transposeA ? matMul(b!, dy, transposeB, true) : matMul(dy, b!, false, !transposeB)) : null,
+    needsGrad[1] ? (transposeB ? matMul(dy, a!, true, transposeA) : matMul(a!, dy, !transposeA, false)) : null,
   ],
 });
 
