@@ -1,0 +1,95 @@
+/**
+ * A chapter's edits as a file the reader can download and import again (another browser,
+ * after clearing site data, to share). The format is versioned and every field is checked,
+ * with a size limit, and errors say what is wrong and where.
+ */
+import { EditsSchemaError, expectObject, expectString, parseCellEdits, type CellEdit } from './edit-schema';
+
+export const EDITS_FILE_KIND = 'handson-dl-edits';
+export const EDITS_FILE_FORMAT = 1;
+export const MAX_IMPORT_BYTES = 2_000_000;
+
+/** Saved data that could not be read, set aside (exported so nothing the reader wrote is lost). */
+export interface DamagedData {
+  /** Why it could not be read. */
+  reason: string;
+  /** The raw stored text. */
+  text: string;
+}
+
+export interface EditsFile {
+  kind: typeof EDITS_FILE_KIND;
+  format: typeof EDITS_FILE_FORMAT;
+  slug: string;
+  sectionTitle: string;
+  bookVersion: string;
+  sectionVersion: string;
+  exportedAt: string;
+  edits: CellEdit[];
+  /** Edits whose cell no longer exists in the section. */
+  orphans: CellEdit[];
+  damaged: DamagedData[];
+}
+
+export class EditsImportError extends Error {
+  override name = 'EditsImportError';
+}
+
+export function serializeEditsFile(file: EditsFile): string {
+  return JSON.stringify(file, null, 2) + '\n';
+}
+
+export function editsFileName(slug: string): string {
+  return `${slug.replace(/\//g, '--')}.edits.json`;
+}
+
+/** Parses an imported file for section `slug`; throws EditsImportError saying what to fix. */
+export function parseEditsFile(text: string, slug: string): EditsFile {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_IMPORT_BYTES) {
+    throw new EditsImportError(`The file is ${(bytes / 1e6).toFixed(1)} MB; an edits file is at most ${MAX_IMPORT_BYTES / 1e6} MB. Choose a file exported from this book (Edits > Export).`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new EditsImportError(`The file is not valid JSON (${(e as Error).message}). Choose a file exported from this book (Edits > Export).`);
+  }
+  try {
+    const o = expectObject(json, 'file');
+    if (o['kind'] !== EDITS_FILE_KIND) {
+      throw new EditsImportError(`This is not an edits file of this book: expected "kind": "${EDITS_FILE_KIND}", got ${JSON.stringify(o['kind']) ?? 'none'}.`);
+    }
+    if (o['format'] !== EDITS_FILE_FORMAT) {
+      throw new EditsImportError(`The file has format ${JSON.stringify(o['format'])}; this version of the book reads format ${EDITS_FILE_FORMAT}.`);
+    }
+    const fileSlug = expectString(o['slug'], 'file.slug');
+    if (fileSlug !== slug) {
+      throw new EditsImportError(`The file holds edits of section '${fileSlug}', but this is section '${slug}'. Open that section to import it.`);
+    }
+    const damaged = o['damaged'] === undefined ? [] : parseDamaged(o['damaged']);
+    return {
+      kind: EDITS_FILE_KIND,
+      format: EDITS_FILE_FORMAT,
+      slug,
+      sectionTitle: expectString(o['sectionTitle'] ?? '', 'file.sectionTitle'),
+      bookVersion: expectString(o['bookVersion'], 'file.bookVersion'),
+      sectionVersion: expectString(o['sectionVersion'], 'file.sectionVersion'),
+      exportedAt: expectString(o['exportedAt'], 'file.exportedAt'),
+      edits: parseCellEdits(o['edits'], 'file.edits'),
+      orphans: o['orphans'] === undefined ? [] : parseCellEdits(o['orphans'], 'file.orphans'),
+      damaged,
+    };
+  } catch (e) {
+    if (e instanceof EditsSchemaError) throw new EditsImportError(`The edits file is malformed: ${e.message}.`);
+    throw e;
+  }
+}
+
+function parseDamaged(v: unknown): DamagedData[] {
+  if (!Array.isArray(v)) throw new EditsSchemaError(`file.damaged: expected an array, got ${typeof v}`);
+  return v.map((d, i) => {
+    const o = expectObject(d, `file.damaged[${i}]`);
+    return { reason: expectString(o['reason'], `file.damaged[${i}].reason`), text: expectString(o['text'], `file.damaged[${i}].text`, MAX_IMPORT_BYTES) };
+  });
+}

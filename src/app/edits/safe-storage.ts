@@ -1,0 +1,53 @@
+/**
+ * The browser's localStorage, opened defensively: it may be missing (private modes, disabled
+ * cookies, sandboxed frames), throw on access, or be full. Edits must survive all of these in
+ * memory, so callers get either a working storage or the reason there is none.
+ */
+
+/** The part of the Web Storage API the edit store uses (a Map-backed fake in tests). */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export interface StorageProblem {
+  kind: 'full' | 'unavailable';
+  /** For the reader: what happened and what to do. */
+  message: string;
+}
+
+export const STORAGE_FULL_MESSAGE =
+  "Your browser's storage for this site is full, so your latest edits are kept only in this tab. Export them (Edits > Export) before closing it, or free some space.";
+export const STORAGE_UNAVAILABLE_MESSAGE =
+  'Browser storage is unavailable here (private mode or blocked site data), so your edits are kept only in this tab. Export them (Edits > Export) before closing it.';
+
+/** Whether an exception from setItem means "quota exceeded" (names differ across browsers). */
+export function isQuotaError(e: unknown): boolean {
+  if (!(e instanceof Error) && !(typeof DOMException !== 'undefined' && e instanceof DOMException)) return false;
+  const { name, code } = e as { name?: string; code?: number };
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
+}
+
+/** The problem a failed write reports. */
+export function writeProblem(e: unknown): StorageProblem {
+  return isQuotaError(e)
+    ? { kind: 'full', message: STORAGE_FULL_MESSAGE }
+    : { kind: 'unavailable', message: `${STORAGE_UNAVAILABLE_MESSAGE} (${e instanceof Error ? e.message : String(e)})` };
+}
+
+/** localStorage if it can be read and written, else null with the reason. */
+export function openBrowserStorage(): { storage: StorageLike | null; problem: StorageProblem | null } {
+  try {
+    const storage = globalThis.localStorage;
+    if (!storage) return { storage: null, problem: { kind: 'unavailable', message: STORAGE_UNAVAILABLE_MESSAGE } };
+    const probe = 'handson/probe';
+    storage.setItem(probe, '1');
+    storage.removeItem(probe);
+    return { storage, problem: null };
+  } catch (e) {
+    // A full storage still reads: keep it, and report on the first failed save.
+    if (isQuotaError(e)) return { storage: globalThis.localStorage, problem: null };
+    return { storage: null, problem: writeProblem(e) };
+  }
+}
