@@ -1,0 +1,40 @@
+/**
+ * What the hash names: the cover, a part (its introduction and sections), a section with an
+ * optional anchor, or nothing in this book. Pure over the table of contents.
+ */
+import { parseSectionHref } from '../../content/links';
+import type { BookToc, PartEntry, SectionEntry } from '../../content/types';
+
+export type Route =
+  | { kind: 'home' }
+  | { kind: 'part'; part: PartEntry }
+  | { kind: 'section'; section: SectionEntry; anchor: string | null }
+  | { kind: 'not-found'; slug: string };
+
+export function allSections(toc: BookToc): SectionEntry[] {
+  return toc.parts.flatMap((p) => p.sections);
+}
+
+export function routeOf(hash: string, toc: BookToc): Route {
+  const location = parseSectionHref(hash);
+  if (!location) return { kind: 'home' };
+  const part = toc.parts.find((p) => p.slug === location.slug);
+  if (part) return { kind: 'part', part };
+  const section = allSections(toc).find((s) => s.slug === location.slug);
+  if (section) return { kind: 'section', section, anchor: location.anchor };
+  return { kind: 'not-found', slug: location.slug };
+}
+
+/** A short key for React: the same page keeps its state when only the anchor changes. */
+export function pageKey(route: Route): string {
+  switch (route.kind) {
+    case 'home':
+      return 'home';
+    case 'part':
+      return `part:${route.part.slug}`;
+    case 'section':
+      return `section:${route.section.slug}`;
+    case 'not-found':
+      return `missing:${route.slug}`;
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * ChartOutput (data from the kernel) -> a Plotly figure, and how to go from one state of a
+ * live chart to the next: while training, each update only appends points, so the page
+ * extends the traces (Plotly.extendTraces) instead of redrawing; anything else (a new series,
+ * changed axes) is a Plotly.react. Pure, so both decisions are unit-tested.
+ */
+import type { ChartOutput, ChartPanel } from '../../kernel/protocol';
+import type { PlotlyAxis, PlotlyLayout, PlotlyTrace } from './plotly-types';
+
+export interface ChartColors {
+  text: string;
+  grid: string;
+  axis: string;
+  /** Series colours, in order (the same series name keeps its colour across panels). */
+  series: readonly string[];
+}
+
+export const LIGHT_CHART: ChartColors = {
+  text: '#2b2b2b',
+  grid: '#e6e3dc',
+  axis: '#b8b2a7',
+  series: ['#1f6fb4', '#e0771b', '#2e9a4a', '#c8323a', '#7f5bb8', '#8c5a45', '#d255a6', '#6b6b6b'],
+};
+
+export const DARK_CHART: ChartColors = {
+  text: '#dcd8d0',
+  grid: '#34373d',
+  axis: '#5c6068',
+  series: ['#6cb2f0', '#f5a25c', '#6fd08a', '#f07a80', '#b89cf0', '#d6a48c', '#f08ccf', '#b0b0b0'],
+};
+
+const axisName = (kind: 'x' | 'y', panel: number) => `${kind}${panel === 0 ? '' : panel + 1}`;
+const layoutKey = (kind: 'x' | 'y', panel: number) => `${kind}axis${panel === 0 ? '' : panel + 1}`;
+
+/** Plotly's log axes take their range in log10 units. */
+function axis(scale: 'linear' | 'log', label: string | undefined, lim: [number, number] | undefined, colors: ChartColors): PlotlyAxis {
+  const a: PlotlyAxis = { type: scale, gridcolor: colors.grid, zerolinecolor: colors.axis, linecolor: colors.axis, automargin: true };
+  if (label) a.title = { text: label, font: { size: 13 } };
+  if (lim) a.range = scale === 'log' ? [Math.log10(lim[0]), Math.log10(lim[1])] : [lim[0], lim[1]];
+  else a.autorange = true;
+  return a;
+}
+
+export function chartTraces(chart: ChartOutput, colors: ChartColors): PlotlyTrace[] {
+  const colorOf = new Map<string, string>();
+  const traces: PlotlyTrace[] = [];
+  chart.panels.forEach((panel, p) => {
+    for (const s of panel.series) {
+      const first = !colorOf.has(s.name);
+      if (first) colorOf.set(s.name, colors.series[colorOf.size % colors.series.length]!);
+      const color = colorOf.get(s.name)!;
+      traces.push({
+        type: 'scatter',
+        name: s.name,
+        x: s.x.slice(),
+        y: s.y.slice(),
+        mode: s.mode,
+        xaxis: axisName('x', p),
+        yaxis: axisName('y', p),
+        legendgroup: s.name,
+        showlegend: first, // one legend entry per series name, across panels
+        line: { color, width: 2 },
+        marker: { color, size: 6 },
+      });
+    }
+  });
+  return traces;
+}
+
+export function chartLayout(chart: ChartOutput, colors: ChartColors, fontFamily: string): PlotlyLayout {
+  const n = chart.panels.length;
+  const titled = chart.panels.some((p) => p.title);
+  const layout: PlotlyLayout = {
+    height: 320,
+    margin: { l: 56, r: 16, t: titled ? 36 : 12, b: 48 },
+    paper_bgcolor: 'rgba(0,0,0,0)',
+    plot_bgcolor: 'rgba(0,0,0,0)',
+    font: { family: fontFamily, size: 12, color: colors.text },
+    showlegend: chart.panels.some((p) => p.series.length > 1) || n > 1,
+    legend: { orientation: 'h', x: 0, y: -0.22, xanchor: 'left', yanchor: 'top' },
+    annotations: [],
+    // Keeps zoom/pan across live updates.
+    uirevision: chart.chartId,
+  };
+  if (n > 1) layout.grid = { rows: 1, columns: n, pattern: 'independent' };
+  chart.panels.forEach((panel: ChartPanel, p) => {
+    layout[layoutKey('x', p)] = axis(panel.xScale, panel.xLabel, panel.xLim, colors);
+    layout[layoutKey('y', p)] = axis(panel.yScale, panel.yLabel, panel.yLim, colors);
+    if (panel.title) {
+      layout.annotations.push({
+        text: panel.title,
+        showarrow: false,
+        xref: `${axisName('x', p)} domain`,
+        yref: `${axisName('y', p)} domain`,
+        x: 0.5,
+        y: 1.02,
+        xanchor: 'center',
+        yanchor: 'bottom',
+        font: { size: 13 },
+      });
+    }
+  });
+  return layout;
+}
+
+export type ChartUpdate =
+  | { kind: 'same' }
+  | { kind: 'extend'; indices: number[]; x: number[][]; y: number[][] }
+  | { kind: 'react' };
+
+function sameLayout(a: ChartPanel, b: ChartPanel): boolean {
+  return (
+    a.title === b.title && a.xLabel === b.xLabel && a.yLabel === b.yLabel && a.xScale === b.xScale && a.yScale === b.yScale &&
+    String(a.xLim) === String(b.xLim) && String(a.yLim) === String(b.yLim) && a.series.length === b.series.length
+  );
+}
+
+function isPrefix(prefix: number[], of: number[]): boolean {
+  if (prefix.length > of.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (!Object.is(prefix[i], of[i])) return false;
+  return true;
+}
+
+/** How to turn the drawn state `prev` into `next`. */
+export function chartUpdate(prev: ChartOutput, next: ChartOutput): ChartUpdate {
+  if (prev.panels.length !== next.panels.length) return { kind: 'react' };
+  const indices: number[] = [];
+  const x: number[][] = [];
+  const y: number[][] = [];
+  let trace = 0;
+  for (let p = 0; p < next.panels.length; p++) {
+    const a = prev.panels[p]!;
+    const b = next.panels[p]!;
+    if (!sameLayout(a, b)) return { kind: 'react' };
+    for (let s = 0; s < b.series.length; s++, trace++) {
+      const sa = a.series[s]!;
+      const sb = b.series[s]!;
+      if (sa.name !== sb.name || sa.mode !== sb.mode || !isPrefix(sa.x, sb.x) || !isPrefix(sa.y, sb.y) || sb.x.length - sa.x.length !== sb.y.length - sa.y.length) {
+        return { kind: 'react' };
+      }
+      if (sb.x.length > sa.x.length) {
+        indices.push(trace);
+        x.push(sb.x.slice(sa.x.length));
+        y.push(sb.y.slice(sa.y.length));
+      }
+    }
+  }
+  return indices.length === 0 ? { kind: 'same' } : { kind: 'extend', indices, x, y };
+}

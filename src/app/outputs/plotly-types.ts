@@ -1,0 +1,55 @@
+/**
+ * The small part of Plotly's API the reader uses, typed here: the prebuilt basic bundle ships
+ * no types, and @types/plotly.js would describe the full build.
+ */
+export interface PlotlyTrace {
+  type: 'scatter';
+  name: string;
+  x: number[];
+  y: number[];
+  mode: 'lines' | 'markers' | 'lines+markers';
+  xaxis: string;
+  yaxis: string;
+  legendgroup?: string;
+  showlegend?: boolean;
+  line?: { color: string; width: number };
+  marker?: { color: string; size: number };
+}
+
+export interface PlotlyAxis {
+  type: 'linear' | 'log';
+  title?: { text: string; font?: { size: number } };
+  range?: [number, number];
+  autorange?: boolean;
+  gridcolor?: string;
+  zerolinecolor?: string;
+  linecolor?: string;
+  automargin?: boolean;
+}
+
+export interface PlotlyLayout {
+  [axis: string]: unknown;
+  height: number;
+  margin: { l: number; r: number; t: number; b: number };
+  paper_bgcolor: string;
+  plot_bgcolor: string;
+  font: { family: string; size: number; color: string };
+  showlegend: boolean;
+  legend: { orientation: 'h'; x: number; y: number; xanchor: 'left'; yanchor: 'top' };
+  grid?: { rows: number; columns: number; pattern: 'independent' };
+  annotations: unknown[];
+  uirevision: string;
+}
+
+export interface PlotlyConfig {
+  responsive: boolean;
+  displaylogo: boolean;
+  modeBarButtonsToRemove?: string[];
+}
+
+export interface PlotlyApi {
+  react(el: HTMLElement, data: PlotlyTrace[], layout: PlotlyLayout, config?: PlotlyConfig): Promise<unknown>;
+  extendTraces(el: HTMLElement, update: { x: number[][]; y: number[][] }, indices: number[]): Promise<unknown>;
+  relayout(el: HTMLElement, update: Record<string, unknown>): Promise<unknown>;
+  purge(el: HTMLElement): void;
+}
