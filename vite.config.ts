@@ -20,7 +20,9 @@ export default defineConfig({
   // The kernel worker is inlined (started from a blob inside the sandbox): one chunk.
   // Classic (iife), not a module worker: Chromium refuses module workers from blob:null URLs
   // (the sandbox's opaque origin) with a bare error event, while classic ones load.
-  worker: { format: 'iife', rollupOptions: { output: { inlineDynamicImports: true } } },
+  // keepNames: the minifier must not rename classes and functions, because the library reads
+  // their names (error names such as ShapeError, Gluon's block prefixes dense0_, printed losses).
+  worker: { format: 'iife', rollupOptions: { output: { inlineDynamicImports: true, keepNames: true } } },
   build: {
     target: 'es2022',
     rollupOptions: {
@@ -29,6 +31,7 @@ export default defineConfig({
         kernel: 'kernel-frame.html',
         harness: 'test/e2e/kernel-harness.html',
       },
+      output: { keepNames: true },
     },
   },
   server: { headers: isolation },
