@@ -6,7 +6,8 @@
  * the kernel is torn down and started again, and the reader is told its state was reset.
  */
 import type { BackendName } from '../lib/engine/backends';
-import { assertNever, type CellOutput, type DoneMessage, type KernelToPage, type PageToKernel, type StatusMessage } from './protocol';
+import { assertNever, type CellOutput, type DoneMessage, type KernelToPage, type PageToKernel, type StatusMessage, type StorageRequest, type StorageResult } from './protocol';
+import { IndexedDbPageStorage, type PageStorage } from './page-storage';
 
 export interface KernelClientOptions {
   /** URL of kernel-frame.html. */
@@ -21,9 +22,15 @@ export interface KernelClientOptions {
   onReset?: (reason: string) => void;
   /** Where the frame goes (hidden); default document.body. */
   container?: HTMLElement;
+  /**
+   * Where files saved by cells go, and how downloads and uploads reach the reader. Default: an
+   * IndexedDbPageStorage (its own database, Blob-URL downloads, no uploads).
+   */
+  storage?: PageStorage;
 }
 
 interface Running {
+  cellId: string;
   onOutput: (output: CellOutput) => void;
   resolve: (done: DoneMessage) => void;
 }
@@ -37,10 +44,14 @@ export class KernelClient {
   private interruptFlag: Int32Array | null = null;
   private nextId = 1;
   private backend: BackendName | undefined;
+  /** Storage operations the page is busy with; aborted when the cell stops or the kernel goes. */
+  private readonly storageOps = new Set<AbortController>();
+  readonly storage: PageStorage;
   lastStatus: StatusMessage | null = null;
 
   constructor(private readonly options: KernelClientOptions) {
     this.backend = options.backend;
+    this.storage = options.storage ?? new IndexedDbPageStorage();
   }
 
   /** Starts the frame and the kernel; resolves when the kernel is idle (backend ready). */
@@ -121,6 +132,9 @@ export class KernelClient {
       case 'asset-request':
         void this.answerAsset(message.requestId, message.path);
         break;
+      case 'storage-request':
+        void this.answerStorage(message);
+        break;
       default:
         assertNever(message);
     }
@@ -135,11 +149,55 @@ export class KernelClient {
     }
   }
 
+  /** Does a kernel's file operation with the page's storage, and answers on the same kernel's port. */
+  private async answerStorage(request: StorageRequest): Promise<void> {
+    const port = this.port; // a restarted kernel must not get the old one's answers
+    const abort = new AbortController();
+    this.storageOps.add(abort);
+    const storage = this.storage;
+    let reply: PageToKernel;
+    try {
+      let result: StorageResult;
+      switch (request.op) {
+        case 'write':
+          await storage.write(request.name, request.bytes);
+          result = { op: 'write' };
+          break;
+        case 'read':
+          result = { op: 'read', bytes: await storage.read(request.name) };
+          break;
+        case 'download':
+          await storage.download(request.name, request.bytes);
+          result = { op: 'download' };
+          break;
+        case 'upload': {
+          const cellId = request.runId === null ? null : (this.running.get(request.runId)?.cellId ?? null);
+          result = { op: 'upload', file: await storage.upload({ cellId, signal: abort.signal }) };
+          break;
+        }
+        default:
+          assertNever(request);
+      }
+      reply = { type: 'storage-response', requestId: request.requestId, ok: true, result };
+    } catch (e) {
+      reply = { type: 'storage-response', requestId: request.requestId, ok: false, error: (e as Error)?.message ?? String(e) };
+    } finally {
+      this.storageOps.delete(abort);
+    }
+    if (port !== null && port === this.port && !abort.signal.aborted) port.postMessage(reply);
+  }
+
+  /** Ends the page's side of pending storage operations (an open upload button). */
+  private abortStorageOps(): void {
+    for (const a of this.storageOps) a.abort();
+    this.storageOps.clear();
+  }
+
   /** Runs a cell; outputs stream to onOutput; resolves with the done message. */
   execute(cellId: string, code: string, onOutput: (output: CellOutput) => void): Promise<DoneMessage> {
     const id = `run-${this.nextId++}`;
     return new Promise((resolve) => {
-      this.running.set(id, { onOutput, resolve });
+      this.running.set(id, { cellId, onOutput, resolve });
       this.send({ type: 'execute', id, cellId, code });
     });
   }
@@ -162,6 +220,7 @@ export class KernelClient {
       };
     }));
     if (this.interruptFlag) Atomics.store(this.interruptFlag, 0, 1);
+    this.abortStorageOps(); // the kernel rejects its side on 'interrupt'
     this.send({ type: 'interrupt' });
     const settled = await Promise.race([Promise.all(pending).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), STOP_GRACE_MS))]);
     if (settled) return 'interrupted';
@@ -183,6 +242,7 @@ export class KernelClient {
       r.resolve({ type: 'done', id, status: 'interrupted', durationMs: 0 });
     }
     this.running.clear();
+    this.abortStorageOps();
     this.port?.close();
     this.port = null;
     this.frame?.remove(); // removing the frame ends its worker

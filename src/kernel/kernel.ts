@@ -11,6 +11,7 @@ import { setDisplayHook, type DisplayOutput } from '../lib/display';
 import { ChartStream } from './chart-stream';
 import { describeValue } from './describe-value';
 import { KernelInterrupt } from './errors';
+import { StorageRelay } from './storage-relay';
 import { frameIn, toCellPosition } from './error-position';
 import { createScope } from './scope';
 import { CellSyntaxError, transformCell, type TransformedCell } from './transform';
@@ -66,6 +67,15 @@ export class Kernel {
   private nextAssetId = 1;
   private state: KernelState = 'starting';
 
+  /**
+   * Files saved by cells, relayed to the page (the worker installs it with setStorageBackend;
+   * Node runs keep the library's default, the file system).
+   */
+  readonly storage = new StorageRelay(
+    (request) => this.send(request),
+    () => this.runningId,
+  );
+
   /** Called once the backend is up (the worker locks its globals down then). */
   onStarted: (() => void) | null = null;
 
@@ -85,6 +95,8 @@ export class Kernel {
         break;
       case 'interrupt':
         this.interruptRequested = true;
+        // A cell waiting for the page (an upload dialog) runs no op that could notice the stop.
+        this.storage.cancelAll(new KernelInterrupt());
         break;
       case 'asset-response': {
         const pending = this.pendingAssets.get(message.requestId);
@@ -94,6 +106,9 @@ export class Kernel {
         else pending.reject(new Error(message.error ?? 'the asset could not be loaded'));
         break;
       }
+      case 'storage-response':
+        this.storage.handle(message);
+        break;
       default:
         assertNever(message);
     }

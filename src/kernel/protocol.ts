@@ -69,7 +69,22 @@ export interface AssetResponse {
   error: string | null;
 }
 
-export type PageToKernel = StartRequest | ShareInterruptRequest | ExecuteRequest | InterruptRequest | AssetResponse;
+/**
+ * The page's answer to a StorageRequest (see storage-relay.ts): `ok` with the operation's
+ * result, or the reason it failed (shown to the reader as the cell's error).
+ */
+export type StorageResponse = { type: 'storage-response'; requestId: number } & ({ ok: true; result: StorageResult } | { ok: false; error: string });
+
+/** What each storage operation gives back. */
+export type StorageResult =
+  | { op: 'write' }
+  | { op: 'download' }
+  /** The bytes stored under the name; null when nothing is. */
+  | { op: 'read'; bytes: Uint8Array | null }
+  /** The file the reader chose; null when they cancelled. */
+  | { op: 'upload'; file: { name: string; bytes: Uint8Array } | null };
+
+export type PageToKernel = StartRequest | ShareInterruptRequest | ExecuteRequest | InterruptRequest | AssetResponse | StorageResponse;
 
 // ---- kernel -> page ------------------------------------------------------------------------
 
@@ -103,7 +118,29 @@ export interface AssetRequest {
   path: string;
 }
 
-export type KernelToPage = StatusMessage | OutputMessage | DoneMessage | AssetRequest;
+/**
+ * The kernel's file operations (nd.save / nd.load / saveParameters / nd.download / nd.upload),
+ * relayed to the page: the sandboxed kernel has no storage of its own, and must never reach the
+ * site's (where the reader's edits live). The page keeps these files apart (page-storage.ts).
+ */
+export type StorageCall =
+  /** Store the bytes under the name, replacing what was there. */
+  | { op: 'write'; name: string; bytes: Uint8Array }
+  /** The bytes stored under the name. */
+  | { op: 'read'; name: string }
+  /** Offer the bytes to the reader as a downloaded file called `name`. */
+  | { op: 'download'; name: string; bytes: Uint8Array }
+  /** Ask the reader for a file. */
+  | { op: 'upload' };
+
+export type StorageRequest = {
+  type: 'storage-request';
+  requestId: number;
+  /** The execute request (ExecuteRequest.id) whose cell asked; null outside a cell. */
+  runId: string | null;
+} & StorageCall;
+
+export type KernelToPage = StatusMessage | OutputMessage | DoneMessage | AssetRequest | StorageRequest;
 
 export function assertNever(x: never): never {
   throw new Error(`unexpected message: ${JSON.stringify(x)}`);

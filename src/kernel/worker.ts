@@ -5,6 +5,7 @@
 import { Kernel } from './kernel';
 import { lockDownGlobals } from './lockdown';
 import { setAssetLoader } from '../lib/assets';
+import { setStorageBackend } from '../lib/io/storage';
 import type { PageToKernel } from './protocol';
 
 self.onmessage = (first: MessageEvent<{ type: 'connect'; port: MessagePort }>) => {
@@ -14,6 +15,7 @@ self.onmessage = (first: MessageEvent<{ type: 'connect'; port: MessagePort }>) =
     port.postMessage(message, transfer);
   });
   setAssetLoader((path) => kernel.requestAsset(path));
+  setStorageBackend(kernel.storage); // nd.save / nd.load / saveParameters go through the page
   kernel.onStarted = () => lockDownGlobals(self);
   port.onmessage = (e: MessageEvent<PageToKernel>) => kernel.handle(e.data);
   // Shared memory cannot cross into the sandbox's agent cluster: the interrupt flag arrives as
