@@ -7,6 +7,7 @@ import { plot, plots } from './plot';
 import { showImages, showTable } from './show';
 import { loadDataFashionMnist, getFashionMnistLabels } from './fashion-mnist';
 import { dataIter, linreg, sgd, squaredLoss, syntheticData } from './linear-regression';
+import { accuracy, evaluateAccuracy, predictCh3, trainCh3 } from './classification';
 
 export const d2l = {
   Animator,
@@ -21,4 +22,8 @@ export const d2l = {
   linreg,
   squaredLoss,
   sgd,
+  accuracy,
+  evaluateAccuracy,
+  trainCh3,
+  predictCh3,
 };
