@@ -8,6 +8,7 @@ import { showImages, showTable } from './show';
 import { loadDataFashionMnist, getFashionMnistLabels } from './fashion-mnist';
 import { dataIter, linreg, sgd, squaredLoss, syntheticData } from './linear-regression';
 import { accuracy, evaluateAccuracy, predictCh3, trainCh3 } from './classification';
+import { tryGpu } from './devices';
 
 export const d2l = {
   Animator,
@@ -26,4 +27,5 @@ export const d2l = {
   evaluateAccuracy,
   trainCh3,
   predictCh3,
+  tryGpu,
 };

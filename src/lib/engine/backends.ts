@@ -97,6 +97,28 @@ export function backendInfo(): BackendInfo {
   return current;
 }
 
+/**
+ * Makes `name` the active backend, exactly (no ladder): null when it runs, else why it cannot.
+ * For withBackend (with-backend.ts); the kernel's start uses initBackend.
+ */
+export async function switchBackend(name: BackendName): Promise<string | null> {
+  const saved = backendInfo();
+  if (saved.name === name) return null;
+  const reason = await tryBackend(name);
+  if (reason !== null) {
+    current = saved; // tfjs keeps the old backend when a switch fails
+    return reason;
+  }
+  current = { name, skipped: [] };
+  return null;
+}
+
+/** Switches back to a backend that ran before, with its ladder information (what was skipped). */
+export async function restoreBackend(info: BackendInfo): Promise<void> {
+  if (tf.getBackend() !== info.name) await tf.setBackend(info.name);
+  current = info;
+}
+
 /** True where synchronous reads can be trusted (see BROWSER-NOTES: not WebGPU). */
 export function syncReadsAreSafe(): boolean {
   return backendInfo().name !== 'webgpu';

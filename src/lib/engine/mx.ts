@@ -1,6 +1,7 @@
 /** `mx`: devices and the backend in use, as MXNet's `mx.cpu()` / `mx.gpu()` / `mx.context`. */
 import { backendInfo, initBackend, BACKEND_LADDER } from './backends';
 import { Context, cpu, currentContext, gpu, numGpus } from './context';
+import { BackendUnavailableError, withBackend } from './with-backend';
 
 export const mx = {
   Context,
@@ -13,4 +14,7 @@ export const mx = {
   /** Starts (or switches to) a backend; the kernel calls this at start. */
   initBackend,
   ladder: BACKEND_LADDER,
+  /** Runs a function on another backend for a moment, then switches back (comparing backends). */
+  withBackend,
+  BackendUnavailableError,
 };
