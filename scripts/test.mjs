@@ -26,6 +26,10 @@ const PARTS = [
     before: () => ensureChromium() ?? requireFile('test/browser/run.mjs'),
   },
   { name: 'build', cmd: ['npx', 'vite', 'build'] },
+  // End-to-end: the built site (dist/, from the build part) in headless Chromium.
+  { name: 'e2e', cmd: ['node', '--test', '--test-concurrency=1', 'test/e2e/'], before: () => ensureChromium() ?? requireFile('dist/index.html') },
+  // The book test: every section's cells and claims (reuses verified runs of unchanged sections).
+  { name: 'book', cmd: ['node', 'scripts/book-test.mjs'], before: () => ensureChromium() },
 ];
 
 function requireFile(rel) {

@@ -166,9 +166,11 @@ export function transformCell(source: string, cellName = 'cell'): TransformedCel
   const lastStmt = body[body.length - 1];
   const returnsValue = lastStmt?.type === 'ExpressionStatement';
   if (lastStmt && returnsValue) {
-    const expr = lastStmt['expression'] as Node;
-    s.prependLeft(expr.start, 'return (');
-    s.appendLeft(expr.end, ')');
+    // From the statement's start, not the expression's: in `({ a: 1 })` the expression starts
+    // after the opening parenthesis, and `(return (...` would not parse.
+    const end = code[lastStmt.end - 1] === ';' ? lastStmt.end - 1 : lastStmt.end;
+    s.prependLeft(lastStmt.start, 'return (');
+    s.appendLeft(end, ')');
   }
 
   // Stop checks and yields at every loop iteration.

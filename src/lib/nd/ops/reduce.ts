@@ -79,7 +79,9 @@ const Prod = definePrimitive<ReduceAttrs>({
     const k = axes.reduce((p, a) => p * shape[a]!, 1);
     const flat = tf.reshape(tf.transpose(x!, perm), [restSize, k]); // (rest, reduced)
     const before = tf.cumprod(flat, 1, true); // exclusive: product of elements before i
-    const after = tf.cumprod(flat, 1, true, true); // exclusive, reversed: after i
+    // Exclusive product after i: the same cumprod on the reversed rows. Not cumprod(reverse=true):
+    // tfjs's WebGPU backend caches one shader for both directions and returned the forward one.
+    const after = tf.reverse(tf.cumprod(tf.reverse(flat, 1), 1, true), 1);
     const others = tf.reshape(tf.mul(before, after), perm.map((a) => shape[a]!));
     return [tf.mul(spread(dy, shape, axes), tf.transpose(others, inverse))];
   },
