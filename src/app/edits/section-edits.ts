@@ -108,14 +108,12 @@ export class SectionEdits {
   }
 
   /** Changes whenever anything above changes (for useSyncExternalStore). */
-  snapshot(): number {
-    return this.revision;
-  }
+  snapshot = (): number => this.revision;
 
-  subscribe(listener: () => void): () => void {
+  subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
+  };
 
   // ---- changing ---------------------------------------------------------------------------
 

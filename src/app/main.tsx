@@ -1,0 +1,23 @@
+/**
+ * The reader's entry: theme first (so the first paint has the right colours), then the app.
+ * This bundle holds React, the shell and the table of contents only: sections, CodeMirror,
+ * Plotly, the search index and the kernel each load when needed.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './shell/app';
+import { startTheme } from './theme/theme-store';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/prose.css';
+import './styles/cells.css';
+import './styles/outputs.css';
+
+startTheme();
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html must have <div id="root"> for the reader to mount in');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,9 @@
+/** Plotly, imported on the first chart only (it is larger than the rest of the reader together). */
+import type { PlotlyApi } from './plotly-types';
+
+let plotly: Promise<PlotlyApi> | null = null;
+
+export function loadPlotly(): Promise<PlotlyApi> {
+  plotly ??= import('plotly.js-basic-dist-min').then((m) => ((m as { default?: PlotlyApi }).default ?? (m as unknown as PlotlyApi)));
+  return plotly;
+}

@@ -1,0 +1,25 @@
+/** One cell output, by kind. The switch is exhaustive: a new kind in protocol.ts fails to compile here. */
+import { assertNever, type CellOutput } from '../../kernel/protocol';
+import { ChartView } from './chart-view';
+import { ErrorView } from './error-view';
+import { ImagesView } from './images-view';
+import { TableView } from './table-view';
+
+export function OutputView({ output }: { output: CellOutput }) {
+  switch (output.kind) {
+    case 'text':
+      return <pre className={`output output-text output-${output.stream}`}>{output.text}</pre>;
+    case 'value':
+      return <pre className={`output output-value${output.type === 'ndarray' ? ' output-ndarray' : ''}`}>{output.text}</pre>;
+    case 'error':
+      return <ErrorView error={output} />;
+    case 'table':
+      return <TableView table={output} />;
+    case 'images':
+      return <ImagesView images={output} />;
+    case 'chart':
+      return <ChartView chart={output} />;
+    default:
+      return assertNever(output);
+  }
+}

@@ -1,0 +1,313 @@
+/**
+ * The kernel of one open section and its cells' runs: a queue (run, run all, run above),
+ * stop, restart, and the state the cells and the status bar show. The kernel starts on the
+ * first run, never on page load: reading costs no TensorFlow.js download and no CPU, and
+ * saved edits are never run unless the reader asks.
+ *
+ * Outputs arrive message by message; they are applied in batches (at most ~20 per second)
+ * so a cell that prints in a tight loop cannot flood the page with renders.
+ */
+import type { KernelClient } from '../../kernel/client';
+import type { CellOutput, DoneMessage, StatusMessage } from '../../kernel/protocol';
+import { BACKEND_LABELS, type BackendChoice } from './backend-choice';
+import { addOutput, IDLE, type CellRun } from './cell-run';
+import { cachedAssetFetcher } from './downloads';
+import { Store } from './store';
+
+export type KernelPhase = 'off' | 'starting' | 'idle' | 'busy' | 'failed';
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+export interface SessionState {
+  phase: KernelPhase;
+  /** The kernel's last status (backend, fallbacks, memory); null before it first reports. */
+  status: StatusMessage | null;
+  notices: readonly Notice[];
+  cells: Readonly<Record<string, CellRun>>;
+  /** The cell running now, if any. */
+  running: string | null;
+  queued: readonly string[];
+}
+
+export interface RunRequest {
+  cellId: string;
+  code: string;
+}
+
+export interface SessionEnvironment {
+  siteBase: string;
+  backend: () => BackendChoice;
+  /** Called when this session's kernel starts (the pool may shut down others). */
+  onKernelStarted: (session: KernelSession) => void;
+}
+
+const FLUSH_MS = 50;
+let nextNoticeId = 1;
+
+export class KernelSession {
+  readonly store: Store<SessionState>;
+  private client: KernelClient | null = null;
+  private starting: Promise<KernelClient> | null = null;
+  private queue: RunRequest[] = [];
+  private pumping = false;
+  private pendingRuns = new Map<string, CellRun>();
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Increments on every teardown, so a run that belonged to a dead kernel cannot touch state. */
+  private generation = 0;
+  lastUsed = Date.now();
+
+  constructor(
+    readonly slug: string,
+    private readonly env: SessionEnvironment,
+  ) {
+    this.store = new Store<SessionState>({ phase: 'off', status: null, notices: [], cells: {}, running: null, queued: [] });
+  }
+
+  get kernelStarted(): boolean {
+    return this.client !== null || this.starting !== null;
+  }
+
+  get busy(): boolean {
+    return this.store.get().running !== null || this.queue.length > 0;
+  }
+
+  cell(cellId: string): CellRun {
+    return this.store.get().cells[cellId] ?? IDLE;
+  }
+
+  // ---- running ---------------------------------------------------------------------------
+
+  /** Queues cells in order; a cell already queued keeps its place. */
+  run(requests: readonly RunRequest[]): void {
+    this.lastUsed = Date.now();
+    const fresh = requests.filter((r) => !this.queue.some((q) => q.cellId === r.cellId));
+    if (fresh.length === 0) return;
+    this.queue.push(...fresh);
+    this.patch((s) => ({
+      queued: this.queue.map((q) => q.cellId),
+      cells: { ...s.cells, ...Object.fromEntries(fresh.map((r) => [r.cellId, { ...(s.cells[r.cellId] ?? IDLE), status: 'queued' as const }])) },
+    }));
+    void this.pump();
+  }
+
+  /** Empties the queue and stops the running cell (soft interrupt, or a restart after a second). */
+  async stop(): Promise<void> {
+    this.clearQueue();
+    if (this.client && this.store.get().running) await this.client.interrupt();
+  }
+
+  /** A fresh kernel (on the chosen backend): variables are lost, outputs stay on the page. */
+  async restart(reason = 'The kernel was restarted: its variables were reset. Run the cells above again before continuing.'): Promise<void> {
+    this.clearQueue();
+    const wasStarted = this.kernelStarted;
+    this.teardown();
+    if (wasStarted) {
+      this.notice('info', reason);
+      await this.ensureKernel().catch(() => undefined);
+    }
+  }
+
+  /** Shuts the kernel down (leaving the section for long, or the pool needs the memory). */
+  shutdown(reason: string | null): void {
+    if (!this.kernelStarted) return;
+    this.clearQueue();
+    this.teardown();
+    if (reason) this.notice('info', reason);
+  }
+
+  dismissNotice(id: number): void {
+    this.patch((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+  }
+
+  /** Starts the kernel if needed; the status bar and the backend switcher call this too. */
+  ensureKernel(): Promise<KernelClient> {
+    if (this.client) return Promise.resolve(this.client);
+    if (this.starting) return this.starting;
+    const generation = this.generation;
+    this.patch(() => ({ phase: 'starting' }));
+    this.starting = (async () => {
+      const { KernelClient } = await import('../../kernel/client');
+      const choice = this.env.backend();
+      const client = new KernelClient({
+        frameUrl: `${this.env.siteBase}kernel-frame.html`,
+        siteBase: this.env.siteBase,
+        backend: choice === 'auto' ? undefined : choice,
+        fetchAsset: cachedAssetFetcher(this.env.siteBase),
+        onStatus: (status) => {
+          if (generation !== this.generation) return;
+          this.patch(() => ({ status, phase: status.state === 'starting' ? 'starting' : status.state }));
+        },
+        onReset: (reason) => {
+          if (generation === this.generation) this.notice('warning', reason);
+        },
+      });
+      try {
+        const status = await client.start();
+        if (generation !== this.generation) {
+          client.dispose();
+          throw new Error('the kernel was shut down while it started');
+        }
+        this.client = client;
+        this.announceFallbacks(status, choice);
+        this.env.onKernelStarted(this);
+        return client;
+      } catch (e) {
+        client.dispose();
+        if (generation === this.generation) {
+          this.patch(() => ({ phase: 'failed' }));
+          this.notice('error', `The kernel could not start: ${(e as Error).message}. Reload the page, or choose another backend in the status bar.`);
+        }
+        throw e;
+      } finally {
+        if (generation === this.generation) this.starting = null;
+      }
+    })();
+    return this.starting;
+  }
+
+  dispose(): void {
+    this.clearQueue();
+    this.teardown();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.queue.length > 0) {
+        const generation = this.generation;
+        let client: KernelClient;
+        try {
+          client = await this.ensureKernel();
+        } catch (e) {
+          const first = this.queue[0];
+          this.clearQueue();
+          if (first) this.finishWithError(first.cellId, 'KernelStartError', `The kernel could not start: ${(e as Error).message}`);
+          return;
+        }
+        if (generation !== this.generation) continue;
+        const request = this.queue.shift()!;
+        const done = await this.execute(client, request);
+        if (done.status !== 'ok' && this.queue.length > 0) {
+          // As in a notebook: a failing cell stops "run all", the cells below it would fail too.
+          this.clearQueue();
+        }
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private async execute(client: KernelClient, { cellId, code }: RunRequest): Promise<DoneMessage> {
+    const generation = this.generation;
+    const startedAt = performance.now();
+    const previous = this.cell(cellId);
+    this.pendingRuns.delete(cellId);
+    this.patch((s) => ({
+      running: cellId,
+      queued: this.queue.map((q) => q.cellId),
+      cells: {
+        ...s.cells,
+        [cellId]: { ...IDLE, status: 'running', startedAt, ran: true, runNumber: previous.runNumber + 1 },
+      },
+    }));
+    const done = await client.execute(cellId, code, (output: CellOutput) => {
+      if (generation !== this.generation) return;
+      const base = this.pendingRuns.get(cellId) ?? this.cell(cellId);
+      this.pendingRuns.set(cellId, addOutput(base, output));
+      this.scheduleFlush();
+    });
+    this.flushOutputs();
+    if (generation === this.generation || this.store.get().running === cellId) {
+      const errorOutput = this.cell(cellId).outputs.find((o) => o.kind === 'error');
+      this.patch((s) => ({
+        running: s.running === cellId ? null : s.running,
+        cells: {
+          ...s.cells,
+          [cellId]: {
+            ...(s.cells[cellId] ?? IDLE),
+            status: done.status === 'ok' ? 'done' : done.status === 'error' ? 'error' : 'stopped',
+            durationMs: done.durationMs || performance.now() - startedAt,
+            startedAt: null,
+            errorLine: errorOutput?.kind === 'error' ? errorOutput.line : null,
+          },
+        },
+      }));
+    }
+    return done;
+  }
+
+  private finishWithError(cellId: string, name: string, message: string): void {
+    this.patch((s) => ({
+      cells: {
+        ...s.cells,
+        [cellId]: { ...(s.cells[cellId] ?? IDLE), status: 'error', ran: true, outputs: [{ kind: 'error', name, message, line: null, column: null, sourceLine: null }], errorLine: null },
+      },
+    }));
+  }
+
+  private clearQueue(): void {
+    const dropped = this.queue.map((q) => q.cellId);
+    this.queue = [];
+    if (dropped.length === 0) return;
+    this.patch((s) => ({
+      queued: [],
+      cells: { ...s.cells, ...Object.fromEntries(dropped.map((id) => [id, { ...(s.cells[id] ?? IDLE), status: (s.cells[id]?.ran ? 'stopped' : 'idle') as CellRun['status'] }])) },
+    }));
+  }
+
+  private teardown(): void {
+    this.generation++;
+    this.flushOutputs();
+    const running = this.store.get().running;
+    this.client?.dispose();
+    this.client = null;
+    this.starting = null;
+    this.patch((s) => ({
+      phase: 'off',
+      status: null,
+      running: null,
+      cells: running ? { ...s.cells, [running]: { ...(s.cells[running] ?? IDLE), status: 'stopped', startedAt: null } } : s.cells,
+    }));
+  }
+
+  private announceFallbacks(status: StatusMessage, choice: BackendChoice): void {
+    if (status.fallbacks.length === 0 || !status.backend) return;
+    const why = status.fallbacks.map((f) => `${BACKEND_LABELS[f.name]}: ${f.reason}`).join('; ');
+    const asked = choice === 'auto' ? 'The best backend' : BACKEND_LABELS[choice];
+    this.notice('info', `${asked} was not available here, so cells run on ${BACKEND_LABELS[status.backend]} (${why}).`);
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer !== null) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      this.flushOutputs();
+    }, FLUSH_MS);
+  }
+
+  private flushOutputs(): void {
+    if (this.flushTimer !== null) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = null;
+    }
+    if (this.pendingRuns.size === 0) return;
+    const updates = Object.fromEntries(this.pendingRuns);
+    this.pendingRuns.clear();
+    this.patch((s) => ({ cells: { ...s.cells, ...updates } }));
+  }
+
+  private notice(kind: Notice['kind'], text: string): void {
+    const id = nextNoticeId++;
+    this.patch((s) => ({ notices: [...s.notices.filter((n) => n.text !== text), { id, kind, text }] }));
+  }
+
+  private patch(fn: (s: SessionState) => Partial<SessionState>): void {
+    this.store.update((s) => ({ ...s, ...fn(s) }));
+  }
+}

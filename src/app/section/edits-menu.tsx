@@ -1,0 +1,76 @@
+/** Export, import and reset of a section's edits. */
+import { useRef, useState, useSyncExternalStore } from 'react';
+import { editsFileName } from '../edits/edits-file';
+import { EditsImportError, type SectionEdits } from '../edits/section-edits';
+import { Icon } from '../ui/icons';
+
+export function downloadEdits(edits: SectionEdits): void {
+  const blob = new Blob([edits.exportFile()], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = editsFileName(edits.slug);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function EditsMenu({ edits }: { edits: SectionEdits }) {
+  useSyncExternalStore(edits.subscribe, edits.snapshot);
+  const [open, setOpen] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const file = useRef<HTMLInputElement>(null);
+  const count = edits.modifiedCount();
+  const state = edits.state();
+
+  const importChosen = async (f: File | undefined) => {
+    if (!f) return;
+    try {
+      const r = edits.importFile(await f.text());
+      setMessage({ kind: 'ok', text: `Imported ${r.imported} edited cell${r.imported === 1 ? '' : 's'}${r.orphaned ? `; ${r.orphaned} belong to cells no longer in this section (kept aside)` : ''}.` });
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof EditsImportError ? e.message : `Import failed: ${(e as Error).message}` });
+    } finally {
+      if (file.current) file.current.value = '';
+    }
+  };
+
+  return (
+    <div className="edits-menu">
+      <button type="button" className="btn btn-quiet" aria-expanded={open} onClick={() => (setOpen(!open), setConfirming(false))} title="Your edits of this section">
+        Edits{count > 0 ? ` (${count})` : ''}
+        <span className={`save-state save-${state}`} title={state === 'saved' ? 'Saved in this browser' : state === 'pending' ? 'Saving…' : 'Not saved: kept in this tab only'} />
+      </button>
+      {open && (
+        <div className="menu" role="menu">
+          <button type="button" role="menuitem" className="menu-item" onClick={() => downloadEdits(edits)}>
+            <Icon name="download" /> Export edits (JSON)
+          </button>
+          <button type="button" role="menuitem" className="menu-item" onClick={() => file.current?.click()}>
+            <Icon name="upload" /> Import edits…
+          </button>
+          {confirming ? (
+            <button type="button" role="menuitem" className="menu-item menu-danger" onClick={() => (edits.resetAll(), setConfirming(false), setOpen(false))}>
+              <Icon name="reset" /> Really reset {count} cell{count === 1 ? '' : 's'}?
+            </button>
+          ) : (
+            <button type="button" role="menuitem" className="menu-item" disabled={count === 0} onClick={() => setConfirming(true)}>
+              <Icon name="reset" /> Reset all cells to the book
+            </button>
+          )}
+          <input ref={file} type="file" accept=".json,application/json" hidden onChange={(e) => void importChosen(e.target.files?.[0])} data-testid="import-edits" />
+        </div>
+      )}
+      {message && (
+        <div className={`menu-message ${message.kind === 'error' ? 'notice-error' : ''}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+          <button type="button" className="btn btn-link" onClick={() => setMessage(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Messages about this section's kernel and edits: kernel restarts and fallbacks, storage full
+ * or unavailable, damaged saved data, edits whose cells are gone. Each says what to do.
+ */
+import { useSyncExternalStore } from 'react';
+import type { SectionEdits } from '../edits/section-edits';
+import type { KernelSession } from '../run/kernel-session';
+import { downloadEdits } from './edits-menu';
+
+export function SectionNotices({ session, edits }: { session: KernelSession; edits: SectionEdits }) {
+  const { notices } = useSyncExternalStore(session.store.subscribe, session.store.get);
+  useSyncExternalStore(edits.subscribe, edits.snapshot);
+  const problem = edits.problem();
+  const damaged = edits.damaged();
+  const orphans = edits.orphans();
+  return (
+    <div className="notices">
+      {problem && (
+        <div className="notice notice-warning" role="alert" data-notice="storage">
+          {problem.message}
+          <button type="button" className="btn btn-link" onClick={() => downloadEdits(edits)}>
+            Export edits
+          </button>
+        </div>
+      )}
+      {damaged.map((d, i) => (
+        <div key={`damaged-${i}`} className="notice notice-warning" role="alert" data-notice="damaged">
+          {d.reason}
+          <button type="button" className="btn btn-link" onClick={() => downloadEdits(edits)}>
+            Export
+          </button>
+          <button type="button" className="btn btn-link" onClick={() => edits.dismissDamaged()}>
+            Dismiss
+          </button>
+        </div>
+      ))}
+      {orphans.length > 0 && (
+        <div className="notice notice-info" data-notice="orphans">
+          {orphans.length === 1 ? 'One of your saved edits belongs' : `${orphans.length} of your saved edits belong`} to a cell that is no longer in this section (the book changed). They are kept and included in Export.
+          <button type="button" className="btn btn-link" onClick={() => downloadEdits(edits)}>
+            Export
+          </button>
+          <button type="button" className="btn btn-link" onClick={() => edits.discardOrphans()}>
+            Discard
+          </button>
+        </div>
+      )}
+      {notices.map((n) => (
+        <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'info' ? 'status' : 'alert'} data-notice="kernel">
+          {n.text}
+          <button type="button" className="btn btn-link" onClick={() => session.dismissNotice(n.id)} aria-label="Dismiss">
+            Dismiss
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { sectionHref } from '../../content/links';
+import type { SectionLink } from '../../content/types';
+import { Icon } from '../ui/icons';
+
+export function PrevNext({ prev, next }: { prev: SectionLink | null; next: SectionLink | null }) {
+  return (
+    <nav className="prev-next" aria-label="Previous and next section">
+      {prev ? (
+        <a className="prev" href={sectionHref(prev.slug)} rel="prev">
+          <span className="prev-next-dir">
+            <Icon name="prev" /> Previous
+          </span>
+          <span className="prev-next-title">
+            {prev.number} {prev.title}
+          </span>
+        </a>
+      ) : (
+        <span />
+      )}
+      {next && (
+        <a className="next" href={sectionHref(next.slug)} rel="next">
+          <span className="prev-next-dir">
+            Next <Icon name="next" />
+          </span>
+          <span className="prev-next-title">
+            {next.number} {next.title}
+          </span>
+        </a>
+      )}
+    </nav>
+  );
+}

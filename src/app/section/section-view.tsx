@@ -1,0 +1,110 @@
+/**
+ * A loaded section: its title, toolbar, notices, the prose and cells in order, prev/next.
+ * Owns the section's edits (saved as typed, flushed when the page is hidden) and shows the
+ * section's kernel session from the pool.
+ */
+import { Fragment, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { toc } from 'virtual:book';
+import type { CellBlock, CompiledSection } from '../../content/types';
+import type { EditorHandle } from '../cells/editor/create-editor';
+import { CellView } from '../cells/cell-view';
+import { SectionContext, type SectionContextValue } from '../cells/section-context';
+import { openBrowserStorage } from '../edits/safe-storage';
+import { SectionEdits } from '../edits/section-edits';
+import { kernelPool } from '../run/kernel-pool';
+import { HtmlBlock } from './html-block';
+import { prefetchSection } from './load-section';
+import { SectionNotices } from './notices';
+import { PrevNext } from './prev-next';
+import { SectionToolbar } from './section-toolbar';
+
+let storage: ReturnType<typeof openBrowserStorage> | null = null;
+
+function useSectionEdits(section: CompiledSection, version: string): SectionEdits {
+  const edits = useMemo(() => {
+    storage ??= openBrowserStorage();
+    const cells = section.blocks.filter((b): b is CellBlock => b.kind === 'cell').map((b) => ({ id: b.cell.id, code: b.cell.code, sourceHash: b.sourceHash }));
+    return new SectionEdits({ slug: section.slug, title: section.title, bookVersion: toc.version, sectionVersion: version, cells, storage: storage.storage, storageProblem: storage.problem });
+  }, [section, version]);
+  useEffect(() => {
+    // Typing is saved after a short pause; leaving the page must not lose the last keystrokes.
+    const flush = () => edits.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      edits.flush();
+    };
+  }, [edits]);
+  return edits;
+}
+
+export function SectionView({ section, version, anchor }: { section: CompiledSection; version: string; anchor: string | null }) {
+  const edits = useSectionEdits(section, version);
+  const pool = kernelPool();
+  const session = pool.session(section.slug);
+  const editors = useRef(new Map<number, EditorHandle>());
+  const cellBlocks = useMemo(() => section.blocks.filter((b): b is CellBlock => b.kind === 'cell'), [section]);
+
+  useEffect(() => {
+    pool.show(section.slug);
+    return () => pool.show(null);
+  }, [pool, section.slug]);
+
+  useEffect(() => {
+    document.title = `${section.number} ${section.title} · Hands-on Deep Learning`;
+    if (section.next) prefetchSection(section.next.slug);
+  }, [section]);
+
+  // Deep links: scroll to the anchor (or the top) once the section is on the page.
+  useLayoutEffect(() => {
+    const target = anchor ? document.getElementById(anchor) : null;
+    if (target) target.scrollIntoView({ block: 'start' });
+    else if (!anchor) window.scrollTo({ top: 0 });
+  }, [section, anchor]);
+
+  const ctx = useMemo<SectionContextValue>(
+    () => ({
+      slug: section.slug,
+      session,
+      edits,
+      recorded: section.recorded,
+      cellsBefore: (index) => cellBlocks.slice(0, index).filter((b) => b.cell.runnable).map((b) => ({ cellId: b.cell.id, code: edits.codeOf(b.cell.id) })),
+      registerEditor: (index, handle) => {
+        if (handle) editors.current.set(index, handle);
+        else editors.current.delete(index);
+      },
+      focusCell: (index) => {
+        const h = editors.current.get(index);
+        if (!h) return;
+        h.focus();
+        h.view.dom.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      },
+    }),
+    [section, session, edits, cellBlocks],
+  );
+
+  const runAll = () => session.run(ctx.cellsBefore(cellBlocks.length));
+  let cellIndex = 0;
+  return (
+    <SectionContext.Provider value={ctx}>
+      <article className="section" data-slug={section.slug}>
+        <header className="section-header">
+          <h1>
+            <span className="section-number">{section.number}</span> {section.title}
+          </h1>
+        </header>
+        {cellBlocks.length > 0 && <SectionToolbar session={session} edits={edits} runAll={runAll} />}
+        <SectionNotices session={session} edits={edits} />
+        <div className="section-body">
+          {section.blocks.map((b, i) =>
+            b.kind === 'html' ? <HtmlBlock key={i} html={b.html} slug={section.slug} /> : <Fragment key={b.cell.id}><CellView block={b} index={cellIndex++} /></Fragment>,
+          )}
+        </div>
+        <PrevNext prev={section.prev} next={section.next} />
+      </article>
+    </SectionContext.Provider>
+  );
+}

@@ -1,0 +1,69 @@
+/** The reader's shell: header (menu, title, search, theme), table of contents, page, status bar. */
+import { useEffect, useLayoutEffect, useState } from 'react';
+import { toc } from 'virtual:book';
+import { pageKey, type Route } from '../book/routes';
+import { SectionPage } from '../section/section-page';
+import { Icon } from '../ui/icons';
+import { HomePage, NotFoundPage, PartPage } from './pages';
+import { SearchBox } from './search-box';
+import { StatusBar } from './status-bar';
+import { ThemeSwitch } from './theme-switch';
+import { TocNav } from './toc-nav';
+import { useRoute } from './use-route';
+
+function Page({ route }: { route: Route }) {
+  switch (route.kind) {
+    case 'home':
+      return <HomePage toc={toc} />;
+    case 'part':
+      return <PartPage part={route.part} />;
+    case 'section':
+      return <SectionPage entry={route.section} anchor={route.anchor} />;
+    case 'not-found':
+      return <NotFoundPage slug={route.slug} />;
+  }
+}
+
+export function App() {
+  const route = useRoute(toc);
+  const key = pageKey(route);
+  const [drawer, setDrawer] = useState(false);
+
+  useEffect(() => setDrawer(false), [route]);
+  useLayoutEffect(() => {
+    if (route.kind !== 'section') {
+      document.title = 'Hands-on Deep Learning, in the browser';
+      window.scrollTo({ top: 0 });
+    }
+  }, [key, route.kind]);
+  useEffect(() => {
+    if (!drawer) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setDrawer(false);
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [drawer]);
+
+  return (
+    <div className="app" data-drawer={drawer ? 'open' : 'closed'}>
+      <header className="top-bar">
+        <button type="button" className="btn btn-icon menu-button" aria-label={drawer ? 'Close the table of contents' : 'Open the table of contents'} aria-expanded={drawer} onClick={() => setDrawer(!drawer)}>
+          <Icon name={drawer ? 'close' : 'menu'} />
+        </button>
+        <a className="book-title" href="#/">
+          Hands-on Deep Learning
+        </a>
+        <span className="top-spacer" />
+        <SearchBox />
+        <ThemeSwitch />
+      </header>
+      <div className="drawer-backdrop" onClick={() => setDrawer(false)} aria-hidden="true" />
+      <aside className="sidebar">
+        <TocNav toc={toc} route={route} />
+      </aside>
+      <main className="content" id="content">
+        <Page key={key} route={route} />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * Search across the book: the index is its own chunk, fetched when the reader first focuses
+ * the box. Arrow keys move through results, Enter opens one, Escape closes.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { loadSearchIndex } from 'virtual:book';
+import { sectionHref } from '../../content/links';
+import type { SearchDoc } from '../../content/types';
+import { searchBook } from '../search/search-book';
+import { Icon } from '../ui/icons';
+
+let index: Promise<SearchDoc[]> | null = null;
+
+export function SearchBox() {
+  const [query, setQuery] = useState('');
+  const [docs, setDocs] = useState<SearchDoc[] | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const [selected, setSelected] = useState(0);
+  const box = useRef<HTMLDivElement>(null);
+
+  const load = () => {
+    index ??= loadSearchIndex();
+    index.then(setDocs, (e: Error) => {
+      index = null;
+      setFailed(`The search index could not load (${e.message}).`);
+    });
+  };
+  const hits = useMemo(() => (docs ? searchBook(docs, query, 20) : []), [docs, query]);
+  useEffect(() => setSelected(0), [query]);
+
+  useEffect(() => {
+    const close = (e: MouseEvent) => !box.current?.contains(e.target as Node) && setOpen(false);
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, []);
+
+  const go = (doc: SearchDoc) => {
+    location.hash = sectionHref(doc.slug, doc.anchor);
+    setOpen(false);
+    (document.activeElement as HTMLElement | null)?.blur();
+  };
+
+  return (
+    <div className="search" ref={box} role="search">
+      <Icon name="search" />
+      <input
+        type="search"
+        placeholder="Search the book"
+        aria-label="Search the book"
+        value={query}
+        onFocus={() => (load(), setOpen(true))}
+        onChange={(e) => (setQuery(e.target.value), setOpen(true))}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') (e.preventDefault(), setSelected((s) => Math.min(s + 1, hits.length - 1)));
+          else if (e.key === 'ArrowUp') (e.preventDefault(), setSelected((s) => Math.max(s - 1, 0)));
+          else if (e.key === 'Enter' && hits[selected]) go(hits[selected].doc);
+          else if (e.key === 'Escape') setOpen(false);
+        }}
+      />
+      {open && query.trim() !== '' && (
+        <div className="search-results" role="listbox" aria-label="Search results">
+          {failed && <p className="search-empty">{failed}</p>}
+          {!docs && !failed && <p className="search-empty">Loading the index…</p>}
+          {docs && hits.length === 0 && <p className="search-empty">Nothing found for “{query}”.</p>}
+          {hits.map((h, i) => (
+            <a
+              key={`${h.doc.slug}#${h.doc.anchor ?? ''}`}
+              className="search-hit"
+              role="option"
+              aria-selected={i === selected}
+              href={sectionHref(h.doc.slug, h.doc.anchor)}
+              onClick={(e) => (e.preventDefault(), go(h.doc))}
+              onMouseEnter={() => setSelected(i)}
+            >
+              <span className="search-hit-title">
+                <span className="toc-number">{h.doc.number}</span> {h.doc.title}
+                {h.doc.heading && <span className="search-hit-heading"> › {h.doc.heading}</span>}
+              </span>
+              {h.snippet && (
+                <span className="search-hit-snippet">
+                  {h.snippet.before}
+                  <mark>{h.snippet.match}</mark>
+                  {h.snippet.after}
+                </span>
+              )}
+            </a>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

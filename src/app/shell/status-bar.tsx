@@ -1,0 +1,106 @@
+/**
+ * The status bar: the kernel of the open section (state, backend in use and why, memory), a
+ * backend switcher that restarts it on the chosen backend, and dataset downloads.
+ */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { BACKEND_CHOICES, BACKEND_LABELS, type BackendChoice } from '../run/backend-choice';
+import { datasetLabel, downloads, type Download } from '../run/downloads';
+import { kernelPool } from '../run/kernel-pool';
+import type { KernelSession, SessionState } from '../run/kernel-session';
+import { Store } from '../run/store';
+import { formatBytes } from '../ui/format';
+
+const EMPTY = new Store<SessionState | null>(null);
+
+function useSessionState(session: KernelSession | null): SessionState | null {
+  const store = session?.store ?? EMPTY;
+  return useSyncExternalStore(store.subscribe, store.get);
+}
+
+function backendWhy(state: SessionState, choice: BackendChoice): string {
+  const st = state.status;
+  if (!st?.backend) return '';
+  if (st.fallbacks.length > 0) return `${st.fallbacks.map((f) => `${BACKEND_LABELS[f.name]} unavailable: ${f.reason}`).join('; ')}`;
+  return choice === 'auto' ? 'the fastest backend available here' : 'chosen by you';
+}
+
+function KernelIndicator({ state, choice }: { state: SessionState | null; choice: BackendChoice }) {
+  if (!state) return <span className="status-item status-muted">No kernel on this page</span>;
+  const phase = state.phase;
+  const label = { off: 'Kernel: not started (starts when you run a cell)', starting: 'Kernel: starting…', idle: 'Kernel: idle', busy: 'Kernel: busy', failed: 'Kernel: failed to start' }[phase];
+  const st = state.status;
+  const why = backendWhy(state, choice);
+  return (
+    <>
+      <span className={`status-item kernel-state kernel-${phase}`} data-kernel={phase}>
+        <span className="dot" aria-hidden="true" />
+        {label}
+      </span>
+      {st?.backend && (
+        <span className="status-item backend-badge" data-backend={st.backend} title={why}>
+          {BACKEND_LABELS[st.backend]}
+          <span className="backend-why">{st.fallbacks.length > 0 ? ` (fallback: ${why})` : ` (${why})`}</span>
+        </span>
+      )}
+      {st?.memory && (
+        <span className="status-item status-memory" title="Tensors alive in the kernel and the memory they hold">
+          {st.memory.numTensors} tensors · {formatBytes(st.memory.numBytes)}
+        </span>
+      )}
+    </>
+  );
+}
+
+function DownloadItem({ d }: { d: Download }) {
+  const fraction = d.total ? Math.min(1, d.loaded / d.total) : null;
+  if (d.state === 'failed') return <span className="status-item status-error" title={d.error ?? ''}>{datasetLabel(d.path)}: download failed</span>;
+  if (d.state === 'done') return <span className="status-item status-muted">{datasetLabel(d.path)} {d.fromCache ? 'from cache' : 'downloaded'}</span>;
+  return (
+    <span className="status-item download" data-download={d.path}>
+      {datasetLabel(d.path)}
+      <progress max={1} value={fraction ?? undefined} aria-label={`Downloading ${d.path}`} />
+      {formatBytes(d.loaded)}
+      {d.total ? ` / ${formatBytes(d.total)}` : ''}
+    </span>
+  );
+}
+
+/** Downloads in progress, and finished ones for a few seconds. */
+function useVisibleDownloads(): readonly Download[] {
+  const list = useSyncExternalStore(downloads.subscribe, downloads.get);
+  const [, tick] = useState(0);
+  const [doneAt] = useState(() => new Map<string, number>());
+  useEffect(() => {
+    for (const d of list) if (d.state !== 'downloading' && !doneAt.has(d.path)) doneAt.set(d.path, Date.now());
+    const t = setTimeout(() => tick((n) => n + 1), 4000);
+    return () => clearTimeout(t);
+  }, [list, doneAt]);
+  return list.filter((d) => d.state === 'downloading' || Date.now() - (doneAt.get(d.path) ?? Date.now()) < 4000);
+}
+
+export function StatusBar() {
+  const pool = kernelPool();
+  const session = useSyncExternalStore(pool.current.subscribe, pool.current.get);
+  const state = useSessionState(session);
+  const choice = useSyncExternalStore(pool.backend.subscribe, pool.backend.get);
+  const visible = useVisibleDownloads();
+  return (
+    <footer className="status-bar" role="status" aria-live="polite">
+      <KernelIndicator state={state} choice={choice} />
+      {visible.map((d) => (
+        <DownloadItem key={d.path} d={d} />
+      ))}
+      <span className="status-spacer" />
+      <label className="status-item backend-switch">
+        Backend
+        <select value={choice} onChange={(e) => void pool.chooseBackend(e.target.value as BackendChoice)} data-testid="backend" title="Restarts the kernel on the chosen backend">
+          {BACKEND_CHOICES.map((c) => (
+            <option key={c} value={c}>
+              {c === 'auto' ? 'Auto' : BACKEND_LABELS[c]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </footer>
+  );
+}

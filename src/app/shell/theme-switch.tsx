@@ -1,0 +1,17 @@
+/** System / light / dark; the choice is remembered. */
+import { choosePreference, useTheme } from '../theme/theme-store';
+import type { ThemePreference } from '../theme/theme';
+
+export function ThemeSwitch() {
+  const { preference } = useTheme();
+  return (
+    <label className="theme-switch">
+      <span className="visually-hidden">Theme</span>
+      <select value={preference} onChange={(e) => choosePreference(e.target.value as ThemePreference)} aria-label="Theme" data-testid="theme">
+        <option value="system">Auto</option>
+        <option value="light">Light</option>
+        <option value="dark">Dark</option>
+      </select>
+    </label>
+  );
+}
