@@ -7,7 +7,7 @@ import { tf } from '../lib/engine/tf';
 import { backendInfo, configureWasmPaths, initBackend } from '../lib/engine/backends';
 import { setBeforeOpHook } from '../lib/nd/primitive';
 import { reclaimMemory } from '../lib/nd/lifetime';
-import { setDisplayHook, type DisplayOutput } from '../lib/display';
+import { flushDisplay, setDisplayHook, type DisplayOutput } from '../lib/display';
 import { ChartStream } from './chart-stream';
 import { describeValue } from './describe-value';
 import { KernelInterrupt } from './errors';
@@ -207,12 +207,14 @@ export class Kernel {
       this.lastYield = performance.now();
       let value = await fn(this.scope, this.hooks());
       if (value instanceof Promise) value = await value;
+      await flushDisplay(); // prints still reading arrays come before the value
       charts.flushAll();
       if (cell.returnsValue) {
         const shown = await describeValue(value);
         if (shown) emit(shown);
       }
     } catch (e) {
+      await flushDisplay(); // what the cell printed before failing comes before the error
       charts.flushAll();
       const interrupted = e instanceof KernelInterrupt;
       status = interrupted ? 'interrupted' : 'error';

@@ -5,6 +5,8 @@
  * script) text goes to the console and other outputs are summarized there.
  */
 
+import { NDArray } from './nd/ndarray';
+
 export interface TextOutput {
   kind: 'text';
   /** 'stdout' for print/console.log, 'stderr' for console.warn/error. */
@@ -76,8 +78,18 @@ export function setDisplayHook(h: DisplayHook | null): void {
 }
 
 export function display(output: DisplayOutput): void {
-  if (hook !== null) {
-    hook(output);
+  if (pending !== null) {
+    // An earlier print is still reading arrays: this output waits its turn, to keep the order.
+    const target = hook;
+    enqueue(target, () => emit(target, output));
+    return;
+  }
+  emit(hook, output);
+}
+
+function emit(target: DisplayHook | null, output: DisplayOutput): void {
+  if (target !== null) {
+    target(output);
     return;
   }
   switch (output.kind) {
@@ -113,7 +125,49 @@ export function formatForPrint(value: unknown): string {
   return String(value);
 }
 
-/** print(...values): one line of text output, values separated by spaces (Python's print). */
+/**
+ * print(...values): one line of text output, values separated by spaces (Python's print).
+ *
+ * NDArrays are shown with their values on every backend. Their values are read
+ * asynchronously (a synchronous read is wrong on WebGPU), from a copy taken at the call, so
+ * `print(x); x.set(0)` still shows x before the write. Until the read completes, later
+ * outputs queue behind it; the kernel waits for the queue (flushDisplay) before a cell ends.
+ */
 export function print(...values: unknown[]): void {
-  display({ kind: 'text', stream: 'stdout', text: values.map(formatForPrint).join(' ') + '\n' });
+  if (!values.some((v) => v instanceof NDArray)) {
+    display({ kind: 'text', stream: 'stdout', text: values.map(formatForPrint).join(' ') + '\n' });
+    return;
+  }
+  const snapshots = values.map((v) => (v instanceof NDArray ? v.copy().keep() : v));
+  const target = hook;
+  enqueue(target, async () => {
+    try {
+      const parts = await Promise.all(snapshots.map((v) => (v instanceof NDArray ? v.format() : formatForPrint(v))));
+      emit(target, { kind: 'text', stream: 'stdout', text: parts.join(' ') + '\n' });
+    } finally {
+      for (const v of snapshots) if (v instanceof NDArray) v.dispose();
+    }
+  });
+}
+
+/** Outputs waiting for an earlier print's reads, chained in call order; null when none wait. */
+let pending: Promise<void> | null = null;
+
+function enqueue(target: DisplayHook | null, task: () => void | Promise<void>): void {
+  const next: Promise<void> = (pending ?? Promise.resolve())
+    .then(task)
+    .catch((e: unknown) => {
+      // A failed read (e.g. a lost GPU device) must not swallow the outputs queued after it.
+      const message = e instanceof Error ? e.message : String(e);
+      emit(target, { kind: 'text', stream: 'stderr', text: `print: could not read an array's values: ${message}\n` });
+    })
+    .then(() => {
+      if (pending === next) pending = null;
+    });
+  pending = next;
+}
+
+/** Resolves once every queued output has been shown (the kernel awaits it before a cell ends). */
+export async function flushDisplay(): Promise<void> {
+  while (pending !== null) await pending;
 }
