@@ -9,6 +9,8 @@ import { loadDataFashionMnist, getFashionMnistLabels } from './fashion-mnist';
 import { dataIter, linreg, sgd, squaredLoss, syntheticData } from './linear-regression';
 import { accuracy, evaluateAccuracy, predictCh3, trainCh3 } from './classification';
 import { tryGpu } from './devices';
+import { CsvTable, loadCsv, parseCsv, formatCsv, saveCsv } from './csv';
+import { loadKaggleHouseData } from './kaggle';
 
 export const d2l = {
   Animator,
@@ -28,4 +30,10 @@ export const d2l = {
   trainCh3,
   predictCh3,
   tryGpu,
+  CsvTable,
+  loadCsv,
+  parseCsv,
+  formatCsv,
+  saveCsv,
+  loadKaggleHouseData,
 };
