@@ -9,6 +9,8 @@ import { loadDataFashionMnist, getFashionMnistLabels } from './fashion-mnist';
 import { dataIter, linreg, sgd, squaredLoss, syntheticData } from './linear-regression';
 import { accuracy, evaluateAccuracy, predictCh3, trainCh3 } from './classification';
 import { tryGpu } from './devices';
+import { corr2d, trainCh5 } from './cnn';
+import { Timer } from './timer';
 import { CsvTable, loadCsv, parseCsv, formatCsv, saveCsv } from './csv';
 import { loadKaggleHouseData } from './kaggle';
 
@@ -30,6 +32,9 @@ export const d2l = {
   trainCh3,
   predictCh3,
   tryGpu,
+  corr2d,
+  trainCh5,
+  Timer,
   CsvTable,
   loadCsv,
   parseCsv,
