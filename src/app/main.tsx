@@ -5,6 +5,9 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { toc } from 'virtual:book';
+import { routeOf } from './book/routes';
+import { getSection } from './section/load-section';
 import { App } from './shell/app';
 import { startTheme } from './theme/theme-store';
 import './styles/theme.css';
@@ -14,6 +17,9 @@ import './styles/cells.css';
 import './styles/outputs.css';
 
 startTheme();
+// Fetch the opened section's chunk now, while React starts, not after the first render.
+const initial = routeOf(location.hash, toc);
+if (initial.kind === 'section') void getSection(initial.section.slug).catch(() => undefined);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must have <div id="root"> for the reader to mount in');
 createRoot(root).render(

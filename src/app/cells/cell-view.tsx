@@ -9,10 +9,12 @@ import { IDLE, type CellRun } from '../run/cell-run';
 import { useTheme } from '../theme/theme-store';
 import { Icon } from '../ui/icons';
 import { formatDuration } from '../ui/format';
+import { useNearViewport } from '../ui/use-near-viewport';
 import type { EditorCallbacks, EditorHandle } from './editor/create-editor';
 import { useEditorModule } from './editor-loader';
 import { CellOutputs } from './cell-outputs';
 import { useSection } from './section-context';
+import { UploadPrompt, usePendingUploads } from './upload-prompt';
 
 function useCellRun(cellId: string): CellRun {
   const { session } = useSection();
@@ -49,12 +51,16 @@ export function CellView({ block, index }: { block: CellBlock; index: number }) 
   useSyncExternalStore(edits.subscribe, edits.snapshot);
   const run = useCellRun(cell.id);
   const { theme } = useTheme();
-  const editorModule = useEditorModule();
   const host = useRef<HTMLDivElement>(null);
+  // CodeMirror for the cells near the screen only: a long section stays quick to open and scroll.
+  const near = useNearViewport(host);
+  const loadedModule = useEditorModule();
+  const editorModule = near ? loadedModule : null;
   const handle = useRef<EditorHandle | null>(null);
   const code = edits.codeOf(cell.id);
   const modified = edits.isModified(cell.id);
   const originalChanged = edits.originalChanged(cell.id);
+  const pendingUploads = usePendingUploads(ctx.slug, cell.id);
 
   const runHere = () => session.run([{ cellId: cell.id, code: edits.codeOf(cell.id) }]);
   const callbacks = useRef<EditorCallbacks>(null as unknown as EditorCallbacks);
@@ -146,6 +152,9 @@ export function CellView({ block, index }: { block: CellBlock; index: number }) 
           </button>
         </div>
       )}
+      {pendingUploads.map((u) => (
+        <UploadPrompt key={u.id} pending={u} />
+      ))}
       {showRecorded ? (
         <CellOutputs outputs={block.recorded!.outputs} recorded={{ modified, info: ctx.recorded }} droppedChars={0} />
       ) : (

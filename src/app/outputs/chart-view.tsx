@@ -6,29 +6,17 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ChartOutput } from '../../kernel/protocol';
 import { useTheme } from '../theme/theme-store';
+import { useNearViewport } from '../ui/use-near-viewport';
 import { chartLayout, chartTraces, chartUpdate, DARK_CHART, LIGHT_CHART } from './chart-figure';
 import { loadPlotly } from './load-plotly';
 import type { PlotlyApi } from './plotly-types';
 
 const CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['select2d', 'lasso2d', 'toImage'] };
 
-function useNearScreen(ref: React.RefObject<HTMLElement | null>): boolean {
-  const [near, setNear] = useState(false);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || near) return;
-    if (typeof IntersectionObserver === 'undefined') return setNear(true);
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '400px' });
-    io.observe(el);
-    return () => io.disconnect();
-  }, [ref, near]);
-  return near;
-}
-
 export function ChartView({ chart }: { chart: ChartOutput }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<HTMLDivElement>(null);
-  const near = useNearScreen(box);
+  const near = useNearViewport(box, '400px 0px');
   const { theme } = useTheme();
   const [plotly, setPlotly] = useState<PlotlyApi | null>(null);
   const [failed, setFailed] = useState<string | null>(null);

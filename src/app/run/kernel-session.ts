@@ -13,6 +13,7 @@ import { BACKEND_LABELS, type BackendChoice } from './backend-choice';
 import { addOutput, IDLE, type CellRun } from './cell-run';
 import { cachedAssetFetcher } from './downloads';
 import { Store } from './store';
+import { requestUpload } from './uploads';
 
 export type KernelPhase = 'off' | 'starting' | 'idle' | 'busy' | 'failed';
 
@@ -130,13 +131,16 @@ export class KernelSession {
     const generation = this.generation;
     this.patch(() => ({ phase: 'starting' }));
     this.starting = (async () => {
-      const { KernelClient } = await import('../../kernel/client');
+      const [{ KernelClient }, { IndexedDbPageStorage }] = await Promise.all([import('../../kernel/client'), import('../../kernel/page-storage')]);
       const choice = this.env.backend();
       const client = new KernelClient({
         frameUrl: `${this.env.siteBase}kernel-frame.html`,
         siteBase: this.env.siteBase,
         backend: choice === 'auto' ? undefined : choice,
         fetchAsset: cachedAssetFetcher(this.env.siteBase),
+        // Files cells save (nd.save, saveParameters) live in the kernel's own IndexedDB database, shared by
+        // every section; uploads show a button in the cell that asked.
+        storage: new IndexedDbPageStorage({ upload: (request) => requestUpload(this.slug, request) }),
         onStatus: (status) => {
           if (generation !== this.generation) return;
           this.patch(() => ({ status, phase: status.state === 'starting' ? 'starting' : status.state }));

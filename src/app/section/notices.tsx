@@ -5,6 +5,7 @@
 import { useSyncExternalStore } from 'react';
 import type { SectionEdits } from '../edits/section-edits';
 import type { KernelSession } from '../run/kernel-session';
+import { UploadPrompt, usePendingUploads } from '../cells/upload-prompt';
 import { downloadEdits } from './edits-menu';
 
 export function SectionNotices({ session, edits }: { session: KernelSession; edits: SectionEdits }) {
@@ -13,6 +14,7 @@ export function SectionNotices({ session, edits }: { session: KernelSession; edi
   const problem = edits.problem();
   const damaged = edits.damaged();
   const orphans = edits.orphans();
+  const uploadsOutsideCells = usePendingUploads(session.slug, null);
   return (
     <div className="notices">
       {problem && (
@@ -45,6 +47,9 @@ export function SectionNotices({ session, edits }: { session: KernelSession; edi
           </button>
         </div>
       )}
+      {uploadsOutsideCells.map((u) => (
+        <UploadPrompt key={u.id} pending={u} />
+      ))}
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'info' ? 'status' : 'alert'} data-notice="kernel">
           {n.text}

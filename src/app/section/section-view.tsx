@@ -46,6 +46,7 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
   const pool = kernelPool();
   const session = pool.session(section.slug);
   const editors = useRef(new Map<number, EditorHandle>());
+  const pendingFocus = useRef<number | null>(null);
   const cellBlocks = useMemo(() => section.blocks.filter((b): b is CellBlock => b.kind === 'cell'), [section]);
 
   useEffect(() => {
@@ -73,14 +74,28 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
       recorded: section.recorded,
       cellsBefore: (index) => cellBlocks.slice(0, index).filter((b) => b.cell.runnable).map((b) => ({ cellId: b.cell.id, code: edits.codeOf(b.cell.id) })),
       registerEditor: (index, handle) => {
-        if (handle) editors.current.set(index, handle);
-        else editors.current.delete(index);
+        if (!handle) {
+          editors.current.delete(index);
+          return;
+        }
+        editors.current.set(index, handle);
+        if (pendingFocus.current === index) {
+          pendingFocus.current = null;
+          handle.focus();
+        }
       },
       focusCell: (index) => {
         const h = editors.current.get(index);
-        if (!h) return;
-        h.focus();
-        h.view.dom.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+        if (h) {
+          h.focus();
+          h.view.dom.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+          return;
+        }
+        // Its editor is not created yet (far below): bring the cell near, focus when it appears.
+        const cell = document.querySelectorAll<HTMLElement>('.section-body .cell')[index];
+        if (!cell) return;
+        pendingFocus.current = index;
+        cell.scrollIntoView({ block: 'center', behavior: 'smooth' });
       },
     }),
     [section, session, edits, cellBlocks],
