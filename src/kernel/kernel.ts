@@ -76,6 +76,9 @@ export class Kernel {
     () => this.runningId,
   );
 
+  /** Where the WASM binaries are (StartRequest.wasmBase), once started. */
+  wasmBase: string | null = null;
+
   /** Called once the backend is up (the worker locks its globals down then). */
   onStarted: (() => void) | null = null;
 
@@ -140,7 +143,11 @@ export class Kernel {
 
   private async start(request: StartRequest): Promise<void> {
     this.setState('starting');
-    if (request.wasmBase) configureWasmPaths(request.wasmBase);
+    if (request.wasmBase) {
+      // Through tfjs's platform fetch: the WASM backend may start after the lockdown (mx.withBackend).
+      configureWasmPaths(request.wasmBase, { platformFetch: true });
+      this.wasmBase = request.wasmBase;
+    }
     await initBackend(request.backend);
     this.onStarted?.();
     // Library ops check for a stop request too (a long chain of ops without a loop).

@@ -3,7 +3,7 @@
  * the sandbox frame (frame.ts); talks to the page directly over the port.
  */
 import { Kernel } from './kernel';
-import { lockDownGlobals } from './lockdown';
+import { keepWasmFetch, lockDownGlobals } from './lockdown';
 import { setAssetLoader } from '../lib/assets';
 import { setStorageBackend } from '../lib/io/storage';
 import type { PageToKernel } from './protocol';
@@ -16,7 +16,10 @@ self.onmessage = (first: MessageEvent<{ type: 'connect'; port: MessagePort }>) =
   });
   setAssetLoader((path) => kernel.requestAsset(path));
   setStorageBackend(kernel.storage); // nd.save / nd.load / saveParameters go through the page
-  kernel.onStarted = () => lockDownGlobals(self);
+  kernel.onStarted = () => {
+    keepWasmFetch(self, kernel.wasmBase); // before the lockdown takes fetch away
+    lockDownGlobals(self);
+  };
   port.onmessage = (e: MessageEvent<PageToKernel>) => kernel.handle(e.data);
   // Shared memory cannot cross into the sandbox's agent cluster: the interrupt flag arrives as
   // a messageerror there, and stop falls back to the interrupt message (see ShareInterruptRequest).

@@ -36,9 +36,13 @@ export function inBrowser(): boolean {
   return typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== 'string';
 }
 
-/** Where the page serves the WASM binaries (set by the kernel/app before `initBackend`). */
-export function configureWasmPaths(paths: string | Record<string, string>): void {
-  setWasmPaths(paths as string);
+/**
+ * Where the page serves the WASM binaries (set by the kernel/app before `initBackend`).
+ * `platformFetch`: load them through `tf.env().platform.fetch` rather than the global fetch
+ * (the kernel removes the global one from the sandbox, and keeps the platform's for these files).
+ */
+export function configureWasmPaths(paths: string | Record<string, string>, options: { platformFetch?: boolean } = {}): void {
+  setWasmPaths(paths as string, options.platformFetch ?? false);
   wasmPathsConfigured = true;
 }
 
