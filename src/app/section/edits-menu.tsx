@@ -1,5 +1,5 @@
 /** Export, import and reset of a section's edits. */
-import { useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { editsFileName } from '../edits/edits-file';
 import { EditsImportError, type SectionEdits } from '../edits/section-edits';
 import { Icon } from '../ui/icons';
@@ -22,15 +22,30 @@ export function EditsMenu({ edits }: { edits: SectionEdits }) {
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const file = useRef<HTMLInputElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const count = edits.modifiedCount();
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => !box.current?.contains(e.target as Node) && (setOpen(false), setConfirming(false));
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && (setOpen(false), setConfirming(false));
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
   const state = edits.state();
 
   const importChosen = async (f: File | undefined) => {
     if (!f) return;
     try {
       const r = edits.importFile(await f.text());
+      setOpen(false);
       setMessage({ kind: 'ok', text: `Imported ${r.imported} edited cell${r.imported === 1 ? '' : 's'}${r.orphaned ? `; ${r.orphaned} belong to cells no longer in this section (kept aside)` : ''}.` });
     } catch (e) {
+      setOpen(false);
       setMessage({ kind: 'error', text: e instanceof EditsImportError ? e.message : `Import failed: ${(e as Error).message}` });
     } finally {
       if (file.current) file.current.value = '';
@@ -38,17 +53,17 @@ export function EditsMenu({ edits }: { edits: SectionEdits }) {
   };
 
   return (
-    <div className="edits-menu">
-      <button type="button" className="btn btn-quiet" aria-expanded={open} onClick={() => (setOpen(!open), setConfirming(false))} title="Your edits of this section">
+    <div className="edits-menu" ref={box}>
+      <button type="button" className="btn btn-quiet" aria-expanded={open} onClick={() => (setOpen(!open), setConfirming(false), setMessage(null))} title="Your edits of this section">
         Edits{count > 0 ? ` (${count})` : ''}
         <span className={`save-state save-${state}`} title={state === 'saved' ? 'Saved in this browser' : state === 'pending' ? 'Saving…' : 'Not saved: kept in this tab only'} />
       </button>
       {open && (
         <div className="menu" role="menu">
-          <button type="button" role="menuitem" className="menu-item" onClick={() => downloadEdits(edits)}>
+          <button type="button" role="menuitem" className="menu-item" onClick={() => (downloadEdits(edits), setOpen(false))}>
             <Icon name="download" /> Export edits (JSON)
           </button>
-          <button type="button" role="menuitem" className="menu-item" onClick={() => file.current?.click()}>
+          <button type="button" role="menuitem" className="menu-item" onClick={() => (file.current?.click(), setOpen(false))}>
             <Icon name="upload" /> Import edits…
           </button>
           {confirming ? (
@@ -60,9 +75,9 @@ export function EditsMenu({ edits }: { edits: SectionEdits }) {
               <Icon name="reset" /> Reset all cells to the book
             </button>
           )}
-          <input ref={file} type="file" accept=".json,application/json" hidden onChange={(e) => void importChosen(e.target.files?.[0])} data-testid="import-edits" />
         </div>
       )}
+      <input ref={file} type="file" accept=".json,application/json" hidden onChange={(e) => void importChosen(e.target.files?.[0])} data-testid="import-edits" />
       {message && (
         <div className={`menu-message ${message.kind === 'error' ? 'notice-error' : ''}`} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}

@@ -13,11 +13,11 @@ export function SectionToolbar({ session, edits, runAll }: { session: KernelSess
       <button type="button" className="btn btn-run" onClick={runAll} title="Run every cell of this section, in order (stops at the first error)">
         <Icon name="runAll" /> Run all
       </button>
-      <button type="button" className="btn" onClick={() => void session.stop()} disabled={!active} title="Stop the running cell and empty the queue">
-        <Icon name="stop" /> Stop
+      <button type="button" className="btn" aria-label="Stop" onClick={() => void session.stop()} disabled={!active} title="Stop the running cell and empty the queue">
+        <Icon name="stop" /> <span className="btn-text">Stop</span>
       </button>
-      <button type="button" className="btn" onClick={() => void session.restart()} disabled={!session.kernelStarted} title="A fresh kernel: variables are reset, outputs stay">
-        <Icon name="restart" /> Restart
+      <button type="button" className="btn" aria-label="Restart" onClick={() => void session.restart()} disabled={!session.kernelStarted} title="A fresh kernel: variables are reset, outputs stay">
+        <Icon name="restart" /> <span className="btn-text">Restart</span>
       </button>
       {s.queued.length > 0 && <span className="queue-count">{s.queued.length} queued</span>}
       <span className="toolbar-spacer" />

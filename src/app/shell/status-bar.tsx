@@ -27,12 +27,13 @@ function backendWhy(state: SessionState, choice: BackendChoice): string {
 function KernelIndicator({ state, choice }: { state: SessionState | null; choice: BackendChoice }) {
   if (!state) return <span className="status-item status-muted">No kernel on this page</span>;
   const phase = state.phase;
-  const label = { off: 'Kernel: not started (starts when you run a cell)', starting: 'Kernel: starting…', idle: 'Kernel: idle', busy: 'Kernel: busy', failed: 'Kernel: failed to start' }[phase];
+  const label = { off: 'Kernel: not started', starting: 'Kernel: starting…', idle: 'Kernel: idle', busy: 'Kernel: busy', failed: 'Kernel: failed to start' }[phase];
+  const hint = phase === 'off' ? 'The kernel starts when you run a cell (nothing runs on its own).' : undefined;
   const st = state.status;
   const why = backendWhy(state, choice);
   return (
     <>
-      <span className={`status-item kernel-state kernel-${phase}`} data-kernel={phase}>
+      <span className={`status-item kernel-state kernel-${phase}`} data-kernel={phase} title={hint}>
         <span className="dot" aria-hidden="true" />
         {label}
       </span>
