@@ -13,6 +13,9 @@ import { corr2d, trainCh5 } from './cnn';
 import { Timer } from './timer';
 import { CsvTable, loadCsv, parseCsv, formatCsv, saveCsv } from './csv';
 import { loadKaggleHouseData } from './kaggle';
+import { readTimeMachine, loadDataTimeMachine, dataIterRandom, dataIterConsecutive, toOnehot } from './text';
+import { predictRnn, gradClipping, trainAndPredictRnn } from './rnn';
+import { adam, initAdamStates } from './adam';
 
 export const d2l = {
   Animator,
@@ -41,4 +44,14 @@ export const d2l = {
   formatCsv,
   saveCsv,
   loadKaggleHouseData,
+  readTimeMachine,
+  loadDataTimeMachine,
+  dataIterRandom,
+  dataIterConsecutive,
+  toOnehot,
+  predictRnn,
+  gradClipping,
+  trainAndPredictRnn,
+  initAdamStates,
+  adam,
 };
