@@ -30,6 +30,7 @@ export default defineConfig({
         main: 'index.html',
         kernel: 'kernel-frame.html',
         harness: 'test/e2e/kernel-harness.html',
+        bench: 'test/bench/bench.html', // npm run bench (scripts/bench.mjs)
       },
       output: { keepNames: true },
     },

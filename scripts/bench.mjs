@@ -1,0 +1,113 @@
+// npm run bench [-- --backends wasm,webgl,webgpu,cpu] [--only matmul,mlp,lenet,rnn,tiny,memory,profile]
+//                  [--reps 15] [--max-seconds-per-row 20] [--memory-steps 1000] [--memory-backends wasm]
+//
+// Our library against raw TensorFlow.js, backend by backend, in headless Chromium: builds the
+// site into a private directory, serves it with the preview's headers (cross-origin isolated),
+// and runs test/bench/bench.html, which starts one dedicated worker per backend. Prints a table
+// and writes everything (with the machine's load) to bench/results/<date>-<backends>.json.
+import { execFileSync } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { launchBrowser, serveDist } from '../test/e2e/browser.mjs';
+import { formatTable, formatDetails } from './bench-table.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ALL_BACKENDS = ['wasm', 'webgl', 'webgpu', 'cpu'];
+
+function parseArgs(argv) {
+  const o = { backends: ALL_BACKENDS, only: ['all'], reps: 15, maxSecondsPerRow: 20, memorySteps: 1000, memoryBackends: ['wasm'], timeoutMinutes: 30 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value, e.g. ${a} wasm`);
+      return v;
+    };
+    if (a === '--backends') o.backends = value().split(',');
+    else if (a === '--only') o.only = value().split(',');
+    else if (a === '--reps') o.reps = Number(value());
+    else if (a === '--max-seconds-per-row') o.maxSecondsPerRow = Number(value());
+    else if (a === '--memory-steps') o.memorySteps = Number(value());
+    else if (a === '--memory-backends') o.memoryBackends = value().split(',');
+    else if (a === '--timeout-minutes') o.timeoutMinutes = Number(value());
+    else throw new Error(`unknown option ${a}; see the comment at the top of scripts/bench.mjs`);
+  }
+  const unknown = o.backends.filter((b) => !ALL_BACKENDS.includes(b));
+  if (unknown.length) throw new Error(`unknown backend(s) ${unknown.join(', ')}: expected some of ${ALL_BACKENDS.join(',')}`);
+  for (const [k, v] of Object.entries({ reps: o.reps, maxSecondsPerRow: o.maxSecondsPerRow, memorySteps: o.memorySteps })) {
+    if (!Number.isFinite(v) || v < 0) throw new Error(`--${k}: expected a non-negative number, got ${v}`);
+  }
+  return o;
+}
+
+const loadavg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
+
+function gitCommit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  const outDir = path.join(repoRoot, '.cache', `bench-dist-${process.pid}`);
+  const loadBefore = loadavg();
+  console.log(`building the site into ${path.relative(repoRoot, outDir)} (load average ${loadBefore.join(', ')} on ${os.cpus().length} cores)`);
+  await build({ build: { outDir, emptyOutDir: true }, logLevel: 'error' });
+  const server = await serveDist(outDir);
+  const browser = await launchBrowser();
+  const reports = [];
+  const started = new Date();
+  try {
+    const page = await browser.context.newPage();
+    page.on('console', (m) => {
+      if (m.text().startsWith('[bench] ')) console.log(`  ${m.text().slice(8)}`);
+    });
+    await page.goto(`${server.url}test/bench/bench.html`);
+    await page.waitForFunction(() => 'bench' in window);
+    for (const backend of o.backends) {
+      const t0 = performance.now();
+      const options = {
+        backend,
+        reps: o.reps,
+        // slow backends: one warm-up run (a LeNet step on CPU takes half a minute)
+        warmup: backend === 'wasm' ? 2 : 1,
+        maxMsPerRow: o.maxSecondsPerRow * 1000,
+        memorySteps: o.memoryBackends.includes(backend) ? o.memorySteps : 0,
+        only: o.only,
+      };
+      const report = await page.evaluate(([opts, timeout]) => window.bench.runBackend(opts, timeout), [options, o.timeoutMinutes * 60_000]);
+      report.seconds = Math.round((performance.now() - t0) / 100) / 10;
+      report.loadAfter = loadavg();
+      console.log(`${backend}: ${report.error ? `${report.error}; ` : ''}${report.rows.length} rows in ${report.seconds} s (load average ${report.loadAfter.join(', ')})`);
+      reports.push(report);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(outDir, { recursive: true, force: true });
+  }
+  const result = {
+    date: started.toISOString(),
+    commit: gitCommit(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadBefore, loadAfter: loadavg() },
+    options: o,
+    reports,
+  };
+  console.log('\n' + formatTable(reports));
+  console.log('\n' + formatDetails(reports));
+  const file = path.join(repoRoot, 'bench', 'results', `${started.toISOString().slice(0, 10)}-${o.backends.join('-')}.json`);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify(result, null, 2) + '\n');
+  console.log(`\nwrote ${path.relative(repoRoot, file)} (load average before ${loadBefore.join(', ')}, after ${result.machine.loadAfter.join(', ')}; ${os.cpus().length} cores)`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+/**
+ * Where a training step's time goes, kernel by kernel (tf.profile; the kernel times are wall
+ * clock, meaningful only where kernels run synchronously: WASM and CPU). Profiles one MLP step
+ * of raw TensorFlow.js and of ours, and times the matrix products of the MLP's backward pass
+ * with and without tfjs's transpose flags.
+ */
+import { tf } from '../../src/lib/engine/tf';
+import type { BackendName } from '../../src/lib/engine/backends';
+import type { BenchRow } from './bench-protocol';
+import { mlpOurs, mlpRaw, type Workload } from './workloads';
+
+export interface KernelLine {
+  kernel: string;
+  inputShapes: string;
+  calls: number;
+  ms: number;
+}
+
+/** The step's kernels grouped by name and input shapes, the costliest first. */
+async function kernelsOf(wl: Workload): Promise<{ totalMs: number; lines: KernelLine[] }> {
+  // warm-up: the first steps allocate and (on WASM) grow the heap
+  await wl.step();
+  await wl.step();
+  const info = await tf.profile(async () => {
+    await wl.step();
+    return [];
+  });
+  const groups = new Map<string, KernelLine>();
+  for (const k of info.kernels) {
+    const inputShapes = k.inputShapes.map((s) => `(${(s ?? []).join(',')})`).join(' ');
+    const key = `${k.name} ${inputShapes}`;
+    const g = groups.get(key) ?? { kernel: k.name, inputShapes, calls: 0, ms: 0 };
+    g.calls++;
+    g.ms += k.kernelTimeMs as number;
+    groups.set(key, g);
+  }
+  const lines = [...groups.values()].sort((a, b) => b.ms - a.ms);
+  return { totalMs: lines.reduce((s, l) => s + l.ms, 0), lines };
+}
+
+/** Median ms of `reps` runs of `f` (reads the result, so the work is done). */
+async function timeOp(f: () => tf.Tensor, reps = 7): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < reps + 2; i++) {
+    const t0 = performance.now();
+    const out = f();
+    await out.data();
+    out.dispose();
+    if (i >= 2) times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[times.length >> 1]!;
+}
+
+/**
+ * The MLP's backward products as tf.grad of matMul computes them (transpose flags) and with the
+ * transposed operand materialized first.
+ */
+async function transposeFlags(): Promise<Record<string, { flagMs: number; transposeFirstMs: number }>> {
+  const X = tf.randomNormal([256, 784]);
+  const G1 = tf.randomNormal([256, 256]); // dL/d(X W1)
+  const W2 = tf.randomNormal([256, 10]);
+  const G2 = tf.randomNormal([256, 10]); // dL/dlogits
+  const out: Record<string, { flagMs: number; transposeFirstMs: number }> = {};
+  const cases: [string, tf.Tensor, tf.Tensor, boolean, boolean][] = [
+    ['dW1 = X^T G1: (784,256) from (256,784)^T (256,256)', X, G1, true, false],
+    ['dH = G2 W2^T: (256,256) from (256,10) (256,10)^T', G2, W2, false, true],
+  ];
+  for (const [name, a, b, ta, tb] of cases) {
+    out[name] = {
+      flagMs: await timeOp(() => tf.matMul(a, b, ta, tb)),
+      transposeFirstMs: await timeOp(() => tf.tidy(() => tf.matMul(ta ? tf.transpose(a) : a, tb ? tf.transpose(b) : b))),
+    };
+  }
+  tf.dispose([X, G1, W2, G2]);
+  return out;
+}
+
+export async function profileKernels(backend: BackendName): Promise<BenchRow> {
+  const row: BenchRow = { op: 'kernel profile, MLP step', backend, oursMs: null, rawMs: null, oursRuns: 1, rawRuns: 1, flops: null };
+  try {
+    const raw = mlpRaw();
+    const rawProfile = await kernelsOf(raw);
+    raw.dispose?.();
+    const oursProfile = await kernelsOf(mlpOurs());
+    row.rawMs = rawProfile.totalMs;
+    row.oursMs = oursProfile.totalMs;
+    row.extra = { raw: rawProfile.lines.slice(0, 12), ours: oursProfile.lines.slice(0, 12), matMulTransposeFlags: await transposeFlags() };
+  } catch (e) {
+    row.rawNote = `fails: ${(e as Error).message}`;
+  }
+  return row;
+}
