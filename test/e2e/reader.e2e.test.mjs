@@ -26,7 +26,7 @@ before(async () => {
   site = await serveStatic(distDir, '/handson/');
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('pageerror', (e) => pageErrors.push(`${e.message}\n${e.stack?.split('\n').slice(0, 6).join('\n')}`));
   page.on('response', (r) => r.status() >= 400 && failedRequests.push(`${r.status()} ${r.url()}`));
   await page.goto(site.url);
   await page.waitForSelector('.toc');
@@ -225,6 +225,70 @@ describe('cells', () => {
     console.log(`# chart: ${counts.draws} draw(s), ${counts.extends} live extensions, ${counts.points} points`);
   });
 
+  it('Shift+Enter runs and moves to the next cell; cells share variables; Run above runs the cells above', async () => {
+    const cells = page.locator('.section-body .cell');
+    assert.ok((await cells.count()) >= 2, 'the section needs two cells');
+    await setCode(cells.nth(0), 'const sharedMarker = 7;\nsharedMarker');
+    await setCode(cells.nth(1), 'sharedMarker * 6');
+    await cells.nth(0).locator('.cm-content').click();
+    await page.keyboard.press('Shift+Enter');
+    await page.waitForFunction((el) => el.dataset.state === 'done', await cells.nth(0).elementHandle());
+    assert.ok(await cells.nth(1).evaluate((el) => el.contains(document.activeElement)), 'focus moved to the next cell');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction((el) => el.dataset.state === 'done', await cells.nth(1).elementHandle());
+    assert.equal(await cells.nth(1).locator('.output-value').innerText(), '42');
+    await setCode(cells.nth(0), 'const sharedMarker = 8;\nsharedMarker');
+    await cells.nth(1).locator('button', { hasText: 'Run above' }).click();
+    await page.waitForFunction((el) => el.dataset.state === 'done' && el.innerText.includes('8'), await cells.nth(0).elementHandle());
+    await cells.nth(1).locator('button', { hasText: /^ ?Run$/ }).click();
+    await page.waitForFunction((el) => el.querySelector('.output-value')?.textContent === '48', await cells.nth(1).elementHandle());
+  });
+
+  it('renders images, tables and text as data: markup in outputs stays text', async () => {
+    const cell = firstCell();
+    await setCode(
+      cell,
+      [
+        "await d2l.showImages(nd.random.uniform(0, 1, [3, 8, 8]), 1, 3, { titles: ['a', 'b', '<img src=x onerror=\"window.__pwned = 1\">'] });",
+        "d2l.showTable({ columns: ['name', '<b>value</b>'], rows: [['<script>window.__pwned = 2</script>', 1.5], ['b', null]] });",
+        "print('<img src=x onerror=\"window.__pwned = 3\">');",
+      ].join('\n'),
+    );
+    assert.equal(await runCell(cell), 'done', await cell.innerText());
+    assert.equal(await cell.locator('.output-images canvas').count(), 3);
+    const size = await cell.locator('.output-images canvas').first().evaluate((c) => [c.width, c.height]);
+    assert.deepEqual(size, [8, 8]);
+    assert.match(await cell.locator('.output-images figcaption').nth(2).innerText(), /<img src=x/);
+    assert.equal(await cell.locator('.output-table th').nth(1).innerText(), '<b>value</b>');
+    assert.equal(await cell.locator('.output-table td').first().innerText(), '<script>window.__pwned = 2</script>');
+    assert.match(await cell.locator('.output-text').innerText(), /<img src=x onerror/);
+    assert.equal(await cell.locator('.cell-outputs img, .cell-outputs script, .cell-outputs b').count(), 0);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  });
+
+  it('downloads a dataset with progress in the status bar, and loads it from Cache Storage the second time', async () => {
+    const cell = firstCell();
+    await setCode(cell, 'const [trainIter, testIter] = await d2l.loadDataFashionMnist(256);\nprint(trainIter.length, testIter.length);');
+    const statusShows = (re) => page.waitForFunction((source) => new RegExp(source).test(document.querySelector('.status-bar').innerText), re.source, { timeout: 180000 });
+    await cell.locator('.cm-content').click();
+    await page.keyboard.press('Control+Enter');
+    // The status bar names the file while it downloads (with a progress bar), then says it is done.
+    await statusShows(/Fashion-MNIST \(train-images-idx3-ubyte\.gz\)/);
+    await statusShows(/Fashion-MNIST \(train-images-idx3-ubyte\.gz\) downloaded/);
+    await page.waitForFunction((el) => el.dataset.state !== 'running' && el.dataset.state !== 'queued', await cell.elementHandle(), { timeout: 180000 });
+    assert.equal(await cell.getAttribute('data-state'), 'done', await cell.innerText());
+    assert.match(await outputText(cell), /235 40/);
+    const cached = await page.evaluate(async () => (await (await caches.open('handson-data-v1')).keys()).map((r) => new URL(r.url).pathname.split('/').pop()).sort());
+    assert.deepEqual(cached, ['t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz', 'train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz']);
+    await page.reload();
+    await page.waitForSelector('.section-body .cell .cm-content');
+    const again = firstCell();
+    await again.locator('.cm-content').click();
+    await page.keyboard.press('Control+Enter');
+    await statusShows(/Fashion-MNIST \(train-images-idx3-ubyte\.gz\) from cache/);
+    await page.waitForFunction((el) => el.dataset.state === 'done', await again.elementHandle(), { timeout: 180000 });
+  });
+
   it('stops a runaway cell within two seconds, and the kernel keeps working', async () => {
     const cell = firstCell();
     await setCode(cell, 'let spins = 0;\nwhile (true) { spins++; }');
@@ -273,11 +337,12 @@ describe('edits', () => {
     await page.goto(`${site.url}#/${cellSection.slug}`);
     await page.reload(); // drop the edits of the tests above from the view
     await page.waitForSelector('.section-body .cell .cm-content');
-    const cell = firstCell();
-    if ((await cell.getAttribute('data-modified')) === 'true') {
-      await cell.locator('button', { hasText: 'Reset' }).click();
-    }
-    original = await editorText(cell);
+    // Reset every edit the tests above made, through the Edits menu (two steps: it asks first).
+    await page.locator('.edits-menu > button').click();
+    await page.locator('.menu-item', { hasText: 'Reset all' }).click();
+    await page.locator('.menu-item', { hasText: /Really reset \d+ cell/ }).click();
+    assert.equal(await page.locator('.section-body .cell[data-modified]').count(), 0);
+    original = await editorText(firstCell());
   });
 
   it('keeps an edit across a reload and does not run it', async () => {

@@ -34,7 +34,8 @@ const layoutKey = (kind: 'x' | 'y', panel: number) => `${kind}axis${panel === 0 
 
 /** Plotly's log axes take their range in log10 units. */
 function axis(scale: 'linear' | 'log', label: string | undefined, lim: [number, number] | undefined, colors: ChartColors): PlotlyAxis {
-  const a: PlotlyAxis = { type: scale, gridcolor: colors.grid, zerolinecolor: colors.axis, linecolor: colors.axis, automargin: true };
+  // Fixed margins (no automargin): automargin schedules extra redraws that race with live updates.
+  const a: PlotlyAxis = { type: scale, gridcolor: colors.grid, zerolinecolor: colors.axis, linecolor: colors.axis };
   if (label) a.title = { text: label, font: { size: 13 } };
   if (lim) a.range = scale === 'log' ? [Math.log10(lim[0]), Math.log10(lim[1])] : [lim[0], lim[1]];
   else a.autorange = true;
@@ -72,7 +73,7 @@ export function chartLayout(chart: ChartOutput, colors: ChartColors, fontFamily:
   const titled = chart.panels.some((p) => p.title);
   const layout: PlotlyLayout = {
     height: 320,
-    margin: { l: 56, r: 16, t: titled ? 36 : 12, b: 48 },
+    margin: { l: 64, r: 16, t: titled ? 36 : 12, b: 52 },
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: 'rgba(0,0,0,0)',
     font: { family: fontFamily, size: 12, color: colors.text },

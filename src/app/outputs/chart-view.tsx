@@ -11,7 +11,9 @@ import { chartLayout, chartTraces, chartUpdate, DARK_CHART, LIGHT_CHART } from '
 import { loadPlotly } from './load-plotly';
 import type { PlotlyApi } from './plotly-types';
 
-const CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['select2d', 'lasso2d', 'toImage'] };
+// Not Plotly's `responsive`: it adds a window listener per chart (kept until purge) and redraws
+// outside our queue. A ResizeObserver below queues the redraws instead.
+const CONFIG = { responsive: false, displaylogo: false, modeBarButtonsToRemove: ['select2d', 'lasso2d', 'toImage'] };
 
 export function ChartView({ chart }: { chart: ChartOutput }) {
   const box = useRef<HTMLDivElement>(null);
@@ -22,6 +24,15 @@ export function ChartView({ chart }: { chart: ChartOutput }) {
   const [failed, setFailed] = useState<string | null>(null);
   const drawn = useRef<{ chart: ChartOutput; theme: string } | null>(null);
   const counts = useRef({ draws: 0, extends: 0 });
+  // Plotly calls run one after another: an update must not start while a draw is in flight.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  // Plotly must not draw into a removed element (the reader navigated away mid-update): its
+  // promise chain then fails inside Plotly.
+  const enqueue = (op: () => Promise<unknown> | void) => {
+    queue.current = queue.current
+      .then(() => (plot.current?.isConnected ? op() : undefined))
+      .catch((e: Error) => plot.current?.isConnected && setFailed(`The chart could not be drawn: ${e.message}`));
+  };
 
   useEffect(() => {
     if (!near || plotly) return;
@@ -50,22 +61,47 @@ export function ChartView({ chart }: { chart: ChartOutput }) {
     if (update.kind === 'extend') {
       counts.current.extends++;
       mark();
-      void plotly.extendTraces(el, { x: update.x, y: update.y }, update.indices);
+      enqueue(() => plotly.extendTraces(el, { x: update.x, y: update.y }, update.indices));
       return;
     }
     counts.current.draws++;
     mark();
     const font = getComputedStyle(document.documentElement).getPropertyValue('--font-ui').trim() || 'sans-serif';
-    void plotly.react(el, chartTraces(chart, colors), chartLayout(chart, colors, font), CONFIG);
+    const traces = chartTraces(chart, colors);
+    const layout = chartLayout(chart, colors, font);
+    enqueue(() => plotly.react(el, traces, layout, CONFIG));
   }, [plotly, chart, theme]);
 
+  // Follow the width of the column (window resizes, the phone drawer, the sidebar).
   useEffect(() => {
     const el = plot.current;
+    if (!plotly || !el || typeof ResizeObserver === 'undefined') return;
+    let width = el.clientWidth;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const ro = new ResizeObserver(() => {
+      if (el.clientWidth === width || el.clientWidth === 0) return;
+      width = el.clientWidth;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => drawn.current && enqueue(() => plotly.relayout(el, { autosize: true })), 150);
+    });
+    ro.observe(el);
     return () => {
-      drawn.current = null;
-      if (el && plotly) plotly.purge(el);
+      ro.disconnect();
+      if (timer) clearTimeout(timer);
     };
+    // enqueue is stable in behaviour (it reads refs only).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [plotly]);
+
+  // No Plotly.purge on unmount: Plotly finishes some redraws (legend margins) outside the
+  // promises it returns, and purging under them throws inside Plotly. Without `responsive` it
+  // holds no global listeners, so a removed chart is simply garbage-collected.
+  useEffect(
+    () => () => {
+      drawn.current = null;
+    },
+    [plotly],
+  );
 
   return (
     <div className="output output-chart" ref={box}>

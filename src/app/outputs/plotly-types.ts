@@ -24,7 +24,6 @@ export interface PlotlyAxis {
   gridcolor?: string;
   zerolinecolor?: string;
   linecolor?: string;
-  automargin?: boolean;
 }
 
 export interface PlotlyLayout {
@@ -51,5 +50,4 @@ export interface PlotlyApi {
   react(el: HTMLElement, data: PlotlyTrace[], layout: PlotlyLayout, config?: PlotlyConfig): Promise<unknown>;
   extendTraces(el: HTMLElement, update: { x: number[][]; y: number[][] }, indices: number[]): Promise<unknown>;
   relayout(el: HTMLElement, update: Record<string, unknown>): Promise<unknown>;
-  purge(el: HTMLElement): void;
 }

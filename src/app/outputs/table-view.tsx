@@ -30,5 +30,6 @@ export function TableView({ table }: { table: TableOutput }) {
 }
 
 function formatNumber(v: number): string {
-  return Number.isInteger(v) ? String(v) : Math.abs(v) >= 1e-3 && Math.abs(v) < 1e6 ? String(Number(v.toPrecision(6))) : v.toExponential(4);
+  // Six significant digits, without trailing zeros (2.00018, -0.00018, 1.5e-7).
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
 }
