@@ -19,7 +19,7 @@ import { launchBrowser, serveStatic } from '../test/e2e/browser.mjs';
 
 export const JS_BUDGET_BYTES = 250 * 1024;
 export const TEXT_BUDGET_MS = 1000;
-const COLD_TRIALS = 5;
+const COLD_TRIALS = 7;
 const NAV_ROUNDS = 3;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

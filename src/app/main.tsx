@@ -17,13 +17,22 @@ import './styles/cells.css';
 import './styles/outputs.css';
 
 startTheme();
-// Fetch the opened section's chunk now, while React starts, not after the first render.
-const initial = routeOf(location.hash, toc);
-if (initial.kind === 'section') void getSection(initial.section.slug).catch(() => undefined);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must have <div id="root"> for the reader to mount in');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+
+const render = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+
+// Opening a section's URL: fetch its chunk at once, and let the first render show its text
+// (one render instead of "Loading…" then the text). A slow network gets the shell after 300 ms.
+const initial = routeOf(location.hash, toc);
+if (initial.kind === 'section') {
+  const loaded = getSection(initial.section.slug).catch(() => undefined);
+  void Promise.race([loaded, new Promise((r) => setTimeout(r, 300))]).then(render);
+} else {
+  render();
+}

@@ -7,7 +7,7 @@
 // (E2E_DIST_DIR defaults to dist/.) Screenshots go to test-results/.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { formatBudgets, measureBudgets } from '../../scripts/budget.mjs';
 import { launchBrowser, serveStatic } from './browser.mjs';
 
@@ -151,6 +151,12 @@ describe('reading', () => {
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
     await page.locator('[data-testid="theme"]').selectOption('light');
     assert.equal(await bg(), light);
+    // Auto follows the system, also when the system changes while the page is open.
+    await page.locator('[data-testid="theme"]').selectOption('system');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
   });
 });
 
@@ -287,6 +293,24 @@ describe('cells', () => {
     await page.keyboard.press('Control+Enter');
     await statusShows(/Fashion-MNIST \(train-images-idx3-ubyte\.gz\) from cache/);
     await page.waitForFunction((el) => el.dataset.state === 'done', await again.elementHandle(), { timeout: 180000 });
+  });
+
+  it('saves and downloads a file from a cell, and uploads one through the button the cell shows', async () => {
+    const cell = firstCell();
+    await setCode(cell, "await nd.save('e2e-saved.nd', [nd.arange(4)]);\nawait nd.download('e2e-saved.nd');");
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), runCell(cell)]);
+    assert.equal(download.suggestedFilename(), 'e2e-saved.nd');
+    const file = await download.path();
+    await setCode(cell, 'const uploaded = await nd.upload();\nconst [arr] = await nd.load(uploaded);\n[uploaded, await arr.sum().asScalar()]');
+    await cell.locator('.cm-content').click();
+    await page.keyboard.press('Control+Enter');
+    const prompt = cell.locator('.upload-prompt');
+    await prompt.waitFor({ timeout: 60000 });
+    await prompt.locator('[data-testid="cell-upload"]').setInputFiles({ name: 'from-the-reader.nd', mimeType: 'application/octet-stream', buffer: await readFile(file) });
+    await page.waitForFunction((el) => el.dataset.state === 'done' || el.dataset.state === 'error', await cell.elementHandle());
+    assert.equal(await cell.getAttribute('data-state'), 'done', await cell.innerText());
+    assert.match(await cell.locator('.output-value').innerText(), /from-the-reader\.nd.*6/s);
+    assert.equal(await prompt.count(), 0, 'the button goes away once answered');
   });
 
   it('stops a runaway cell within two seconds, and the kernel keeps working', async () => {
