@@ -11,6 +11,7 @@ import { accuracy, evaluateAccuracy, predictCh3, trainCh3 } from './classificati
 import { tryGpu } from './devices';
 import { corr2d, trainCh5 } from './cnn';
 import { Timer } from './timer';
+import { layerTable } from './layer-table';
 import { CsvTable, loadCsv, parseCsv, formatCsv, saveCsv } from './csv';
 import { loadKaggleHouseData } from './kaggle';
 import { readTimeMachine, loadDataTimeMachine, dataIterRandom, dataIterConsecutive, toOnehot } from './text';
@@ -38,6 +39,7 @@ export const d2l = {
   corr2d,
   trainCh5,
   Timer,
+  layerTable,
   CsvTable,
   loadCsv,
   parseCsv,
