@@ -1,5 +1,6 @@
 // npm run bench [-- --backends wasm,webgl,webgpu,cpu] [--only matmul,mlp,lenet,rnn,tiny,memory,profile]
 //                  [--reps 15] [--max-seconds-per-row 20] [--memory-steps 1000] [--memory-backends wasm]
+//                  [--step-timeout-seconds 180] [--timeout-minutes 30]
 //
 // Our library against raw TensorFlow.js, backend by backend, in headless Chromium: builds the
 // site into a private directory, serves it with the preview's headers (cross-origin isolated),
@@ -18,7 +19,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const ALL_BACKENDS = ['wasm', 'webgl', 'webgpu', 'cpu'];
 
 function parseArgs(argv) {
-  const o = { backends: ALL_BACKENDS, only: ['all'], reps: 15, maxSecondsPerRow: 20, memorySteps: 1000, memoryBackends: ['wasm'], timeoutMinutes: 30 };
+  const o = { backends: ALL_BACKENDS, only: ['all'], reps: 15, maxSecondsPerRow: 20, memorySteps: 1000, memoryBackends: ['wasm'], stepTimeoutSeconds: 180, timeoutMinutes: 30 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -32,6 +33,7 @@ function parseArgs(argv) {
     else if (a === '--max-seconds-per-row') o.maxSecondsPerRow = Number(value());
     else if (a === '--memory-steps') o.memorySteps = Number(value());
     else if (a === '--memory-backends') o.memoryBackends = value().split(',');
+    else if (a === '--step-timeout-seconds') o.stepTimeoutSeconds = Number(value());
     else if (a === '--timeout-minutes') o.timeoutMinutes = Number(value());
     else throw new Error(`unknown option ${a}; see the comment at the top of scripts/bench.mjs`);
   }
@@ -55,6 +57,7 @@ function gitCommit() {
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
+  const commit = gitCommit(); // the code that runs: taken before the build
   const outDir = path.join(repoRoot, '.cache', `bench-dist-${process.pid}`);
   const loadBefore = loadavg();
   console.log(`building the site into ${path.relative(repoRoot, outDir)} (load average ${loadBefore.join(', ')} on ${os.cpus().length} cores)`);
@@ -63,6 +66,14 @@ async function main() {
   const browser = await launchBrowser();
   const reports = [];
   const started = new Date();
+  const file = path.join(repoRoot, 'bench', 'results', `${started.toISOString().slice(0, 10)}-${o.backends.join('-')}.json`);
+  const result = { date: started.toISOString(), commit, machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadBefore, loadAfter: null }, options: o, reports };
+  // Written after every backend, so a run stopped part way keeps what it measured.
+  const save = async () => {
+    result.machine.loadAfter = loadavg();
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(result, null, 2) + '\n');
+  };
   try {
     const page = await browser.context.newPage();
     page.on('console', (m) => {
@@ -78,6 +89,7 @@ async function main() {
         // slow backends: one warm-up run (a LeNet step on CPU takes half a minute)
         warmup: backend === 'wasm' ? 2 : 1,
         maxMsPerRow: o.maxSecondsPerRow * 1000,
+        stepTimeoutMs: o.stepTimeoutSeconds * 1000,
         memorySteps: o.memoryBackends.includes(backend) ? o.memorySteps : 0,
         only: o.only,
       };
@@ -86,24 +98,16 @@ async function main() {
       report.loadAfter = loadavg();
       console.log(`${backend}: ${report.error ? `${report.error}; ` : ''}${report.rows.length} rows in ${report.seconds} s (load average ${report.loadAfter.join(', ')})`);
       reports.push(report);
+      await save();
     }
   } finally {
     await browser.close();
     await server.close();
     await rm(outDir, { recursive: true, force: true });
   }
-  const result = {
-    date: started.toISOString(),
-    commit: gitCommit(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadBefore, loadAfter: loadavg() },
-    options: o,
-    reports,
-  };
   console.log('\n' + formatTable(reports));
   console.log('\n' + formatDetails(reports));
-  const file = path.join(repoRoot, 'bench', 'results', `${started.toISOString().slice(0, 10)}-${o.backends.join('-')}.json`);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, JSON.stringify(result, null, 2) + '\n');
+  await save();
   console.log(`\nwrote ${path.relative(repoRoot, file)} (load average before ${loadBefore.join(', ')}, after ${result.machine.loadAfter.join(', ')}; ${os.cpus().length} cores)`);
 }
 

@@ -9,6 +9,8 @@ export interface BenchOptions {
   warmup: number;
   /** Stop repeating a row once its timed runs took this long. */
   maxMsPerRow: number;
+  /** A step that takes longer fails its row, and the backend's later rows are skipped. */
+  stepTimeoutMs: number;
   /** Steps of our MLP before reading tf.memory() (0: skip that row). */
   memorySteps: number;
   /** Rows to run ('all' or names such as 'matmul', 'mlp', 'lenet', 'rnn', 'tiny', 'memory', 'profile'). */

@@ -25,6 +25,27 @@ function watchWebGpu(): void {
   void device?.lost.then((info) => deviceErrors.push(`device lost: ${info.message}`));
 }
 
+/**
+ * A step that never settles (a lost WebGPU device leaves reads pending forever) fails its row
+ * after `stepTimeoutMs`; the backend's later rows are then skipped, since its queue is stuck.
+ */
+let hung: string | null = null;
+
+async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      hung = `${what} did not finish within ${ms / 1000} s`;
+      reject(new Error(hung));
+    }, ms);
+  });
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 interface Timing {
   ms: number | null;
   runs: number;
@@ -35,20 +56,23 @@ interface Timing {
 async function time(build: () => Promise<w.Workload> | w.Workload, o: BenchOptions): Promise<Timing & { flops: number | null }> {
   let wl: w.Workload | null = null;
   const errorsBefore = deviceErrors.length;
+  if (hung) return { ms: null, runs: 0, flops: null, note: `not run: an earlier step hung (${hung})` };
   try {
-    wl = await build();
+    const built = await withTimeout(Promise.resolve(build()), o.stepTimeoutMs, 'building the workload');
+    wl = built;
+    const step = (): Promise<void> => withTimeout(built.step(), o.stepTimeoutMs, 'a step');
     // A reader's loop yields now and then (the kernel's loop hooks): finalizers free the
     // dropped arrays' tensors. Between timed steps, for both sides.
     const pace = makePacer();
     for (let i = 0; i < o.warmup; i++) {
-      await wl.step();
+      await step();
       await pace();
     }
     const times: number[] = [];
     const start = performance.now();
     while (times.length < o.reps && (times.length < 2 || performance.now() - start < o.maxMsPerRow)) {
       const t0 = performance.now();
-      await wl.step();
+      await step();
       times.push(performance.now() - t0);
       await pace();
     }
@@ -87,6 +111,11 @@ async function pair(op: string, backend: BenchOptions['backend'], ours: () => Pr
 async function memoryRow(o: BenchOptions): Promise<BenchRow> {
   log(`${o.backend}: memory after ${o.memorySteps} MLP steps`);
   const row: BenchRow = { op: `memory after ${o.memorySteps} MLP steps`, backend: o.backend, oursMs: null, rawMs: null, oursRuns: 0, rawRuns: 0, flops: null };
+  if (hung) {
+    row.oursNote = `not run: an earlier step hung (${hung})`;
+    post({ kind: 'row', row });
+    return row;
+  }
   try {
     const mlp = w.mlpOurs();
     const pace = makePacer(); // as the kernel's loop hooks: yields every 100 ms, finalizers run
@@ -140,7 +169,7 @@ async function run(o: BenchOptions): Promise<BackendReport> {
   if (want('tiny')) rows.push(await pair(`${w.TINY_OPS.toLocaleString('en')} tiny adds`, b, w.tinyOurs, w.tinyRaw, o));
   if (want('memory') && o.memorySteps > 0) rows.push(await memoryRow(o));
   // Kernel times are wall-clock only where kernels run synchronously (WASM, CPU).
-  if (want('profile') && (b === 'wasm' || b === 'cpu')) {
+  if (want('profile') && (b === 'wasm' || b === 'cpu') && !hung) {
     log(`${b}: kernel profile of one MLP step`);
     const row = await profileKernels(b);
     post({ kind: 'row', row });

@@ -16,26 +16,46 @@ export interface KernelLine {
   ms: number;
 }
 
-/** The step's kernels grouped by name and input shapes, the costliest first. */
-async function kernelsOf(wl: Workload): Promise<{ totalMs: number; lines: KernelLine[] }> {
+/**
+ * The step's kernels grouped by name and input shapes, the costliest first: per group the
+ * median over `profiles` profiled steps (one step's kernel times jump when another process
+ * takes the core; the median drops those).
+ */
+async function kernelsOf(wl: Workload, profiles = 5): Promise<{ totalMs: number; lines: KernelLine[] }> {
   // warm-up: the first steps allocate and (on WASM) grow the heap
   await wl.step();
   await wl.step();
-  const info = await tf.profile(async () => {
-    await wl.step();
-    return [];
-  });
-  const groups = new Map<string, KernelLine>();
-  for (const k of info.kernels) {
-    const inputShapes = k.inputShapes.map((s) => `(${(s ?? []).join(',')})`).join(' ');
-    const key = `${k.name} ${inputShapes}`;
-    const g = groups.get(key) ?? { kernel: k.name, inputShapes, calls: 0, ms: 0 };
-    g.calls++;
-    g.ms += k.kernelTimeMs as number;
-    groups.set(key, g);
+  const groups = new Map<string, { kernel: string; inputShapes: string; calls: number; ms: number[] }>();
+  for (let p = 0; p < profiles; p++) {
+    const info = await tf.profile(async () => {
+      await wl.step();
+      return [];
+    });
+    const perStep = new Map<string, { calls: number; ms: number }>();
+    for (const k of info.kernels) {
+      const inputShapes = k.inputShapes.map((s) => `(${(s ?? []).join(',')})`).join(' ');
+      const key = `${k.name} ${inputShapes}`;
+      const g = groups.get(key) ?? { kernel: k.name, inputShapes, calls: 0, ms: [] };
+      groups.set(key, g);
+      const s = perStep.get(key) ?? { calls: 0, ms: 0 };
+      s.calls++;
+      s.ms += k.kernelTimeMs as number;
+      perStep.set(key, s);
+    }
+    for (const [key, s] of perStep) {
+      const g = groups.get(key)!;
+      g.calls = s.calls;
+      g.ms.push(s.ms);
+    }
   }
-  const lines = [...groups.values()].sort((a, b) => b.ms - a.ms);
+  const lines = [...groups.values()].map((g) => ({ kernel: g.kernel, inputShapes: g.inputShapes, calls: g.calls, ms: median(g.ms) })).sort((a, b) => b.ms - a.ms);
   return { totalMs: lines.reduce((s, l) => s + l.ms, 0), lines };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 /** Median ms of `reps` runs of `f` (reads the result, so the work is done). */
