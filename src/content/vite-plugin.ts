@@ -51,6 +51,7 @@ function isContentError(e: unknown): e is { name: 'ContentError'; message: strin
 export function bookPlugin(options: BookPluginOptions = {}): Plugin {
   let paths: BookPaths = { root: process.cwd(), ...options };
   let book: ReturnType<typeof compileBookAt> | null = null;
+  let serving = false;
   const compile = () => (book ??= compileBookAt(paths));
   const watched = () => [resolve(paths.root, paths.chaptersDir ?? 'chapters'), resolve(paths.root, paths.recordedDir ?? 'recorded')];
 
@@ -58,6 +59,7 @@ export function bookPlugin(options: BookPluginOptions = {}): Plugin {
     name: 'handson-book',
     configResolved(config) {
       paths = { root: config.root, ...options };
+      serving = config.command === 'serve';
     },
     resolveId(id) {
       if (id === ID || id === SEARCH || id.startsWith(SECTION)) return RESOLVED + id;
@@ -77,7 +79,9 @@ export function bookPlugin(options: BookPluginOptions = {}): Plugin {
         const file = resolve(paths.root, e.file);
         this.error({ message: e.message, id: file, loc: { file, line: Math.max(e.line, 1), column: 0 } });
       }
-      for (const dir of watched()) this.addWatchFile(dir);
+      // Build (watch mode) re-runs when chapters change. Not in dev: there configureServer watches
+      // the folders, and a directory added as a watch file becomes an import Vite fails to resolve.
+      if (!serving) for (const dir of watched()) this.addWatchFile(dir);
       if (vid === ID) {
         const loaders = [...compiled.sections.keys()].map((slug) => `  ${JSON.stringify(slug)}: () => import(${JSON.stringify(SECTION + slug)}),`).join('\n');
         return [

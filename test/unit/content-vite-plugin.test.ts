@@ -66,6 +66,26 @@ describe('content Vite plugin', () => {
   cpSync(fixtures, work, { recursive: true });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+  it('serves virtual:book to the browser in dev with the book inside the project (as npm run dev does)', async () => {
+    // The chapter folders are watched by the dev server; added to the module as watch files they
+    // became imports that the client's import analysis failed to resolve (the page stayed blank).
+    const inProject = { chaptersDir: 'test/unit/fixtures/chapters', recordedDir: 'test/unit/fixtures/recorded', publicDir: 'test/unit/fixtures/public' };
+    const server = await createServer({ configFile: false, root: project, logLevel: 'silent', plugins: [bookPlugin(inProject)], server: { port: 0, host: '127.0.0.1', strictPort: false } });
+    await server.listen();
+    try {
+      const base = server.resolvedUrls!.local[0]!;
+      // As the page does: a module importing virtual:book first (its imports are pre-transformed).
+      expect((await fetch(new URL('src/app/section/load-section.ts', base))).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 500));
+      const res = await fetch(new URL('@id/virtual:book', base));
+      const body = await res.text();
+      expect(res.status, body.slice(0, 300)).toBe(200);
+      expect(body).toContain('loadSection');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('serves virtual:book in dev and recompiles when a chapter changes', async () => {
     const server = await createServer({ configFile: false, root: project, logLevel: 'silent', plugins: [bookPlugin(dirs(work))], server: { middlewareMode: true, hmr: false }, appType: 'custom' });
     try {
