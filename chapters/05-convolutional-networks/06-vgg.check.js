@@ -1,0 +1,34 @@
+// Claims of "Networks Built From Blocks (VGG)", computed from the state its cells left.
+
+// Two 3 x 3 convolutions see a 5 x 5 patch.
+const reachedCount = await reached.sum().asScalar();
+claim('two 3 x 3 convolutions carry a single pixel to a 5 x 5 patch (25 pixels)', reachedCount, reachedCount === 25);
+const blkShape = blk.forward(nd.zeros([2, 1, 16, 16])).shape;
+claim('vggBlock(2, 8) turns (2, 1, 16, 16) into (2, 8, 8, 8)', blkShape.join(' x '), blkShape.join(',') === '2,8,8,8');
+
+// Full VGG-11, counted in the table and by hand.
+const conv = (o, i) => o * i * 9 + o;
+const dense = (o, i) => o * i + o;
+const byHand = conv(64, 1) + conv(128, 64) + conv(256, 128) + conv(256, 256) + conv(512, 256) + 3 * conv(512, 512) +
+  dense(4096, 7 * 7 * 512) + dense(4096, 4096) + dense(10, 4096);
+claim('VGG-11: the table counts as many parameters as the formula (over 120 million)', full.parameters, full.parameters === byHand && full.parameters > 120e6);
+claim('VGG-11: five blocks take 224 x 224 down to 512 x 7 x 7', full.rows[4]['output shape'], full.rows[4]['output shape'] === '512 x 7 x 7');
+claim('VGG-11: the first dense layer holds over 100 million weights', full.rows[5].parameters, full.rows[5].parameters > 100e6);
+// AlexNet's multiply-adds per 224 x 224 image (previous section), by the same rule.
+const alexNetMultiplyAdds = 96 * 55 * 55 * 121 + 256 * 27 * 27 * 96 * 25 + 169 * 9 * (384 * 256 + 384 * 384 + 256 * 384) + 9216 * 4096 + 4096 * 4096 + 4096 * 10;
+const timesAlexNet = full.multiplyAdds / alexNetMultiplyAdds;
+claim('VGG-11: about 7.5 billion multiply-adds per image (7.4 to 7.7)', full.multiplyAdds, full.multiplyAdds > 7.4e9 && full.multiplyAdds < 7.7e9);
+claim('VGG-11: about seven times the arithmetic of AlexNet (6.5 to 7.5)', timesAlexNet, timesAlexNet > 6.5 && timesAlexNet < 7.5);
+const blockCosts = full.rows.slice(0, 5).map((r) => r['multiply-adds']);
+const topTwo = blockCosts.map((c, i) => [c, i]).sort((a, b) => b[0] - a[0]).slice(0, 2).map(([, i]) => i + 1).sort();
+claim('VGG-11: blocks 3 and 4 (two convolutions, channels doubling inside) cost the most', topTwo.join(' and '), topTwo.join(',') === '3,4');
+
+// The scaled network.
+const smallShapes = small.rows.slice(0, 5).map((r) => r['output shape']);
+claim('scaled VGG: blocks of 4, 8, 16, 32 and 32 channels at 16, 8, 4, 2 and 1 pixels', smallShapes.join(', '),
+  smallShapes.join(',') === '4 x 16 x 16,8 x 8 x 8,16 x 4 x 4,32 x 2 x 2,32 x 1 x 1');
+
+// Training: the accuracy is measured again here, from the trained network.
+const testAcc = await d2l.evaluateAccuracy(testIter, net);
+claim('scaled VGG: test accuracy at least 0.80 after training', testAcc, testAcc >= 0.8);
+claim('training and test accuracy within 0.05 of each other (no overfitting yet)', result.trainAcc - testAcc, Math.abs(result.trainAcc - testAcc) < 0.05);
