@@ -19,6 +19,7 @@ import { Block, type BlockOptions } from '../block';
 import type { InitSpec, Parameter } from '../parameter';
 import { pyFloat } from '../loss/loss';
 import { pyBool } from './layer-args';
+import { batchNormTrain } from '../../nd/ops/batch-norm';
 
 export interface BatchNormOptions extends BlockOptions {
   /** The channel axis, kept apart (default 1). */
@@ -99,23 +100,27 @@ export class BatchNorm extends Block {
     const bshape = x.shape.map((d, a) => (a === axis ? d : 1)); // (1, c, 1, 1): broadcasts per channel
     const training = isTraining() && !this.useGlobalStats;
     return nd.scope(() => {
-      let mean: NDArray;
-      let variance: NDArray;
       if (training) {
-        mean = x.mean({ axis: others, keepDims: true }); // (1, c, 1, 1)
-        variance = x.sub(mean).square().mean({ axis: others, keepDims: true }); // biased, as MXNet
+        // The batch statistics are computed off the tape: batchNormTrain's gradient already
+        // accounts for their dependence on x (and is far cheaper than differentiating them).
+        const [mean, variance] = pause((): [NDArray, NDArray] => {
+          const mu = x.mean({ axis: others, keepDims: true }); // (1, c, 1, 1)
+          return [mu, x.sub(mu).square().mean({ axis: others, keepDims: true })]; // biased, as MXNet
+        });
         pause(() => {
-          // moving = momentum * moving + (1 - momentum) * batch, outside the recorded graph
+          // moving = momentum * moving + (1 - momentum) * batch
           const m = this.momentum;
           const rm = this.runningMean.data();
           const rv = this.runningVar.data();
           rm.set(rm.mul(m).add(mean.reshape([c]).mul(1 - m)));
           rv.set(rv.mul(m).add(variance.reshape([c]).mul(1 - m)));
         });
-      } else {
-        mean = this.runningMean.data().reshape(bshape);
-        variance = this.runningVar.data().reshape(bshape);
+        const gamma = this.scale ? this.gamma.data().reshape(bshape) : nd.ones(bshape);
+        const beta = this.center ? this.beta.data().reshape(bshape) : nd.zeros(bshape);
+        return batchNormTrain(x, gamma, beta, mean, variance, { axes: others, eps: this.epsilon });
       }
+      const mean = this.runningMean.data().reshape(bshape);
+      const variance = this.runningVar.data().reshape(bshape);
       let y = x.sub(mean).div(variance.add(this.epsilon).sqrt()); // (x - mean) / sqrt(var + eps)
       if (this.scale) y = y.mul(this.gamma.data().reshape(bshape));
       if (this.center) y = y.add(this.beta.data().reshape(bshape));

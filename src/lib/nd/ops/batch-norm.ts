@@ -1,0 +1,57 @@
+/**
+ * Batch normalization in training mode as one primitive (used by gluon.nn.BatchNorm). Built
+ * from elementwise primitives, its backward pass makes some twenty passes over the input, more
+ * than a small CNN's convolutions cost on WASM; the closed-form gradient below needs six.
+ *
+ * With mean mu and biased variance v of x over the reduced axes (m values per channel),
+ * inv = 1 / sqrt(v + eps), xc = x - mu, a = gamma * inv:
+ *   y = xc * a + beta
+ *   dL/dbeta  = sum(dy)
+ *   dL/dgamma = sum(dy * xc) * inv
+ *   dL/dx     = a * (dy - sum(dy) / m - xc * inv^2 * sum(dy * xc) / m)
+ * The last line already contains the paths through mu and v (which depend on x), so the caller
+ * passes them in as plain values, computed outside the tape: they must be x's own batch
+ * statistics, or the gradient is wrong.
+ */
+import { tf } from '../../engine/tf';
+import type { NDArray } from '../ndarray';
+import { apply, definePrimitive } from '../primitive';
+
+interface BatchNormAttrs {
+  /** the reduced axes: all but the channel axis */
+  axes: number[];
+  eps: number;
+}
+
+const BatchNormTrain = definePrimitive<BatchNormAttrs>({
+  name: 'batchNormTrain',
+  forward: ([x, gamma, beta, mean, variance], { eps }) => {
+    const a = tf.mul(gamma!, tf.rsqrt(tf.add(variance!, eps))); // per channel, broadcastable
+    return tf.add(tf.mul(tf.sub(x!, mean!), a), beta!);
+  },
+  backward: (dy, { inputs: [x, gamma, , mean, variance], needsGrad }, { axes, eps }) => {
+    const m = x!.size / mean!.size;
+    const inv = tf.rsqrt(tf.add(variance!, eps));
+    const a = tf.mul(gamma!, inv);
+    const xc = tf.sub(x!, mean!);
+    const sumDy = tf.sum(dy, axes, true); // (1, c, 1, 1)
+    const sumDyXc = tf.sum(tf.mul(dy, xc), axes, true); // (1, c, 1, 1)
+    let dx = null;
+    if (needsGrad[0]) {
+      const k = tf.div(tf.mul(tf.mul(a, tf.square(inv)), sumDyXc), m);
+      dx = tf.sub(tf.sub(tf.mul(dy, a), tf.mul(xc, k)), tf.div(tf.mul(a, sumDy), m));
+    }
+    const dgamma = needsGrad[1] ? tf.mul(sumDyXc, inv) : null;
+    const dbeta = needsGrad[2] ? sumDy : null;
+    return [dx, dgamma, dbeta, null, null];
+  },
+});
+
+/**
+ * y = gamma * (x - mean) / sqrt(variance + eps) + beta with `mean` and `variance` the batch
+ * statistics of x over `axes` (keepDims shapes; gamma and beta shaped alike). Differentiable in
+ * x, gamma and beta; mean and variance must be given without history (they are x's own).
+ */
+export function batchNormTrain(x: NDArray, gamma: NDArray, beta: NDArray, mean: NDArray, variance: NDArray, attrs: BatchNormAttrs): NDArray {
+  return apply(BatchNormTrain, [x, gamma, beta, mean, variance], attrs);
+}
