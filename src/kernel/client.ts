@@ -37,10 +37,14 @@ interface Running {
 
 const STOP_GRACE_MS = 1000;
 
+/** Finished runs whose late outputs (an error in a timer or unawaited promise) still reach their cell. */
+const FINISHED_RUNS = 20;
+
 export class KernelClient {
   private frame: HTMLIFrameElement | null = null;
   private port: MessagePort | null = null;
   private readonly running = new Map<string, Running>();
+  private readonly finished = new Map<string, (output: CellOutput) => void>();
   private interruptFlag: Int32Array | null = null;
   private nextId = 1;
   private backend: BackendName | undefined;
@@ -121,11 +125,15 @@ export class KernelClient {
         for (const w of [...this.statusWaiters]) w(message);
         break;
       case 'output':
-        this.running.get(message.id)?.onOutput(message.output);
+        (this.running.get(message.id)?.onOutput ?? this.finished.get(message.id))?.(message.output);
         break;
       case 'done': {
         const r = this.running.get(message.id);
         this.running.delete(message.id);
+        if (r) {
+          this.finished.set(message.id, r.onOutput);
+          if (this.finished.size > FINISHED_RUNS) this.finished.delete(this.finished.keys().next().value!);
+        }
         r?.resolve(message);
         break;
       }
@@ -242,6 +250,7 @@ export class KernelClient {
       r.resolve({ type: 'done', id, status: 'interrupted', durationMs: 0 });
     }
     this.running.clear();
+    this.finished.clear();
     this.abortStorageOps();
     this.port?.close();
     this.port = null;

@@ -4,7 +4,8 @@
  * through `handle(message)` and a `send` callback, so chapters run identically in both.
  */
 import { tf } from '../lib/engine/tf';
-import { backendInfo, configureWasmPaths, initBackend } from '../lib/engine/backends';
+import { BACKEND_LADDER, backendInfo, configureWasmPaths, initBackend, type BackendName } from '../lib/engine/backends';
+import { DeviceLostError, watchDeviceLoss } from '../lib/engine/device-loss';
 import { setBeforeOpHook } from '../lib/nd/primitive';
 import { reclaimMemory } from '../lib/nd/lifetime';
 import { flushDisplay, setDisplayHook, type DisplayOutput } from '../lib/display';
@@ -55,8 +56,24 @@ export interface LoopHooks {
   pause(): Promise<void>;
 }
 
+/** How many finished runs keep their source for errors reported late (timers, unawaited promises). */
+const RECENT_RUNS = 20;
+
+interface RunSource {
+  code: string;
+  cell: TransformedCell | null;
+  file: string;
+}
+
 export class Kernel {
-  private scope = createScope();
+  private scope = createScope((callback) => this.attribute(callback));
+  /** The last cell run (errors reported after it finished go there). */
+  private lastRunId: string | null = null;
+  private readonly recentRuns = new Map<string, RunSource>();
+  /** What happened to the GPU device, once it is lost (until the kernel moved to the next rung). */
+  private deviceLost: string | null = null;
+  /** Rungs left because their device was lost (shown with the ladder's skipped rungs). */
+  private readonly lostRungs: { name: BackendName; reason: string }[] = [];
   private queue: Promise<void> = Promise.resolve();
   private interruptRequested = false;
   private interruptView: Int32Array | null = null;
@@ -149,9 +166,13 @@ export class Kernel {
       this.wasmBase = request.wasmBase;
     }
     await initBackend(request.backend);
+    this.watchDevice();
     this.onStarted?.();
-    // Library ops check for a stop request too (a long chain of ops without a loop).
-    setBeforeOpHook(() => this.checkInterrupt());
+    // Library ops check for a stop request too (a long chain of ops without a loop), and for a lost device.
+    setBeforeOpHook(() => {
+      this.checkInterrupt();
+      if (this.deviceLost !== null && this.runningId !== null) throw this.deviceLostError(null);
+    });
     this.setState('idle');
   }
 
@@ -163,7 +184,7 @@ export class Kernel {
       type: 'status',
       state,
       backend: info?.name ?? null,
-      fallbacks: info?.skipped ?? [],
+      fallbacks: [...this.lostRungs, ...(info?.skipped ?? [])],
       memory: started ? { numTensors: tf.memory().numTensors, numBytes: tf.memory().numBytes } : null,
     });
   }
@@ -196,6 +217,7 @@ export class Kernel {
     this.interruptRequested = false;
     if (this.interruptView) Atomics.store(this.interruptView, 0, 0);
     this.runningId = request.id;
+    this.lastRunId = request.id;
     this.setState('busy');
     const emit = (output: CellOutput): void => this.send({ type: 'output', id: request.id, output });
     const charts = new ChartStream((chart) => emit(chart));
@@ -205,6 +227,7 @@ export class Kernel {
     let cell: TransformedCell | null = null;
     try {
       cell = transformCell(request.code, request.cellId);
+      this.rememberRun(request.id, { code: request.code, cell, file });
       for (const name of cell.declared) {
         if (!Object.prototype.hasOwnProperty.call(this.scope, name)) this.scope[name] = undefined;
       }
@@ -225,11 +248,19 @@ export class Kernel {
       charts.flushAll();
       const interrupted = e instanceof KernelInterrupt;
       status = interrupted ? 'interrupted' : 'error';
-      emit(this.errorOutput(e, request.code, cell, file));
+      const error = this.deviceLost !== null && !(e instanceof DeviceLostError) ? this.deviceLostError(e) : e;
+      if (error !== e) status = 'error';
+      emit(this.errorOutput(error, request.code, cell, file));
     } finally {
       charts.flushAll();
       setDisplayHook(null);
       this.runningId = null;
+    }
+    if (this.deviceLost !== null) {
+      // Results computed on a lost device cannot be trusted, even when the cell did not notice.
+      if (status === 'ok') emit(this.errorOutput(this.deviceLostError(null), request.code, null, ''));
+      status = status === 'interrupted' ? status : 'error';
+      await this.recoverFromDeviceLoss();
     }
     const done: DoneMessage = { type: 'done', id: request.id, status, durationMs: performance.now() - t0 };
     this.send(done);
@@ -237,10 +268,81 @@ export class Kernel {
     return done;
   }
 
-  /** An error thrown inside a cell but outside its run (a timer, an unawaited promise). */
-  reportUnhandled(reason: unknown, cellId?: string): void {
-    const id = this.runningId ?? cellId ?? 'unhandled';
-    this.send({ type: 'output', id, output: this.errorOutput(reason, '', null, '') });
+  /**
+   * An error thrown inside a cell but outside its run (a timer, an unawaited promise): reported
+   * to `runId` when known, else to the running cell, else to the cell that ran last (an unawaited
+   * rejection surfaces just after its cell finished, before the next one starts).
+   */
+  reportUnhandled(reason: unknown, runId?: string): void {
+    const id = runId ?? this.runningId ?? this.lastRunId ?? 'unhandled';
+    const source = this.recentRuns.get(id);
+    const output = this.errorOutput(reason, source?.code ?? '', source?.cell ?? null, source?.file ?? '');
+    this.send({ type: 'output', id, output: { ...output, message: `${output.message} (thrown outside the cell's own flow: in a timer, a callback or an unawaited promise)` } });
+  }
+
+  /** Wraps a timer callback so that its errors reach the cell that scheduled it. */
+  private attribute(callback: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
+    const runId = this.runningId ?? this.lastRunId ?? undefined;
+    return (...args) => {
+      try {
+        const result = callback(...args);
+        if (result instanceof Promise) result.catch((e: unknown) => this.reportUnhandled(e, runId));
+        return result;
+      } catch (e) {
+        this.reportUnhandled(e, runId);
+        return undefined;
+      }
+    };
+  }
+
+  /** Watches the active backend's GPU device; a loss while idle is recovered from at once. */
+  private watchDevice(): void {
+    const backend = backendInfo().name;
+    watchDeviceLoss((what) => {
+      if (backendInfo().name !== backend || this.deviceLost !== null) return;
+      this.deviceLost = what;
+      if (this.runningId === null) void this.enqueue(() => this.recoverFromDeviceLoss());
+    });
+  }
+
+  private nextRung(): BackendName | null {
+    return this.nextRungAfter(backendInfo().name);
+  }
+
+  private deviceLostError(cause: unknown): DeviceLostError {
+    const detail = cause instanceof Error ? ` (the cell saw: ${cause.name}: ${cause.message})` : '';
+    return new DeviceLostError(
+      `${this.deviceLost}${detail}, so this cell stopped. The kernel moves to the next backend of the ladder (${this.nextRung() ?? 'none left'}) ` +
+        'and its variables are reset: run the cells above again. If this repeats, close other GPU-heavy tabs or choose a CPU backend.',
+    );
+  }
+
+  /** Leaves the lost backend for the next rung of the ladder, with a fresh scope. */
+  private async recoverFromDeviceLoss(): Promise<void> {
+    if (this.deviceLost === null) return;
+    const lost = backendInfo().name;
+    this.lostRungs.push({ name: lost, reason: this.deviceLost });
+    this.setState('starting');
+    try {
+      tf.removeBackend(lost); // never picked again in this kernel; its tensors are gone with the device
+    } catch {
+      // disposing a backend whose device is gone may fail: it is dropped either way
+    }
+    const next = this.nextRungAfter(lost);
+    await initBackend(next ?? undefined);
+    this.deviceLost = null;
+    this.resetScope();
+    this.watchDevice();
+    this.setState('idle');
+  }
+
+  private nextRungAfter(name: BackendName): BackendName | null {
+    return BACKEND_LADDER[BACKEND_LADDER.indexOf(name) + 1] ?? null;
+  }
+
+  private rememberRun(id: string, source: RunSource): void {
+    this.recentRuns.set(id, source);
+    if (this.recentRuns.size > RECENT_RUNS) this.recentRuns.delete(this.recentRuns.keys().next().value!);
   }
 
   private errorOutput(e: unknown, source: string, cell: TransformedCell | null, file: string): ErrorOutput {
@@ -277,6 +379,6 @@ export class Kernel {
 
   /** Forgets every variable (the library stays). */
   resetScope(): void {
-    this.scope = createScope();
+    this.scope = createScope((callback) => this.attribute(callback));
   }
 }

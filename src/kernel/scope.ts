@@ -20,8 +20,30 @@ function makeConsole(): KernelConsole {
   return { log: print, info: print, warn: toStderr, error: toStderr };
 }
 
-export function createScope(): Record<string, unknown> {
+/**
+ * Wraps a callback a cell hands to a timer so that what it throws is reported to the cell that
+ * scheduled it (the kernel's attribution), not lost on the worker's global error event.
+ */
+export type AttributeCallback = (callback: (...args: unknown[]) => unknown) => (...args: unknown[]) => unknown;
+
+/** setTimeout, setInterval and queueMicrotask whose callbacks report their errors to the cell. */
+function cellTimers(attribute: AttributeCallback): Record<string, unknown> {
+  const wrap = (callback: unknown, name: string): ((...args: unknown[]) => unknown) => {
+    if (typeof callback !== 'function') throw new TypeError(`${name}: the callback must be a function, got ${typeof callback}.`);
+    return attribute(callback as (...args: unknown[]) => unknown);
+  };
+  return {
+    setTimeout: (callback: unknown, ms?: number, ...args: unknown[]) => globalThis.setTimeout(wrap(callback, 'setTimeout'), ms, ...args),
+    setInterval: (callback: unknown, ms?: number, ...args: unknown[]) => globalThis.setInterval(wrap(callback, 'setInterval'), ms, ...args),
+    clearTimeout: (id: Parameters<typeof clearTimeout>[0]) => globalThis.clearTimeout(id),
+    clearInterval: (id: Parameters<typeof clearInterval>[0]) => globalThis.clearInterval(id),
+    queueMicrotask: (callback: unknown) => globalThis.queueMicrotask(wrap(callback, 'queueMicrotask') as () => void),
+  };
+}
+
+export function createScope(attribute?: AttributeCallback): Record<string, unknown> {
   const globals: Record<string, unknown> = {
+    ...(attribute ? cellTimers(attribute) : {}),
     nd: lib.nd,
     autograd: lib.autograd,
     gluon: lib.gluon,

@@ -2,6 +2,7 @@
 import { backendInfo, initBackend, BACKEND_LADDER } from './backends';
 import { Context, cpu, currentContext, gpu, numGpus } from './context';
 import { BackendUnavailableError, withBackend } from './with-backend';
+import { DeviceLostError, simulateDeviceLoss } from './device-loss';
 
 export const mx = {
   Context,
@@ -17,4 +18,7 @@ export const mx = {
   /** Runs a function on another backend for a moment, then switches back (comparing backends). */
   withBackend,
   BackendUnavailableError,
+  /** Testing the kernel's recovery: destroys the WebGPU device as a driver reset would (false if not on WebGPU). */
+  simulateDeviceLoss,
+  DeviceLostError,
 };

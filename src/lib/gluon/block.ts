@@ -6,6 +6,8 @@
  */
 import type { NDArray } from '../nd/ndarray';
 import type { Context } from '../engine/context';
+import { ArgumentError } from '../nd/errors';
+import { describe } from '../nd/ops/operand';
 import { GluonError } from './errors';
 import { ParameterDict } from './parameter-dict';
 import type { InitSpec } from './parameter';
@@ -32,6 +34,9 @@ export class Block {
   private readonly registered = new Map<string, Block>();
 
   constructor(options: BlockOptions = {}) {
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+      throw new ArgumentError(`${new.target.name}: options must be an object such as { prefix: 'net_' }, got ${describe(options)}.`);
+    }
     const hint = this.nameHint();
     const parent = currentScope();
     this.prefix = options.prefix !== undefined ? (parent?.prefix ?? '') + options.prefix : nextPrefix(hint);

@@ -16,6 +16,9 @@ export class ShapeError extends NDArrayError {}
 /** An argument of the wrong kind: names the function and the argument. */
 export class ArgumentError extends NDArrayError {}
 
+/** A TensorFlow.js kernel refused its inputs (a dtype it does not take...): names the op. */
+export class OpError extends NDArrayError {}
+
 /** A synchronous read that cannot be trusted on this backend. */
 export class SyncReadError extends NDArrayError {}
 

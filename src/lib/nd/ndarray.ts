@@ -155,22 +155,22 @@ export class NDArray {
 
   /** x += y in place (MXNet's `x += y`); returns x. */
   addInPlace(y: Operand): this {
-    return this.assignResult(ew.add(this, y));
+    return this.assignResult(ew.add(this, y), 'addInPlace');
   }
   subInPlace(y: Operand): this {
-    return this.assignResult(ew.sub(this, y));
+    return this.assignResult(ew.sub(this, y), 'subInPlace');
   }
   mulInPlace(y: Operand): this {
-    return this.assignResult(ew.mul(this, y));
+    return this.assignResult(ew.mul(this, y), 'mulInPlace');
   }
   divInPlace(y: Operand): this {
-    return this.assignResult(ew.div(this, y));
+    return this.assignResult(ew.div(this, y), 'divInPlace');
   }
 
   /** @internal moves `result`'s value (and history) into this array, keeping identity. */
-  assignResult(result: NDArray): this {
+  assignResult(result: NDArray, op = 'in-place write'): this {
     if (!sameShape(result.shape, this.shape)) {
-      throw new ShapeError(`in-place write: the result has shape ${fmtShape(result.shape)} but the target has shape ${fmtShape(this.shape)}; an in-place op cannot change the shape.`);
+      throw new ShapeError(`${op}: the result has shape ${fmtShape(result.shape)} but the target has shape ${fmtShape(this.shape)}; an in-place op cannot change the shape.`);
     }
     const t = result.dtype === this.dtype ? tf.clone(result.tensor) : tf.cast(result.tensor, this.dtype);
     this.replaceTensor(t);

@@ -7,6 +7,8 @@ import { tf, type Tensor } from '../engine/tf';
 import { isRecording } from '../autograd/state';
 import { TapeNode } from '../autograd/tape';
 import { NDArray } from './ndarray';
+import { OpError, fmtShape } from './errors';
+import { allocationError, arrayBytes, checkAllocation, isAllocationFailure, maxArrayBytes } from './memory-guard';
 
 /** What the backward of one call may read: the inputs and the output, as they were. */
 export interface Saved {
@@ -49,7 +51,24 @@ function needsGrad(x: NDArray): boolean {
 export function apply<A>(p: Primitive<A>, inputs: readonly NDArray[], attrs: A): NDArray {
   if (beforeOp !== null) beforeOp();
   const xs = inputs.map((x) => x.tensor);
-  const y = tf.tidy(() => p.forward(xs, attrs));
+  let y: Tensor;
+  try {
+    y = tf.tidy(() => p.forward(xs, attrs));
+  } catch (e) {
+    if (isAllocationFailure(e)) throw allocationError(p.name, null, e as Error, inputs.map((x) => x.shape));
+    // tfjs's own checks throw bare Errors ("Argument 'x' passed to 'sqrt' must be float32"): name the op and the inputs.
+    if (e instanceof Error && e.constructor === Error) {
+      const shapes = inputs.map((x) => `${x.dtype} ${fmtShape(x.shape)}`).join(', ');
+      throw Object.assign(new OpError(`${p.name}: ${e.message} (inputs: ${shapes}).`), { cause: e });
+    }
+    throw e;
+  }
+  // WebGPU does not throw on a buffer too large for the device: it would read as zeros.
+  if (arrayBytes(y.shape) > maxArrayBytes()) {
+    const shape = y.shape;
+    y.dispose();
+    checkAllocation(p.name, shape);
+  }
   const out = NDArray.fromTensor(y);
   if (p.backward !== undefined && isRecording() && inputs.some(needsGrad)) {
     const saves = p.saves ?? 'inputs';

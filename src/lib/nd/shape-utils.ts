@@ -45,6 +45,9 @@ export function normAxis(op: string, axis: number, ndim: number): number {
 
 export function normAxes(op: string, axis: number | readonly number[] | undefined, ndim: number): number[] {
   if (axis === undefined) return [...Array(ndim).keys()];
+  if (typeof axis !== 'number' && !Array.isArray(axis)) {
+    throw new ArgumentError(`${op}: axis must be an integer or a list of integers, got ${JSON.stringify(axis) ?? typeof axis}.`);
+  }
   const list = typeof axis === 'number' ? [axis] : [...axis];
   const out = list.map((a) => normAxis(op, a, ndim));
   if (new Set(out).size !== out.length) {

@@ -15,10 +15,11 @@ const ACTIVATIONS: Record<ActivationName, (x: NDArray) => NDArray> = {
   softsign: (x) => x.div(x.abs().add(1)),
 };
 
-export function activationFunction(name: string): (x: NDArray) => NDArray {
-  const f = ACTIVATIONS[name as ActivationName];
+/** `who`: the layer asking (Activation, Dense, Conv2D), named in the error. */
+export function activationFunction(name: string, who = 'Activation'): (x: NDArray) => NDArray {
+  const f = typeof name === 'string' && Object.prototype.hasOwnProperty.call(ACTIVATIONS, name) ? ACTIVATIONS[name as ActivationName] : undefined;
   if (f === undefined) {
-    throw new ArgumentError(`unknown activation ${JSON.stringify(name)}: use one of ${Object.keys(ACTIVATIONS).map((k) => `'${k}'`).join(', ')}.`);
+    throw new ArgumentError(`${who}: unknown activation ${JSON.stringify(name) ?? typeof name}: use one of ${Object.keys(ACTIVATIONS).map((k) => `'${k}'`).join(', ')}.`);
   }
   return f;
 }

@@ -66,7 +66,7 @@ export class Conv2D extends Block {
       throw new ArgumentError(`${where}: groups=${this.groups} must divide both channels (${channels}) and inChannels (${inChannels}).`);
     }
     this.actName = options.activation ?? null;
-    this.act = this.actName ? activationFunction(this.actName) : null;
+    this.act = this.actName ? activationFunction(this.actName, 'Conv2D') : null;
     const [kh, kw] = this.kernelSize;
     this.weight = this.params.get('weight', { shape: [channels, inChannels / this.groups, kh, kw], init: options.weightInitializer });
     this.bias = options.useBias === false ? null : this.params.get('bias', { shape: [channels], init: options.biasInitializer ?? 'zeros' });

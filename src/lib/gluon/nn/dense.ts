@@ -5,6 +5,7 @@
 import { nd } from '../../nd/index';
 import type { NDArray } from '../../nd/ndarray';
 import { ShapeError, fmtShape } from '../../nd/errors';
+import { expectArray } from '../../nd/ops/operand';
 import { Block, type BlockOptions } from '../block';
 import type { Parameter, InitSpec } from '../parameter';
 import { activationFunction, type ActivationName } from './activation';
@@ -33,13 +34,14 @@ export class Dense extends Block {
   ) {
     super(options);
     this.actName = options.activation ?? null;
-    this.act = this.actName ? activationFunction(this.actName) : null;
+    this.act = this.actName ? activationFunction(this.actName, 'Dense') : null;
     this.flattenInput = options.flatten ?? true;
     this.weight = this.params.get('weight', { shape: [units, options.inUnits ?? 0], init: options.weightInitializer });
     this.bias = options.useBias === false ? null : this.params.get('bias', { shape: [units], init: options.biasInitializer ?? 'zeros' });
   }
 
   override forward(x: NDArray): NDArray {
+    expectArray(`${this.name}: Dense`, 'the input', x);
     const input = this.flattenInput && x.ndim > 2 ? x.reshape([x.shape[0]!, -1]) : x; // (batch, inUnits)
     const inUnits = input.shape[input.ndim - 1]!;
     const declared = this.weight.shape![1]!;

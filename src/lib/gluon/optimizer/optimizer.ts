@@ -108,7 +108,7 @@ export class Optimizer {
   static create(name: string, options: OptimizerOptions = {}): Optimizer {
     const klass = registry.get(String(name).toLowerCase());
     if (klass === undefined) {
-      throw new ArgumentError(`Cannot find optimizer ${JSON.stringify(name)}. Known optimizers: ${[...registry.keys()].map((k) => `'${k}'`).join(', ')}; or pass an Optimizer instance.`);
+      throw new ArgumentError(`Cannot find optimizer ${JSON.stringify(name) ?? typeof name} (Optimizer.create, as used by gluon.Trainer). Known optimizers: ${[...registry.keys()].map((k) => `'${k}'`).join(', ')}; or pass an Optimizer instance.`);
     }
     return new klass(options as never);
   }

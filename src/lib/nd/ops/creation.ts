@@ -1,6 +1,7 @@
 /** Making arrays: from JavaScript data, constants, ranges. New arrays have no history. */
 import { tf } from '../../engine/tf';
 import { ArgumentError, ShapeError } from '../errors';
+import { guardAllocation } from '../memory-guard';
 import { NDArray, type DType, type Nested } from '../ndarray';
 import type { Context } from '../../engine/context';
 
@@ -91,18 +92,23 @@ export function array(data: Nested | TypedInput | NDArray, options: CreateOption
 }
 
 export function full(shape: ShapeArg, value: number, options: CreateOptions = {}): NDArray {
-  const s = checkShape('nd.full', shape);
-  if (typeof value !== 'number') throw new ArgumentError(`nd.full: value must be a number, got ${typeof value}.`);
-  const dtype = checkDtype('nd.full', options.dtype);
-  return checkCtx('nd.full', options.ctx, () => NDArray.fromTensor(tf.fill(s, value, dtype)));
+  return fill('nd.full', shape, value, options);
+}
+
+/** full under the name the reader called (errors name nd.zeros, not nd.full). */
+function fill(op: string, shape: ShapeArg, value: number, options: CreateOptions): NDArray {
+  const s = checkShape(op, shape);
+  if (typeof value !== 'number') throw new ArgumentError(`${op}: value must be a number, got ${typeof value}.`);
+  const dtype = checkDtype(op, options.dtype);
+  return checkCtx(op, options.ctx, () => guardAllocation(op, s, () => NDArray.fromTensor(tf.fill(s, value, dtype))));
 }
 
 export function zeros(shape: ShapeArg, options: CreateOptions = {}): NDArray {
-  return full(checkShape('nd.zeros', shape), 0, options);
+  return fill('nd.zeros', shape, 0, options);
 }
 
 export function ones(shape: ShapeArg, options: CreateOptions = {}): NDArray {
-  return full(checkShape('nd.ones', shape), 1, options);
+  return fill('nd.ones', shape, 1, options);
 }
 
 export function zerosLike(x: NDArray): NDArray {
@@ -124,7 +130,9 @@ export function arange(start: number, stop?: number, step = 1, options: CreateOp
   }
   const dtype = checkDtype('nd.arange', options.dtype);
   const n = Math.max(0, Math.ceil((stop - start) / step));
-  const values = dtype === 'int32' ? new Int32Array(n) : new Float32Array(n);
-  for (let i = 0; i < n; i++) values[i] = start + i * step;
-  return checkCtx('nd.arange', options.ctx, () => NDArray.fromTensor(tf.tensor(values, [n], dtype)));
+  return guardAllocation('nd.arange', [n], () => {
+    const values = dtype === 'int32' ? new Int32Array(n) : new Float32Array(n);
+    for (let i = 0; i < n; i++) values[i] = start + i * step;
+    return checkCtx('nd.arange', options.ctx, () => NDArray.fromTensor(tf.tensor(values, [n], dtype)));
+  });
 }

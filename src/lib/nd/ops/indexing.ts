@@ -10,7 +10,7 @@
  * use `x.set(v, ...index)`, which changes x in place and keeps its identity.
  */
 import { tf, type Tensor } from '../../engine/tf';
-import { ArgumentError, ShapeError, fmtShape } from '../errors';
+import { ArgumentError, NDArrayError, ShapeError, fmtShape } from '../errors';
 import { NDArray, type Nested, type Operand } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
 import { normAxis, sizeOf } from '../shape-utils';
@@ -21,6 +21,7 @@ import { parseIndex, type IndexPlan, type IndexSpec } from './index-parse';
 import { describe, expectArray } from './operand';
 import { readRegion, scatterRegion } from './region';
 import { gatherAxis, view3 } from './axis-view';
+import { checkAllocation } from '../memory-guard';
 
 export type { IndexSpec } from './index-parse';
 
@@ -134,7 +135,15 @@ function describeIndex(index: readonly IndexSpec[]): string {
 function valueArray(value: Operand | Nested, x: NDArray): [NDArray, boolean] {
   if (value instanceof NDArray) return [value, false];
   if (typeof value === 'number') return [NDArray.fromTensor(tf.scalar(value, x.dtype)), true];
-  if (Array.isArray(value)) return [ndArray(value, { dtype: x.dtype }), true];
+  if (Array.isArray(value)) {
+    try {
+      return [ndArray(value, { dtype: x.dtype }), true];
+    } catch (e) {
+      // nd.array's message (ragged lists...) under the name the reader called
+      if (e instanceof NDArrayError) throw new (e.constructor as new (m: string) => NDArrayError)(`set: the value is not an array: ${e.message}`);
+      throw e;
+    }
+  }
   throw new ArgumentError(`set: the value must be a number, an NDArray or nested lists of numbers, got ${describe(value)}.`);
 }
 
@@ -299,6 +308,7 @@ export function oneHot(indices: NDArray, depth: number, options?: { onValue?: nu
   if (typeof onValue !== 'number' || typeof offValue !== 'number') {
     throw new ArgumentError(`oneHot: onValue and offValue must be numbers, got ${describe(onValue)} and ${describe(offValue)}.`);
   }
+  checkAllocation('oneHot', [...i.shape, depth]);
   try {
     return apply(OneHot, [i], { depth, onValue, offValue });
   } finally {

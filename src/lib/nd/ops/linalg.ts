@@ -4,6 +4,7 @@ import { ArgumentError, ShapeError, fmtShape } from '../errors';
 import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
 import { expectArray } from './operand';
+import { checkAllocation } from '../memory-guard';
 
 /** Swaps the last two axes (a matrix's transpose, batch by batch for rank 3). */
 function swapLast(t: Tensor): Tensor {
@@ -85,6 +86,7 @@ export function dot(a: NDArray, b: NDArray, options: { transposeA?: boolean; tra
   const bMat: [number, number] = tb ? [cols, k] : [k, cols];
   let outShape = [...aLead, ...bTrail];
   if (outShape.length === 0) outShape = [1]; // MXNet: no 0-d arrays
+  checkAllocation('nd.dot', outShape);
   return apply(Dot, [a, b], { aMat, bMat, outShape, transposeA: ta, transposeB: tb });
 }
 

@@ -20,6 +20,8 @@ export function expectArray(op: string, name: string, x: unknown): NDArray {
 
 export function describe(v: unknown): string {
   if (v === null) return 'null';
+  if (v === undefined) return 'undefined (no value)';
+  if (typeof v === 'function') return 'a function';
   if (Array.isArray(v)) return 'a plain array (wrap it with nd.array(...))';
   if (typeof v === 'object') return `an object (${(v as object).constructor?.name ?? 'Object'})`;
   return `${typeof v} ${String(v)}`;

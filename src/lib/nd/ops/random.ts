@@ -7,6 +7,7 @@ import { tf } from '../../engine/tf';
 import { ArgumentError } from '../errors';
 import { NDArray, type DType } from '../ndarray';
 import { checkShape, type ShapeArg } from './creation';
+import { guardAllocation } from '../memory-guard';
 
 /** mulberry32: a small, fast 32-bit generator; good enough to seed TensorFlow.js's. */
 let state = (Math.random() * 2 ** 32) >>> 0;
@@ -44,7 +45,7 @@ export function normal(loc = 0, scale = 1, shape: ShapeArg = [1], options: { dty
   checkNumber('nd.random.normal', 'loc', loc);
   if (checkNumber('nd.random.normal', 'scale', scale) < 0) throw new ArgumentError(`nd.random.normal: scale must be >= 0, got ${scale}.`);
   const s = checkShape('nd.random.normal', shape);
-  return NDArray.fromTensor(tf.randomNormal(s, loc, scale, options.dtype ?? 'float32', nextSeed()));
+  return guardAllocation('nd.random.normal', s, () => NDArray.fromTensor(tf.randomNormal(s, loc, scale, options.dtype ?? 'float32', nextSeed())));
 }
 
 /** Samples uniformly from [low, high). */
@@ -52,7 +53,7 @@ export function uniform(low = 0, high = 1, shape: ShapeArg = [1], options: { dty
   checkNumber('nd.random.uniform', 'low', low);
   checkNumber('nd.random.uniform', 'high', high);
   const s = checkShape('nd.random.uniform', shape);
-  return NDArray.fromTensor(tf.randomUniform(s, low, high, options.dtype ?? 'float32', nextSeed()));
+  return guardAllocation('nd.random.uniform', s, () => NDArray.fromTensor(tf.randomUniform(s, low, high, options.dtype ?? 'float32', nextSeed())));
 }
 
 /** Integers uniformly from [low, high), int32. */
@@ -61,7 +62,7 @@ export function randint(low: number, high: number, shape: ShapeArg = [1]): NDArr
     throw new ArgumentError(`nd.random.randint: low and high must be integers with low < high, got (${low}, ${high}).`);
   }
   const s = checkShape('nd.random.randint', shape);
-  return NDArray.fromTensor(tf.randomUniform(s, low, high, 'int32', nextSeed()));
+  return guardAllocation('nd.random.randint', s, () => NDArray.fromTensor(tf.randomUniform(s, low, high, 'int32', nextSeed())));
 }
 
 /** A random permutation of 0..n-1 as a plain array (Fisher-Yates with the seeded generator). */

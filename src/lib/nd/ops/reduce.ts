@@ -103,6 +103,9 @@ export const prod = (x: NDArray, o?: ReduceOptions): NDArray => apply(Prod, [x],
 
 /** ||x||_2 = sqrt(sum x^2) (ord 2, default) or ||x||_1 = sum |x| — composites of primitives. */
 export function norm(x: NDArray, o?: ReduceOptions & { ord?: 1 | 2 }): NDArray {
+  expectArray('norm', 'x', x);
+  if (x.dtype !== 'float32') x = x.astype('float32'); // the norm of integers is a real number
+  if (o?.axis !== undefined) normAxes('norm', o.axis, x.ndim); // errors name norm, not the sum inside
   const ord = o?.ord ?? 2;
   if (ord !== 1 && ord !== 2) throw new ArgumentError(`norm: ord must be 1 or 2, got ${String(ord)}.`);
   const attrs = { axis: o?.axis, keepDims: o?.keepDims };

@@ -12,6 +12,7 @@ import { normAxes, normAxis, resolveReshape, sizeOf } from '../shape-utils';
 import { unbroadcast } from './broadcast-grad';
 import { padAxis, view3 } from './axis-view';
 import { describe, expectArray } from './operand';
+import { checkAllocation } from '../memory-guard';
 
 // ---- reshape and friends -------------------------------------------------------------
 
@@ -145,6 +146,7 @@ export function broadcastTo(x: NDArray, shape: readonly number[]): NDArray {
     if (have !== d && have !== 1) fail(`dimension ${i} is ${have} in the array and ${d} in the target; only dimensions of size 1 can be broadcast.`);
     return d;
   });
+  checkAllocation('broadcastTo', out); // the one op whose result can dwarf its input
   return apply(BroadcastTo, [x], { shape: out });
 }
 
@@ -178,6 +180,7 @@ export function tile(x: NDArray, reps: readonly number[]): NDArray {
   const rank = Math.max(r.length, x.ndim);
   const padded = [...Array<number>(rank - x.ndim).fill(1), ...x.shape];
   const fullReps = [...Array<number>(rank - r.length).fill(1), ...r];
+  checkAllocation('tile', padded.map((d, i) => d * fullReps[i]!));
   return apply(Tile, [x], { reps: fullReps, padded });
 }
 
