@@ -35,7 +35,16 @@ export default defineConfig({
       output: { keepNames: true },
     },
   },
-  server: { headers: isolation },
+  server: {
+    headers: isolation,
+    // Other builds (dist/, tests' copies under .cache/) are not the app's sources: no reloads for them.
+    watch: { ignored: ['**/dist/**', '**/.cache/**', '**/test-results/**', '**/bench-results/**'] },
+  },
+  // The kernel worker's dependencies, bundled when dev starts: found only when the first cell
+  // runs, they would make Vite re-optimize and reload the page under the reader's click.
+  optimizeDeps: {
+    include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgl', '@tensorflow/tfjs-backend-webgpu', 'acorn', 'magic-string', 'sucrase', '@jridgewell/trace-mapping'],
+  },
   preview: { headers: isolation },
   test: {
     include: ['test/unit/**/*.test.ts'],
