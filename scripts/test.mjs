@@ -28,6 +28,8 @@ const PARTS = [
   { name: 'build', cmd: ['npx', 'vite', 'build'] },
   // End-to-end: the built site (dist/, from the build part) in headless Chromium.
   { name: 'e2e', cmd: ['node', '--test', '--test-concurrency=1', 'test/e2e/'], before: () => ensureChromium() ?? requireFile('dist/index.html') },
+  // Faults, bad input, edit loss, attacks (issue 9): builds its own copy of the site; one summary line per category.
+  { name: 'reliability', cmd: ['node', 'test/reliability/run.mjs'], before: () => ensureChromium() },
   // The book test: every section's cells and claims (reuses verified runs of unchanged sections).
   { name: 'book', cmd: ['node', 'scripts/book-test.mjs'], before: () => ensureChromium() },
 ];

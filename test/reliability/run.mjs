@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// The reliability suite (issue 9): `node scripts/test.mjs reliability`, or this file directly.
+// Builds a private copy of the site (.cache/rel-dist), then runs, in order:
+//   bad input   fuzz-api.test.ts, fuzz-files.test.ts (vitest, Node)
+//   edit loss   the reader's edits property, counted (vitest, Node)
+//   faults      faults.e2e.test.mjs (the real kernel in headless Chromium)
+//   attacks     security.e2e.test.mjs (the built reader in headless Chromium)
+// and prints one summary line per category from the counts the tests recorded. Exits non-zero
+// if any part failed. RELIABILITY_FUZZ_RUNS (default 60) sets the fuzz runs per target.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = '.cache/rel-dist';
+const countsDir = path.join(root, '.cache/reliability');
+const env = { ...process.env, RELIABILITY_DIST: dist, RELIABILITY_COUNTS_DIR: countsDir };
+
+function run(cmd) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd[0], cmd.slice(1), { cwd: root, stdio: 'inherit', env });
+    child.on('error', (e) => resolve(e.message));
+    child.on('exit', (code, signal) => resolve(code === 0 ? null : signal ? `killed by ${signal}` : `exit code ${code}`));
+  });
+}
+
+const STEPS = [
+  { name: 'build', cmd: ['npx', 'vite', 'build', '--outDir', dist, '--logLevel', 'warn'] },
+  { name: 'bad input', cmd: ['npx', 'vitest', 'run', '--config', 'test/reliability/vitest.config.ts'] },
+  { name: 'edit loss', cmd: ['npx', 'vitest', 'run', '--config', 'test/reliability/vitest.edit-loss.config.ts'] },
+  { name: 'faults', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/faults.e2e.test.mjs'] },
+  { name: 'attacks', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/security.e2e.test.mjs'] },
+];
+
+const read = (category) => {
+  const file = path.join(countsDir, `${category}.json`);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+};
+
+rmSync(countsDir, { recursive: true, force: true });
+const t0 = performance.now();
+const failed = [];
+for (const step of STEPS) {
+  console.log(`\n--- reliability: ${step.name} ---\n`);
+  const error = await run(step.cmd);
+  if (error) failed.push(`${step.name} (${error})`);
+  if (step.name === 'build' && error) break;
+}
+
+const api = read('bad-input');
+const files = read('bad-input-files');
+const edits = read('edit-loss');
+const faults = read('faults');
+const attacks = read('attacks');
+const missing = '(not run)';
+console.log('\n=== reliability summary ===');
+console.log(`faults:      ${faults ? `${faults.survived}/${faults.tried} tried and survived` : missing}`);
+console.log(`bad input:   ${api && files ? `${api.tried + files.tried} tried (${api.tried} API calls, ${api.rejected} rejected with a named error; ${files.tried} damaged files, ${files.rejected} refused with FileFormatError)` : missing}`);
+console.log(`edit loss:   ${edits ? `${edits.sequences} random edit/reload/reset/export/import/storage-full sequences tried, none lost an edit` : missing}`);
+console.log(`attacks:     ${attacks ? `${attacks.blocked}/${attacks.tried} tried and blocked` : missing}`);
+console.log(`time ${((performance.now() - t0) / 1000).toFixed(0)} s; ${failed.length ? `FAILED: ${failed.join(', ')}` : 'all parts passed'}`);
+process.exitCode = failed.length ? 1 : 0;
