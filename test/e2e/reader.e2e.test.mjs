@@ -362,9 +362,11 @@ describe('edits', () => {
     await page.reload(); // drop the edits of the tests above from the view
     await page.waitForSelector('.section-body .cell .cm-content');
     // Reset every edit the tests above made, through the Edits menu (two steps: it asks first).
-    await page.locator('.edits-menu > button').click();
-    await page.locator('.menu-item', { hasText: 'Reset all' }).click();
-    await page.locator('.menu-item', { hasText: /Really reset \d+ cell/ }).click();
+    if ((await page.locator('.section-body .cell[data-modified]').count()) > 0) {
+      await page.locator('.edits-menu > button').click();
+      await page.locator('.menu-item', { hasText: 'Reset all' }).click();
+      await page.locator('.menu-item', { hasText: /Really reset \d+ cell/ }).click();
+    }
     assert.equal(await page.locator('.section-body .cell[data-modified]').count(), 0);
     original = await editorText(firstCell());
   });
@@ -419,6 +421,36 @@ describe('edits', () => {
     assert.equal(await editorText(cell), 'print("exported")', 'a rejected import changes nothing');
     await page.locator('.menu-message button').click();
     await cell.locator('button', { hasText: 'Reset' }).click();
+  });
+
+  it('storage full: a visible warning, the edit kept and exportable, saved once there is room', async () => {
+    await page.evaluate(() => {
+      // Fill this origin's localStorage to its quota with big, then smaller, values.
+      let i = 0;
+      for (const size of [1 << 20, 1 << 16, 1 << 10, 64, 1]) {
+        const chunk = 'x'.repeat(size);
+        try {
+          for (;;) localStorage.setItem(`e2e-fill-${i++}`, chunk);
+        } catch {
+          // full at this size: try a smaller one
+        }
+      }
+    });
+    const cell = firstCell();
+    await setCode(cell, 'print("typed while the storage is full")');
+    await page.waitForSelector('[data-notice="storage"]', { timeout: 5000 });
+    assert.match(await page.locator('[data-notice="storage"]').innerText(), /storage for this site is full.*Export/s);
+    assert.equal(await editorText(cell), 'print("typed while the storage is full")');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-notice="storage"] button', { hasText: 'Export' }).click()]);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.deepEqual(exported.edits.map((e) => e.code), ['print("typed while the storage is full")']);
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('e2e-fill-')).forEach((k) => localStorage.removeItem(k)));
+    await setCode(cell, 'print("typed after freeing space")');
+    await page.waitForSelector('[data-notice="storage"]', { state: 'detached', timeout: 5000 });
+    await page.reload();
+    await page.waitForSelector('.section-body .cell .cm-content');
+    assert.equal(await editorText(firstCell()), 'print("typed after freeing space")');
+    await firstCell().locator('button', { hasText: 'Reset' }).click();
   });
 
   it('shows the originals and keeps damaged saved data aside', async () => {
