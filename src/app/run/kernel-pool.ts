@@ -4,7 +4,7 @@
  * MAX_LIVE kernels run at once: each holds a TensorFlow.js backend and its GPU memory, so the
  * least recently used idle one is shut down, with a note in its section.
  */
-import { readBackendChoice, saveBackendChoice, type BackendChoice } from './backend-choice';
+import { BACKEND_LABELS, readBackendChoice, saveBackendChoice, type BackendChoice } from './backend-choice';
 import { KernelSession } from './kernel-session';
 import { Store } from './store';
 
@@ -39,7 +39,7 @@ export class KernelPool {
     saveBackendChoice(choice);
     const s = this.current.get();
     if (!s) return;
-    const name = choice === 'auto' ? 'the best available backend' : choice;
+    const name = choice === 'auto' ? 'the best available backend' : BACKEND_LABELS[choice];
     if (s.kernelStarted) await s.restart(`The kernel was restarted on ${name}: its variables were reset. Run the cells above again before continuing.`);
     else await s.ensureKernel().catch(() => undefined);
   }
