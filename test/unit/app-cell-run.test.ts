@@ -1,7 +1,7 @@
 /** A cell's outputs as the page keeps them (src/app/run/cell-run): charts updated in place, text merged and capped. */
 import { describe, expect, it } from 'vitest';
 import type { ChartOutput } from '../../src/kernel/protocol';
-import { addOutput, IDLE, MAX_TEXT_CHARS } from '../../src/app/run/cell-run';
+import { addOutput, IDLE, MAX_TEXT_CHARS, visibleOutputs } from '../../src/app/run/cell-run';
 
 const chart = (id: string, n: number): ChartOutput => ({ kind: 'chart', chartId: id, notes: [], panels: [{ xScale: 'linear', yScale: 'linear', series: [{ name: 'loss', x: [...Array(n).keys()], y: Array(n).fill(1), mode: 'lines' }] }] });
 
@@ -34,5 +34,17 @@ describe('addOutput', () => {
     // Charts still update after the text cap.
     run = addOutput(run, chart('c', 3));
     expect(run.outputs.at(-1)).toMatchObject({ kind: 'chart', chartId: 'c' });
+  });
+});
+
+describe('visibleOutputs', () => {
+  const recorded = { outputs: [{ kind: 'value' as const, type: 'other' as const, text: '42' }] };
+  it('shows recorded outputs until the cell runs', () => {
+    expect(visibleOutputs(IDLE, recorded, false)).toEqual({ outputs: recorded.outputs, recorded: true });
+    const ran = { ...IDLE, ran: true, outputs: [{ kind: 'value' as const, type: 'other' as const, text: '43' }] };
+    expect(visibleOutputs(ran, recorded, false)).toEqual({ outputs: ran.outputs, recorded: false });
+  });
+  it('shows no recorded output when it is stale', () => {
+    expect(visibleOutputs(IDLE, recorded, true)).toEqual({ outputs: [], recorded: false });
   });
 });

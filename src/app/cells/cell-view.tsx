@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { CellBlock } from '../../content/types';
-import { IDLE, type CellRun } from '../run/cell-run';
+import { IDLE, visibleOutputs, type CellRun } from '../run/cell-run';
 import { useTheme } from '../theme/theme-store';
 import { Icon } from '../ui/icons';
 import { formatDuration } from '../ui/format';
@@ -99,7 +99,7 @@ export function CellView({ block, index }: { block: CellBlock; index: number }) 
   useEffect(() => handle.current?.replaceCode(code), [code]);
 
   const active = run.status === 'running' || run.status === 'queued';
-  const showRecorded = !run.ran && block.recorded !== null && !block.stale;
+  const shown = visibleOutputs(run, block.recorded, block.stale);
 
   return (
     <div className={`cell${modified ? ' cell-modified' : ''}`} data-cell-id={cell.id} data-state={run.status} data-modified={modified || undefined}>
@@ -155,11 +155,7 @@ export function CellView({ block, index }: { block: CellBlock; index: number }) 
       {pendingUploads.map((u) => (
         <UploadPrompt key={u.id} pending={u} />
       ))}
-      {showRecorded ? (
-        <CellOutputs outputs={block.recorded!.outputs} recorded={{ modified, info: ctx.recorded }} droppedChars={0} />
-      ) : (
-        <CellOutputs outputs={run.outputs} recorded={null} droppedChars={run.droppedChars} />
-      )}
+      <CellOutputs outputs={shown.outputs} recorded={shown.recorded ? { modified, info: ctx.recorded } : null} droppedChars={shown.recorded ? 0 : run.droppedChars} />
     </div>
   );
 }

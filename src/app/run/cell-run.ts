@@ -53,3 +53,17 @@ function appendOutput(outputs: readonly CellOutput[], output: CellOutput): CellO
   }
   return [...outputs, output];
 }
+
+/**
+ * What a cell shows under it: the reader's own outputs once the cell ran in this kernel;
+ * before that the recorded ones, unless they are stale (recorded from another version of the
+ * book's code: they would claim results this code never produced).
+ */
+export function visibleOutputs(
+  run: CellRun,
+  recorded: { outputs: CellOutput[] } | null,
+  stale: boolean,
+): { outputs: readonly CellOutput[]; recorded: boolean } {
+  if (run.ran || recorded === null || stale) return { outputs: run.outputs, recorded: false };
+  return { outputs: recorded.outputs, recorded: true };
+}
