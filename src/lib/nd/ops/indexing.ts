@@ -139,7 +139,12 @@ function describeIndex(index: readonly IndexSpec[]): string {
  */
 function valueArray(value: Operand | Nested, x: NDArray, plan: IndexPlan): [NDArray, boolean] {
   if (value instanceof NDArray) return [value, false];
-  if (typeof value === 'number') return [NDArray.fromTensor(tf.fill(plan.regionShape, value, x.dtype)), true];
+  if (typeof value === 'number') {
+    // int32 arrays take ToInt32 of the number (7.9 -> 7, as Int32Array and tf.scalar do); WebGL's
+    // fill would round it in its shader (7.9 -> 8, measured).
+    const filled = x.dtype === 'int32' ? value | 0 : value;
+    return [NDArray.fromTensor(tf.fill(plan.regionShape, filled, x.dtype)), true];
+  }
   if (Array.isArray(value)) {
     try {
       return [ndArray(value, { dtype: x.dtype }), true];
