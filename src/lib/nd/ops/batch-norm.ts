@@ -1,7 +1,8 @@
 /**
  * Batch normalization in training mode as one primitive (used by gluon.nn.BatchNorm). Built
- * from elementwise primitives, its backward pass makes some twenty passes over the input, more
- * than a small CNN's convolutions cost on WASM; the closed-form gradient below needs six.
+ * from elementwise primitives, autograd's backward pass makes a dozen or more passes over the
+ * input, several of them broadcasting (slow on WASM), which for a small CNN costs as much as its
+ * convolutions; the closed-form gradient below needs six plain ones.
  *
  * With mean mu and biased variance v of x over the reduced axes (m values per channel),
  * inv = 1 / sqrt(v + eps), xc = x - mu, a = gamma * inv:
