@@ -20,13 +20,13 @@ claim('full AlexNet: one training epoch on this backend would take more than an 
 
 // The scaled network.
 claim('scaled AlexNet: feature maps of 15, 7, 3 and 1 pixels', small.rows.map((r) => r['output shape']).slice(0, 8).join(', '),
-  ['12 x 15 x 15', '12 x 7 x 7', '32 x 7 x 7', '32 x 3 x 3', '48 x 3 x 3', '48 x 3 x 3', '32 x 3 x 3', '32 x 1 x 1'].every((s, i) => small.rows[i]['output shape'] === s));
+  ['6 x 15 x 15', '6 x 7 x 7', '16 x 7 x 7', '16 x 3 x 3', '24 x 3 x 3', '24 x 3 x 3', '16 x 3 x 3', '16 x 1 x 1'].every((s, i) => small.rows[i]['output shape'] === s));
 const macRatio = full.multiplyAdds / small.multiplyAdds, paramRatio = full.parameters / small.parameters;
-claim('scaled AlexNet: about 700 times fewer multiply-adds than the full one (600 to 800)', macRatio, macRatio > 600 && macRatio < 800);
-claim('scaled AlexNet: about 170 times fewer parameters than the full one (150 to 200)', paramRatio, paramRatio > 150 && paramRatio < 200);
+claim('scaled AlexNet: about 2,300 times fewer multiply-adds than the full one (2,200 to 2,400)', macRatio, macRatio > 2200 && macRatio < 2400);
+claim('scaled AlexNet: about 660 times fewer parameters than the full one (600 to 700)', paramRatio, paramRatio > 600 && paramRatio < 700);
 
 // Initialization.
-claim("Xavier: conv1's weights have the rule's standard deviation (within 5%)", conv1Std, Math.abs(conv1Std / Math.sqrt(2 / (121 + 12 * 121)) - 1) < 0.05);
+claim("Xavier: conv1's weights have the rule's standard deviation (within 5%)", conv1Std, Math.abs(conv1Std / Math.sqrt(2 / (121 + 6 * 121)) - 1) < 0.05);
 const lastNormal = normalScales[normalScales.length - 1], lastXavier = xavierScales[xavierScales.length - 1];
 claim('Normal(0.01): the scores reaching the loss are over 1000 times smaller than with Xavier', lastXavier / lastNormal, lastXavier / lastNormal > 1000);
 const xavierSpread = Math.max(...xavierScales) / Math.min(...xavierScales);

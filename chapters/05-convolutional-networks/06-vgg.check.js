@@ -28,6 +28,14 @@ const smallShapes = small.rows.slice(0, 5).map((r) => r['output shape']);
 claim('scaled VGG: blocks of 4, 8, 16, 32 and 32 channels at 16, 8, 4, 2 and 1 pixels', smallShapes.join(', '),
   smallShapes.join(',') === '4 x 16 x 16,8 x 8 x 8,16 x 4 x 4,32 x 2 x 2,32 x 1 x 1');
 
+// Initialization.
+const heOverXavier = heScales[heScales.length - 1] / xavierScales[xavierScales.length - 1];
+claim("the output's scale with He's rule is over 10 times that with Xavier's", heOverXavier, heOverXavier > 10);
+const xavierDrop = xavierScales[0] / xavierScales[4];
+claim("Xavier: the scale drops from block 1 to block 5 (by over 4 times)", xavierDrop, xavierDrop > 4);
+const heSpread = Math.max(...heScales) / Math.min(...heScales);
+claim("He: every block's and dense layer's output scale within a factor 10 of the others", heSpread, heSpread < 10);
+
 // Training: the accuracy is measured again here, from the trained network.
 const testAcc = await d2l.evaluateAccuracy(testIter, net);
 claim('scaled VGG: test accuracy at least 0.80 after training', testAcc, testAcc >= 0.8);
