@@ -1,5 +1,12 @@
 // Claims of "A Kaggle Competition: House Prices", from the data, the cross-validation results and
 // the submission the cells produced.
+// The parser written in the section agrees with d2l.parseCsv, on the sample and on a real file's rows.
+const parsedSample = parseCsv(sample);
+claim('parseCsv: a quoted comma and doubled quotes read as one field', parsedSample[1][2],
+  JSON.stringify(parsedSample) === JSON.stringify(d2l.parseCsv(sample)) && parsedSample[1][2] === 'corner lot, "quiet"' && parsedSample.length === 3);
+const rebuilt = [trainData.columns, ...trainData.rows.slice(0, 50)].map((r) => r.map((v) => (v === null ? 'NA' : String(v))).join(',')).join('\n');
+claim('parseCsv agrees with d2l.parseCsv on the first 50 rows of the training file (records)', parseCsv(rebuilt).length,
+  parseCsv(rebuilt).length === 51 && JSON.stringify(parseCsv(rebuilt)) === JSON.stringify(d2l.parseCsv(rebuilt)));
 claim('data: 1460 training houses (81 columns), 1459 test houses (80 columns)',
   [trainData.numRows, trainData.columns.length, testData.numRows, testData.columns.length],
   trainData.numRows === 1460 && trainData.columns.length === 81 && testData.numRows === 1459 && testData.columns.length === 80);
