@@ -5,7 +5,7 @@
  */
 import { tf } from '../lib/engine/tf';
 import { BACKEND_LADDER, backendInfo, configureWasmPaths, initBackend, type BackendName } from '../lib/engine/backends';
-import { DeviceLostError, watchDeviceLoss } from '../lib/engine/device-loss';
+import { DeviceLostError, deviceLostNow, watchDeviceLoss } from '../lib/engine/device-loss';
 import { setBeforeOpHook } from '../lib/nd/primitive';
 import { reclaimMemory } from '../lib/nd/lifetime';
 import { flushDisplay, setDisplayHook, type DisplayOutput } from '../lib/display';
@@ -74,6 +74,8 @@ export class Kernel {
   private deviceLost: string | null = null;
   /** Rungs left because their device was lost (shown with the ladder's skipped rungs). */
   private readonly lostRungs: { name: BackendName; reason: string }[] = [];
+  /** DeviceLostErrors this kernel made (they already say what it does; the library's do not). */
+  private readonly ownDeviceLostErrors = new WeakSet<DeviceLostError>();
   private queue: Promise<void> = Promise.resolve();
   private interruptRequested = false;
   private interruptView: Int32Array | null = null;
@@ -248,7 +250,10 @@ export class Kernel {
       charts.flushAll();
       const interrupted = e instanceof KernelInterrupt;
       status = interrupted ? 'interrupted' : 'error';
-      const error = this.deviceLost !== null && !(e instanceof DeviceLostError) ? this.deviceLostError(e) : e;
+      // A lost WebGL context makes tfjs fail ("Unable to create WebGLTexture") a task before its event arrives.
+      this.noticeDeviceLoss();
+      const own = e instanceof DeviceLostError && this.ownDeviceLostErrors.has(e);
+      const error = this.deviceLost !== null && !own ? this.deviceLostError(e) : e;
       if (error !== e) status = 'error';
       emit(this.errorOutput(error, request.code, cell, file));
     } finally {
@@ -256,6 +261,7 @@ export class Kernel {
       setDisplayHook(null);
       this.runningId = null;
     }
+    this.noticeDeviceLoss();
     if (this.deviceLost !== null) {
       // Results computed on a lost device cannot be trusted, even when the cell did not notice.
       if (status === 'ok') emit(this.errorOutput(this.deviceLostError(null), request.code, null, ''));
@@ -305,16 +311,27 @@ export class Kernel {
     });
   }
 
+  /** Takes note of a loss the device reports synchronously (WebGL's isContextLost) before its event. */
+  private noticeDeviceLoss(): void {
+    if (this.deviceLost === null) this.deviceLost = deviceLostNow();
+  }
+
   private nextRung(): BackendName | null {
     return this.nextRungAfter(backendInfo().name);
   }
 
   private deviceLostError(cause: unknown): DeviceLostError {
-    const detail = cause instanceof Error ? ` (the cell saw: ${cause.name}: ${cause.message})` : '';
-    return new DeviceLostError(
+    // The library's DeviceLostError (a read that failed) says nothing this message does not.
+    const detail = cause instanceof Error && !(cause instanceof DeviceLostError) ? ` (the cell saw: ${cause.name}: ${cause.message})` : '';
+    const error = new DeviceLostError(
       `${this.deviceLost}${detail}, so this cell stopped. The kernel moves to the next backend of the ladder (${this.nextRung() ?? 'none left'}) ` +
         'and its variables are reset: run the cells above again. If this repeats, close other GPU-heavy tabs or choose a CPU backend.',
     );
+    // Keep the position where the cause surfaced in the cell (errorOutput reads the stack's frames).
+    const frames = cause instanceof Error ? (cause.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)) : [];
+    if (frames.length) error.stack = `${error.name}: ${error.message}\n${frames.join('\n')}`;
+    this.ownDeviceLostErrors.add(error);
+    return error;
   }
 
   /** Leaves the lost backend for the next rung of the ladder, with a fresh scope. */

@@ -1,7 +1,8 @@
 // Faults the kernel survives, in headless Chromium through the real kernel (the sandboxed worker
 // of the built site, test/e2e/kernel-harness.html): a cell allocating far too much, errors
 // thrown from timers, unawaited promises, generators and async code, a training loss that
-// becomes NaN, the WebGPU device lost mid-training, and a long session of repeated training.
+// becomes NaN, the WebGPU device lost and the WebGL context lost mid-training, and a long session
+// of repeated training.
 // Each fault counts as survived only when its cell got a clear error (or the right output) AND
 // the kernel ran the next cell correctly.
 //   RELIABILITY_DIST=.cache/rel-dist node --test test/reliability/faults.e2e.test.mjs
@@ -178,6 +179,42 @@ for (let i = 0; i < 20; i++) {
     assert.deepEqual(after.fallbacks.map((f) => f.name), ['webgpu']);
     assert.deepEqual(values(await run('mx.currentContext().toString()')), ["'webgl(0)'"]);
     // The old variables are gone (they lived on the lost device), not silently wrong.
+    assert.equal((await run('W')).done.status, 'error');
+  });
+});
+
+describe('WebGL context lost', () => {
+  // WEBGL_lose_context.loseContext() (mx.simulateDeviceLoss on WebGL) loses the kernel's
+  // OffscreenCanvas context as a GPU reset would. Without handling, the cell's next read never
+  // settles (the lost context's fence never passes) and the kernel stays on a dead backend.
+  fault('the WebGL context lost mid-training: the cell says so, the kernel comes back on WASM', async () => {
+    const s = await start('webgl');
+    assert.equal(s.backend, 'webgl', `fell back: ${JSON.stringify(s.fallbacks)}`);
+    const r = await run(`const W = nd.random.normal(0, 0.01, [20, 1]);
+W.attachGrad();
+for (let i = 0; i < 20; i++) {
+  if (i === 3) mx.simulateDeviceLoss();
+  const X = nd.random.normal(0, 1, [32, 20]);
+  const l = autograd.record(() => nd.dot(X, W).square().mean());
+  l.backward();
+  W.set(W.sub(W.grad.mul(0.1)));
+  print(i, await l.asScalar());
+}`);
+    assert.equal(r.done.status, 'error', JSON.stringify(r.outputs));
+    // The three steps before the loss printed their losses; none after it printed anything.
+    assert.deepEqual(r.outputs.filter((o) => o.kind === 'text').map((o) => o.text.split(' ')[0]), ['0', '1', '2']);
+    const [e] = errors(r);
+    assert.equal(errors(r).length, 1, JSON.stringify(errors(r)));
+    assert.equal(e.name, 'DeviceLostError', JSON.stringify(e));
+    assert.match(e.message, /^the WebGL context was lost/);
+    assert.match(e.message, /next backend of the ladder \(wasm\)/);
+    assert.match(e.message, /variables are reset/);
+    assert.equal(e.line, 9, `the error should point at the read in the cell: ${JSON.stringify(e)}`);
+    const after = await status();
+    assert.equal(after.backend, 'wasm');
+    assert.deepEqual(after.fallbacks.map((f) => f.name), ['webgl']);
+    assert.match(after.fallbacks[0].reason, /WebGL context was lost/);
+    assert.deepEqual(values(await run('mx.currentContext().toString()')), ["'wasm(0)'"]);
     assert.equal((await run('W')).done.status, 'error');
   });
 });

@@ -18,7 +18,7 @@ export const mx = {
   /** Runs a function on another backend for a moment, then switches back (comparing backends). */
   withBackend,
   BackendUnavailableError,
-  /** Testing the kernel's recovery: destroys the WebGPU device as a driver reset would (false if not on WebGPU). */
+  /** Testing the kernel's recovery: destroys the WebGPU device or loses the WebGL context, as a driver reset would (false on WASM/CPU). */
   simulateDeviceLoss,
   DeviceLostError,
 };

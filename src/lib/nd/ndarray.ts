@@ -8,6 +8,7 @@
  */
 import { tf, type Tensor } from '../engine/tf';
 import { syncReadsAreSafe } from '../engine/backends';
+import { guardRead } from '../engine/device-loss';
 import { currentContext, type Context } from '../engine/context';
 import { runBackward, type BackwardOptions, type TapeNode } from '../autograd/tape';
 import { isRecording } from '../autograd/state';
@@ -263,7 +264,8 @@ export class NDArray {
   // ---- reads --------------------------------------------------------------------------
   /** The values as a flat typed array (row-major). */
   async data(): Promise<Float32Array | Int32Array> {
-    return (await this.tensor.data()) as Float32Array | Int32Array;
+    // Guarded: on a lost GPU device the read fails with DeviceLostError instead of hanging.
+    return (await guardRead(this.tensor.data())) as Float32Array | Int32Array;
   }
   /** The values as nested JavaScript arrays. */
   async toArray(): Promise<Nested> {
