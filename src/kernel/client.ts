@@ -8,13 +8,17 @@
 import type { BackendName } from '../lib/engine/backends';
 import { assertNever, type CellOutput, type DoneMessage, type KernelToPage, type PageToKernel, type StatusMessage, type StorageRequest, type StorageResult } from './protocol';
 import { IndexedDbPageStorage, type PageStorage } from './page-storage';
+import { localProbeCache, type ProbeCache } from './probe-cache';
 
 export interface KernelClientOptions {
   /** URL of kernel-frame.html. */
   frameUrl: string;
   /** Absolute URL of the site's root (datasets under data/, WASM binaries under tfjs-wasm/). */
   siteBase: string;
+  /** The reader's choice; absent: the fastest correct backend here (the kernel's speed probe). */
   backend?: BackendName;
+  /** Keeps the kernel's speed probe between starts and pages; default localStorage, null: none. */
+  probeCache?: ProbeCache | null;
   /** Fetches a dataset file for the kernel (the page may cache it); default: fetch siteBase + 'data/' + path. */
   fetchAsset?: (path: string) => Promise<Uint8Array>;
   onStatus?: (status: StatusMessage) => void;
@@ -51,11 +55,14 @@ export class KernelClient {
   /** Storage operations the page is busy with; aborted when the cell stops or the kernel goes. */
   private readonly storageOps = new Set<AbortController>();
   readonly storage: PageStorage;
+  private readonly probeCache: ProbeCache | null;
+  private savedProbeAt: string | null = null;
   lastStatus: StatusMessage | null = null;
 
   constructor(private readonly options: KernelClientOptions) {
     this.backend = options.backend;
     this.storage = options.storage ?? new IndexedDbPageStorage();
+    this.probeCache = options.probeCache === undefined ? localProbeCache : options.probeCache;
   }
 
   /** Starts the frame and the kernel; resolves when the kernel is idle (backend ready). */
@@ -101,7 +108,8 @@ export class KernelClient {
       };
       window.addEventListener('message', onWorkerError);
     });
-    this.send({ type: 'start', backend: this.backend, wasmBase: `${this.options.siteBase}tfjs-wasm/` });
+    const probeCache = this.backend === undefined ? (this.probeCache?.read() ?? null) : null;
+    this.send({ type: 'start', backend: this.backend, probeCache, wasmBase: `${this.options.siteBase}tfjs-wasm/` });
     if (globalThis.crossOriginIsolated) {
       const buffer = new SharedArrayBuffer(4);
       this.interruptFlag = new Int32Array(buffer);
@@ -120,6 +128,12 @@ export class KernelClient {
   private receive(message: KernelToPage): void {
     switch (message.type) {
       case 'status':
+        // A probe the kernel just measured is kept for the next start (any page, any chapter).
+        // (every status repeats it: write it once, by its time of measurement).
+        if (message.probe && !message.probe.fromCache && message.probe.measuredAt !== this.savedProbeAt) {
+          this.savedProbeAt = message.probe.measuredAt;
+          this.probeCache?.write(message.probe);
+        }
         this.lastStatus = message;
         this.options.onStatus?.(message);
         for (const w of [...this.statusWaiters]) w(message);

@@ -5,6 +5,7 @@
  */
 import { tf } from '../lib/engine/tf';
 import { BACKEND_LADDER, backendInfo, configureWasmPaths, initBackend, type BackendName } from '../lib/engine/backends';
+import { startBackend } from '../lib/engine/start-fastest';
 import { DeviceLostError, deviceLostNow, watchDeviceLoss } from '../lib/engine/device-loss';
 import { setBeforeOpHook } from '../lib/nd/primitive';
 import { reclaimMemory } from '../lib/nd/lifetime';
@@ -167,7 +168,8 @@ export class Kernel {
       configureWasmPaths(request.wasmBase, { platformFetch: true });
       this.wasmBase = request.wasmBase;
     }
-    await initBackend(request.backend);
+    // The reader's choice, else the fastest correct backend here (probed once, cached by the page).
+    await startBackend({ backend: request.backend, cached: request.probeCache });
     this.watchDevice();
     this.onStarted?.();
     // Library ops check for a stop request too (a long chain of ops without a loop), and for a lost device.
@@ -187,6 +189,7 @@ export class Kernel {
       state,
       backend: info?.name ?? null,
       fallbacks: [...this.lostRungs, ...(info?.skipped ?? [])],
+      probe: info?.probe ?? null,
       memory: started ? { numTensors: tf.memory().numTensors, numBytes: tf.memory().numBytes } : null,
     });
   }

@@ -3,8 +3,10 @@
  * The page talks to the kernel only through these; switches over them end in assertNever.
  */
 import type { BackendName } from '../lib/engine/backends';
+import type { BackendProbe } from '../lib/engine/backend-probe';
 import type { ChartOutput, ImagesOutput, TableOutput, TextOutput } from '../lib/display';
 
+export type { BackendProbe, BackendTrial, ProbeBasis } from '../lib/engine/backend-probe';
 export type { ChartOutput, ChartPanel, ChartSeries, ImageData, ImagesOutput, TableOutput, TextOutput } from '../lib/display';
 
 // ---- outputs (MIME-bundle-like, built from data, never from markup) ---------------------
@@ -34,8 +36,13 @@ export type CellOutput = TextOutput | ValueOutput | ErrorOutput | TableOutput | 
 
 export interface StartRequest {
   type: 'start';
-  /** Preferred backend (the top of the ladder by default). */
+  /**
+   * The reader's chosen backend; it always wins. Absent: the fastest correct backend here,
+   * from `probeCache` when that was measured for this machine, else from a new speed probe.
+   */
   backend?: BackendName;
+  /** The last speed probe the page kept (StatusMessage.probe); the kernel checks its key. */
+  probeCache?: BackendProbe | null;
   /** Where the book's assets are, for the WASM binaries. */
   wasmBase?: string;
 }
@@ -96,6 +103,11 @@ export interface StatusMessage {
   backend: BackendName | null;
   /** Rungs of the ladder that were tried and failed, with why. */
   fallbacks: { name: BackendName; reason: string }[];
+  /**
+   * The speed probe that chose `backend` (per-backend times and verdicts), fresh or from the
+   * page's cache (`fromCache`); null when the reader chose the backend, or in Node.
+   */
+  probe: BackendProbe | null;
   memory: { numTensors: number; numBytes: number } | null;
 }
 

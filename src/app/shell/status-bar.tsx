@@ -7,6 +7,7 @@ import { BACKEND_CHOICES, BACKEND_LABELS, type BackendChoice } from '../run/back
 import { datasetLabel, downloads, type Download } from '../run/downloads';
 import { kernelPool } from '../run/kernel-pool';
 import type { KernelSession, SessionState } from '../run/kernel-session';
+import { probeLine, probeTooltip } from '../run/probe-summary';
 import { Store } from '../run/store';
 import { formatBytes } from '../ui/format';
 
@@ -17,11 +18,17 @@ function useSessionState(session: KernelSession | null): SessionState | null {
   return useSyncExternalStore(store.subscribe, store.get);
 }
 
-function backendWhy(state: SessionState, choice: BackendChoice): string {
+/** Why this backend: the fallbacks, the reader's choice, or the speed probe (short line and tooltip). */
+function backendWhy(state: SessionState, choice: BackendChoice): { line: string; tooltip: string } {
   const st = state.status;
-  if (!st?.backend) return '';
-  if (st.fallbacks.length > 0) return `${st.fallbacks.map((f) => `${BACKEND_LABELS[f.name]} unavailable: ${f.reason}`).join('; ')}`;
-  return choice === 'auto' ? 'the fastest backend available here' : 'chosen by you';
+  if (!st?.backend) return { line: '', tooltip: '' };
+  if (st.fallbacks.length > 0) {
+    const why = st.fallbacks.map((f) => `${BACKEND_LABELS[f.name]} unavailable: ${f.reason}`).join('; ');
+    return { line: `fallback: ${why}`, tooltip: why };
+  }
+  if (choice !== 'auto') return { line: 'chosen by you', tooltip: 'Chosen in the status bar. Choose Auto to use the fastest backend measured here.' };
+  if (st.probe) return { line: probeLine(st.probe), tooltip: probeTooltip(st.probe) };
+  return { line: 'first backend of the ladder that started', tooltip: 'WebGPU, then WebGL, WASM and CPU: the first that started.' };
 }
 
 function KernelIndicator({ state, choice }: { state: SessionState | null; choice: BackendChoice }) {
@@ -38,9 +45,9 @@ function KernelIndicator({ state, choice }: { state: SessionState | null; choice
         {label}
       </span>
       {st?.backend && (
-        <span className="status-item backend-badge" data-backend={st.backend} title={why}>
+        <span className="status-item backend-badge" data-backend={st.backend} data-probe={st.probe ? (st.probe.fromCache ? 'cached' : 'measured') : undefined} title={why.tooltip}>
           {BACKEND_LABELS[st.backend]}
-          <span className="backend-why">{st.fallbacks.length > 0 ? ` (fallback: ${why})` : ` (${why})`}</span>
+          <span className="backend-why">{` (${why.line})`}</span>
         </span>
       )}
       {st?.memory && (
@@ -97,7 +104,7 @@ export function StatusBar() {
         <select value={choice} onChange={(e) => void pool.chooseBackend(e.target.value as BackendChoice)} data-testid="backend" title="Restarts the kernel on the chosen backend">
           {BACKEND_CHOICES.map((c) => (
             <option key={c} value={c}>
-              {c === 'auto' ? 'Auto' : BACKEND_LABELS[c]}
+              {c === 'auto' ? 'Auto (fastest here)' : BACKEND_LABELS[c]}
             </option>
           ))}
         </select>

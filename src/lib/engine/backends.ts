@@ -9,6 +9,7 @@ import { tf } from './tf';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type { BackendProbe } from './backend-probe';
 
 // Threaded WASM starts its pthread workers from the script that loaded tfjs; the kernel runs
 // from a blob inside an opaque-origin sandbox, where those workers fail to load and
@@ -25,6 +26,8 @@ export interface BackendInfo {
   name: BackendName;
   /** Rungs above it that were tried and failed, with the reason. */
   skipped: { name: BackendName; reason: string }[];
+  /** The speed probe that chose it (backend-probe.ts); absent when the reader or the ladder did. */
+  probe?: BackendProbe;
 }
 
 let current: BackendInfo | null = null;
@@ -46,6 +49,11 @@ export function configureWasmPaths(paths: string | Record<string, string>, optio
   wasmPathsConfigured = true;
 }
 
+/** Registers the browser's backends (WebGL, WebGPU) and the WASM paths; nothing in Node. */
+export async function prepareBrowserBackends(): Promise<void> {
+  if (inBrowser()) await loadBrowserBackends();
+}
+
 async function loadBrowserBackends(): Promise<void> {
   // Registered only in browsers: in Node these modules have nothing to talk to.
   await import('@tensorflow/tfjs-backend-webgl');
@@ -54,7 +62,8 @@ async function loadBrowserBackends(): Promise<void> {
   if (!wasmPathsConfigured) (await import('./wasm-paths')).configureBrowserWasm();
 }
 
-async function tryBackend(name: BackendName): Promise<string | null> {
+/** Makes `name` the active backend: null when it runs, else why it cannot. */
+export async function tryBackend(name: BackendName): Promise<string | null> {
   if (!tf.engine().registryFactory[name]) return `${name} is not available in this environment`;
   // WebGL's packed elementwise kernels write non-zero values into the padding of packed
   // textures (exp(0) = 1 ...), and its packed matMul multiplies that padding in when the shared
@@ -73,7 +82,8 @@ async function tryBackend(name: BackendName): Promise<string | null> {
 
 /**
  * Picks the first backend of the ladder that works, starting at `preferred` (or the top).
- * In Node the ladder starts at WASM.
+ * In Node the ladder starts at WASM. The kernel's start goes through start-fastest.ts, which
+ * calls this for the reader's explicit choice and measures the backends otherwise.
  */
 export async function initBackend(preferred?: BackendName): Promise<BackendInfo> {
   if (inBrowser()) await loadBrowserBackends();

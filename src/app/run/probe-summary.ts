@@ -1,0 +1,66 @@
+/**
+ * What the status bar says about the kernel's speed probe (src/lib/engine/backend-probe.ts):
+ * a short line beside the backend ("fastest here: WASM 12 ms · WebGL 140 ms · ...") and a longer
+ * tooltip that says how it was measured and what each backend did.
+ */
+import type { BackendProbe, BackendTrial } from '../../kernel/protocol';
+import { BACKEND_LABELS } from './backend-choice';
+
+const fmtMs = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 10 ? `${Math.round(ms)} ms` : `${ms.toFixed(1)} ms`);
+
+/** One backend in a few words, for the short line. */
+function shortTrial(t: BackendTrial): string {
+  const name = BACKEND_LABELS[t.name];
+  switch (t.outcome) {
+    case 'timed':
+      return `${name} ${fmtMs(t.ms)}`;
+    case 'over-cap':
+      return `${name} > ${fmtMs(t.capMs)}`;
+    case 'wrong':
+      return `${name} wrong results`;
+    case 'unavailable':
+      return `${name} unavailable`;
+    case 'failed':
+      return `${name} failed`;
+  }
+}
+
+/** One backend in full, for the tooltip. */
+function longTrial(t: BackendTrial, probe: BackendProbe): string {
+  const name = BACKEND_LABELS[t.name];
+  switch (t.outcome) {
+    case 'timed': {
+      const runs = `median of ${t.runs} run${t.runs === 1 ? '' : 's'}`;
+      const early = t.stoppedEarly ? `, stopped early: slower than ${BACKEND_LABELS[probe.chosen]} in most runs` : '';
+      return `${name}: ${fmtMs(t.ms)} (${runs}${early})`;
+    }
+    case 'over-cap':
+      return `${name}: did not finish within its ${fmtMs(t.capMs)} cap${t.ms !== null ? ` (${fmtMs(t.ms)} per run so far)` : ''}`;
+    case 'wrong':
+      return `${name}: rejected, wrong results: ${t.reason}`;
+    case 'unavailable':
+      return `${name}: unavailable: ${t.reason}`;
+    case 'failed':
+      return `${name}: failed: ${t.reason}`;
+  }
+}
+
+/** The words after the backend's name in the status bar, e.g. "fastest here: WASM 12 ms · WebGL 140 ms". */
+export function probeLine(probe: BackendProbe): string {
+  const head = probe.basis === 'fastest' ? 'fastest here' : 'no backend finished the speed check in time; first of the ladder';
+  return `${head}: ${probe.trials.map(shortTrial).join(' · ')}`;
+}
+
+/** The tooltip: how and when it was measured, each backend's result, how to override. */
+export function probeTooltip(probe: BackendProbe): string {
+  const when = new Date(probe.measuredAt);
+  const measured = probe.fromCache
+    ? `Measured on ${Number.isNaN(when.getTime()) ? probe.measuredAt : when.toLocaleString()} in this browser (kept, so the check does not run again).`
+    : `Measured as the kernel started (${fmtMs(probe.totalMs)}).`;
+  return [
+    `${BACKEND_LABELS[probe.chosen]} ${probe.basis === 'fastest' ? 'was the fastest backend with correct results' : 'is the first rung of the ladder that did not fail'} on one forward and backward pass of a dense layer (128x256 by 256x256, ReLU), checked against a reference.`,
+    measured,
+    ...probe.trials.map((t) => longTrial(t, probe)),
+    'Choose a backend in the status bar to use another one.',
+  ].join('\n');
+}
