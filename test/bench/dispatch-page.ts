@@ -1,0 +1,158 @@
+/**
+ * Where one op's time goes: 1,000 adds of (10,) arrays, raw TensorFlow.js and ours, in
+ * variants that each remove one cost (disposal, tidy, our wrapper). A developer's tool for
+ * iterating on the dispatch path (test/bench/dispatch.mjs); the numbers that count are the
+ * bench's (npm run bench). Runs on the page's main thread, one backend per page load.
+ */
+import { tf } from '../../src/lib/engine/tf';
+import { initBackend, type BackendName } from '../../src/lib/engine/backends';
+import { autograd, nd, NDArray } from '../../src/lib/index';
+import { reclaimMemory } from '../../src/lib/nd/lifetime';
+
+const OPS = 1000;
+
+type Variant = () => Promise<void>;
+
+function check(v: number): void {
+  if (v !== OPS) throw new Error(`got ${v}, expected ${OPS}`);
+}
+
+const variants = (): Record<string, Variant> => {
+  const oneT = tf.ones([10]);
+  const one = nd.ones([10]);
+  const oneG = NDArray.fromTensor(tf.fill([10], 1));
+  const w = nd.ones([10]);
+  w.attachGrad();
+  const mmX = tf.randomNormal([256, 784]);
+  const mmW = tf.randomNormal([784, 256]);
+  const mmWt = tf.randomNormal([256, 784]);
+  const mmG = tf.randomNormal([256, 256]);
+  return {
+    'raw, dispose': async () => {
+      let x = tf.zeros([10]);
+      for (let i = 0; i < OPS; i++) {
+        const next = tf.add(x, oneT);
+        x.dispose();
+        x = next;
+      }
+      check((await x.data())[0]!);
+      x.dispose();
+    },
+    // tf.fill runs a kernel: on WebGL/WebGPU its result lives on the GPU, while tf.zeros'
+    // values start on the CPU, where those backends run small ops without the GPU.
+    'raw, dispose, GPU-resident': async () => {
+      const oneG = tf.fill([10], 1);
+      let x = tf.fill([10], 0);
+      for (let i = 0; i < OPS; i++) {
+        const next = tf.add(x, oneG);
+        x.dispose();
+        x = next;
+      }
+      check((await x.data())[0]!);
+      tf.dispose([x, oneG]);
+    },
+    'raw, keep all then dispose': async () => {
+      const all: tf.Tensor[] = [tf.zeros([10])];
+      for (let i = 0; i < OPS; i++) all.push(tf.add(all[all.length - 1]!, oneT));
+      check((await all[all.length - 1]!.data())[0]!);
+      tf.dispose(all);
+    },
+    'raw, tidy per op': async () => {
+      let x = tf.zeros([10]);
+      for (let i = 0; i < OPS; i++) {
+        const prev = x;
+        x = tf.tidy(() => tf.add(prev, oneT));
+        prev.dispose();
+      }
+      check((await x.data())[0]!);
+      x.dispose();
+    },
+    'ours, dispose': async () => {
+      let x: NDArray = nd.zeros([10]);
+      for (let i = 0; i < OPS; i++) {
+        const next = x.add(one);
+        x.dispose();
+        x = next;
+      }
+      check(((await x.toArray()) as number[])[0]!);
+    },
+    'ours (as the bench)': async () => {
+      let x: NDArray = nd.zeros([10]);
+      for (let i = 0; i < OPS; i++) x = x.add(one);
+      check(((await x.toArray()) as number[])[0]!);
+    },
+    // The same adds starting from arrays made by the fill kernel (GPU-resident on WebGL/WebGPU),
+    // as nd.zeros/nd.ones made them before they made small arrays in JavaScript.
+    'ours, GPU-resident start': async () => {
+      let x: NDArray = NDArray.fromTensor(tf.fill([10], 0));
+      for (let i = 0; i < OPS; i++) x = x.add(oneG);
+      check(((await x.toArray()) as number[])[0]!);
+    },
+    'ours, scalar operand': async () => {
+      let x: NDArray = nd.zeros([10]);
+      for (let i = 0; i < OPS; i++) x = x.add(1);
+      check(((await x.toArray()) as number[])[0]!);
+    },
+    // One product as Dense computes it, x W^T, with W (256, 784) as Gluon stores it, and as raw
+    // TensorFlow.js's MLP does, x W with W (784, 256). Read back, so the GPU finishes.
+    'mm x W^T (flag)': async () => {
+      const y = tf.matMul(mmX, mmWt, false, true);
+      await y.data();
+      y.dispose();
+    },
+    'mm x W^T (transpose first)': async () => {
+      const y = tf.tidy(() => tf.matMul(mmX, tf.transpose(mmWt)));
+      await y.data();
+      y.dispose();
+    },
+    'mm x W': async () => {
+      const y = tf.matMul(mmX, mmW);
+      await y.data();
+      y.dispose();
+    },
+    'mm G^T x (flag)': async () => {
+      const y = tf.matMul(mmG, mmX, true, false);
+      await y.data();
+      y.dispose();
+    },
+    'mm x^T G (flag)': async () => {
+      const y = tf.matMul(mmX, mmG, true, false);
+      await y.data();
+      y.dispose();
+    },
+    'ours, recorded': async () => {
+      const x = autograd.record(() => {
+        let x: NDArray = w.mul(0);
+        for (let i = 0; i < OPS; i++) x = x.add(one);
+        return x;
+      });
+      check(((await x.toArray()) as number[])[0]!);
+    },
+  };
+};
+
+async function run(backend: BackendName, reps: number, only: string[]): Promise<Record<string, number>> {
+  const info = await initBackend(backend);
+  if (info.name !== backend) throw new Error(`${backend} did not start (${JSON.stringify(info.skipped)})`);
+  const all = variants();
+  const out: Record<string, number> = {};
+  // Interleaved rounds: a load spike hits every variant alike.
+  const times: Record<string, number[]> = {};
+  const names = Object.keys(all).filter((n) => only.length === 0 || only.some((o) => n.includes(o)));
+  for (const n of names) for (let i = 0; i < 2; i++) await all[n]!(); // warm-up
+  for (let r = 0; r < reps; r++) {
+    for (const n of names) {
+      await reclaimMemory();
+      const t0 = performance.now();
+      await all[n]!();
+      (times[n] ??= []).push(performance.now() - t0);
+    }
+  }
+  for (const n of names) {
+    const s = times[n]!.sort((a, b) => a - b);
+    out[n] = Math.round(s[s.length >> 1]! * 100) / 100; // ms per run (for 1,000 ops: µs per op)
+  }
+  return out;
+}
+
+(window as unknown as { dispatch: unknown }).dispatch = { run };
