@@ -14,13 +14,10 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build, createServer } from 'vite';
+import { build } from 'vite';
 import { launchBrowser, serveDist } from '../test/e2e/browser.mjs';
+import { listSections, loadContentModules, recordedDir, repoRoot } from './book-sections.mjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const chaptersDir = path.join(repoRoot, 'chapters');
-const recordedDir = path.join(repoRoot, 'recorded');
 const args = process.argv.slice(2);
 const force = args.includes('--force');
 const backend = args.includes('--backend') ? args[args.indexOf('--backend') + 1] : 'wasm';
@@ -28,17 +25,6 @@ const wanted = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--b
 
 /** Default budgets in seconds: part 1 sections (parts 01-03) 2 minutes, later parts 3 minutes. */
 const defaultBudget = (slug) => (Number(slug.slice(0, 2)) <= 3 ? 120 : 180);
-
-async function listSections() {
-  const parts = (await readdir(chaptersDir, { withFileTypes: true })).filter((d) => d.isDirectory() && /^\d\d-/.test(d.name)).map((d) => d.name).sort();
-  const sections = [];
-  for (const part of parts) {
-    for (const f of (await readdir(path.join(chaptersDir, part))).filter((f) => /^\d\d-.*\.md$/.test(f)).sort()) {
-      sections.push({ slug: `${part}/${f.replace(/\.md$/, '')}`, file: path.join(chaptersDir, part, f) });
-    }
-  }
-  return sections;
-}
 
 async function filesUnder(dir) {
   const out = [];
@@ -69,11 +55,7 @@ function frontMatterBudget(markdown) {
 const fmt = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {
-  const vite = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error' });
-  const { extractCells } = await vite.ssrLoadModule('/src/content/cells.ts');
-  const { CLAIM_SETUP, extractClaims } = await vite.ssrLoadModule('/src/content/book-checks.ts');
-  const rec = await vite.ssrLoadModule('/src/content/recorded.ts');
-  await vite.close();
+  const { extractCells, CLAIM_SETUP, extractClaims, rec } = await loadContentModules();
 
   let sections = await listSections();
   if (wanted.length) {

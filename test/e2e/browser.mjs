@@ -97,13 +97,16 @@ export async function serveStatic(outDir = 'dist', base = '/handson/') {
   return { url: `http://127.0.0.1:${port}${base}`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-/** A fresh Chromium profile; returns the context and a cleanup function. */
-export async function launchBrowser() {
+/**
+ * A fresh Chromium profile; returns the context and a cleanup function. `extraArgs`: flags added
+ * to CHROMIUM_FLAGS (e.g. `--js-flags=--expose-gc` for tests that measure live memory).
+ */
+export async function launchBrowser({ extraArgs = [] } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'handson-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_FLAGS.filter((f) => f !== '--headless'),
+    args: [...CHROMIUM_FLAGS.filter((f) => f !== '--headless'), ...extraArgs],
     viewport: { width: 1280, height: 900 },
   });
   return {

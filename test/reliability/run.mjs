@@ -4,6 +4,7 @@
 //   bad input   fuzz-api.test.ts, fuzz-files.test.ts (vitest, Node)
 //   edit loss   the reader's edits property, counted (vitest, Node)
 //   faults      faults.e2e.test.mjs (the real kernel in headless Chromium)
+//   long sessions  long-sessions.e2e.test.mjs ("run all" twice over every quick section, memory after each)
 //   attacks     security.e2e.test.mjs (the built reader in headless Chromium)
 // and prints one summary line per category from the counts the tests recorded. Exits non-zero
 // if any part failed. RELIABILITY_FUZZ_RUNS (default 60) sets the fuzz runs per target.
@@ -30,6 +31,7 @@ const STEPS = [
   { name: 'bad input', cmd: ['npx', 'vitest', 'run', '--config', 'test/reliability/vitest.config.ts'] },
   { name: 'edit loss', cmd: ['npx', 'vitest', 'run', '--config', 'test/reliability/vitest.edit-loss.config.ts'] },
   { name: 'faults', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/faults.e2e.test.mjs'] },
+  { name: 'long sessions', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/long-sessions.e2e.test.mjs'] },
   { name: 'attacks', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/security.e2e.test.mjs'] },
 ];
 
@@ -37,6 +39,11 @@ const read = (category) => {
   const file = path.join(countsDir, `${category}.json`);
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
 };
+
+function longSessions({ tried, passed, sections, skipped }) {
+  const growth = (key) => Math.max(0, ...sections.map((s) => s.second[key] - s.first[key]));
+  return `${passed}/${tried} sections ran "run all" twice in one kernel within the bound; largest growth from run 1 to run 2: ${growth('numTensors')} tensors, ${(growth('numBytes') / 1e6).toFixed(2)} MB; ${skipped.length} skipped for time (run once by the book test)`;
+}
 
 rmSync(countsDir, { recursive: true, force: true });
 const t0 = performance.now();
@@ -53,9 +60,11 @@ const files = read('bad-input-files');
 const edits = read('edit-loss');
 const faults = read('faults');
 const attacks = read('attacks');
+const sessions = read('long-sessions');
 const missing = '(not run)';
 console.log('\n=== reliability summary ===');
 console.log(`faults:      ${faults ? `${faults.survived}/${faults.tried} tried and survived` : missing}`);
+console.log(`long sessions: ${sessions ? longSessions(sessions) : missing}`);
 console.log(`bad input:   ${api && files ? `${api.tried + files.tried} tried (${api.tried} API calls, ${api.rejected} rejected with a named error; ${files.tried} damaged files, ${files.rejected} refused with FileFormatError)` : missing}`);
 console.log(`edit loss:   ${edits ? `${edits.sequences} random edit/reload/reset/export/import/storage-full sequences tried, none lost an edit` : missing}`);
 console.log(`attacks:     ${attacks ? `${attacks.blocked}/${attacks.tried} tried and blocked` : missing}`);
