@@ -105,6 +105,21 @@ const variants = (): Record<string, Variant> => {
       await y.data();
       y.dispose();
     },
+    'transpose 2-D W': async () => {
+      const y = tf.transpose(mmWt);
+      await y.data();
+      y.dispose();
+    },
+    'transpose W as 3-D': async () => {
+      const y = tf.tidy(() => tf.transpose(tf.reshape(mmWt, [1, 256, 784]), [0, 2, 1]));
+      await y.data();
+      y.dispose();
+    },
+    'mm x W^T (3-D transpose first)': async () => {
+      const y = tf.tidy(() => tf.matMul(mmX, tf.reshape(tf.transpose(tf.reshape(mmWt, [1, 256, 784]), [0, 2, 1]), [784, 256])));
+      await y.data();
+      y.dispose();
+    },
     'mm x W': async () => {
       const y = tf.matMul(mmX, mmW);
       await y.data();

@@ -13,6 +13,7 @@ import { unbroadcast } from './broadcast-grad';
 import { padAxis, view3 } from './axis-view';
 import { describe, expectArray } from './operand';
 import { checkAllocation } from '../memory-guard';
+import { transposeKernel } from './transpose-kernel';
 
 // ---- reshape and friends -------------------------------------------------------------
 
@@ -88,11 +89,11 @@ export function flatten(x: NDArray): NDArray {
 const Transpose = definePrimitive<{ perm: number[] }>({
   name: 'transpose',
   saves: 'none',
-  forward: ([x], { perm }) => tf.transpose(x!, perm),
+  forward: ([x], { perm }) => transposeKernel(x!, perm),
   backward: (dy, _s, { perm }) => {
     const inverse = new Array<number>(perm.length);
     perm.forEach((p, i) => (inverse[p] = i));
-    return [tf.transpose(dy, inverse)];
+    return [transposeKernel(dy, inverse)];
   },
 });
 
