@@ -50,16 +50,25 @@ interface FakeBackend {
   /** Why it cannot start; absent: it starts. */
   unavailable?: string;
   initMs?: number;
-  /** Per run; Infinity never finishes. */
-  stepMs: number;
+  /** Per run (a list: one per run, the last repeats); Infinity never finishes. */
+  stepMs: number | number[];
   /** Warm-up (checked) run's time; default stepMs. */
   warmupMs?: number;
   wrong?: string;
   throws?: string;
+  /** Not worth probing (ProbeDeps.skip). */
+  skip?: string;
 }
 
 function fakeDeps(backends: Partial<Record<BackendName, FakeBackend>>, log: string[] = []) {
   const clock = new VirtualClock();
+  const stepsRun = new Map<BackendName, number>();
+  const stepTime = (name: BackendName, b: FakeBackend): number => {
+    if (typeof b.stepMs === 'number') return b.stepMs;
+    const i = stepsRun.get(name) ?? 0;
+    stepsRun.set(name, i + 1);
+    return b.stepMs[Math.min(i, b.stepMs.length - 1)]!;
+  };
   let active: BackendName | null = null;
   const delay = (ms: number) => new Promise<void>((resolve) => (Number.isFinite(ms) ? clock.at(ms, resolve) : undefined));
   const deps: ProbeDeps = {
@@ -77,13 +86,14 @@ function fakeDeps(backends: Partial<Record<BackendName, FakeBackend>>, log: stri
       return {
         step: async (check: boolean) => {
           log.push(`${check ? 'warm-up' : 'step'} ${name}`);
-          await delay(check ? (b.warmupMs ?? b.stepMs) : b.stepMs);
+          await delay(check ? (b.warmupMs ?? stepTime(name, b)) : stepTime(name, b));
           if (b.throws) throw new Error(b.throws);
           if (b.wrong && check) throw new WrongResultError(b.wrong);
         },
         dispose: () => log.push(`dispose ${name}`),
       };
     },
+    skip: async (name) => backends[name]?.skip ?? null,
     now: () => clock.now,
     sleep: (ms, signal) =>
       new Promise<void>((resolve) => {
@@ -112,8 +122,9 @@ describe('probeBackends', () => {
     const p = await probe(THIS_MACHINE);
     expect(p.chosen).toBe('wasm');
     expect(p.basis).toBe('fastest');
-    expect(p.trials.map((t) => t.name)).toEqual(['wasm', 'webgl', 'webgpu', 'cpu']);
-    expect(trial(p, 'wasm')).toEqual({ name: 'wasm', outcome: 'timed', ms: 12, runs: 3, stoppedEarly: false });
+    expect(p.trials.map((t) => t.name)).toEqual(['wasm', 'webgl', 'cpu', 'webgpu']);
+    expect(trial(p, 'wasm')).toEqual({ name: 'wasm', outcome: 'timed', ms: 12, samples: [12, 12, 12], stoppedEarly: false });
+    expect(p.recheck).toBeNull(); // the runner-up (CPU, 60 ms) is 5x slower: no close call
     expect(p.fromCache).toBe(false);
     expect(p.version).toBe(PROBE_VERSION);
   });
@@ -121,15 +132,15 @@ describe('probeBackends', () => {
   it('stops a backend once most of its runs were slower than the best so far', async () => {
     const p = await probe(THIS_MACHINE);
     // WebGL: two runs of 140 ms against WASM's 12 ms; a third could not change the median.
-    expect(trial(p, 'webgl')).toEqual({ name: 'webgl', outcome: 'timed', ms: 140, runs: 2, stoppedEarly: true });
-    expect(trial(p, 'cpu')).toEqual({ name: 'cpu', outcome: 'timed', ms: 60, runs: 2, stoppedEarly: true });
+    expect(trial(p, 'webgl')).toEqual({ name: 'webgl', outcome: 'timed', ms: 140, samples: [140, 140], stoppedEarly: true });
+    expect(trial(p, 'cpu')).toEqual({ name: 'cpu', outcome: 'timed', ms: 60, samples: [60, 60], stoppedEarly: true });
   });
 
   it('cuts a backend off at its cap, mid-run, and goes on with the others', async () => {
     const p = await probe(THIS_MACHINE);
     // WebGPU: init 150 + warm-up 1200 = 1350 ms; its first timed run (900 ms) would end at 2250.
-    expect(trial(p, 'webgpu')).toEqual({ name: 'webgpu', outcome: 'over-cap', ms: null, runs: 0, capMs: PROBE_CAP_MS });
-    // Whole probe: wasm 80+4*12, webgl 200+600+2*140, webgpu 1500 (the cap), cpu 3*60.
+    expect(trial(p, 'webgpu')).toEqual({ name: 'webgpu', outcome: 'over-cap', ms: null, samples: [], capMs: PROBE_CAP_MS });
+    // Whole probe: wasm 80+4*12, webgl 200+600+2*140, cpu 3*60, webgpu 1500 (the cap).
     expect(p.totalMs).toBe(128 + 1080 + 1500 + 180);
     expect(p.totalMs).toBeLessThan(3000);
   });
@@ -137,16 +148,16 @@ describe('probeBackends', () => {
   it('never waits for a run that does not finish: the trial ends at the cap', async () => {
     const log: string[] = [];
     const p = await probe({ wasm: { stepMs: 5 }, webgl: { initMs: 100, stepMs: Infinity } }, log);
-    expect(trial(p, 'webgl')).toMatchObject({ outcome: 'over-cap', runs: 0 });
+    expect(trial(p, 'webgl')).toMatchObject({ outcome: 'over-cap', samples: [] });
     expect(p.totalMs).toBe(4 * 5 + PROBE_CAP_MS);
-    expect(log).toContain('dispose webgl'); // its arrays are freed even though the run was abandoned
+    expect(log.slice(log.indexOf('warm-up webgl'), log.indexOf('warm-up webgl') + 2)).toEqual(['warm-up webgl', 'dispose webgl']); // its arrays are freed
     expect(p.chosen).toBe('wasm');
   });
 
   it('reports the runs that finished before the cap', async () => {
     const p = await probe({ webgl: { warmupMs: 100, stepMs: 600 } });
     // 100 + 600 + 600 = 1300; the third run would end at 1900.
-    expect(trial(p, 'webgl')).toEqual({ name: 'webgl', outcome: 'over-cap', ms: 600, runs: 2, capMs: PROBE_CAP_MS });
+    expect(trial(p, 'webgl')).toEqual({ name: 'webgl', outcome: 'over-cap', ms: 600, samples: [600, 600], capMs: PROBE_CAP_MS });
     expect(p.chosen).toBe('webgl');
     expect(p.basis).toBe('none-finished');
   });
@@ -164,36 +175,64 @@ describe('probeBackends', () => {
     expect(p.chosen).toBe('wasm');
   });
 
+  it('skips a backend not worth probing, without starting it, and says why', async () => {
+    const log: string[] = [];
+    const p = await probe({ ...THIS_MACHINE, webgpu: { stepMs: 900, skip: 'a software (fallback) adapter' } }, log);
+    expect(trial(p, 'webgpu')).toEqual({ name: 'webgpu', outcome: 'skipped', reason: 'a software (fallback) adapter' });
+    expect(log).not.toContain('init webgpu');
+    expect(p.totalMs).toBe(128 + 1080 + 180);
+    expect(p.chosen).toBe('wasm');
+  });
+
   it('picks a GPU backend where it is the fastest', async () => {
     const p = await probe({ wasm: { stepMs: 12 }, webgl: { stepMs: 4 }, webgpu: { warmupMs: 300, stepMs: 2 }, cpu: { stepMs: 60 } });
     expect(p.chosen).toBe('webgpu');
-    expect(trial(p, 'webgl')).toMatchObject({ outcome: 'timed', ms: 4, runs: 3, stoppedEarly: false });
+    expect(trial(p, 'webgl')).toMatchObject({ outcome: 'timed', ms: 4, samples: [4, 4, 4], stoppedEarly: false });
+  });
+
+  it('times a close call again, alternating, so a load spike during one trial does not decide', async () => {
+    const log: string[] = [];
+    // WASM's warm-up and three timed runs hit a spike (30 ms); WebGL steadily takes 20 ms. Alone, WebGL would win.
+    const p = await probe({ wasm: { stepMs: [30, 30, 30, 30, 12] }, webgl: { stepMs: 20 }, cpu: { stepMs: 200 } }, log);
+    expect(p.recheck).toEqual({ names: ['webgl', 'wasm'], samples: [[20, 20, 20], [12, 12, 12]] });
+    expect(trial(p, 'wasm')).toEqual({ name: 'wasm', outcome: 'timed', ms: 12, samples: [30, 30, 30], stoppedEarly: false });
+    expect(trial(p, 'webgl')).toMatchObject({ ms: 20 });
+    expect(p.chosen).toBe('wasm');
+    // Alternating: WebGL, WASM, then WASM, WebGL, then WebGL, WASM (an untimed and a timed run each).
+    const order = log.filter((l) => l.startsWith('init')).slice(4).map((l) => l.slice(5));
+    expect(order).toEqual(['webgl', 'wasm', 'wasm', 'webgl', 'webgl', 'wasm']);
+  });
+
+  it('does not recheck when the runner-up is more than 2x slower', async () => {
+    const p = await probe({ wasm: { stepMs: 10 }, webgl: { stepMs: 21 } });
+    expect(p.recheck).toBeNull();
+    expect(p.chosen).toBe('wasm');
   });
 
   it('fails with every reason when no backend can run the check', async () => {
     const err = await probe({ wasm: { stepMs: 1, wrong: 'L is NaN' } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NoUsableBackendError);
-    expect((err as Error).message).toMatch(/wasm: L is NaN; webgl: webgl is not available/);
+    expect((err as Error).message).toMatch(/wasm: L is NaN; webgl: webgl is not available.*; webgpu: webgpu is not available/);
   });
 });
 
 describe('chooseBackend', () => {
-  const timed = (name: BackendName, ms: number): BackendTrial => ({ name, outcome: 'timed', ms, runs: 3, stoppedEarly: false });
+  const timed = (name: BackendName, ms: number): BackendTrial => ({ name, outcome: 'timed', ms, samples: [ms, ms, ms], stoppedEarly: false });
   it('breaks ties by the ladder (a GPU frees the CPU for the page)', () => {
     expect(chooseBackend([timed('wasm', 10), timed('webgl', 10)], BACKEND_LADDER)).toEqual({ chosen: 'webgl', basis: 'fastest' });
   });
   it('with nothing timed, takes the ladder among backends that were only too slow', () => {
     const trials: BackendTrial[] = [
-      { name: 'wasm', outcome: 'over-cap', ms: null, runs: 0, capMs: 1500 },
+      { name: 'wasm', outcome: 'over-cap', ms: null, samples: [], capMs: 1500 },
       { name: 'webgpu', outcome: 'wrong', reason: 'x' },
-      { name: 'cpu', outcome: 'over-cap', ms: 2000, runs: 1, capMs: 1500 },
+      { name: 'cpu', outcome: 'over-cap', ms: 2000, samples: [2000], capMs: 1500 },
     ];
     expect(chooseBackend(trials, BACKEND_LADDER)).toEqual({ chosen: 'wasm', basis: 'none-finished' });
   });
 });
 
 describe('planStart', () => {
-  const cached: BackendProbe = { version: PROBE_VERSION, key: 'this machine', chosen: 'wasm', basis: 'fastest', trials: [{ name: 'wasm', outcome: 'timed', ms: 12, runs: 3, stoppedEarly: false }], measuredAt: '2026-11-29T00:00:00.000Z', totalMs: 2000, fromCache: false };
+  const cached: BackendProbe = { version: PROBE_VERSION, key: 'this machine', chosen: 'wasm', basis: 'fastest', trials: [{ name: 'wasm', outcome: 'timed', ms: 12, samples: [12, 12, 12], stoppedEarly: false }], recheck: null, measuredAt: '2026-11-29T00:00:00.000Z', totalMs: 2000, fromCache: false };
   const keyOf = (key: string) => {
     const calls: string[] = [];
     return { calls, fn: async () => (calls.push(key), key) };

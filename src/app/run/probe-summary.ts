@@ -22,6 +22,8 @@ function shortTrial(t: BackendTrial): string {
       return `${name} unavailable`;
     case 'failed':
       return `${name} failed`;
+    case 'skipped':
+      return `${name} skipped`;
   }
 }
 
@@ -30,7 +32,9 @@ function longTrial(t: BackendTrial, probe: BackendProbe): string {
   const name = BACKEND_LABELS[t.name];
   switch (t.outcome) {
     case 'timed': {
-      const runs = `median of ${t.runs} run${t.runs === 1 ? '' : 's'}`;
+      const rechecked = probe.recheck?.names.indexOf(t.name) ?? -1;
+      const n = rechecked >= 0 && probe.recheck!.samples[rechecked]!.length > 0 ? probe.recheck!.samples[rechecked]!.length : t.samples.length;
+      const runs = `median of ${n} run${n === 1 ? '' : 's'}${rechecked >= 0 ? ' timed again, alternating' : ''}`;
       const early = t.stoppedEarly ? `, stopped early: slower than ${BACKEND_LABELS[probe.chosen]} in most runs` : '';
       return `${name}: ${fmtMs(t.ms)} (${runs}${early})`;
     }
@@ -42,6 +46,8 @@ function longTrial(t: BackendTrial, probe: BackendProbe): string {
       return `${name}: unavailable: ${t.reason}`;
     case 'failed':
       return `${name}: failed: ${t.reason}`;
+    case 'skipped':
+      return `${name}: not measured: ${t.reason}`;
   }
 }
 
@@ -60,6 +66,7 @@ export function probeTooltip(probe: BackendProbe): string {
   return [
     `${BACKEND_LABELS[probe.chosen]} ${probe.basis === 'fastest' ? 'was the fastest backend with correct results' : 'is the first rung of the ladder that did not fail'} on one forward and backward pass of a dense layer (128x256 by 256x256, ReLU), checked against a reference.`,
     measured,
+    ...(probe.recheck ? [`${BACKEND_LABELS[probe.recheck.names[0]]} and ${BACKEND_LABELS[probe.recheck.names[1]]} were within 2x of each other, so both were timed again, alternating, under the same load.`] : []),
     ...probe.trials.map((t) => longTrial(t, probe)),
     'Choose a backend in the status bar to use another one.',
   ].join('\n');

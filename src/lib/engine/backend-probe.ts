@@ -22,24 +22,39 @@ export const PROBE_REPS = 3;
 /** Time cap per backend (init, warm-up and timed runs together). */
 export const PROBE_CAP_MS = 1500;
 /**
- * The order backends are probed in. WASM first: it is the most likely winner on machines without
- * a GPU, and once a best time is known, slower backends stop early (see probeBackends). The order
- * changes how long the probe takes, not which backend wins.
+ * The order backends are probed in; it changes how long the probe takes, not which backend wins.
+ * WASM first: the likely winner without a GPU, and once a best time is known, slower backends
+ * stop early (trialBackend). WebGPU last: a run cut off at the cap cannot be cancelled (tfjs's
+ * WebGPU backend keeps its device and queue), and on a software adapter that leftover work runs
+ * on the same CPU cores, so it would slow the measurements of any backend probed after it.
  */
-export const PROBE_ORDER: readonly BackendName[] = ['wasm', 'webgl', 'webgpu', 'cpu'];
+export const PROBE_ORDER: readonly BackendName[] = ['wasm', 'webgl', 'cpu', 'webgpu'];
+/**
+ * When the runner-up's median is within this factor of the winner's, the two are timed again,
+ * alternating (A B A B): backends timed one after another see different load (another tab, a
+ * build), and the result is kept for this machine, so a close call must not rest on a spike.
+ */
+export const RECHECK_RATIO = 2;
+export const RECHECK_ROUNDS = 3;
 
 /** What happened to one backend in the probe. */
 export type BackendTrial =
-  /** Timed: the median of `runs` runs. `stoppedEarly` when it had lost already (slower than the best in most runs). */
-  | { name: BackendName; outcome: 'timed'; ms: number; runs: number; stoppedEarly: boolean }
+  /**
+   * Timed: `ms` is the median of `samples` (each timed run's ms), or of its recheck runs when it
+   * was rechecked (BackendProbe.recheck). `stoppedEarly` when it had lost already (slower than the
+   * best in most of its planned runs).
+   */
+  | { name: BackendName; outcome: 'timed'; ms: number; samples: number[]; stoppedEarly: boolean }
   /** Did not finish within the cap; `ms` is the median of the runs that did finish, if any. */
-  | { name: BackendName; outcome: 'over-cap'; ms: number | null; runs: number; capMs: number }
+  | { name: BackendName; outcome: 'over-cap'; ms: number | null; samples: number[]; capMs: number }
   /** Computed the workload, but the numbers differ from the reference. */
   | { name: BackendName; outcome: 'wrong'; reason: string }
   /** Did not initialize here. */
   | { name: BackendName; outcome: 'unavailable'; reason: string }
   /** Initialized, then threw while running the workload. */
-  | { name: BackendName; outcome: 'failed'; reason: string };
+  | { name: BackendName; outcome: 'failed'; reason: string }
+  /** Not probed, for the reason given (ProbeDeps.skip). */
+  | { name: BackendName; outcome: 'skipped'; reason: string };
 
 /** Why the chosen backend was chosen. */
 export type ProbeBasis =
@@ -55,6 +70,11 @@ export interface BackendProbe {
   chosen: BackendName;
   basis: ProbeBasis;
   trials: BackendTrial[];
+  /**
+   * The two backends timed again, alternating, because their first medians were close, with the
+   * ms of those runs (their trials' `ms` are then the medians of these); else null.
+   */
+  recheck: { names: [BackendName, BackendName]; samples: [number[], number[]] } | null;
   /** When it was measured (ISO 8601). */
   measuredAt: string;
   /** How long the whole probe took (ms). */
@@ -85,6 +105,12 @@ export interface ProbeDeps {
   now(): number;
   /** Resolves after `ms` (the cap's timer); an aborted signal cancels the timer (it then never resolves). */
   sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /**
+   * Why `name` is not worth probing here, or null. A software WebGPU adapter is skipped (see
+   * start-fastest.ts): it is the CPU emulating a GPU, and a run cut off at the cap keeps compiling
+   * its shaders on the CPU for seconds after the probe (measured: 3-5 s).
+   */
+  skip?(name: BackendName): Promise<string | null>;
 }
 
 /** A backend's results differ from the reference (thrown by ProbeRun.step). */
@@ -128,17 +154,19 @@ export function median(xs: readonly number[]): number {
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
- * Times one backend (already the candidate `name`): init, a checked warm-up, then timed runs,
- * all before `capMs` has passed since its start. `best` is the fastest median so far: once most
- * of the planned runs were slower than it, this backend cannot win and stops (its median so far
- * is reported).
+ * Times one backend: init, a checked warm-up, then timed runs, all before `capMs` has passed
+ * since its start. `best` is the fastest median so far: once most of the planned runs were slower
+ * than it, this backend cannot win and stops (its median so far is reported).
  */
 export async function trialBackend(name: BackendName, deps: ProbeDeps, best: number | null, options: { capMs?: number; reps?: number } = {}): Promise<BackendTrial> {
+  const skip = (await deps.skip?.(name)) ?? null;
+  if (skip !== null) return { name, outcome: 'skipped', reason: skip };
   const capMs = options.capMs ?? PROBE_CAP_MS;
   const reps = options.reps ?? PROBE_REPS;
   const deadline = deps.now() + capMs;
-  const times: number[] = [];
-  const overCap = (): BackendTrial => ({ name, outcome: 'over-cap', ms: times.length > 0 ? median(times) : null, runs: times.length, capMs });
+  const samples: number[] = [];
+  // A run cut off at the cap is left to finish on its own: tfjs cannot cancel queued GPU work.
+  const overCap = (): BackendTrial => ({ name, outcome: 'over-cap', ms: samples.length > 0 ? median(samples) : null, samples, capMs });
 
   // Init is awaited to its end, never abandoned: TensorFlow.js refuses every op, on any backend,
   // while a backend's init is pending (engine.pendingBackendInit), and an abandoned setBackend
@@ -159,18 +187,55 @@ export async function trialBackend(name: BackendName, deps: ProbeDeps, best: num
       const t0 = deps.now();
       if ((await within(run.step(false), deadline, deps)) === OVER_CAP) return overCap();
       const ms = deps.now() - t0;
-      times.push(ms);
+      samples.push(ms);
       if (best !== null && ms > best) slower++;
       // The median of `reps` runs can beat `best` only if more than half of them do.
-      if (slower > reps / 2 && i < reps - 1) return { name, outcome: 'timed', ms: median(times), runs: times.length, stoppedEarly: true };
+      if (slower > reps / 2 && i < reps - 1) return { name, outcome: 'timed', ms: median(samples), samples, stoppedEarly: true };
     }
-    return { name, outcome: 'timed', ms: median(times), runs: times.length, stoppedEarly: false };
+    return { name, outcome: 'timed', ms: median(samples), samples, stoppedEarly: false };
   } catch (e) {
     if (e instanceof WrongResultError) return { name, outcome: 'wrong', reason: e.message };
     return { name, outcome: 'failed', reason: message(e) };
   } finally {
     run?.dispose();
   }
+}
+
+type Timed = Extract<BackendTrial, { outcome: 'timed' }>;
+
+/**
+ * Times the two closest backends again, alternating (A B, B A, A B), one untimed and one timed run
+ * each time (the untimed run uploads the inputs again). Interleaved runs see the same load, so
+ * when a backend got a timed run here, its trial's `ms` becomes the median of these runs. A run
+ * that fails or passes the cap adds nothing.
+ */
+async function recheck(pair: [Timed, Timed], deps: ProbeDeps, capMs: number): Promise<[number[], number[]]> {
+  const samples: [number[], number[]] = [[], []];
+  for (let round = 0; round < RECHECK_ROUNDS; round++) {
+    for (const i of round % 2 === 0 ? [0, 1] : [1, 0]) {
+      const t = pair[i]!;
+      if ((await deps.init(t.name).catch((e: unknown) => message(e))) !== null) continue;
+      const deadline = deps.now() + capMs;
+      let run: ProbeRun | null = null;
+      try {
+        const prepared = await within(deps.prepare(), deadline, deps);
+        if (prepared === OVER_CAP) continue;
+        run = prepared;
+        if ((await within(run.step(false), deadline, deps)) === OVER_CAP) continue;
+        const t0 = deps.now();
+        if ((await within(run.step(false), deadline, deps)) === OVER_CAP) continue;
+        samples[i]!.push(deps.now() - t0);
+      } catch {
+        // It ran correctly a moment ago; a failure now only means no new sample.
+      } finally {
+        run?.dispose();
+      }
+    }
+  }
+  pair.forEach((t, i) => {
+    if (samples[i]!.length > 0) t.ms = median(samples[i]!);
+  });
+  return samples;
 }
 
 /** The winner among the trials, and on what basis; null when no backend can run at all. */
@@ -216,6 +281,12 @@ export async function probeBackends(
     trials.push(trial);
     if (trial.outcome === 'timed' && (best === null || trial.ms < best)) best = trial.ms;
   }
+  const timed = trials.filter((t): t is Timed => t.outcome === 'timed').sort((a, b) => a.ms - b.ms);
+  let rechecked: BackendProbe['recheck'] = null;
+  if (timed.length >= 2 && timed[1]!.ms < RECHECK_RATIO * timed[0]!.ms) {
+    const samples = await recheck([timed[0]!, timed[1]!], deps, options.capMs ?? PROBE_CAP_MS);
+    rechecked = { names: [timed[0]!.name, timed[1]!.name], samples };
+  }
   const choice = chooseBackend(trials, options.ladder);
   if (choice === null) throw new NoUsableBackendError(trials);
   return {
@@ -223,6 +294,7 @@ export async function probeBackends(
     key: options.key,
     ...choice,
     trials,
+    recheck: rechecked,
     measuredAt: (options.date ?? new Date()).toISOString(),
     totalMs: deps.now() - t0,
     fromCache: false,
@@ -265,6 +337,7 @@ export function isBackendProbe(x: unknown): x is BackendProbe {
     typeof x.measuredAt === 'string' &&
     typeof x.totalMs === 'number' &&
     typeof x.fromCache === 'boolean' &&
+    (x.recheck === null || isObject(x.recheck)) &&
     Array.isArray(x.trials) &&
     x.trials.every((t: unknown) => isObject(t) && isName(t.name) && typeof t.outcome === 'string')
   );

@@ -23,20 +23,39 @@ interface GpuNavigator {
   gpu?: { requestAdapter(): Promise<AdapterLike | null> };
 }
 
+/** The WebGPU adapter's description, asked once per kernel (null: no adapter). */
+let adapterInfo: Promise<{ description: string; fallback: boolean } | null> | null = null;
+function adapter(): Promise<{ description: string; fallback: boolean } | null> {
+  adapterInfo ??= (async () => {
+    const nav = (globalThis as { navigator?: GpuNavigator }).navigator;
+    try {
+      const a = await nav?.gpu?.requestAdapter();
+      if (!a) return null;
+      const i = a.info ?? {};
+      const description = [i.vendor, i.architecture, i.device, i.description].map((s) => s ?? '').join('/');
+      return { description, fallback: i.isFallbackAdapter ?? a.isFallbackAdapter ?? false };
+    } catch {
+      return { description: 'adapter request failed', fallback: false };
+    }
+  })();
+  return adapterInfo;
+}
+
+/**
+ * Why a software WebGPU adapter is not probed. Chromium offers one (SwiftShader) only behind
+ * flags or on blocklisted GPUs: it runs WebGPU on the CPU, 10-70x slower than WASM on the same
+ * cores here (README, "Performance"), so it cannot win; probing it cost the whole 1.5 s cap, and
+ * the run cut off at the cap kept the GPU process busy for another 3-5 s (shader compiles that
+ * destroying the device did not stop), slowing the reader's first cells. Software WebGL is still
+ * probed: its runs finish within the cap.
+ */
+export const SOFTWARE_WEBGPU = 'a software (fallback) adapter: WebGPU emulated on the CPU, which WASM outruns';
+
 /** A description of this machine and browser, for the probe's cache. */
 export async function machineKey(): Promise<string> {
   const nav = (globalThis as { navigator?: GpuNavigator }).navigator;
-  let gpu = 'none';
-  try {
-    const adapter = await nav?.gpu?.requestAdapter();
-    if (adapter) {
-      const i = adapter.info ?? {};
-      const fallback = i.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
-      gpu = [i.vendor, i.architecture, i.device, i.description].map((s) => s ?? '').join('/') + (fallback ? ' (fallback adapter)' : '');
-    }
-  } catch {
-    gpu = 'adapter request failed';
-  }
+  const a = await adapter();
+  const gpu = a === null ? 'none' : `${a.description}${a.fallback ? ' (fallback adapter)' : ''}`;
   return JSON.stringify({ userAgent: nav?.userAgent ?? 'unknown', cores: nav?.hardwareConcurrency ?? 0, tfjs: tf.version_core, gpu });
 }
 
@@ -74,6 +93,7 @@ const realEnvironment = (): StartEnvironment => ({
           const t = setTimeout(resolve, ms);
           signal.addEventListener('abort', () => clearTimeout(t));
         }),
+      skip: async (name) => (name === 'webgpu' && (await adapter())?.fallback ? SOFTWARE_WEBGPU : null),
     };
     return probeBackends(PROBE_ORDER, deps, { key, ladder: BACKEND_LADDER });
   },

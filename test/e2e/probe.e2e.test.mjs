@@ -1,0 +1,134 @@
+// The speed probe in a real browser (issue 8): with no backend chosen, the kernel measures every
+// backend and starts on the fastest one whose numbers are right. Here (no GPU: WebGPU and WebGL
+// run in SwiftShader) that is WASM. The page keeps the probe, so the next start does not measure
+// again; the reader's explicit choice wins over it; the status bar says which backend and why.
+//
+//   npx vite build --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/probe.e2e.test.mjs
+// (E2E_DIST_DIR defaults to dist/.) Screenshot: test-results/probe-status-bar.png.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { launchBrowser, serveStatic } from './browser.mjs';
+
+const distDir = process.env.E2E_DIST_DIR ?? 'dist';
+const CACHE_KEY = 'handson/backend-probe';
+let site;
+let browser;
+let page;
+let first = null;
+
+before(async () => {
+  await mkdir('test-results', { recursive: true });
+  site = await serveStatic(distDir, '/handson/');
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  await page.goto(`${site.url}test/e2e/kernel-harness.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const timedStart = (backend) =>
+  page.evaluate(async (b) => {
+    const t0 = performance.now();
+    const status = await window.harness.start(b ?? undefined);
+    return { status, ms: performance.now() - t0 };
+  }, backend ?? null);
+
+const show = (probe) =>
+  probe.trials.map((t) => `${t.name} ${t.outcome}${'ms' in t && t.ms !== null ? ` ${t.ms.toFixed(1)} ms` : ''}${'samples' in t ? ` [${t.samples.map((x) => x.toFixed(1)).join(', ')}]${t.stoppedEarly ? ' stopped early' : ''}` : ''}${'reason' in t ? `: ${t.reason}` : ''}`).join('; ') +
+  (probe.recheck ? `; rechecked ${probe.recheck.names.join(' vs ')}: ${probe.recheck.samples.map((xs) => `[${xs.map((x) => x.toFixed(1)).join(', ')}]`).join(' vs ')}` : '');
+
+describe('kernel start without a chosen backend', () => {
+  it('measures every backend and starts on the fastest correct one: WASM here', async () => {
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), CACHE_KEY), null, 'a fresh profile has no cached probe');
+    const { status, ms } = await timedStart();
+    first = status.probe;
+    console.log(`# probe: ${show(first)}; probe ${first.totalMs.toFixed(0)} ms, kernel start ${ms.toFixed(0)} ms`);
+    assert.equal(status.backend, 'wasm', show(first));
+    assert.deepEqual(status.fallbacks, []);
+    assert.equal(first.chosen, 'wasm');
+    assert.equal(first.basis, 'fastest');
+    assert.equal(first.fromCache, false);
+    assert.deepEqual(first.trials.map((t) => t.name), ['wasm', 'webgl', 'cpu', 'webgpu']);
+    const wasm = first.trials[0];
+    assert.equal(wasm.outcome, 'timed');
+    assert.ok(wasm.samples.length === 3, show(first));
+    for (const t of first.trials.slice(1)) {
+      assert.notEqual(t.outcome, 'wrong', `${t.name} computed wrong numbers: ${show(first)}`);
+      if (t.outcome === 'timed') assert.ok(t.ms > wasm.ms, `${t.name} was faster than WASM yet lost: ${show(first)}`);
+    }
+    // Software WebGL was really measured; WebGPU's adapter here is SwiftShader's fallback adapter,
+    // which is skipped with the reason (start-fastest.ts, SOFTWARE_WEBGPU).
+    const [webgl, cpu, webgpu] = first.trials.slice(1);
+    assert.ok(webgl.outcome === 'timed' || webgl.outcome === 'over-cap', show(first));
+    assert.ok(cpu.outcome === 'timed' || cpu.outcome === 'over-cap', show(first));
+    assert.equal(webgpu.outcome, 'skipped', show(first));
+    assert.match(webgpu.reason, /software \(fallback\) adapter/);
+    // No backend was waited for beyond its cap (1.5 s each, besides init, which is never abandoned).
+    assert.ok(first.totalMs < 3 * 1500 + 3000, `the probe took ${first.totalMs} ms`);
+  });
+
+  it('cells run on it, and mx.backendInfo() carries the probe', async () => {
+    const r = await page.evaluate(() => window.harness.run('const i = mx.backendInfo();\n[i.name, i.probe.chosen, i.probe.trials.length]'));
+    assert.equal(r.done.status, 'ok', JSON.stringify(r.outputs));
+    assert.deepEqual(r.outputs.filter((o) => o.kind === 'value').map((o) => o.text), ['["wasm", "wasm", 4]']);
+  });
+
+  it('the page keeps the probe: the next start takes it from there and does not measure again', async () => {
+    const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), CACHE_KEY));
+    assert.equal(stored.key, first.key);
+    assert.equal(stored.measuredAt, first.measuredAt);
+    const { status, ms } = await timedStart();
+    console.log(`# cached start: ${ms.toFixed(0)} ms (the probe took ${first.totalMs.toFixed(0)} ms)`);
+    assert.equal(status.backend, 'wasm');
+    assert.equal(status.probe.fromCache, true);
+    assert.equal(status.probe.measuredAt, first.measuredAt, 'the same measurement, not a new one');
+  });
+
+  it("the reader's explicit choice wins over the probe", async () => {
+    const wasm = await timedStart('wasm');
+    console.log(`# explicit wasm start (no probe, no cache, for comparison): ${wasm.ms.toFixed(0)} ms`);
+    assert.equal(wasm.status.probe, null);
+    const { status } = await timedStart('webgl');
+    assert.equal(status.backend, 'webgl');
+    assert.equal(status.probe, null);
+  });
+});
+
+describe('the status bar', () => {
+  it('names the backend and why, with the measured times', async () => {
+    await page.goto(site.url);
+    await page.waitForSelector('.toc');
+    const slugs = await page.$$eval('.toc-sections > li > a', (as) => as.map((a) => a.getAttribute('href').slice(2)));
+    let cell = null;
+    for (const slug of slugs) {
+      await page.evaluate((s) => (location.hash = `#/${s}`), slug);
+      await page.waitForSelector(`.section[data-slug="${slug}"] .section-body`);
+      if ((await page.locator('.section-body .cell').count()) > 0) {
+        cell = page.locator('.section-body .cell').first();
+        break;
+      }
+    }
+    assert.ok(cell, 'no section has a code cell');
+    assert.equal(await page.locator('[data-testid="backend"]').inputValue(), 'auto');
+    // The reader starts the kernel as a reader does: by running a cell.
+    await cell.locator('.cm-content').click();
+    await page.keyboard.press('Control+Enter');
+    const badge = page.locator('.backend-badge[data-backend="wasm"]');
+    await badge.waitFor({ timeout: 60000 });
+    const text = await badge.innerText();
+    const title = await badge.getAttribute('title');
+    console.log(`# status bar: ${text}\n# tooltip: ${title.replaceAll('\n', ' | ')}`);
+    assert.match(text, /^WASM\s*\(fastest here: WASM [\d.]+ ms · WebGL .+ · CPU .+ · WebGPU skipped\)$/);
+    assert.match(title, /^WASM was the fastest backend with correct results/);
+    assert.match(title, /WebGPU: not measured: a software \(fallback\) adapter/);
+    assert.match(title, /Choose a backend in the status bar/);
+    // Same site, same browser: the probe measured through the harness above is reused.
+    assert.equal(await badge.getAttribute('data-probe'), 'cached');
+    await page.locator('.status-bar').screenshot({ path: 'test-results/probe-status-bar.png' });
+  });
+});
