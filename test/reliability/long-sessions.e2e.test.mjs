@@ -21,7 +21,7 @@ import { recordCount } from './counts.mjs';
 
 /** RELIABILITY_SESSION_MAX_MS raises it for a one-off look at heavier sections (not in the suite's time budget). */
 const MAX_SECTION_MS = Number(process.env.RELIABILITY_SESSION_MAX_MS) || 10_000;
-/** A cell without its own `timeout` attribute is stopped after this long (the section runs in < 10 s). */
+/** A cell is stopped after its `timeout` attribute, else after this or 5x its recorded time, whichever is longer. */
 const CELL_TIMEOUT_MS = 60_000;
 
 /**
@@ -62,9 +62,9 @@ async function plan() {
       skipped.push({ slug: s.slug, why: 'no recorded run (time unknown)' });
       continue;
     }
-    const { totalMs } = JSON.parse(await readFile(file, 'utf8'));
+    const { totalMs, cells } = JSON.parse(await readFile(file, 'utf8'));
     if (totalMs >= MAX_SECTION_MS) skipped.push({ slug: s.slug, why: `${(totalMs / 1000).toFixed(0)} s recorded` });
-    else selected.push({ ...s, totalMs });
+    else selected.push({ ...s, totalMs, recordedMs: new Map(cells.map((c) => [c.id, c.durationMs])) });
   }
   return selected;
 }
@@ -100,10 +100,11 @@ const runCell = async (id, code, timeoutMs) => modules.rec.decodeJson(await page
 const memory = () => page.evaluate(() => window.harness.status().memory);
 
 /** "Run all": every runnable cell in order; every one must succeed, on the second run too. */
-async function runAll(cells, label) {
+async function runAll(cells, recordedMs, label) {
   const t0 = performance.now();
   for (const cell of cells) {
-    const r = await runCell(cell.id, cell.code, (Number(cell.attrs.timeout) || CELL_TIMEOUT_MS / 1000) * 1000);
+    const timeoutMs = Number(cell.attrs.timeout) * 1000 || Math.max(CELL_TIMEOUT_MS, 5 * (recordedMs.get(cell.id) ?? 0));
+    const r = await runCell(cell.id, cell.code, timeoutMs);
     const err = r.outputs.find((o) => o.kind === 'error');
     assert.equal(r.done.status, 'ok', `${label}: cell ${cell.id} (line ${cell.line}) ended ${r.done.status}${r.timedOut ? ' (timed out)' : ''}${err ? `: ${err.name}: ${err.message}` : ''}`);
   }
@@ -130,8 +131,8 @@ describe('long sessions: every quick section, run all twice in one kernel', () =
       const cells = modules.extractCells(await readFile(s.file, 'utf8')).filter((c) => c.runnable);
       const started = await page.evaluate(() => window.harness.start('wasm'));
       assert.equal(started.backend, 'wasm', `fell back: ${JSON.stringify(started.fallbacks)}`);
-      const first = await runAll(cells, 'run 1');
-      const second = await runAll(cells, 'run 2');
+      const first = await runAll(cells, s.recordedMs, 'run 1');
+      const second = await runAll(cells, s.recordedMs, 'run 2');
       const record = { slug: s.slug, cells: cells.length, first, second, passed: false };
       ran.push(record);
       assert.ok(second.numTensors <= first.numTensors + BOUND.tensors, `${s.slug}: tensors grew from ${first.numTensors} after run 1 to ${second.numTensors} after run 2`);
