@@ -29,8 +29,11 @@ claim('scaled AlexNet: about 660 times fewer parameters than the full one (600 t
 claim("Xavier: conv1's weights have the rule's standard deviation (within 5%)", conv1Std, Math.abs(conv1Std / Math.sqrt(2 / (121 + 6 * 121)) - 1) < 0.05);
 const lastNormal = normalScales[normalScales.length - 1], lastXavier = xavierScales[xavierScales.length - 1];
 claim('Normal(0.01): the scores reaching the loss are over 1000 times smaller than with Xavier', lastXavier / lastNormal, lastXavier / lastNormal > 1000);
+const normalSteps = normalScales.slice(1).map((v, i) => normalScales[i] / v);
+claim('Normal(0.01): the scale falls about tenfold at every layer (3 to 30 times each)', normalSteps.map((r) => r.toFixed(1)).join(', '), normalSteps.every((r) => r > 3 && r < 30));
 const xavierSpread = Math.max(...xavierScales) / Math.min(...xavierScales);
-claim('Xavier: the output scale of every layer within a factor 20 of every other', xavierSpread, xavierSpread < 20);
+const normalSpread = Math.max(...normalScales) / Math.min(...normalScales);
+claim('Xavier: the output scale of every layer within a factor 40 of every other (Normal(0.01): over a million)', `${xavierSpread} vs ${normalSpread}`, xavierSpread < 40 && normalSpread > 1e6);
 
 // Training: the accuracy is measured again here, from the trained network.
 const testAcc = await d2l.evaluateAccuracy(testIter, net);
