@@ -28,11 +28,21 @@ const smallShapes = small.rows.slice(0, 5).map((r) => r['output shape']);
 claim('scaled VGG: blocks of 4, 8, 16, 32 and 32 channels at 16, 8, 4, 2 and 1 pixels', smallShapes.join(', '),
   smallShapes.join(',') === '4 x 16 x 16,8 x 8 x 8,16 x 4 x 4,32 x 2 x 2,32 x 1 x 1');
 
+const vggParamRatio = full.parameters / small.parameters, vggMacRatio = full.multiplyAdds / small.multiplyAdds;
+claim('scaled VGG: about a thousand times fewer parameters (900 to 1300)', vggParamRatio, vggParamRatio > 900 && vggParamRatio < 1300);
+claim('scaled VGG: about ten thousand times fewer multiply-adds (9000 to 12000)', vggMacRatio, vggMacRatio > 9000 && vggMacRatio < 12000);
+// The scaled AlexNet of the previous section: 6, 16, 24, 24, 16 channels on 64 x 64, dense 256.
+const smallAlexNetMultiplyAdds = 6 * 15 * 15 * 121 + 16 * 7 * 7 * 6 * 25 + 9 * 9 * (24 * 16 + 24 * 24 + 16 * 24) + 16 * 256 + 256 * 256 + 256 * 10;
+const vggOverAlex = small.multiplyAdds / smallAlexNetMultiplyAdds;
+claim('scaled VGG: about one and a half times the arithmetic of the scaled AlexNet (1.3 to 1.7)', vggOverAlex, vggOverAlex > 1.3 && vggOverAlex < 1.7);
+
 // Initialization.
 const heOverXavier = heScales[heScales.length - 1] / xavierScales[xavierScales.length - 1];
 claim("the output's scale with He's rule is over 10 times that with Xavier's", heOverXavier, heOverXavier > 10);
 const xavierDrop = xavierScales[0] / xavierScales[4];
 claim("Xavier: the scale drops from block 1 to block 5 (by over 4 times)", xavierDrop, xavierDrop > 4);
+const xavierDenseMin = Math.min(...xavierScales.slice(5));
+claim('Xavier: the dense layers end up smaller still than block 5', `${xavierDenseMin} < ${xavierScales[4]}`, xavierDenseMin < xavierScales[4]);
 const heSpread = Math.max(...heScales) / Math.min(...heScales);
 claim("He: every block's and dense layer's output scale within a factor 10 of the others", heSpread, heSpread < 10);
 
