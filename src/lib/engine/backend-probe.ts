@@ -6,7 +6,9 @@
  * than WASM (README, "Performance"). So at kernel start, unless the reader chose a backend, each
  * backend that initializes runs one short fixed workload (probe-workload.ts): a warm-up run whose
  * numbers are checked against a plain-JS reference (wrong numbers reject the backend), then up to
- * PROBE_REPS timed runs, all under a hard time cap per backend. The median wins. The result is
+ * PROBE_REPS timed runs, all under a hard time cap per backend. The median wins; when the two
+ * best are within 2x, they are timed again, alternating, and those runs decide. A backend not worth
+ * probing (a software WebGPU adapter, start-fastest.ts) is skipped with its reason. The result is
  * cached by the page for this machine and browser (start-fastest.ts builds the key), so the probe
  * runs once, not on every chapter open.
  *
@@ -31,7 +33,7 @@ export const PROBE_CAP_MS = 1500;
 export const PROBE_ORDER: readonly BackendName[] = ['wasm', 'webgl', 'cpu', 'webgpu'];
 /**
  * When the runner-up's median is within this factor of the winner's, the two are timed again,
- * alternating (A B A B): backends timed one after another see different load (another tab, a
+ * alternating (A B, B A, A B): backends timed one after another see different load (another tab, a
  * build), and the result is kept for this machine, so a close call must not rest on a spike.
  */
 export const RECHECK_RATIO = 2;
