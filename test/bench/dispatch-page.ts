@@ -8,6 +8,9 @@ import { tf } from '../../src/lib/engine/tf';
 import { initBackend, type BackendName } from '../../src/lib/engine/backends';
 import { autograd, nd, NDArray } from '../../src/lib/index';
 import { reclaimMemory } from '../../src/lib/nd/lifetime';
+// Raw TensorFlow.js's gradients, for the raw side of profiled workloads (as bench-worker.ts).
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import * as w from './workloads';
 
 const OPS = 1000;
 
@@ -27,6 +30,11 @@ const variants = (): Record<string, Variant> => {
   const mmW = tf.randomNormal([784, 256]);
   const mmWt = tf.randomNormal([256, 784]);
   const mmG = tf.randomNormal([256, 256]);
+  const cvDy = tf.randomNormal([256, 10, 10, 16]) as tf.Tensor4D;
+  const cvW = tf.randomNormal([5, 5, 6, 16]) as tf.Tensor4D;
+  const cvX = tf.randomNormal([256, 14, 14, 6]) as tf.Tensor4D;
+  const cvX1 = tf.randomNormal([256, 28, 28, 1]) as tf.Tensor4D;
+  const cvW1 = tf.randomNormal([5, 5, 1, 6]) as tf.Tensor4D;
   return {
     'raw, dispose': async () => {
       let x = tf.zeros([10]);
@@ -120,6 +128,42 @@ const variants = (): Record<string, Variant> => {
       await y.data();
       y.dispose();
     },
+    // LeNet's second convolution's input gradient (dy (256,10,10,16), w (5,5,6,16) in HWIO):
+    // as a forward convolution of the padded dy with the flipped filter (ours), and as
+    // Conv2DBackpropInput (tf.conv2dTranspose, what raw's gradient runs).
+    'conv dx as Conv2D': async () => {
+      const y = tf.tidy(() => tf.conv2d(cvDy, tf.transpose(tf.reverse(cvW, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D, 1, [[0, 0], [4, 4], [4, 4], [0, 0]]));
+      await y.data();
+      y.dispose();
+    },
+    'conv dx as Conv2D, out channels padded to 8': async () => {
+      const y = tf.tidy(() => {
+        const f = tf.pad(tf.transpose(tf.reverse(cvW, [0, 1]), [0, 1, 3, 2]), [[0, 0], [0, 0], [0, 0], [0, 2]]) as tf.Tensor4D;
+        return tf.slice(tf.conv2d(cvDy, f, 1, [[0, 0], [4, 4], [4, 4], [0, 0]]), [0, 0, 0, 0], [256, 14, 14, 6]);
+      });
+      await y.data();
+      y.dispose();
+    },
+    'conv1 forward, 6 filters': async () => {
+      const y = tf.conv2d(cvX1, cvW1, 1, [[0, 0], [2, 2], [2, 2], [0, 0]]);
+      await y.data();
+      y.dispose();
+    },
+    'conv1 forward, padded to 8 filters': async () => {
+      const y = tf.tidy(() => tf.slice(tf.conv2d(cvX1, tf.pad(cvW1, [[0, 0], [0, 0], [0, 0], [0, 2]]) as tf.Tensor4D, 1, [[0, 0], [2, 2], [2, 2], [0, 0]]), [0, 0, 0, 0], [256, 28, 28, 6]));
+      await y.data();
+      y.dispose();
+    },
+    'conv dx as Conv2DBackpropInput': async () => {
+      const y = tf.conv2dTranspose(cvDy, cvW, [256, 14, 14, 6], 1, 'valid');
+      await y.data();
+      y.dispose();
+    },
+    'conv forward (256,14,14,6)*(5,5,6,16)': async () => {
+      const y = tf.conv2d(cvX, cvW, 1, 'valid');
+      await y.data();
+      y.dispose();
+    },
     'mm x W': async () => {
       const y = tf.matMul(mmX, mmW);
       await y.data();
@@ -171,3 +215,31 @@ async function run(backend: BackendName, reps: number, only: string[]): Promise<
 }
 
 (window as unknown as { dispatch: unknown }).dispatch = { run };
+
+/** Kernel time by kernel name over one step (after a warm-up step) of a bench workload. */
+async function profile(backend: BackendName, which: 'lenet' | 'mlp'): Promise<Record<string, string[]>> {
+  const info = await initBackend(backend);
+  if (info.name !== backend) throw new Error(`${backend} did not start`);
+  const out: Record<string, string[]> = {};
+  for (const [side, wl] of which === 'lenet' ? ([['ours', w.lenetOurs()], ['raw', w.lenetRaw()]] as const) : ([['ours', w.mlpOurs()], ['raw', w.mlpRaw()]] as const)) {
+    await wl.step();
+    const t0 = performance.now();
+    const p = await tf.profile(async () => {
+      await wl.step();
+      return [];
+    });
+    const wall = performance.now() - t0;
+    const by = new Map<string, { ms: number; n: number }>();
+    for (const k of p.kernels) {
+      const key = `${k.name} ${k.inputShapes.map((s) => `(${(s ?? []).join(',')})`).join(' ')}`;
+      const g = by.get(key) ?? { ms: 0, n: 0 };
+      g.ms += typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : NaN;
+      g.n++;
+      by.set(key, g);
+    }
+    out[side] = [`wall ${wall.toFixed(0)} ms, ${p.kernels.length} kernels`, ...[...by].sort((a, b) => b[1].ms - a[1].ms).slice(0, 14).map(([k, g]) => `${g.ms.toFixed(1)} ms x${g.n} ${k}`)];
+  }
+  return out;
+}
+
+(window as unknown as { profileStep: unknown }).profileStep = profile;

@@ -21,9 +21,18 @@ try {
   for (const b of backends) {
     const page = await browser.context.newPage();
     page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-    await page.goto(`${url}test/bench/dispatch.html`);
-    await page.waitForFunction(() => 'dispatch' in window, null, { timeout: 120_000 });
-    const r = await page.evaluate(([b, reps, only]) => window.dispatch.run(b, reps, only), [b, reps, only]);
+    // Vite may reload the page once when it discovers a dependency on first load: retry then.
+    let r;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await page.goto(`${url}test/bench/dispatch.html`);
+        await page.waitForFunction(() => 'dispatch' in window, null, { timeout: 120_000 });
+        r = await page.evaluate(([b, reps, only]) => window.dispatch.run(b, reps, only), [b, reps, only]);
+        break;
+      } catch (e) {
+        if (attempt > 0 || !/context was destroyed|navigation/.test(e.message)) throw e;
+      }
+    }
     console.log(`${b} (ms per run; per 1,000 ops: µs per op)`);
     for (const [k, v] of Object.entries(r)) console.log(`  ${k.padEnd(30)} ${v.toFixed(1)}`);
     await page.close();

@@ -86,6 +86,16 @@ function inputGrad(dyNhwc: Tensor, w: Tensor, a: ConvAttrs): Tensor {
   const [kh, kw] = a.kernel;
   const [sh, sw] = a.stride;
   const [dh, dw] = a.dilate;
+  if (dh === 1 && dw === 1 && tf.getBackend() === 'webgpu') {
+    // WebGPU's Conv2D shader is 4-wide only when the output channels are a multiple of 4; the
+    // input gradient's output channels are the input's (LeNet: 6), and the scalar shader is
+    // ~10x slower than WebGPU's own Conv2DBackpropInput (measured, LeNet's second convolution,
+    // SwiftShader: ~13.9 s against ~1.0 s). It has no dilation parameter: dilated convolutions
+    // keep the path above.
+    const n = dyNhwc.shape[0]!;
+    const wHwio = tf.transpose(w, [2, 3, 1, 0]) as tf.Tensor4D; // (kh, kw, c, f)
+    return tf.conv2dTranspose(dyNhwc as tf.Tensor4D, wHwio, [n, h, wd, w.shape[1]!], [sh, sw], [[0, 0], [ph, ph], [pw, pw], [0, 0]]);
+  }
   const d = dilateZeros(dilateZeros(dyNhwc, 1, sh), 2, sw); // (n, L_h, L_w, f)
   const [lh, lw] = [d.shape[1]!, d.shape[2]!];
   const filt = tf.transpose(tf.reverse(w, [2, 3]), [2, 3, 0, 1]); // (kh, kw, f, c): flipped, channels swapped
