@@ -44,6 +44,10 @@ export interface ChartSeries {
   x: number[];
   y: number[];
   mode: 'lines' | 'markers' | 'lines+markers';
+  /** Line pattern when not solid (matplotlib's '--', ':' and '-.'). */
+  dash?: 'dash' | 'dot' | 'dashdot';
+  /** Marker shape when not a circle (matplotlib's 'x', 's', '^', '*'). */
+  symbol?: 'x' | 'square' | 'triangle-up' | 'star';
 }
 
 export interface ChartPanel {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartOutput } from '../../src/kernel/protocol';
 import { chartLayout, chartTraces, chartUpdate, LIGHT_CHART } from '../../src/app/outputs/chart-figure';
+import { styleOf } from '../../src/lib/d2l/animator';
 
 const chart = (points: number, extra: Partial<ChartOutput['panels'][0]> = {}): ChartOutput => ({
   kind: 'chart',
@@ -71,5 +72,37 @@ describe('figure', () => {
     expect(layout['yaxis']).toMatchObject({ type: 'log', range: [-2, 1] });
     expect(layout['xaxis2']).toMatchObject({ type: 'log', autorange: true });
     expect(layout.annotations).toHaveLength(2);
+  });
+
+  it("draws matplotlib's dashed, dotted and x styles as Plotly line dashes and marker symbols", () => {
+    const styled: ChartOutput = {
+      kind: 'chart',
+      chartId: 'plot-3',
+      notes: [],
+      panels: [{ xScale: 'linear', yScale: 'linear', series: ['-', '--', ':', 'x', '-.s'].map((f, i) => ({ name: f, x: [i], y: [i], ...styleOf(f) })) }],
+    };
+    const traces = chartTraces(styled, LIGHT_CHART);
+    expect(traces.map((t) => [t.mode, t.line!.dash, t.marker!.symbol])).toEqual([
+      ['lines', undefined, undefined],
+      ['lines', 'dash', undefined],
+      ['lines', 'dot', undefined],
+      ['markers', undefined, 'x'],
+      ['lines+markers', 'dashdot', 'square'],
+    ]);
+  });
+
+  it('labels log-axis ticks in full (20, not "2"), and not on linear axes', () => {
+    const one: ChartOutput = {
+      kind: 'chart',
+      chartId: 'plot-2',
+      notes: [],
+      panels: [{ xScale: 'linear', yScale: 'log', series: [{ name: 'perplexity', x: [1, 2], y: [22, 2.3], mode: 'lines' }] }],
+    };
+    const layout = chartLayout(one, LIGHT_CHART, 'sans-serif');
+    const y = layout['yaxis'] as { tickvals: number[]; ticktext: string[] };
+    const label = (v: number) => y.ticktext[y.tickvals.indexOf(v)];
+    expect([label(2), label(3), label(5), label(10), label(20), label(0.05), label(0.001), label(1e-4), label(2e6)]).toEqual(['2', '3', '5', '10', '20', '0.05', '0.001', '1e-4', '2e+6']);
+    expect(y.tickvals.length).toBe(y.ticktext.length);
+    expect(layout['xaxis']).not.toHaveProperty('tickvals');
   });
 });

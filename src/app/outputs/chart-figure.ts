@@ -32,11 +32,30 @@ export const DARK_CHART: ChartColors = {
 const axisName = (kind: 'x' | 'y', panel: number) => `${kind}${panel === 0 ? '' : panel + 1}`;
 const layoutKey = (kind: 'x' | 'y', panel: number) => `${kind}axis${panel === 0 ? '' : panel + 1}`;
 
+/** Tick label for a log axis: plain digits in the usual range, 1e-5 / 1e+6 style outside it. */
+function logTickText(v: number): string {
+  return v >= 1e5 || v < 1e-3 ? v.toExponential(0) : String(Number(v.toPrecision(1)));
+}
+
+/**
+ * Ticks at 1, 2, 3 and 5 times each power of ten from 1e-9 to 1e9, with full labels: Plotly's
+ * own log ticks label the in-between ticks with a single digit ("2" for 20), which reads wrong.
+ * Plotly shows the ones inside the axis range, so live updates that widen the range still get
+ * ticks.
+ */
+const LOG_TICKS: number[] = [];
+for (let e = -9; e <= 9; e++) for (const m of [1, 2, 3, 5]) LOG_TICKS.push(Number((m * 10 ** e).toPrecision(1)));
+const LOG_TICK_TEXT = LOG_TICKS.map(logTickText);
+
 /** Plotly's log axes take their range in log10 units. */
 function axis(scale: 'linear' | 'log', label: string | undefined, lim: [number, number] | undefined, colors: ChartColors): PlotlyAxis {
   // Fixed margins (no automargin): automargin schedules extra redraws that race with live updates.
   const a: PlotlyAxis = { type: scale, gridcolor: colors.grid, zerolinecolor: colors.axis, linecolor: colors.axis };
   if (label) a.title = { text: label, font: { size: 13 } };
+  if (scale === 'log') {
+    a.tickvals = LOG_TICKS.slice();
+    a.ticktext = LOG_TICK_TEXT.slice();
+  }
   if (lim) a.range = scale === 'log' ? [Math.log10(lim[0]), Math.log10(lim[1])] : [lim[0], lim[1]];
   else a.autorange = true;
   return a;
@@ -60,8 +79,8 @@ export function chartTraces(chart: ChartOutput, colors: ChartColors): PlotlyTrac
         yaxis: axisName('y', p),
         legendgroup: s.name,
         showlegend: first, // one legend entry per series name, across panels
-        line: { color, width: 2 },
-        marker: { color, size: 6 },
+        line: s.dash ? { color, width: 2, dash: s.dash } : { color, width: 2 },
+        marker: s.symbol ? { color, size: 7, symbol: s.symbol } : { color, size: 6 },
       });
     }
   });

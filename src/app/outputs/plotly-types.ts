@@ -12,8 +12,8 @@ export interface PlotlyTrace {
   yaxis: string;
   legendgroup?: string;
   showlegend?: boolean;
-  line?: { color: string; width: number };
-  marker?: { color: string; size: number };
+  line?: { color: string; width: number; dash?: 'dash' | 'dot' | 'dashdot' };
+  marker?: { color: string; size: number; symbol?: 'x' | 'square' | 'triangle-up' | 'star' };
 }
 
 export interface PlotlyAxis {
@@ -21,6 +21,8 @@ export interface PlotlyAxis {
   title?: { text: string; font?: { size: number } };
   range?: [number, number];
   autorange?: boolean;
+  tickvals?: number[];
+  ticktext?: string[];
   gridcolor?: string;
   zerolinecolor?: string;
   linecolor?: string;

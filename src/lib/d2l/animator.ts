@@ -25,8 +25,22 @@ let nextId = 0;
 export function modeOf(fmt: string | undefined): ChartSeries['mode'] {
   if (fmt === undefined) return 'lines';
   const marker = /[o.x*s^]/.test(fmt.replace(/-/g, ''));
-  const line = fmt.includes('-') || !marker;
+  const line = fmt.includes('-') || fmt.includes(':') || !marker;
   return marker && line ? 'lines+markers' : marker ? 'markers' : 'lines';
+}
+
+const SYMBOLS: Record<string, NonNullable<ChartSeries['symbol']>> = { x: 'x', s: 'square', '^': 'triangle-up', '*': 'star' };
+
+/** A matplotlib-style format string ('-', '--', ':', '-.', 'o', '-o', 'x', ...) as a series style. */
+export function styleOf(fmt: string | undefined): Pick<ChartSeries, 'mode' | 'dash' | 'symbol'> {
+  const style: Pick<ChartSeries, 'mode' | 'dash' | 'symbol'> = { mode: modeOf(fmt) };
+  if (fmt === undefined) return style;
+  if (fmt.includes('--')) style.dash = 'dash';
+  else if (fmt.includes('-.')) style.dash = 'dashdot';
+  else if (fmt.includes(':')) style.dash = 'dot';
+  const symbol = [...fmt].map((c) => SYMBOLS[c]).find((s) => s !== undefined);
+  if (symbol) style.symbol = symbol;
+  return style;
 }
 
 export class Animator {
@@ -47,7 +61,7 @@ export class Animator {
       }
       while (this.series.length <= i) {
         const k = this.series.length;
-        this.series.push({ name: this.options.legend?.[k] ?? `series ${k + 1}`, x: [], y: [], mode: modeOf(this.options.fmts?.[k]) });
+        this.series.push({ name: this.options.legend?.[k] ?? `series ${k + 1}`, x: [], y: [], ...styleOf(this.options.fmts?.[k]) });
       }
       if (y === null) return;
       const s = this.series[i]!;

@@ -7,7 +7,7 @@
 import { display, type ChartPanel, type ChartSeries } from '../display';
 import { NDArray } from '../nd/ndarray';
 import { ArgumentError } from '../nd/errors';
-import { modeOf } from './animator';
+import { styleOf } from './animator';
 
 type Values = NDArray | readonly number[];
 
@@ -19,7 +19,7 @@ export interface PlotOptions {
   yLim?: [number, number];
   xScale?: 'linear' | 'log';
   yScale?: 'linear' | 'log';
-  /** Per-series style: '-' line, 'o' or '.' markers (scatter), '-o' both. */
+  /** Per-series style: '-' line, '--' dashed, ':' dotted, '-.' dash-dot, 'o' or '.' markers (scatter), 'x', 's', '^', '*' other markers, '-o' both. */
   fmts?: string[];
   title?: string;
 }
@@ -56,7 +56,7 @@ async function buildPanel(spec: PanelSpec): Promise<ChartPanel> {
     if (xv.length !== y.length) {
       throw new ArgumentError(`plot: series ${i} has ${xv.length} x values but ${y.length} y values; they must match.`);
     }
-    series.push({ name: spec.legend?.[i] ?? `series ${i + 1}`, x: xv, y, mode: modeOf(spec.fmts?.[i]) });
+    series.push({ name: spec.legend?.[i] ?? `series ${i + 1}`, x: xv, y, ...styleOf(spec.fmts?.[i]) });
   }
   return {
     title: spec.title,
