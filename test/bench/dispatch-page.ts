@@ -8,6 +8,7 @@ import { tf } from '../../src/lib/engine/tf';
 import { initBackend, type BackendName } from '../../src/lib/engine/backends';
 import { autograd, nd, NDArray } from '../../src/lib/index';
 import { reclaimMemory } from '../../src/lib/nd/lifetime';
+import { maxArrayBytes } from '../../src/lib/nd/memory-guard';
 // Raw TensorFlow.js's gradients, for the raw side of profiled workloads (as bench-worker.ts).
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import * as w from './workloads';
@@ -95,6 +96,22 @@ const variants = (): Record<string, Variant> => {
       let x: NDArray = NDArray.fromTensor(tf.fill([10], 0));
       for (let i = 0; i < OPS; i++) x = x.add(oneG);
       check(((await x.toArray()) as number[])[0]!);
+    },
+    // What every op asked before maxArrayBytes cached it per backend (memory-guard.ts), against
+    // the cached call; 1,000 calls each.
+    'limit, read from the backend': async () => {
+      let m = 0;
+      for (let i = 0; i < OPS; i++) {
+        const limits = (tf.backend() as unknown as { device?: { limits?: Record<string, number> } }).device?.limits;
+        const sizes = [limits?.maxBufferSize, limits?.maxStorageBufferBindingSize].filter((v): v is number => typeof v === 'number');
+        m += sizes.length ? Math.min(...sizes) : tf.env().getNumber('WEBGL_MAX_TEXTURE_SIZE');
+      }
+      if (!(m > 0)) throw new Error('no limit');
+    },
+    'limit, cached': async () => {
+      let m = 0;
+      for (let i = 0; i < OPS; i++) m += maxArrayBytes();
+      if (!(m > 0)) throw new Error('no limit');
     },
     'ours, scalar operand': async () => {
       let x: NDArray = nd.zeros([10]);

@@ -34,8 +34,12 @@ export class Context {
 /** The context of the backend in use: where new arrays are made. */
 export function currentContext(): Context {
   const name = backendInfo().name;
-  return new Context(name === 'webgpu' || name === 'webgl' ? 'gpu' : 'cpu', 0);
+  // Every new array asks (ndarray.ts): contexts are immutable, so one of each kind is shared.
+  return name === 'webgpu' || name === 'webgl' ? GPU0 : CPU0;
 }
+
+const GPU0 = new Context('gpu', 0);
+const CPU0 = new Context('cpu', 0);
 
 export function gpu(deviceId = 0): Context {
   return new Context('gpu', deviceId);

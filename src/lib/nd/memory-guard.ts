@@ -40,6 +40,18 @@ interface GpuLimits {
  * shader. WebGL (unpacked, one float per texel of a square texture): maxTextureSize^2 elements.
  */
 export function maxArrayBytes(): number {
+  // Asked after every op (primitive.ts): a backend's limits never change, so they are read once
+  // per backend instance (a restarted backend, e.g. after a lost device, is a new instance).
+  const backend = tf.backend();
+  if (backend === limitOf.backend) return limitOf.bytes;
+  const bytes = readMaxArrayBytes();
+  limitOf = { backend, bytes };
+  return bytes;
+}
+
+let limitOf: { backend: object | null; bytes: number } = { backend: null, bytes: Infinity };
+
+function readMaxArrayBytes(): number {
   const name = tf.getBackend();
   if (name === 'webgpu') {
     const limits = (tf.backend() as unknown as { device?: { limits?: GpuLimits } }).device?.limits;
