@@ -38,24 +38,27 @@ function logTickText(v: number): string {
 }
 
 /**
- * Ticks at 1, 2, 3 and 5 times each power of ten from 1e-9 to 1e9, with full labels: Plotly's
- * own log ticks label the in-between ticks with a single digit ("2" for 20), which reads wrong.
- * Plotly shows the ones inside the axis range, so live updates that widen the range still get
- * ticks.
+ * Ticks for a log axis with full labels: Plotly's own log ticks label the in-between ticks with a
+ * single digit ("2" for 20), which reads wrong. The density follows the decades the data span
+ * (1, 2, 3, 5 per decade over at most 1.5 decades; 1, 2, 5 up to 3; 1 and 3 up to 5; powers of
+ * ten beyond), and the ticks run from 1e-12 to 1e12 because Plotly shows only the ones inside the
+ * axis range: live updates that widen the range still get ticks.
  */
-const LOG_TICKS: number[] = [];
-for (let e = -9; e <= 9; e++) for (const m of [1, 2, 3, 5]) LOG_TICKS.push(Number((m * 10 ** e).toPrecision(1)));
-const LOG_TICK_TEXT = LOG_TICKS.map(logTickText);
+export function logTicks(values: readonly number[]): { tickvals: number[]; ticktext: string[] } {
+  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
+  const decades = positive.length < 2 ? 1 : Math.log10(Math.max(...positive) / Math.min(...positive));
+  const mantissas = decades <= 1.5 ? [1, 2, 3, 5] : decades <= 3 ? [1, 2, 5] : decades <= 5 ? [1, 3] : [1];
+  const tickvals: number[] = [];
+  for (let e = -12; e <= 12; e++) for (const m of mantissas) tickvals.push(Number((m * 10 ** e).toPrecision(1)));
+  return { tickvals, ticktext: tickvals.map(logTickText) };
+}
 
 /** Plotly's log axes take their range in log10 units. */
-function axis(scale: 'linear' | 'log', label: string | undefined, lim: [number, number] | undefined, colors: ChartColors): PlotlyAxis {
+function axis(scale: 'linear' | 'log', label: string | undefined, lim: [number, number] | undefined, values: readonly number[], colors: ChartColors): PlotlyAxis {
   // Fixed margins (no automargin): automargin schedules extra redraws that race with live updates.
   const a: PlotlyAxis = { type: scale, gridcolor: colors.grid, zerolinecolor: colors.axis, linecolor: colors.axis };
   if (label) a.title = { text: label, font: { size: 13 } };
-  if (scale === 'log') {
-    a.tickvals = LOG_TICKS.slice();
-    a.ticktext = LOG_TICK_TEXT.slice();
-  }
+  if (scale === 'log') Object.assign(a, logTicks(lim ?? values));
   if (lim) a.range = scale === 'log' ? [Math.log10(lim[0]), Math.log10(lim[1])] : [lim[0], lim[1]];
   else a.autorange = true;
   return a;
@@ -104,8 +107,8 @@ export function chartLayout(chart: ChartOutput, colors: ChartColors, fontFamily:
   };
   if (n > 1) layout.grid = { rows: 1, columns: n, pattern: 'independent' };
   chart.panels.forEach((panel: ChartPanel, p) => {
-    layout[layoutKey('x', p)] = axis(panel.xScale, panel.xLabel, panel.xLim, colors);
-    layout[layoutKey('y', p)] = axis(panel.yScale, panel.yLabel, panel.yLim, colors);
+    layout[layoutKey('x', p)] = axis(panel.xScale, panel.xLabel, panel.xLim, panel.series.flatMap((s) => s.x), colors);
+    layout[layoutKey('y', p)] = axis(panel.yScale, panel.yLabel, panel.yLim, panel.series.flatMap((s) => s.y), colors);
     if (panel.title) {
       layout.annotations.push({
         text: panel.title,
