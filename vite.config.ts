@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 // .js: resolves to the .ts source, and keeps Vite's config loader from warning about the import.
 import { bookPlugin } from './src/content/vite-plugin.js';
+import { tfjsThreadsPlugin } from './src/build/tfjs-threads-plugin.js';
 
 // Cross-origin isolation (COOP + COEP) enables SharedArrayBuffer: the kernel's soft interrupt
 // and multi-threaded WASM need it. Static hosts without these headers still work, degraded.
@@ -16,13 +17,14 @@ const isolation = {
 export default defineConfig({
   base: './', // relative asset URLs: dist/ works under any sub-path (GitHub Pages)
   // Chapters compiled at build time: virtual:book (see src/content/virtual-book.d.ts).
-  plugins: [bookPlugin()],
+  plugins: [bookPlugin(), tfjsThreadsPlugin()],
   // The kernel worker is inlined (started from a blob inside the sandbox): one chunk.
   // Classic (iife), not a module worker: Chromium refuses module workers from blob:null URLs
   // (the sandbox's opaque origin) with a bare error event, while classic ones load.
   // keepNames: the minifier must not rename classes and functions, because the library reads
   // their names (error names such as ShapeError, Gluon's block prefixes dense0_, printed losses).
-  worker: { format: 'iife', rollupOptions: { output: { inlineDynamicImports: true, keepNames: true } } },
+  // tfjsThreadsPlugin: the threaded WASM build's pthread workers load once minified (see the file).
+  worker: { format: 'iife', plugins: () => [tfjsThreadsPlugin()], rollupOptions: { output: { inlineDynamicImports: true, keepNames: true } } },
   build: {
     target: 'es2022',
     rollupOptions: {

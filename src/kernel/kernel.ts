@@ -6,6 +6,7 @@
 import { tf } from '../lib/engine/tf';
 import { BACKEND_LADDER, backendInfo, configureWasmPaths, initBackend, type BackendName } from '../lib/engine/backends';
 import { startBackend } from '../lib/engine/start-fastest';
+import { wasmThreading } from '../lib/engine/wasm-threads';
 import { DeviceLostError, deviceLostNow, watchDeviceLoss } from '../lib/engine/device-loss';
 import { setBeforeOpHook } from '../lib/nd/primitive';
 import { reclaimMemory } from '../lib/nd/lifetime';
@@ -190,6 +191,7 @@ export class Kernel {
       backend: info?.name ?? null,
       fallbacks: [...this.lostRungs, ...(info?.skipped ?? [])],
       probe: info?.probe ?? null,
+      wasm: info?.name === 'wasm' ? wasmThreading() : null,
       memory: started ? { numTensors: tf.memory().numTensors, numBytes: tf.memory().numBytes } : null,
     });
   }

@@ -4,6 +4,7 @@
  */
 import type { BackendName } from '../lib/engine/backends';
 import type { BackendProbe } from '../lib/engine/backend-probe';
+import type { WasmThreading } from '../lib/engine/wasm-threads';
 import type { ChartOutput, ImagesOutput, TableOutput, TextOutput } from '../lib/display';
 
 export type { BackendProbe, BackendTrial, ProbeBasis } from '../lib/engine/backend-probe';
@@ -108,6 +109,8 @@ export interface StatusMessage {
    * page's cache (`fromCache`); null when the reader chose the backend, or in Node.
    */
   probe: BackendProbe | null;
+  /** How WASM runs (threads, and why not more) when `backend` is WASM; else null. */
+  wasm: WasmThreading | null;
   memory: { numTensors: number; numBytes: number } | null;
 }
 

@@ -9,6 +9,7 @@ import { kernelPool } from '../run/kernel-pool';
 import type { KernelSession, SessionState } from '../run/kernel-session';
 import { probeLine, probeTooltip } from '../run/probe-summary';
 import { Store } from '../run/store';
+import type { WasmThreading } from '../../lib/engine/wasm-threads';
 import { formatBytes } from '../ui/format';
 
 const EMPTY = new Store<SessionState | null>(null);
@@ -31,6 +32,12 @@ function backendWhy(state: SessionState, choice: BackendChoice): { line: string;
   return { line: 'first backend of the ladder that started', tooltip: 'WebGPU, then WebGL, WASM and CPU: the first that started.' };
 }
 
+/** WASM's threads, and why not more (e.g. a host without the cross-origin isolation headers). */
+function wasmTooltip(wasm: WasmThreading | null): string {
+  if (!wasm) return '';
+  return `WASM runs on ${wasm.threads} thread${wasm.threads === 1 ? '' : 's'}${wasm.note ? `: ${wasm.note}` : ''}.`;
+}
+
 function KernelIndicator({ state, choice }: { state: SessionState | null; choice: BackendChoice }) {
   if (!state) return <span className="status-item status-muted">No kernel on this page</span>;
   const phase = state.phase;
@@ -45,8 +52,9 @@ function KernelIndicator({ state, choice }: { state: SessionState | null; choice
         {label}
       </span>
       {st?.backend && (
-        <span className="status-item backend-badge" data-backend={st.backend} data-probe={st.probe ? (st.probe.fromCache ? 'cached' : 'measured') : undefined} title={why.tooltip}>
+        <span className="status-item backend-badge" data-backend={st.backend} data-probe={st.probe ? (st.probe.fromCache ? 'cached' : 'measured') : undefined} data-wasm-threads={st.wasm?.threads} title={[why.tooltip, wasmTooltip(st.wasm)].filter(Boolean).join('\n')}>
           {BACKEND_LABELS[st.backend]}
+          {st.wasm && ` · ${st.wasm.threads} thread${st.wasm.threads === 1 ? '' : 's'}`}
           <span className="backend-why">{` (${why.line})`}</span>
         </span>
       )}

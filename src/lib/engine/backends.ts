@@ -10,12 +10,14 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendProbe } from './backend-probe';
+import { startWasm } from './wasm-threads';
 
-// Threaded WASM starts its pthread workers from the script that loaded tfjs; the kernel runs
-// from a blob inside an opaque-origin sandbox, where those workers fail to load and
-// setBackend('wasm') never settles (measured in the preview build). One SIMD thread is what
-// tfjs uses on 2 cores anyway (threads = hardwareConcurrency / 2). Set at import, before any
-// op can make tfjs pick a backend on its own.
+// Single-threaded WASM unless wasm-threads.ts's startWasm asks for threads: that one checks that
+// the page is cross-origin isolated, starts the threaded build under a time limit and falls back
+// to this one when it fails. (The threaded build once never settled here: the kernel then ran
+// from a blob inside an opaque-origin sandbox, where its pthread workers failed to load. The
+// kernel frame is same-origin now, and threads start in it: test/e2e/wasm-threads.e2e.test.mjs.)
+// Set at import, before any op can make tfjs pick a backend on its own.
 if (inBrowser()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -71,7 +73,7 @@ export async function tryBackend(name: BackendName): Promise<string | null> {
   // 0.1 in a 6-5-3 MLP after one SGD step). Unpacked elementwise kernels keep padding out.
   if (name === 'webgl') tf.env().set('WEBGL_PACK', false);
   try {
-    const ok = await tf.setBackend(name);
+    const ok = name === 'wasm' && inBrowser() ? await startWasm() : await tf.setBackend(name);
     await tf.ready();
     if (!ok || tf.getBackend() !== name) return `${name} failed to initialize`;
     return null;

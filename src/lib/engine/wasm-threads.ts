@@ -1,0 +1,124 @@
+/**
+ * Starting TensorFlow.js's WASM backend in a browser: multi-threaded (the threaded SIMD build)
+ * when the page is cross-origin isolated, else single-threaded SIMD.
+ *
+ * Threads need SharedArrayBuffer, which browsers give only to cross-origin isolated documents
+ * (the host sends COOP `same-origin` and COEP `require-corp`, for the page and the kernel frame).
+ * The threaded build starts its pthread workers while the backend initializes (a pool of 8 Web
+ * Workers from blob URLs, then XNNPACK's thread pool takes its threads from it), so they exist
+ * before the kernel's lockdown removes `Worker` from the worker's globals (lockdown.ts); nothing
+ * creates workers later. A WASM backend first started after the lockdown (mx.withBackend from a
+ * kernel that started on WebGPU) stays single-threaded.
+ *
+ * tfjs sizes its thread pool as navigator.hardwareConcurrency / 2, so on 2 cores it would use one
+ * thread, and setThreadsCount(2) does not change that (measured, BROWSER-NOTES.md). Two threads
+ * on 2 cores measured 20 -> 32 GFLOP/s on a 1024 matmul, so during the init only,
+ * hardwareConcurrency reads as twice the real count: tfjs then uses one thread per core.
+ *
+ * An init that fails or never settles (pthread workers that cannot load hang it) is given up after
+ * THREADED_INIT_MS; the single-thread build starts instead and `wasmThreading().note` says why.
+ */
+import { tf } from './tf';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+
+/** How the WASM backend runs, for the status bar and the bench. */
+export interface WasmThreading {
+  /** XNNPACK's thread count (1: the single-thread build). */
+  threads: number;
+  /** Why it is not multi-threaded (null when it is). */
+  note: string | null;
+}
+
+/** How long the threaded build may take to start before the single-thread build is used. */
+export const THREADED_INIT_MS = 15_000;
+
+/** XNNPACK never uses more threads than the threaded build's pool of pthread workers. */
+const POOL_SIZE = 8;
+
+let threading: WasmThreading | null = null;
+/** Set by the bench (1: single-thread even when threads would work); null: one per core. */
+let threadLimit: number | null = null;
+
+/** How WASM runs once started; null before it first started. */
+export function wasmThreading(): WasmThreading | null {
+  return threading;
+}
+
+/** At most `limit` threads (1: the single-thread build); for the bench's 1-vs-2 comparison. Call before WASM starts. */
+export function limitWasmThreads(limit: number | null): void {
+  threadLimit = limit;
+}
+
+interface WorkerGlobals {
+  crossOriginIsolated?: boolean;
+  Worker?: unknown;
+  navigator?: { hardwareConcurrency?: number };
+}
+
+/** Why threads cannot be tried here, or null when they can. */
+export function whyNoThreads(g: WorkerGlobals, limit: number | null): string | null {
+  if (limit !== null && limit <= 1) return 'limited to one thread';
+  if (g.crossOriginIsolated !== true) {
+    return 'the page is not cross-origin isolated (threads need the host to send Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp)';
+  }
+  if (typeof g.Worker !== 'function') return 'WASM first started after the kernel had removed Worker from its globals (threads start with the kernel)';
+  if ((g.navigator?.hardwareConcurrency ?? 1) < 2) return 'this machine reports one core';
+  return null;
+}
+
+/**
+ * Starts WASM (tf.setBackend) in a browser: threaded when possible, else single-threaded.
+ * Returns whether it started; the threading is then in wasmThreading().
+ */
+export async function startWasm(g: WorkerGlobals = globalThis as WorkerGlobals): Promise<boolean> {
+  if (tf.engine().registry['wasm']) return tf.setBackend('wasm'); // started before: its threads stay
+  const noThreads = whyNoThreads(g, threadLimit);
+  if (noThreads === null) {
+    const failure = await startThreaded(g);
+    if (failure === null) {
+      threading = { threads: getThreadsCount(), note: null };
+      return true;
+    }
+    threading = { threads: 1, note: `the threaded build failed, so one thread: ${failure}` };
+  } else {
+    threading = { threads: 1, note: noThreads };
+  }
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  const ok = await tf.setBackend('wasm');
+  if (ok) threading = { ...threading, threads: getThreadsCount() };
+  return ok;
+}
+
+/** Starts the threaded build: null when it runs, else why not. */
+async function startThreaded(g: WorkerGlobals): Promise<string | null> {
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
+  const cores = g.navigator?.hardwareConcurrency ?? 2;
+  const threads = Math.min(cores, threadLimit ?? cores, POOL_SIZE);
+  const restore = overrideCores(g, 2 * threads);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const timeout = new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve(`it did not start within ${THREADED_INIT_MS / 1000} s`), THREADED_INIT_MS);
+    });
+    const started = tf.setBackend('wasm').then(
+      (ok) => (ok ? null : 'tf.setBackend("wasm") returned false (see the console for its warning)'),
+      (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    );
+    return await Promise.race([started, timeout]);
+  } finally {
+    clearTimeout(timer);
+    restore();
+  }
+}
+
+/** Makes navigator.hardwareConcurrency read `cores` until the returned function is called. */
+function overrideCores(g: WorkerGlobals, cores: number): () => void {
+  const nav = g.navigator;
+  if (!nav) return () => undefined;
+  const own = Object.getOwnPropertyDescriptor(nav, 'hardwareConcurrency');
+  Object.defineProperty(nav, 'hardwareConcurrency', { value: cores, configurable: true });
+  return () => {
+    if (own) Object.defineProperty(nav, 'hardwareConcurrency', own);
+    else delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
+  };
+}
