@@ -60,10 +60,12 @@ const MIME = {
  * Serves a built site the way a plain static host does (GitHub Pages and the like): files only,
  * under a sub-path (`/handson/`), no fallback to index.html, no compression; with the isolation
  * headers of the preview. Anything outside the sub-path is a 404, so a URL the app builds
- * against the domain root fails the tests.
+ * against the domain root fails the tests. `isolated: false`: no isolation headers either, like a
+ * host that sends none (no SharedArrayBuffer, so single-threaded WASM).
  */
-export async function serveStatic(outDir = 'dist', base = '/handson/') {
+export async function serveStatic(outDir = 'dist', base = '/handson/', { isolated = true } = {}) {
   const root = resolve(outDir);
+  const headers = isolated ? ISOLATION_HEADERS : {};
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path === base.slice(0, -1)) {
@@ -71,7 +73,7 @@ export async function serveStatic(outDir = 'dist', base = '/handson/') {
       return;
     }
     if (!path.startsWith(base)) {
-      res.writeHead(404, ISOLATION_HEADERS).end('not under the site base');
+      res.writeHead(404, headers).end('not under the site base');
       return;
     }
     let file = normalize(join(root, path.slice(base.length)));
@@ -85,11 +87,11 @@ export async function serveStatic(outDir = 'dist', base = '/handson/') {
         file = join(file, 'index.html');
         info = await stat(file);
       }
-      res.writeHead(200, { ...ISOLATION_HEADERS, 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Content-Length': info.size, 'Cache-Control': 'no-cache' });
+      res.writeHead(200, { ...headers, 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Content-Length': info.size, 'Cache-Control': 'no-cache' });
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);
     } catch {
-      res.writeHead(404, ISOLATION_HEADERS).end('not found');
+      res.writeHead(404, headers).end('not found');
     }
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));

@@ -1,0 +1,80 @@
+// Multi-threaded WASM in the kernel (issue 8): on a cross-origin isolated page the kernel's worker
+// starts the threaded SIMD build with one thread per core (up to the pool of 8), after the
+// lockdown its products are still right; on a host without the isolation headers it runs the
+// single-thread build and says why.
+//
+//   npx vite build --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/wasm-threads.e2e.test.mjs
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, serveStatic } from './browser.mjs';
+
+const distDir = process.env.E2E_DIST_DIR ?? 'dist';
+let browser;
+const sites = [];
+
+before(async () => {
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  for (const s of sites) await s.close();
+});
+
+async function openHarness(isolated) {
+  const site = await serveStatic(distDir, '/handson/', { isolated });
+  sites.push(site);
+  const page = await browser.context.newPage();
+  await page.goto(`${site.url}test/e2e/kernel-harness.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+// A product large enough for XNNPACK to split across threads, checked against plain JS in the
+// same cell; also whether the cell sees isolation and whether the lockdown removed Worker.
+const CHECK_CELL = `const [m, k, n] = [97, 203, 121];
+const a = nd.random.uniform(-1, 1, [m, k]);
+const b = nd.random.uniform(-1, 1, [k, n]);
+const got = await nd.dot(a, b).toArray();
+const av = await a.toArray(), bv = await b.toArray();
+let worst = 0;
+for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
+  let s = 0;
+  for (let t = 0; t < k; t++) s += av[i][t] * bv[t][j];
+  worst = Math.max(worst, Math.abs(s - got[i][j]));
+}
+JSON.stringify({ worst, isolated: self.crossOriginIsolated, worker: typeof Worker })`;
+
+async function check(page) {
+  const r = await page.evaluate((c) => window.harness.run(c), CHECK_CELL);
+  assert.equal(r.done.status, 'ok', JSON.stringify(r.outputs));
+  const text = r.outputs.find((o) => o.kind === 'value')?.text;
+  return JSON.parse(text.slice(1, -1)); // a string value prints in quotes: '{...}'
+}
+
+describe('WASM threads', () => {
+  it('a cross-origin isolated page: one thread per core in the kernel, right products', async () => {
+    const page = await openHarness(true);
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const status = await page.evaluate(() => window.harness.start('wasm'));
+    assert.equal(status.backend, 'wasm', JSON.stringify(status.fallbacks));
+    assert.deepEqual(status.wasm, { threads: Math.min(cores, 8), note: null });
+    const c = await check(page);
+    assert.equal(c.isolated, true);
+    assert.equal(c.worker, 'undefined', 'the lockdown must still remove Worker');
+    assert.ok(c.worst < 1e-3, `matmul off by ${c.worst}`);
+    await page.close();
+  });
+
+  it('a host without the isolation headers: single-threaded, with the reason', async () => {
+    const page = await openHarness(false);
+    const status = await page.evaluate(() => window.harness.start('wasm'));
+    assert.equal(status.backend, 'wasm', JSON.stringify(status.fallbacks));
+    assert.equal(status.wasm.threads, 1);
+    assert.match(status.wasm.note, /not cross-origin isolated/);
+    const c = await check(page);
+    assert.equal(c.isolated, false);
+    assert.ok(c.worst < 1e-3, `matmul off by ${c.worst}`);
+    await page.close();
+  });
+});
