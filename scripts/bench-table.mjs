@@ -15,6 +15,9 @@ function matmulRate(report) {
   return rates.length ? Math.max(...rates) : null;
 }
 
+/** The backend column: WASM with its thread count (the bench may run it with 1 and with 2). */
+const label = (rep) => (rep.threads ? `${rep.backend}, ${rep.threads} thread${rep.threads === 1 ? '' : 's'}` : rep.backend);
+
 const isTimed = (r) => !r.op.startsWith('memory') && !r.op.startsWith('kernel profile');
 
 export function formatTable(reports) {
@@ -24,7 +27,7 @@ export function formatTable(reports) {
   ];
   for (const rep of reports) {
     if (rep.rows.length === 0) {
-      lines.push(`| (all) | ${rep.backend} | ${short(`did not run: ${rep.error ?? 'no rows'}`)} | | | | |`);
+      lines.push(`| (all) | ${label(rep)} | ${short(`did not run: ${rep.error ?? 'no rows'}`)} | | | | |`);
       continue;
     }
     const rate = matmulRate(rep);
@@ -35,9 +38,9 @@ export function formatTable(reports) {
       const g = r.flops ? `${gflops(r.flops, r.oursMs) || '-'} / ${gflops(r.flops, r.rawMs) || '-'}` : '';
       const pct = (t) => (r.flops && t && rate ? `${Math.round((100 * r.flops) / t / 1e6 / rate)}%` : '-');
       const p = r.flops && rate && !r.op.startsWith('matmul') ? `${pct(r.oursMs)} / ${pct(r.rawMs)}` : '';
-      lines.push(`| ${r.op} | ${r.backend} | ${ours} | ${raw} | ${ratio} | ${g} | ${p} |`);
+      lines.push(`| ${r.op} | ${label(rep)} | ${ours} | ${raw} | ${ratio} | ${g} | ${p} |`);
     }
-    if (rep.error) lines.push(`| (rest) | ${rep.backend} | ${short(rep.error)} | | | | |`);
+    if (rep.error) lines.push(`| (rest) | ${label(rep)} | ${short(rep.error)} | | | | |`);
   }
   return lines.join('\n');
 }
@@ -47,16 +50,16 @@ export function formatDetails(reports) {
   for (const rep of reports) {
     for (const r of rep.rows) {
       for (const [side, note] of [['ours', r.oursNote], ['raw', r.rawNote]]) {
-        if (note && note.length > 70) out.push(`${rep.backend} ${r.op} (${side}): ${note}`);
+        if (note && note.length > 70) out.push(`${label(rep)} ${r.op} (${side}): ${note}`);
       }
       if (r.op.startsWith('memory') && r.extra) {
         const snaps = r.extra.snapshots.map((s) => `step ${s.step}: ${s.numTensors} tensors, ${(s.numBytes / 1e6).toFixed(2)} MB`).join('; ');
-        out.push(`${rep.backend} tf.memory() during ${r.op} (${ms(r.oursMs)} ms/step): ${snaps}`);
+        out.push(`${label(rep)} tf.memory() during ${r.op} (${ms(r.oursMs)} ms/step): ${snaps}`);
       } else if (r.op.startsWith('memory') && r.oursNote) {
-        out.push(`${rep.backend} ${r.op}: ${r.oursNote}`);
+        out.push(`${label(rep)} ${r.op}: ${r.oursNote}`);
       }
       if (r.op.startsWith('kernel profile') && r.extra) {
-        out.push(`${rep.backend} kernel profile of one MLP step (kernel time ${ms(r.rawMs)} ms raw, ${ms(r.oursMs)} ms ours), costliest kernels:`);
+        out.push(`${label(rep)} kernel profile of one MLP step (kernel time ${ms(r.rawMs)} ms raw, ${ms(r.oursMs)} ms ours), costliest kernels:`);
         for (const side of ['raw', 'ours']) {
           for (const k of r.extra[side].slice(0, 8)) out.push(`  ${side.padEnd(4)} ${ms(k.ms).padStart(7)} ms  ${k.calls}x ${k.kernel} ${k.inputShapes}`);
         }
@@ -64,10 +67,10 @@ export function formatDetails(reports) {
           out.push(`  matMul ${name}: ${ms(t.flagMs)} ms with tfjs's transpose flag, ${ms(t.transposeFirstMs)} ms transposing first`);
         }
       } else if (r.op.startsWith('kernel profile') && r.rawNote) {
-        out.push(`${rep.backend} ${r.op}: ${r.rawNote}`);
+        out.push(`${label(rep)} ${r.op}: ${r.rawNote}`);
       }
     }
-    if (Object.keys(rep.env ?? {}).length) out.push(`${rep.backend} environment: ${JSON.stringify(rep.env)}`);
+    if (Object.keys(rep.env ?? {}).length) out.push(`${label(rep)} environment: ${JSON.stringify(rep.env)}`);
   }
   return out.join('\n');
 }

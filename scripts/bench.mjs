@@ -1,11 +1,14 @@
 // npm run bench [-- --backends wasm,webgl,webgpu,cpu] [--only matmul,mlp,lenet,rnn,tiny,memory,profile]
 //                  [--reps 15] [--max-seconds-per-row 20] [--memory-steps 1000] [--memory-backends wasm]
-//                  [--step-timeout-seconds 180] [--timeout-minutes 30]
+//                  [--step-timeout-seconds 180] [--timeout-minutes 30] [--wasm-threads 1,2]
 //
 // Our library against raw TensorFlow.js, backend by backend, in headless Chromium: builds the
 // site into a private directory, serves it with the preview's headers (cross-origin isolated),
 // and runs test/bench/bench.html, which starts one dedicated worker per backend. Prints a table
 // and writes everything (with the machine's load) to bench/results/<date>-<backends>.json.
+// WASM starts as in the kernel (src/lib/engine/wasm-threads.ts: one thread per core when cross-origin
+// isolated, as here); `--wasm-threads 1,2` runs it once per limit instead (1: the single-thread
+// build), each in its own worker, and the table names the threads each run had.
 import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -19,7 +22,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const ALL_BACKENDS = ['wasm', 'webgl', 'webgpu', 'cpu'];
 
 function parseArgs(argv) {
-  const o = { backends: ALL_BACKENDS, only: ['all'], reps: 15, maxSecondsPerRow: 20, memorySteps: 1000, memoryBackends: ['wasm'], stepTimeoutSeconds: 180, timeoutMinutes: 30 };
+  const o = { backends: ALL_BACKENDS, only: ['all'], reps: 15, maxSecondsPerRow: 20, memorySteps: 1000, memoryBackends: ['wasm'], stepTimeoutSeconds: 180, timeoutMinutes: 30, wasmThreads: [null] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -35,10 +38,13 @@ function parseArgs(argv) {
     else if (a === '--memory-backends') o.memoryBackends = value().split(',');
     else if (a === '--step-timeout-seconds') o.stepTimeoutSeconds = Number(value());
     else if (a === '--timeout-minutes') o.timeoutMinutes = Number(value());
+    else if (a === '--wasm-threads') o.wasmThreads = value().split(',').map(Number);
     else throw new Error(`unknown option ${a}; see the comment at the top of scripts/bench.mjs`);
   }
   const unknown = o.backends.filter((b) => !ALL_BACKENDS.includes(b));
   if (unknown.length) throw new Error(`unknown backend(s) ${unknown.join(', ')}: expected some of ${ALL_BACKENDS.join(',')}`);
+  const badThreads = o.wasmThreads.filter((t) => t !== null && !(Number.isInteger(t) && t >= 1));
+  if (badThreads.length) throw new Error(`--wasm-threads: expected thread counts (integers >= 1) such as 1,2, got ${badThreads.join(',')}`);
   for (const [k, v] of Object.entries({ reps: o.reps, maxSecondsPerRow: o.maxSecondsPerRow, memorySteps: o.memorySteps })) {
     if (!Number.isFinite(v) || v < 0) throw new Error(`--${k}: expected a non-negative number, got ${v}`);
   }
@@ -66,7 +72,7 @@ async function main() {
   const browser = await launchBrowser();
   const reports = [];
   const started = new Date();
-  const file = path.join(repoRoot, 'bench', 'results', `${started.toISOString().slice(0, 10)}-${o.backends.join('-')}.json`);
+  const file = path.join(repoRoot, 'bench', 'results', `${started.toISOString().slice(0, 10)}-${o.backends.join('-')}${o.wasmThreads[0] === null ? '' : `-threads-${o.wasmThreads.join('-')}`}.json`);
   const result = { date: started.toISOString(), commit, machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadBefore, loadAfter: null }, options: o, reports };
   // Written after every backend, so a run stopped part way keeps what it measured.
   const save = async () => {
@@ -81,7 +87,8 @@ async function main() {
     });
     await page.goto(`${server.url}test/bench/bench.html`);
     await page.waitForFunction(() => 'bench' in window);
-    for (const backend of o.backends) {
+    const runs = o.backends.flatMap((backend) => (backend === 'wasm' ? o.wasmThreads.map((threads) => ({ backend, threads })) : [{ backend, threads: null }]));
+    for (const { backend, threads } of runs) {
       const t0 = performance.now();
       const options = {
         backend,
@@ -92,11 +99,12 @@ async function main() {
         stepTimeoutMs: o.stepTimeoutSeconds * 1000,
         memorySteps: o.memoryBackends.includes(backend) ? o.memorySteps : 0,
         only: o.only,
+        ...(threads === null ? {} : { wasmThreads: threads }),
       };
       const report = await page.evaluate(([opts, timeout]) => window.bench.runBackend(opts, timeout), [options, o.timeoutMinutes * 60_000]);
       report.seconds = Math.round((performance.now() - t0) / 100) / 10;
       report.loadAfter = loadavg();
-      console.log(`${backend}: ${report.error ? `${report.error}; ` : ''}${report.rows.length} rows in ${report.seconds} s (load average ${report.loadAfter.join(', ')})`);
+      console.log(`${backend}${report.threads ? ` (${report.threads} threads)` : ''}: ${report.error ? `${report.error}; ` : ''}${report.rows.length} rows in ${report.seconds} s (load average ${report.loadAfter.join(', ')})`);
       reports.push(report);
       await save();
     }

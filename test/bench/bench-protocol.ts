@@ -15,6 +15,8 @@ export interface BenchOptions {
   memorySteps: number;
   /** Rows to run ('all' or names such as 'matmul', 'mlp', 'lenet', 'rnn', 'tiny', 'memory', 'profile'). */
   only: string[];
+  /** WASM only: at most this many threads (1: the single-thread build); absent: as the kernel, one per core when isolated. */
+  wasmThreads?: number;
 }
 
 export interface BenchRow {
@@ -41,6 +43,8 @@ export interface BackendReport {
   /** What ran: null when the backend did not initialize (then `error` says why). */
   initialized: BackendName | null;
   error?: string;
+  /** WASM's thread count once started (wasm-threads.ts), to tell 1- and 2-thread runs apart. */
+  threads?: number;
   env: Record<string, unknown>;
   rows: BenchRow[];
 }

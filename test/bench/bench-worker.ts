@@ -8,6 +8,7 @@ import { tf } from '../../src/lib/engine/tf';
 // library has its own autograd and never needs them.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { initBackend } from '../../src/lib/engine/backends';
+import { limitWasmThreads, wasmThreading } from '../../src/lib/engine/wasm-threads';
 import { makePacer } from '../../src/lib/d2l/pacing';
 import type { BackendReport, BenchOptions, BenchRow, WorkerMessage } from './bench-protocol';
 import * as w from './workloads';
@@ -143,6 +144,8 @@ async function run(o: BenchOptions): Promise<BackendReport> {
   const env: Record<string, unknown> = { crossOriginIsolated: self.crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency, userAgent: navigator.userAgent, tfjs: tf.version_core };
   let info;
   try {
+    // The kernel's thread setup (wasm-threads.ts), or fewer threads to compare.
+    if (o.wasmThreads !== undefined) limitWasmThreads(o.wasmThreads);
     info = await initBackend(o.backend);
   } catch (e) {
     return { backend: o.backend, initialized: null, error: (e as Error).message, env, rows: [] };
@@ -151,9 +154,11 @@ async function run(o: BenchOptions): Promise<BackendReport> {
     const why = info.skipped.find((s) => s.name === o.backend)?.reason ?? `started ${info.name} instead`;
     return { backend: o.backend, initialized: null, error: why, env, rows: [] };
   }
+  let threads: number | undefined;
   if (o.backend === 'wasm') {
     env.wasmSimd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-    env.wasmThreads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+    env.wasmThreads = wasmThreading();
+    threads = wasmThreading()?.threads;
   }
   if (o.backend === 'webgl') env.webglPack = tf.env().getBool('WEBGL_PACK');
   if (o.backend === 'webgpu') watchWebGpu();
@@ -175,7 +180,7 @@ async function run(o: BenchOptions): Promise<BackendReport> {
     post({ kind: 'row', row });
     rows.push(row);
   }
-  return { backend: b, initialized: b, env, rows };
+  return { backend: b, initialized: b, threads, env, rows };
 }
 
 self.onmessage = async (e: MessageEvent<BenchOptions>) => {
