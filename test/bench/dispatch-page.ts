@@ -6,7 +6,7 @@
  */
 import { tf } from '../../src/lib/engine/tf';
 import { initBackend, type BackendName } from '../../src/lib/engine/backends';
-import { autograd, nd, NDArray } from '../../src/lib/index';
+import { autograd, gluon, init, nd, NDArray } from '../../src/lib/index';
 import { reclaimMemory } from '../../src/lib/nd/lifetime';
 import { maxArrayBytes } from '../../src/lib/nd/memory-guard';
 // Raw TensorFlow.js's gradients, for the raw side of profiled workloads (as bench-worker.ts).
@@ -19,6 +19,24 @@ type Variant = () => Promise<void>;
 
 function check(v: number): void {
   if (v !== OPS) throw new Error(`got ${v}, expected ${OPS}`);
+}
+
+function mlpStep(fillBiases: boolean): Variant {
+  const net = new gluon.nn.Sequential();
+  net.add(new gluon.nn.Dense(256, { activation: 'relu', inUnits: 784 }), new gluon.nn.Dense(10, { inUnits: 256 }));
+  net.initialize(new init.Xavier());
+  const params = net.collectParams();
+  if (fillBiases) for (const k of params.keys()) if (k.endsWith('bias')) { const d = params.getByName(k).data(); d.replaceTensor(tf.fill(d.shape, 0)); }
+  const trainer = new gluon.Trainer(params, 'sgd', { learningRate: 0.1 });
+  const loss = new gluon.loss.SoftmaxCrossEntropyLoss();
+  const X = nd.random.normal(0, 1, [256, 784]);
+  const y = nd.array(Array.from({ length: 256 }, (_, i) => i % 10));
+  return async () => {
+    const l = autograd.record(() => loss.forward(net.forward(X), y));
+    l.backward();
+    trainer.step(256);
+    if (!Number.isFinite(await l.mean().asScalar())) throw new Error('MLP loss not finite');
+  };
 }
 
 const variants = (): Record<string, Variant> => {
@@ -113,6 +131,10 @@ const variants = (): Record<string, Variant> => {
       for (let i = 0; i < OPS; i++) m += maxArrayBytes();
       if (!(m > 0)) throw new Error('no limit');
     },
+    // The bench's MLP step, with its biases as nd.zeros makes them (in JavaScript), and with
+    // biases made by the fill kernel (as nd.zeros made them before): does residency matter?
+    'mlp ours': mlpStep(false),
+    'mlp ours, fill-made biases': mlpStep(true),
     'ours, scalar operand': async () => {
       let x: NDArray = nd.zeros([10]);
       for (let i = 0; i < OPS; i++) x = x.add(1);

@@ -4,10 +4,10 @@
  * immutable Context per kind). Both must still follow a switch of backend.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mx, nd, OutOfMemoryError } from '../../src/lib/index';
+import { mx, nd } from '../../src/lib/index';
 import { tf } from '../../src/lib/engine/tf';
 import { currentContext } from '../../src/lib/engine/context';
-import { maxArrayBytes } from '../../src/lib/nd/memory-guard';
+import { OutOfMemoryError, maxArrayBytes } from '../../src/lib/nd/memory-guard';
 import { requestedBackend, useBackend } from './helpers/backend';
 
 beforeAll(useBackend);
