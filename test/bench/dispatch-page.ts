@@ -54,6 +54,8 @@ const variants = (): Record<string, Variant> => {
   const cvX = tf.randomNormal([256, 14, 14, 6]) as tf.Tensor4D;
   const cvX1 = tf.randomNormal([256, 28, 28, 1]) as tf.Tensor4D;
   const cvW1 = tf.randomNormal([5, 5, 1, 6]) as tf.Tensor4D;
+  const cvXt = tf.randomNormal([1, 28, 28, 256]) as tf.Tensor4D;
+  const cvDyF = tf.randomNormal([28, 28, 256, 6]) as tf.Tensor4D;
   return {
     'raw, dispose': async () => {
       let x = tf.zeros([10]);
@@ -190,6 +192,17 @@ const variants = (): Record<string, Variant> => {
     },
     'conv1 forward, padded to 8 filters': async () => {
       const y = tf.tidy(() => tf.slice(tf.conv2d(cvX1, tf.pad(cvW1, [[0, 0], [0, 0], [0, 0], [0, 2]]) as tf.Tensor4D, 1, [[0, 0], [2, 2], [2, 2], [0, 0]]), [0, 0, 0, 0], [256, 28, 28, 6]));
+      await y.data();
+      y.dispose();
+    },
+    // LeNet's first filter gradient as ours computes it: x as (c, h, w, n), dy as the filter.
+    'conv dw1, 6 out channels': async () => {
+      const y = tf.conv2d(cvXt, cvDyF, 1, [[0, 0], [2, 2], [2, 2], [0, 0]]);
+      await y.data();
+      y.dispose();
+    },
+    'conv dw1, padded to 8 out channels': async () => {
+      const y = tf.tidy(() => tf.slice(tf.conv2d(cvXt, tf.pad(cvDyF, [[0, 0], [0, 0], [0, 0], [0, 2]]) as tf.Tensor4D, 1, [[0, 0], [2, 2], [2, 2], [0, 0]]), [0, 0, 0, 0], [1, 5, 5, 6]));
       await y.data();
       y.dispose();
     },
