@@ -11,3 +11,4 @@ export { DeferredInitializationError, GluonError } from './gluon/errors';
 export { init } from './gluon/init';
 export { d2l } from './d2l/index';
 export * from './nd/errors';
+export { OutOfMemoryError } from './nd/memory-guard';

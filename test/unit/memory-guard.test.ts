@@ -16,6 +16,21 @@ describe('arrays too large for memory', () => {
     expect(() => nd.ones([50000, 1]).broadcastTo([50000, 50000])).toThrow(OutOfMemoryError);
     expect(await nd.ones([2, 2]).sum().asScalar()).toBe(4);
   });
+  it('a broadcast whose result is too large is refused before it runs, and the backend keeps working', async () => {
+    // On WASM a tried-and-failed growth of its memory broke the module: every later allocation
+    // failed with "memory access out of bounds".
+    const column = nd.ones([50000, 1]);
+    const row = nd.ones([1, 50000]);
+    expect(() => column.add(row)).toThrow(/^add: out of memory.*\(50000, 50000\)/);
+    expect(() => column.mul(row)).toThrow(OutOfMemoryError);
+    expect(() => nd.where(column, row, 0)).toThrow(/^where: out of memory/);
+    expect(await nd.ones([300, 300]).add(nd.ones([300, 1])).sum().asScalar()).toBe(180000);
+    expect(await column.add(1).sum().asScalar()).toBe(100000);
+  });
+  it('the library exports OutOfMemoryError', async () => {
+    const lib = await import('../../src/lib/index');
+    expect(lib.OutOfMemoryError).toBe(OutOfMemoryError);
+  });
   it('formats bytes for readers', () => {
     expect(formatBytes(arrayBytes([50000, 50000]))).toBe('10.0 GB');
     expect(formatBytes(12)).toBe('12 bytes');

@@ -7,6 +7,7 @@ import { ArgumentError } from '../errors';
 import { NDArray, type Operand } from '../ndarray';
 import { apply, definePrimitive, type Primitive } from '../primitive';
 import { broadcastShapes } from '../shape-utils';
+import { checkAllocation } from '../memory-guard';
 import { unbroadcast } from './broadcast-grad';
 import { asOperand, expectArray } from './operand';
 
@@ -96,7 +97,15 @@ const LessEqual = comparison('lessEqual', tf.lessEqual);
 function binary(p: Primitive<undefined>, a: NDArray, b: Operand): NDArray {
   expectArray(p.name, 'the first argument', a);
   const [bArr, temporary] = asOperand(p.name, 'the second argument', b, a);
-  broadcastShapes(p.name, a.shape, bArr.shape); // a clear error before TensorFlow.js's
+  try {
+    // A clear error before TensorFlow.js's; and a broadcast result too large for the backend is
+    // refused before it is tried: on WASM a failed memory growth breaks the module for good
+    // (every later allocation fails with "memory access out of bounds").
+    checkAllocation(p.name, broadcastShapes(p.name, a.shape, bArr.shape));
+  } catch (e) {
+    if (temporary) bArr.dispose();
+    throw e;
+  }
   const out = apply(p, [a, bArr], undefined);
   if (temporary) bArr.dispose(); // the tape keeps its own reference when it needs one
   return out;
@@ -201,8 +210,6 @@ export function clip(x: NDArray, min: number, max: number): NDArray {
 const Where = definePrimitive({
   name: 'where',
   forward: ([c, a, b]) => {
-    const shape = tf.broadcastTo(tf.zeros([]), []).shape; // placeholder to keep types simple
-    void shape;
     const outShape = broadcastShapes('where', broadcastShapes('where', c!.shape, a!.shape), b!.shape);
     return tf.where(tf.broadcastTo(tf.notEqual(c!, 0), outShape), tf.broadcastTo(a!, outShape), tf.broadcastTo(b!, outShape));
   },
@@ -218,6 +225,13 @@ export function where(condition: NDArray, a: Operand, b: Operand): NDArray {
   const like = a instanceof NDArray ? a : b instanceof NDArray ? b : condition;
   const [aArr, ta] = asOperand('where', 'x', a, like);
   const [bArr, tb] = asOperand('where', 'y', b, like);
+  try {
+    checkAllocation('where', broadcastShapes('where', broadcastShapes('where', condition.shape, aArr.shape), bArr.shape));
+  } catch (e) {
+    if (ta) aArr.dispose();
+    if (tb) bArr.dispose();
+    throw e;
+  }
   const out = apply(Where, [condition, aArr, bArr], undefined);
   if (ta) aArr.dispose();
   if (tb) bArr.dispose();
