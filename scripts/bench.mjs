@@ -6,9 +6,10 @@
 // site into a private directory, serves it with the preview's headers (cross-origin isolated),
 // and runs test/bench/bench.html, which starts one dedicated worker per backend. Prints a table
 // and writes everything (with the machine's load) to bench/results/<date>-<backends>.json.
-// WASM starts as in the kernel (src/lib/engine/wasm-threads.ts: one thread per core when cross-origin
-// isolated, as here); `--wasm-threads 1,2` runs it once per limit instead (1: the single-thread
-// build), each in its own worker, and the table names the threads each run had.
+// WASM starts as in the kernel (src/lib/engine/wasm-threads.ts: one thread by default);
+// `--wasm-threads 1,2` runs it once per thread limit instead (1: the single-thread build; 2: the
+// threaded build, since the bench is cross-origin isolated), each in its own worker, and the table
+// names the threads each run had.
 import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -104,7 +105,7 @@ async function main() {
       const report = await page.evaluate(([opts, timeout]) => window.bench.runBackend(opts, timeout), [options, o.timeoutMinutes * 60_000]);
       report.seconds = Math.round((performance.now() - t0) / 100) / 10;
       report.loadAfter = loadavg();
-      console.log(`${backend}${report.threads ? ` (${report.threads} threads)` : ''}: ${report.error ? `${report.error}; ` : ''}${report.rows.length} rows in ${report.seconds} s (load average ${report.loadAfter.join(', ')})`);
+      console.log(`${backend}${report.threads ? ` (${report.threads} thread${report.threads === 1 ? '' : 's'})` : ''}: ${report.error ? `${report.error}; ` : ''}${report.rows.length} rows in ${report.seconds} s (load average ${report.loadAfter.join(', ')})`);
       reports.push(report);
       await save();
     }

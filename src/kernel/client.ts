@@ -17,6 +17,8 @@ export interface KernelClientOptions {
   siteBase: string;
   /** The reader's choice; absent: the fastest correct backend here (the kernel's speed probe). */
   backend?: BackendName;
+  /** WASM's threads at most (StartRequest.wasmThreads); absent: the kernel's default, one. */
+  wasmThreads?: number | null;
   /** Keeps the kernel's speed probe between starts and pages; default localStorage, null: none. */
   probeCache?: ProbeCache | null;
   /** Fetches a dataset file for the kernel (the page may cache it); default: fetch siteBase + 'data/' + path. */
@@ -109,7 +111,7 @@ export class KernelClient {
       window.addEventListener('message', onWorkerError);
     });
     const probeCache = this.backend === undefined ? (this.probeCache?.read() ?? null) : null;
-    this.send({ type: 'start', backend: this.backend, probeCache, wasmBase: `${this.options.siteBase}tfjs-wasm/` });
+    this.send({ type: 'start', backend: this.backend, probeCache, wasmBase: `${this.options.siteBase}tfjs-wasm/`, wasmThreads: this.options.wasmThreads });
     if (globalThis.crossOriginIsolated) {
       const buffer = new SharedArrayBuffer(4);
       this.interruptFlag = new Int32Array(buffer);

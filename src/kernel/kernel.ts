@@ -6,7 +6,7 @@
 import { tf } from '../lib/engine/tf';
 import { BACKEND_LADDER, backendInfo, configureWasmPaths, initBackend, type BackendName } from '../lib/engine/backends';
 import { startBackend } from '../lib/engine/start-fastest';
-import { wasmThreading } from '../lib/engine/wasm-threads';
+import { limitWasmThreads, wasmThreading } from '../lib/engine/wasm-threads';
 import { DeviceLostError, deviceLostNow, watchDeviceLoss } from '../lib/engine/device-loss';
 import { setBeforeOpHook } from '../lib/nd/primitive';
 import { reclaimMemory } from '../lib/nd/lifetime';
@@ -169,6 +169,7 @@ export class Kernel {
       configureWasmPaths(request.wasmBase, { platformFetch: true });
       this.wasmBase = request.wasmBase;
     }
+    if (request.wasmThreads !== undefined) limitWasmThreads(request.wasmThreads);
     // The reader's choice, else the fastest correct backend here (probed once, cached by the page).
     await startBackend({ backend: request.backend, cached: request.probeCache });
     this.watchDevice();

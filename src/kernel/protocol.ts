@@ -46,6 +46,11 @@ export interface StartRequest {
   probeCache?: BackendProbe | null;
   /** Where the book's assets are, for the WASM binaries. */
   wasmBase?: string;
+  /**
+   * WASM's threads at most (wasm-threads.ts): 1 the single-thread build, null one per core when
+   * the page is cross-origin isolated; absent: the default (one thread).
+   */
+  wasmThreads?: number | null;
 }
 
 export interface ExecuteRequest {

@@ -28,10 +28,13 @@ const storage = new IndexedDbPageStorage({
 });
 
 const harness = {
-  /** Starts a kernel; `defaultStorage` gives the client no storage, so it uses its default (no uploads). */
-  async start(backend?: BackendName, options: { defaultStorage?: boolean } = {}): Promise<StatusMessage> {
+  /**
+   * Starts a kernel; `defaultStorage` gives the client no storage, so it uses its default (no
+   * uploads); `wasmThreads`: StartRequest.wasmThreads (null: one per core when isolated).
+   */
+  async start(backend?: BackendName, options: { defaultStorage?: boolean; wasmThreads?: number | null } = {}): Promise<StatusMessage> {
     client?.dispose();
-    client = new KernelClient({ frameUrl: `${siteBase}kernel-frame.html`, siteBase, backend, storage: options.defaultStorage ? undefined : storage, onReset: (r) => resets.push(r) });
+    client = new KernelClient({ frameUrl: `${siteBase}kernel-frame.html`, siteBase, backend, wasmThreads: options.wasmThreads, storage: options.defaultStorage ? undefined : storage, onReset: (r) => resets.push(r) });
     return client.start();
   },
   async run(code: string): Promise<{ done: DoneMessage; outputs: CellOutput[]; chartUpdates: number }> {

@@ -1,6 +1,14 @@
 /**
- * Starting TensorFlow.js's WASM backend in a browser: multi-threaded (the threaded SIMD build)
- * when the page is cross-origin isolated, else single-threaded SIMD.
+ * Starting TensorFlow.js's WASM backend in a browser: single-threaded SIMD by default; the
+ * threaded SIMD build when threads are asked for (limitWasmThreads, StartRequest.wasmThreads) and
+ * the page is cross-origin isolated.
+ *
+ * Why not threads by default: measured on the 2-core machine (busy with other jobs, load 3-4),
+ * 2 threads against 1, alternating in one bench run (bench/results/2026-11-29-wasm-threads-2-1-2-1.json):
+ * the 1024 matmul about the same (21-23 GFLOP/s; in a less busy moment 37 against 19 in the
+ * kernel), but every training step slower: MLP 29-31 ms against 22-23, LeNet 160-165 against
+ * 123-150, char-RNN 330-360 against 110-120. XNNPACK hands every op to its thread pool, and the
+ * hand-off costs more than small ops gain, the more so when the second core is busy elsewhere.
  *
  * Threads need SharedArrayBuffer, which browsers give only to cross-origin isolated documents
  * (the host sends COOP `same-origin` and COEP `require-corp`, for the page and the kernel frame).
@@ -32,19 +40,23 @@ export interface WasmThreading {
 /** How long the threaded build may take to start before the single-thread build is used. */
 export const THREADED_INIT_MS = 15_000;
 
+/** One thread unless asked (see the top of this file for the measurements). */
+export const DEFAULT_THREAD_LIMIT = 1;
+
 /** XNNPACK never uses more threads than the threaded build's pool of pthread workers. */
 const POOL_SIZE = 8;
 
 let threading: WasmThreading | null = null;
-/** Set by the bench (1: single-thread even when threads would work); null: one per core. */
-let threadLimit: number | null = null;
+/** At most this many threads (1: the single-thread build); null: one per core. */
+let threadLimit: number | null = DEFAULT_THREAD_LIMIT;
+
 
 /** How WASM runs once started; null before it first started. */
 export function wasmThreading(): WasmThreading | null {
   return threading;
 }
 
-/** At most `limit` threads (1: the single-thread build); for the bench's 1-vs-2 comparison. Call before WASM starts. */
+/** At most `limit` threads (1: the single-thread build; null: one per core). Call before WASM starts. */
 export function limitWasmThreads(limit: number | null): void {
   threadLimit = limit;
 }
@@ -57,7 +69,7 @@ interface WorkerGlobals {
 
 /** Why threads cannot be tried here, or null when they can. */
 export function whyNoThreads(g: WorkerGlobals, limit: number | null): string | null {
-  if (limit !== null && limit <= 1) return 'limited to one thread';
+  if (limit !== null && limit <= 1) return 'one thread unless threads are asked for: two threads made training steps slower on 2 cores (src/lib/engine/wasm-threads.ts)';
   if (g.crossOriginIsolated !== true) {
     return 'the page is not cross-origin isolated (threads need the host to send Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp)';
   }
