@@ -48,7 +48,8 @@ export interface StartRequest {
   wasmBase?: string;
   /**
    * WASM's threads at most (wasm-threads.ts): 1 the single-thread build, null one per core when
-   * the page is cross-origin isolated; absent: the default (one thread).
+   * the page is cross-origin isolated; absent: the default (one thread). Not for readers' pages
+   * yet: cells can reach the pthread workers, which have no lockdown (wasm-threads.ts).
    */
   wasmThreads?: number | null;
 }

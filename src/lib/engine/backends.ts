@@ -12,12 +12,13 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendProbe } from './backend-probe';
 import { startWasm } from './wasm-threads';
 
-// Single-threaded WASM unless wasm-threads.ts's startWasm asks for threads: that one checks that
-// the page is cross-origin isolated, starts the threaded build under a time limit and falls back
-// to this one when it fails. (The threaded build once never settled here: the kernel then ran
-// from a blob inside an opaque-origin sandbox, where its pthread workers failed to load. The
-// kernel frame is same-origin now, and threads start in it: test/e2e/wasm-threads.e2e.test.mjs.)
-// Set at import, before any op can make tfjs pick a backend on its own.
+// Single-threaded WASM unless threads are asked for (wasm-threads.ts's startWasm checks that the
+// page is cross-origin isolated, starts the threaded build under a time limit and falls back to
+// this one). Threads do start in the kernel now (same-origin frame; test/e2e/wasm-threads.e2e.test.mjs)
+// once a build plugin keeps the minifier from breaking the pthread workers ("e is not defined",
+// src/build/tfjs-threads-plugin.ts), but they stay off by default: two threads made training
+// steps slower on 2 cores, and cells can reach the pthread workers, which have no lockdown (see
+// wasm-threads.ts). Set at import, before any op can make tfjs pick a backend on its own.
 if (inBrowser()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';

@@ -10,6 +10,13 @@
  * 123-150, char-RNN 330-360 against 110-120. XNNPACK hands every op to its thread pool, and the
  * hand-off costs more than small ops gain, the more so when the second core is busy elsewhere.
  *
+ * And threads are not yet safe for untrusted cells: a cell reaches the pthread workers through
+ * `self._tfengine.registry.wasm.wasm.PThread` (tfjs's global engine, emscripten's exports), and
+ * posting one a `{cmd: 'load', urlOrBlob: <Blob>}` runs the cell's script there (measured), in a
+ * worker the lockdown never touched: fetch, indexedDB, Worker. Before threads become the default,
+ * the pthread workers need their own lockdown (e.g. through the build plugin: drop those APIs and
+ * ignore a second 'load' in the worker script) and an attack test in kernel.e2e.test.mjs.
+ *
  * Threads need SharedArrayBuffer, which browsers give only to cross-origin isolated documents
  * (the host sends COOP `same-origin` and COEP `require-corp`, for the page and the kernel frame).
  * The threaded build starts its pthread workers while the backend initializes (a pool of 8 Web
