@@ -9,6 +9,7 @@
 import { tf, type Tensor } from '../engine/tf';
 import { AutogradError, fmtShape } from '../nd/errors';
 import type { NDArray } from '../nd/ndarray';
+import { withBackwardMemo } from './backward-memo';
 
 /** Maps the output gradient to one gradient per input (null: that input needs none). */
 export type VectorJacobianProduct = (dy: Tensor) => readonly (Tensor | null)[];
@@ -114,7 +115,8 @@ export function runBackward(head: NDArray, headGrad: Tensor | null, options: Bac
   }
   const order = topologicalOrder(root);
   const leaves = new Map<NDArray, Tensor>();
-  const leafTensors = tf.tidy(() => {
+  // One memo per pass: the nodes of an unrolled net share what they derive from one saved weight.
+  const leafTensors = withBackwardMemo(() => tf.tidy(() => {
     const grads = new Map<TapeNode, Tensor>();
     grads.set(root, headGrad ?? tf.onesLike(head.tensor));
     for (let k = order.length - 1; k >= 0; k--) {
@@ -137,7 +139,7 @@ export function runBackward(head: NDArray, headGrad: Tensor | null, options: Bac
       });
     }
     return [...leaves.values()]; // kept by tidy: returned
-  });
+  }));
   [...leaves.keys()].forEach((leaf, i) => leaf.receiveGradient(leafTensors[i]!));
   if (!options.retainGraph) for (const node of order) node.free();
 }

@@ -42,6 +42,16 @@ export function setBeforeOpHook(hook: (() => void) | null): void {
   beforeOp = hook;
 }
 
+/**
+ * Another reference to a tensor's data, for the tape. tf.clone shares the data on WebGL, WebGPU
+ * and CPU but copies it on WASM (its Identity kernel); a same-shape reshape shares it everywhere.
+ * Sharing also lets the nodes of an unrolled RNN, which all save the same weight, be seen as
+ * saving one tensor (autograd/backward-memo.ts).
+ */
+function shareData(t: Tensor): Tensor {
+  return tf.reshape(t, t.shape);
+}
+
 /** Integer arrays (labels, indices) never carry gradients. */
 function needsGrad(x: NDArray): boolean {
   return x.dtype === 'float32' && (x.tapeNode !== null || x.hasGrad);
@@ -72,8 +82,8 @@ export function apply<A>(p: Primitive<A>, inputs: readonly NDArray[], attrs: A):
   const out = NDArray.fromTensor(y);
   if (p.backward !== undefined && isRecording() && inputs.some(needsGrad)) {
     const saves = p.saves ?? 'inputs';
-    const keptInputs = saves === 'inputs' || saves === 'both' ? xs.map((t) => tf.clone(t)) : [];
-    const keptOutput = saves === 'output' || saves === 'both' ? tf.clone(y) : null;
+    const keptInputs = saves === 'inputs' || saves === 'both' ? xs.map(shareData) : [];
+    const keptOutput = saves === 'output' || saves === 'both' ? shareData(y) : null;
     const inputShapes = inputs.map((x) => x.shape);
     const needs = inputs.map(needsGrad);
     const saved: Saved = {

@@ -6,12 +6,14 @@ import { apply, definePrimitive } from '../primitive';
 import { expectArray } from './operand';
 import { checkAllocation } from '../memory-guard';
 import { transposeKernel } from './transpose-kernel';
+import { memoized } from '../../autograd/backward-memo';
 
 /** Swaps the last two axes (a matrix's transpose, batch by batch for rank 3). */
 function swapLast(t: Tensor): Tensor {
   const perm = [...Array(t.rank).keys()];
   [perm[t.rank - 2], perm[t.rank - 1]] = [perm[t.rank - 1]!, perm[t.rank - 2]!];
-  return transposeKernel(t, perm);
+  // In a backward pass, one transpose per saved weight (an unrolled RNN's T steps share it).
+  return memoized(t, 'swapLast', () => transposeKernel(t, perm));
 }
 
 /**
