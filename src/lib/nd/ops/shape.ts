@@ -14,6 +14,7 @@ import { padAxis, view3 } from './axis-view';
 import { describe, expectArray } from './operand';
 import { checkAllocation } from '../memory-guard';
 import { transposeKernel } from './transpose-kernel';
+import { sliceKernel, splitKernel, unstackKernel } from './slice-kernel';
 
 // ---- reshape and friends -------------------------------------------------------------
 
@@ -217,7 +218,7 @@ const Concat = definePrimitive<{ axis: number }>({
   forward: (xs, { axis }) => tf.concat(xs as tf.Tensor[], axis),
   backward: (dy, { inputShapes }, { axis }) => {
     if (inputShapes.length === 1) return [tf.clone(dy)];
-    return tf.split(dy, inputShapes.map((s) => s[axis]!), axis);
+    return splitKernel(dy, inputShapes.map((s) => s[axis]!), axis);
   },
 });
 
@@ -274,7 +275,7 @@ const Stack = definePrimitive<{ axis: number }>({
   name: 'stack',
   saves: 'none',
   forward: (xs, { axis }) => tf.stack(xs as tf.Tensor[], axis),
-  backward: (dy, _s, { axis }) => tf.unstack(dy, axis),
+  backward: (dy, _s, { axis }) => unstackKernel(dy, axis),
 });
 
 /** Joins arrays of equal shape along a new axis (default 0). */
@@ -300,7 +301,7 @@ interface SliceAttrs {
 const SliceBlock = definePrimitive<SliceAttrs>({
   name: 'slice',
   saves: 'none',
-  forward: ([x], { begin, size, outShape }) => tf.reshape(tf.slice(x!, begin, size), outShape),
+  forward: ([x], { begin, size, outShape }) => tf.reshape(sliceKernel(x!, begin, size), outShape),
   backward: (dy, { inputShapes }, { begin, size }) => {
     let g = tf.reshape(dy, size);
     inputShapes[0]!.forEach((n, a) => {

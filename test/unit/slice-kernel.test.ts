@@ -1,0 +1,64 @@
+/**
+ * Slices of large arrays on WASM go through gathers (src/lib/nd/ops/slice-kernel.ts) instead of
+ * tfjs's Slice, which copies the whole input per slice. Values must equal tfjs's own slice,
+ * unstack and split on every backend, for float32 and int32, with negative sizes and several
+ * cut axes.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tf } from '../../src/lib/engine/tf';
+import { autograd, nd, type NDArray } from '../../src/lib/index';
+import { sliceKernel, splitKernel, unstackKernel } from '../../src/lib/nd/ops/slice-kernel';
+import { useBackend } from './helpers/backend';
+
+beforeAll(useBackend);
+
+async function same(a: tf.Tensor, b: tf.Tensor): Promise<void> {
+  expect(a.shape).toEqual(b.shape);
+  expect(a.dtype).toBe(b.dtype);
+  expect(Array.from(await a.data())).toEqual(Array.from(await b.data()));
+}
+
+describe('slices of large arrays', () => {
+  it('slice, unstack and split give tfjs values (float32 and int32, 2 and 3 axes)', async () => {
+    const x = tf.randomNormal([7, 40, 30]); // 8,400 elements: above the gather threshold
+    const xi = tf.cast(tf.mul(x, 100), 'int32');
+    for (const t of [x, xi]) {
+      await same(sliceKernel(t, [2, 5, 0], [3, 20, 30]), tf.slice(t, [2, 5, 0], [3, 20, 30]));
+      await same(sliceKernel(t, [1, 0, 7], [-1, 40, 11]), tf.slice(t, [1, 0, 7], [-1, 40, 11]));
+      await same(sliceKernel(t, [0, 0, 0], [7, 40, 30]), t);
+      for (const axis of [0, 1, 2]) {
+        const ours = unstackKernel(t, axis);
+        const ref = tf.unstack(t, axis);
+        expect(ours.length).toBe(ref.length);
+        for (let k = 0; k < ref.length; k++) await same(ours[k]!, ref[k]!);
+      }
+      const parts = splitKernel(t, [10, 25, 5], 1);
+      const refParts = tf.split(t, [10, 25, 5], 1);
+      for (let k = 0; k < 3; k++) await same(parts[k]!, refParts[k]!);
+    }
+  });
+
+  it('split, stack and concat of large arrays: values and gradients', async () => {
+    const x = nd.random.normal(0, 1, [35, 32, 28]);
+    const w = nd.random.normal(0, 1, [32, 28]);
+    x.attachGrad();
+    w.attachGrad();
+    const l = autograd.record(() => {
+      const steps = nd.split(x, 35, { axis: 0, squeezeAxis: true }); // 35 x (32, 28)
+      const ys = steps.map((s, t) => s.mul(w).mul(t + 1));
+      const halves = nd.split(nd.stack(...ys, { axis: 0 }), 2, { axis: 2 }); // 2 x (35, 32, 14)
+      return nd.concat(...halves, { dim: 2 }).square().sum();
+    });
+    l.backward();
+    // l = sum_t sum (x_t w (t+1))^2:  dl/dx_t = 2 x_t w^2 (t+1)^2,  dl/dw = sum_t 2 x_t^2 w (t+1)^2
+    const scale = nd.arange(1, 36).square().reshape([35, 1, 1]);
+    const wantX = x.mul(w.square()).mul(scale).mul(2);
+    const wantW = x.square().mul(scale).sum({ axis: 0 }).mul(w).mul(2);
+    const close = async (a: NDArray, b: NDArray): Promise<void> => {
+      const [av, bv] = [await a.toArray(), await b.toArray()].map((v) => (v as number[][]).flat(2) as number[]);
+      av!.forEach((v, i) => expect(Math.abs(v - bv![i]!)).toBeLessThanOrEqual(1e-3 * (1 + Math.abs(bv![i]!))));
+    };
+    await close(x.grad, wantX);
+    await close(w.grad, wantW);
+  });
+});
