@@ -1,8 +1,8 @@
 /**
- * Slices of large arrays on WASM go through gathers (src/lib/nd/ops/slice-kernel.ts) instead of
- * tfjs's Slice, which copies the whole input per slice. Values must equal tfjs's own slice,
- * unstack and split on every backend, for float32 and int32, with negative sizes and several
- * cut axes.
+ * Slices of large arrays on WASM are made by src/lib/nd/ops/slice-kernel.ts (a copy within the
+ * heap, or gathers) instead of tfjs's Slice, which copies the whole input per slice. Values must
+ * equal tfjs's own slice, unstack and split on every backend, for float32 and int32, with
+ * negative sizes, one run of elements and several cut axes.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../src/lib/engine/tf';
@@ -26,6 +26,8 @@ describe('slices of large arrays', () => {
       await same(sliceKernel(t, [2, 5, 0], [3, 20, 30]), tf.slice(t, [2, 5, 0], [3, 20, 30]));
       await same(sliceKernel(t, [1, 0, 7], [-1, 40, 11]), tf.slice(t, [1, 0, 7], [-1, 40, 11]));
       await same(sliceKernel(t, [0, 0, 0], [7, 40, 30]), t);
+      await same(sliceKernel(t, [4, 3, 0], [1, 10, 30]), tf.slice(t, [4, 3, 0], [1, 10, 30])); // one run of elements
+      await same(sliceKernel(t, [6, 39, 29], [1, 1, 1]), tf.slice(t, [6, 39, 29], [1, 1, 1]));
       for (const axis of [0, 1, 2]) {
         const ours = unstackKernel(t, axis);
         const ref = tf.unstack(t, axis);

@@ -3,21 +3,29 @@
  * kernel reads its input with readSync, which copies all of it out of the heap, for every
  * slice: cutting a (T, ...) array into T pieces copies it T times (measured, the gradient of
  * stacking an RNN's 35 (32, 256) outputs: ~47 ms, against well under 1 ms of data to move).
- * There a slice of a large array is a gather along each sliced axis instead (a C++ kernel that
- * reads only the rows it keeps). Small arrays and other backends keep tf.slice.
+ * There a slice of a large array copies just its own elements: a contiguous slice (every axis
+ * after the first cut one whole) straight from the heap, any other as a gather along each cut
+ * axis (a C++ kernel that reads only the rows it keeps, but slow: ~0.6 ms per (32, 256) piece).
+ * Small arrays and other backends keep tf.slice.
  */
 import { tf, type Tensor } from '../../engine/tf';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
-/** Below this many elements the whole-input copy is cheaper than a gather's setup. */
+/** Below this many elements tfjs's whole-input copy costs little. */
 const GATHER_FROM = 4096;
 
-/** Whether a slice of x goes through gathers (WASM, a large float32 or int32 array). */
-function viaGather(x: Tensor): boolean {
+/** Whether slices of x are made here (WASM, a large float32 or int32 array). */
+function slicedHere(x: Tensor): boolean {
   return x.size >= GATHER_FROM && (x.dtype === 'float32' || x.dtype === 'int32') && tf.getBackend() === 'wasm';
 }
 
 export function sliceKernel(x: Tensor, begin: readonly number[], size: readonly number[]): Tensor {
-  if (!viaGather(x)) return tf.slice(x, begin as number[], size as number[]);
+  if (!slicedHere(x)) return tf.slice(x, begin as number[], size as number[]);
+  const s = x.shape.map((n, a) => (size[a] === -1 ? n - begin[a]! : size[a]!));
+  if (s.every((n, a) => n === x.shape[a])) return tf.clone(x);
+  // One run of elements: size 1 on the axes before some axis, whole axes after it.
+  const wide = s.findIndex((n) => n !== 1);
+  if (wide === -1 || s.every((n, a) => a <= wide || n === x.shape[a])) return contiguousSlice(x, begin, s);
   return tf.tidy(() => {
     let y = x;
     x.shape.forEach((n, a) => {
@@ -29,9 +37,23 @@ export function sliceKernel(x: Tensor, begin: readonly number[], size: readonly 
   });
 }
 
+/**
+ * A slice that is one run of x's elements, copied within the WASM heap into a new tensor (what
+ * tfjs's Slice does after copying all of x out: here only the run is read).
+ */
+function contiguousSlice(x: Tensor, begin: readonly number[], size: readonly number[]): Tensor {
+  const backend = tf.backend() as BackendWasm;
+  const strides = [...x.strides, 1];
+  const start = begin.reduce((o, b, a) => o + b * strides[a]!, 0);
+  const count = size.reduce((p, n) => p * n, 1);
+  const out = backend.makeOutput([...size], x.dtype); // may grow the heap: take the views after
+  backend.typedArrayFromHeap(out).set(backend.typedArrayFromHeap(x).subarray(start, start + count));
+  return tf.engine().makeTensorFromTensorInfo(out, backend);
+}
+
 /** The pieces of x along `axis`, that axis dropped (tf.unstack). */
 export function unstackKernel(x: Tensor, axis: number): Tensor[] {
-  if (!viaGather(x)) return tf.unstack(x, axis);
+  if (!slicedHere(x)) return tf.unstack(x, axis);
   const pieceShape = x.shape.filter((_, a) => a !== axis);
   const size = x.shape.map((n, a) => (a === axis ? 1 : n));
   return Array.from({ length: x.shape[axis]! }, (_, k) =>
@@ -41,7 +63,7 @@ export function unstackKernel(x: Tensor, axis: number): Tensor[] {
 
 /** x cut along `axis` into pieces of the given sizes (tf.split). */
 export function splitKernel(x: Tensor, sizes: readonly number[], axis: number): Tensor[] {
-  if (!viaGather(x)) return tf.split(x, sizes as number[], axis);
+  if (!slicedHere(x)) return tf.split(x, sizes as number[], axis);
   let start = 0;
   return sizes.map((s) => {
     const begin = x.shape.map((_, a) => (a === axis ? start : 0));
