@@ -140,6 +140,14 @@ export function runBackward(head: NDArray, headGrad: Tensor | null, options: Bac
     }
     return [...leaves.values()]; // kept by tidy: returned
   }));
-  [...leaves.keys()].forEach((leaf, i) => leaf.receiveGradient(leafTensors[i]!));
+  // Each leaf owns its gradient: one tensor reaching two leaves (the gradient of a + b reaches a
+  // and b as the same dy) gets a second reference, so freeing one leaf's gradient (an in-place
+  // write to it) leaves the other's intact.
+  const given = new Set<Tensor>();
+  [...leaves.keys()].forEach((leaf, i) => {
+    const g = leafTensors[i]!;
+    leaf.receiveGradient(given.has(g) ? tf.clone(g) : g);
+    given.add(g);
+  });
   if (!options.retainGraph) for (const node of order) node.free();
 }
