@@ -164,7 +164,7 @@ export class RecurrentLayer extends Block {
     }
     this.completeInputSize(where, inputs.shape[2]!, inputs.shape);
     return nd.scope(() => {
-      const weights = this.layerParams.map((dirs) => dirs.map((p) => cellWeights(p.i2h_weight.data(), p.h2h_weight.data(), p.i2h_bias.data(), p.h2h_bias.data())));
+      const weights = this.layerParams.map((dirs) => dirs.map((p) => cellWeights(this.mode, p.i2h_weight.data(), p.h2h_weight.data(), p.i2h_bias.data(), p.h2h_bias.data())));
       const start = given ?? this.beginState(batch);
       const x = this.layout === 'NTC' ? inputs.transpose([1, 0, 2]) : inputs; // (time, batch, features)
       const steps = x.shape[0]!;
