@@ -59,11 +59,11 @@ export function formatDetails(reports) {
         out.push(`${label(rep)} ${r.op}: ${r.oursNote}`);
       }
       if (r.op.startsWith('kernel profile') && r.extra) {
-        out.push(`${label(rep)} kernel profile of one MLP step (kernel time ${ms(r.rawMs)} ms raw, ${ms(r.oursMs)} ms ours), costliest kernels:`);
+        out.push(`${label(rep)} ${r.op.replace('kernel profile, ', 'kernel profile of one ')} (kernel time ${ms(r.rawMs)} ms raw, ${ms(r.oursMs)} ms ours), costliest kernels:`);
         for (const side of ['raw', 'ours']) {
           for (const k of r.extra[side].slice(0, 8)) out.push(`  ${side.padEnd(4)} ${ms(k.ms).padStart(7)} ms  ${k.calls}x ${k.kernel} ${k.inputShapes}`);
         }
-        for (const [name, t] of Object.entries(r.extra.matMulTransposeFlags)) {
+        for (const [name, t] of Object.entries(r.extra.matMulTransposeFlags ?? {})) {
           out.push(`  matMul ${name}: ${ms(t.flagMs)} ms with tfjs's transpose flag, ${ms(t.transposeFirstMs)} ms transposing first`);
         }
       } else if (r.op.startsWith('kernel profile') && r.rawNote) {

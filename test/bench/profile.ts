@@ -1,13 +1,14 @@
 /**
  * Where a training step's time goes, kernel by kernel (tf.profile; the kernel times are wall
  * clock, meaningful only where kernels run synchronously: WASM and CPU). Profiles one MLP step
- * of raw TensorFlow.js and of ours, and times the matrix products of the MLP's backward pass
- * with and without tfjs's transpose flags.
+ * and one char-RNN step of raw TensorFlow.js and of ours, and times the matrix products of the
+ * MLP's backward pass with and without tfjs's transpose flags. Work done outside kernels (the
+ * tape, our heap copies of contiguous slices on WASM) is not in the kernel times.
  */
 import { tf } from '../../src/lib/engine/tf';
 import type { BackendName } from '../../src/lib/engine/backends';
 import type { BenchRow } from './bench-protocol';
-import { mlpOurs, mlpRaw, type Workload } from './workloads';
+import { mlpOurs, mlpRaw, rnnOurs, rnnRaw, type Workload } from './workloads';
 
 export interface KernelLine {
   kernel: string;
@@ -96,16 +97,23 @@ async function transposeFlags(): Promise<Record<string, { flagMs: number; transp
   return out;
 }
 
-export async function profileKernels(backend: BackendName): Promise<BenchRow> {
-  const row: BenchRow = { op: 'kernel profile, MLP step', backend, oursMs: null, rawMs: null, oursRuns: 1, rawRuns: 1, flops: null };
+const PROFILED = {
+  mlp: { op: 'kernel profile, MLP step', ours: mlpOurs, raw: mlpRaw },
+  rnn: { op: 'kernel profile, char-RNN step', ours: rnnOurs, raw: rnnRaw },
+} as const;
+
+export async function profileKernels(backend: BackendName, which: keyof typeof PROFILED = 'mlp'): Promise<BenchRow> {
+  const p = PROFILED[which];
+  const row: BenchRow = { op: p.op, backend, oursMs: null, rawMs: null, oursRuns: 1, rawRuns: 1, flops: null };
   try {
-    const raw = mlpRaw();
+    const raw = p.raw();
     const rawProfile = await kernelsOf(raw);
     raw.dispose?.();
-    const oursProfile = await kernelsOf(mlpOurs());
+    const oursProfile = await kernelsOf(p.ours());
     row.rawMs = rawProfile.totalMs;
     row.oursMs = oursProfile.totalMs;
-    row.extra = { raw: rawProfile.lines.slice(0, 12), ours: oursProfile.lines.slice(0, 12), matMulTransposeFlags: await transposeFlags() };
+    row.extra = { raw: rawProfile.lines.slice(0, 12), ours: oursProfile.lines.slice(0, 12) };
+    if (which === 'mlp') row.extra.matMulTransposeFlags = await transposeFlags();
   } catch (e) {
     row.rawNote = `fails: ${(e as Error).message}`;
   }
