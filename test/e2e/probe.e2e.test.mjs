@@ -123,7 +123,8 @@ describe('the status bar', () => {
     const text = await badge.innerText();
     const title = await badge.getAttribute('title');
     console.log(`# status bar: ${text}\n# tooltip: ${title.replaceAll('\n', ' | ')}`);
-    assert.match(text, /^WASM\s*\(fastest here: WASM [\d.]+ ms · WebGL .+ · CPU .+ · WebGPU skipped\)$/);
+    // The badge also names WASM's thread count (src/lib/engine/wasm-threads.ts): one thread by default.
+    assert.match(text, /^WASM · 1 thread\s*\(fastest here: WASM [\d.]+ ms · WebGL .+ · CPU .+ · WebGPU skipped\)$/);
     assert.match(title, /^WASM was the fastest backend with correct results/);
     assert.match(title, /WebGPU: not measured: a software \(fallback\) adapter/);
     assert.match(title, /Choose a backend in the status bar/);
