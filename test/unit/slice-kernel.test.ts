@@ -9,6 +9,7 @@ import { tf } from '../../src/lib/engine/tf';
 import { autograd, nd, type NDArray } from '../../src/lib/index';
 import { sliceKernel, splitKernel, unstackKernel } from '../../src/lib/nd/ops/slice-kernel';
 import { useBackend } from './helpers/backend';
+import { checkOp, expectNoLeak } from './helpers/check-op';
 
 beforeAll(useBackend);
 
@@ -62,5 +63,34 @@ describe('slices of large arrays', () => {
     };
     await close(x.grad, wantX);
     await close(w.grad, wantW);
+  });
+
+  it('split, concat, unstack and stack of large arrays: gradients equal tf.grads, and nothing leaks', async () => {
+    // (35, 32, 28): 31,360 elements, above the gather threshold, so these go through slice-kernel.
+    // Finite differences over 31k elements are too slow here; tf.grads of the same tf ops is the reference.
+    const x = nd.random.normal(0, 1, [35, 32, 28]);
+    const halves = (a: NDArray): NDArray => {
+      const [p, q] = nd.split(a, 2, { axis: 2 }); // 2 x (35, 32, 14)
+      return nd.concat(q!, p!.mul(2), { dim: 2 });
+    };
+    await checkOp(halves, [x], {
+      skipFiniteDifferences: true,
+      tfRef: (t) => {
+        const [p, q] = tf.split(t, 2, 2);
+        return tf.concat([q!, tf.mul(p!, 2)], 2);
+      },
+    });
+    const steps = (a: NDArray): NDArray => nd.stack(...nd.split(a, 35, { axis: 0, squeezeAxis: true }).map((s, t) => s.mul(t + 1)).reverse(), { axis: 0 });
+    await checkOp(steps, [x], {
+      skipFiniteDifferences: true,
+      tfRef: (t) => tf.stack(tf.unstack(t, 0).map((s, k) => tf.mul(s, k + 1)).reverse(), 0),
+    });
+    await expectNoLeak(async () => {
+      const xs = x.copy();
+      xs.attachGrad();
+      const l = autograd.record(() => steps(halves(xs)).square().sum());
+      l.backward();
+      await l.asScalar();
+    });
   });
 });
