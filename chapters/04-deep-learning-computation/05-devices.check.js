@@ -18,3 +18,6 @@ claim('every backend of the ladder was either timed or reported unavailable with
 const worst = Math.max(...Object.values(maxRelativeError));
 claim('every available backend computes the 64x64 product to within 1e-5 of the exact one (worst relative error)', maxRelativeError,
   Object.keys(maxRelativeError).length === timed.length && worst < 1e-5);
+// The probe cell: this kernel was started on a named backend (the book's test asks for WASM),
+// so, as the prose says, no probe ran and backendInfo() carries none.
+claim('a kernel started on a named backend carries no probe (mx.backendInfo().probe)', String(probe), probe === undefined);
