@@ -4,7 +4,7 @@
 //   npx vite build --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/backends.e2e.test.mjs
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist } from './browser.mjs';
+import { launchBrowser, serveDist, openKernelHarness } from './browser.mjs';
 
 let site;
 let browser;
@@ -14,8 +14,7 @@ before(async () => {
   site = await serveDist(process.env.E2E_DIST_DIR ?? 'dist');
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  await page.goto(`${site.url}test/e2e/kernel-harness.html`);
-  await page.waitForSelector('body[data-ready="true"]');
+  await openKernelHarness(page, site.url);
 });
 
 after(async () => {

@@ -119,3 +119,10 @@ export async function launchBrowser({ extraArgs = [] } = {}) {
     },
   };
 }
+
+/** Opens the kernel harness page (test/e2e/kernel-harness.html) of a served site and waits until its kernel client is ready. */
+export async function openKernelHarness(page, siteUrl) {
+  await page.goto(`${siteUrl}test/e2e/kernel-harness.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}

@@ -3,7 +3,7 @@
 // training loop streams live chart updates.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist } from './browser.mjs';
+import { launchBrowser, serveDist, openKernelHarness } from './browser.mjs';
 
 let site;
 let browser;
@@ -15,8 +15,7 @@ before(async () => {
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  await page.goto(`${site.url}test/e2e/kernel-harness.html`);
-  await page.waitForSelector('body[data-ready="true"]');
+  await openKernelHarness(page, site.url);
 });
 
 after(async () => {

@@ -8,7 +8,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { launchBrowser, serveStatic } from './browser.mjs';
+import { launchBrowser, serveStatic, openKernelHarness } from './browser.mjs';
 
 const distDir = process.env.E2E_DIST_DIR ?? 'dist';
 const CACHE_KEY = 'handson/backend-probe';
@@ -22,8 +22,7 @@ before(async () => {
   site = await serveStatic(distDir, '/handson/');
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  await page.goto(`${site.url}test/e2e/kernel-harness.html`);
-  await page.waitForSelector('body[data-ready="true"]');
+  await openKernelHarness(page, site.url);
 });
 
 after(async () => {

@@ -7,15 +7,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launchBrowser, serveDist } from './browser.mjs';
+import { launchBrowser, serveDist, openKernelHarness } from './browser.mjs';
 
 let site;
 let browser;
 let page;
 
 const openHarness = async () => {
-  await page.goto(`${site.url}test/e2e/kernel-harness.html`);
-  await page.waitForSelector('body[data-ready="true"]');
+  await openKernelHarness(page, site.url);
 };
 
 before(async () => {

@@ -7,7 +7,7 @@
 //   npx vite build --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/wasm-threads.e2e.test.mjs
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveStatic } from './browser.mjs';
+import { launchBrowser, serveStatic, openKernelHarness } from './browser.mjs';
 
 const distDir = process.env.E2E_DIST_DIR ?? 'dist';
 let browser;
@@ -26,8 +26,7 @@ async function openHarness(isolated) {
   const site = await serveStatic(distDir, '/handson/', { isolated });
   sites.push(site);
   const page = await browser.context.newPage();
-  await page.goto(`${site.url}test/e2e/kernel-harness.html`);
-  await page.waitForSelector('body[data-ready="true"]');
+  await openKernelHarness(page, site.url);
   return page;
 }
 

@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launchBrowser, serveDist } from '../e2e/browser.mjs';
+import { launchBrowser, serveDist, openKernelHarness } from '../e2e/browser.mjs';
 import { listSections, loadContentModules, recordedDir } from '../../scripts/book-sections.mjs';
 import { recordCount } from './counts.mjs';
 
@@ -76,8 +76,7 @@ before(async () => {
   site = await serveDist(process.env.RELIABILITY_DIST ?? '.cache/rel-dist');
   browser = await launchBrowser({ extraArgs: ['--js-flags=--expose-gc'] });
   page = await browser.context.newPage();
-  await page.goto(`${site.url}test/e2e/kernel-harness.html`);
-  await page.waitForSelector('body[data-ready="true"]');
+  await openKernelHarness(page, site.url);
 });
 
 after(async () => {
