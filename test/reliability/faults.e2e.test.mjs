@@ -8,7 +8,7 @@
 //   RELIABILITY_DIST=.cache/rel-dist node --test test/reliability/faults.e2e.test.mjs
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist } from '../e2e/browser.mjs';
+import { launchBrowser, serveDist, openKernelHarness } from '../e2e/browser.mjs';
 import { recordCount } from './counts.mjs';
 
 let site;
@@ -22,8 +22,7 @@ before(async () => {
   site = await serveDist(process.env.RELIABILITY_DIST ?? '.cache/rel-dist');
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  await page.goto(`${site.url}test/e2e/kernel-harness.html`);
-  await page.waitForSelector('body[data-ready="true"]');
+  await openKernelHarness(page, site.url);
 });
 
 after(async () => {
@@ -47,6 +46,19 @@ const runAndWait = (code, ms) =>
 const values = (r) => r.outputs.filter((o) => o.kind === 'value').map((o) => o.text);
 const errors = (r) => r.outputs.filter((o) => o.kind === 'error');
 const status = () => page.evaluate(() => window.harness.status());
+/**
+ * The status the kernel sends when it turns idle after a run. It sends 'done' before that
+ * status, so a status read right after a run may still be the one from the run's start (the
+ * memory before the run: 0 tensors once, measured); poll until the idle one arrived.
+ */
+async function idleStatus() {
+  for (let i = 0; i < 100; i++) {
+    const s = await status();
+    if (s?.state === 'idle') return s;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('the kernel did not report idle within 2 s of the run');
+}
 
 /** The kernel still computes correctly (on whatever backend it is on now). */
 async function alive(label) {
@@ -154,11 +166,8 @@ await d2l.trainCh3(net, trainIter, testIter, crossEntropy, 1, 256, [W, b], 1e6);
   });
 });
 
-describe('GPU device lost', () => {
-  fault('the WebGPU device destroyed mid-training: the cell says so, the kernel comes back on WebGL', async () => {
-    const s = await start('webgpu');
-    assert.equal(s.backend, 'webgpu');
-    const r = await run(`const W = nd.random.normal(0, 0.01, [20, 1]);
+/** A training loop whose GPU device (WebGPU) or context (WebGL) is lost at step 3. */
+const TRAINING_WITH_DEVICE_LOSS_AT_STEP_3 = `const W = nd.random.normal(0, 0.01, [20, 1]);
 W.attachGrad();
 for (let i = 0; i < 20; i++) {
   if (i === 3) mx.simulateDeviceLoss();
@@ -167,7 +176,13 @@ for (let i = 0; i < 20; i++) {
   l.backward();
   W.set(W.sub(W.grad.mul(0.1)));
   print(i, await l.asScalar());
-}`);
+}`;
+
+describe('GPU device lost', () => {
+  fault('the WebGPU device destroyed mid-training: the cell says so, the kernel comes back on WebGL', async () => {
+    const s = await start('webgpu');
+    assert.equal(s.backend, 'webgpu');
+    const r = await run(TRAINING_WITH_DEVICE_LOSS_AT_STEP_3);
     assert.equal(r.done.status, 'error', JSON.stringify(r.outputs));
     const [e] = errors(r);
     assert.equal(e.name, 'DeviceLostError', JSON.stringify(e));
@@ -190,16 +205,7 @@ describe('WebGL context lost', () => {
   fault('the WebGL context lost mid-training: the cell says so, the kernel comes back on WASM', async () => {
     const s = await start('webgl');
     assert.equal(s.backend, 'webgl', `fell back: ${JSON.stringify(s.fallbacks)}`);
-    const r = await run(`const W = nd.random.normal(0, 0.01, [20, 1]);
-W.attachGrad();
-for (let i = 0; i < 20; i++) {
-  if (i === 3) mx.simulateDeviceLoss();
-  const X = nd.random.normal(0, 1, [32, 20]);
-  const l = autograd.record(() => nd.dot(X, W).square().mean());
-  l.backward();
-  W.set(W.sub(W.grad.mul(0.1)));
-  print(i, await l.asScalar());
-}`);
+    const r = await run(TRAINING_WITH_DEVICE_LOSS_AT_STEP_3);
     assert.equal(r.done.status, 'error', JSON.stringify(r.outputs));
     // The three steps before the loss printed their losses; none after it printed anything.
     assert.deepEqual(r.outputs.filter((o) => o.kind === 'text').map((o) => o.text.split(' ')[0]), ['0', '1', '2']);
@@ -223,7 +229,12 @@ describe('long session', () => {
   // Each run makes about 300 arrays that the next run replaces (unreachable then): only the
   // library's reclamation (finalizers, nudged collection) keeps the count bounded. It nudges the
   // collector once 1,000 tensors or 64 MB piled up since the last collection; finalizers then
-  // run during the next run. So at idle: the live run + at most 1,000 + one more run of garbage.
+  // run during the next run. So at idle: the live run + at most 1,000 + one more run of garbage,
+  // when the nudged collection has run by the next check. It does not always: the library moves
+  // its baseline right after a nudge, before the finalizers have run, so a second 1,000 can pile
+  // up on top (measured peaks, 10 runs each: 1,806-1,957 usually, 2,401 and 2,598 in 2 of 12
+  // runs). The bound allows two thresholds of garbage; without reclamation ten runs pile up
+  // 3,000 (checked below), and after the peaks the count fell back every time.
   fault('a training cell run 10 times: tensor count and bytes stay bounded', async () => {
     await start('wasm');
     const cell = `const data = Array.from({ length: 150 }, () => [nd.random.normal(0, 1, [64, 100]), nd.random.randint(0, 10, [64])]);
@@ -242,13 +253,13 @@ await nd.waitAll();`;
     for (let i = 0; i < 10; i++) {
       const r = await run(cell);
       assert.equal(r.done.status, 'ok', JSON.stringify(r.outputs));
-      memory.push((await status()).memory);
+      memory.push((await idleStatus()).memory);
     }
     console.log(`long session: tensors ${memory.map((m) => m.numTensors).join(' ')}; MB ${memory.map((m) => (m.numBytes / 1e6).toFixed(1)).join(' ')}`);
     const base = memory[0];
     const oneRun = { tensors: 320, bytes: 150 * (64 * 100 + 64) * 4 + 200_000 };
     const worst = memory.reduce((w, m) => (m.numTensors > w.numTensors ? m : w));
-    assert.ok(worst.numTensors <= base.numTensors + 1000 + 2 * oneRun.tensors, `tensors grew from ${base.numTensors} to ${worst.numTensors}: ${memory.map((m) => m.numTensors)}`);
+    assert.ok(worst.numTensors <= base.numTensors + 2 * 1000 + 2 * oneRun.tensors, `tensors grew from ${base.numTensors} to ${worst.numTensors}: ${memory.map((m) => m.numTensors)}`);
     const maxBytes = Math.max(...memory.map((m) => m.numBytes));
     assert.ok(maxBytes <= base.numBytes + 64e6 + 2 * oneRun.bytes, `bytes grew from ${base.numBytes} to ${maxBytes}`);
     // Ten runs made about 3,000 arrays: without reclamation the count would be far above the bound.
