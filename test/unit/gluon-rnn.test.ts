@@ -260,6 +260,21 @@ describe('recurrent layers: gradients against finite differences', () => {
     });
   }
 
+  it('bidirectional 2-layer RNN (the fused sequence primitive), NTC layout, with states: input, state and parameter gradients', async () => {
+    const layer = new RNN(3, { numLayers: 2, bidirectional: true, layout: 'NTC', activation: 'tanh' });
+    layer.initialize(new init.Normal(0.6));
+    const x = nd.random.normal(0, 1, [2, 3, 2]); // (N, T, C)
+    const states = layer.beginState({ batchSize: 2, func: (shape) => nd.random.normal(0, 0.5, shape) });
+    layer.forward(x, states);
+    randomizeBiases(layer);
+    const run = (v: NDArray, s: NDArray): NDArray => {
+      const [out, next] = layer.forward(v, [s]);
+      return nd.concat(out.reshape([-1]), next[0]!.reshape([-1]), { dim: 0 });
+    };
+    await checkOp(run, [x, states[0]!], { fdTol: 3e-2 });
+    await checkParamGrads(() => run(x, states[0]!), layer.collectParams().values(), { maxEntries: 8, tol: 3e-2 });
+  });
+
   it('bidirectional GRU, NTC layout: input and parameter gradients', async () => {
     const layer = new GRU(2, { bidirectional: true, layout: 'NTC' });
     layer.initialize(new init.Normal(0.6));

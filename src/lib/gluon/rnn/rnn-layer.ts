@@ -14,6 +14,7 @@ import { Block, type BlockOptions } from '../block';
 import type { InitSpec, Parameter } from '../parameter';
 import { dropout } from '../nn/basic';
 import { pyFloat } from '../loss/loss';
+import { rnnSequence } from '../../nd/ops/rnn-sequence';
 import { GATES, cellWeights, gruStep, lstmStep, rnnStep, type CellWeights, type RecurrentMode } from './cell-steps';
 
 export interface RecurrentLayerOptions extends BlockOptions {
@@ -166,9 +167,8 @@ export class RecurrentLayer extends Block {
     return nd.scope(() => {
       const weights = this.layerParams.map((dirs) => dirs.map((p) => cellWeights(this.mode, p.i2h_weight.data(), p.h2h_weight.data(), p.i2h_bias.data(), p.h2h_bias.data())));
       const start = given ?? this.beginState(batch);
-      const x = this.layout === 'NTC' ? inputs.transpose([1, 0, 2]) : inputs; // (time, batch, features)
-      const steps = x.shape[0]!;
-      let seq = nd.split(x, steps, { axis: 0, squeezeAxis: true }); // time x (batch, features)
+      let seq = this.layout === 'NTC' ? inputs.transpose([1, 0, 2]) : inputs; // (time, batch, features)
+      const steps = seq.shape[0]!;
       const slots = this.numLayers * this.directions().length;
       const h0 = nd.split(start[0]!, slots, { axis: 0, squeezeAxis: true }); // slots x (batch, hidden)
       const c0 = this.mode === 'lstm' ? nd.split(start[1]!, slots, { axis: 0, squeezeAxis: true }) : null;
@@ -177,22 +177,30 @@ export class RecurrentLayer extends Block {
       weights.forEach((dirs, layer) => {
         const outs = dirs.map((w, d) => {
           const slot = layer * dirs.length + d;
+          const reverse = d === 1; // the 'r' direction reads the sequence backwards
+          if (this.mode === 'rnn_tanh' || this.mode === 'rnn_relu') {
+            // The whole sequence as one primitive: its backward makes one weight-gradient product, not one per step.
+            const ys = rnnSequence(seq, h0[slot]!, w.i2hWeightT, w.h2hWeightT, w.biasSum!, { activation: this.mode === 'rnn_tanh' ? 'tanh' : 'relu', reverse }); // (time, batch, hidden)
+            hN.push(ys.get(reverse ? 0 : steps - 1));
+            return ys;
+          }
+          const xs = nd.split(seq, steps, { axis: 0, squeezeAxis: true }); // time x (batch, features)
           let h = h0[slot]!;
           let c = c0?.[slot] ?? null;
           const ys: NDArray[] = new Array(steps);
           for (let k = 0; k < steps; k++) {
-            const t = d === 0 ? k : steps - 1 - k; // the 'r' direction reads the sequence backwards
-            [h, c] = this.step(seq[t]!, h, c, w);
+            const t = reverse ? steps - 1 - k : k;
+            [h, c] = this.step(xs[t]!, h, c, w);
             ys[t] = h;
           }
           hN.push(h);
           if (c !== null) cN.push(c);
-          return ys;
+          return nd.stack(...ys, { axis: 0 }); // (time, batch, hidden)
         });
-        seq = outs.length === 1 ? outs[0]! : outs[0]!.map((y, t) => nd.concat(y, outs[1]![t]!, { dim: 1 })); // (batch, directions * hidden)
-        if (this.dropout > 0 && layer < this.numLayers - 1 && isTraining()) seq = seq.map((y) => dropout(y, this.dropout));
+        seq = outs.length === 1 ? outs[0]! : nd.concat(outs[0]!, outs[1]!, { dim: 2 }); // (time, batch, directions * hidden)
+        if (this.dropout > 0 && layer < this.numLayers - 1 && isTraining()) seq = dropout(seq, this.dropout);
       });
-      let out = nd.stack(...seq, { axis: 0 }); // (time, batch, directions * hidden)
+      let out = seq; // (time, batch, directions * hidden)
       if (this.layout === 'NTC') out = out.transpose([1, 0, 2]); // (batch, time, directions * hidden)
       if (skipStates) return out;
       const newStates = [nd.stack(...hN, { axis: 0 })]; // (layers * directions, batch, hidden)

@@ -5,6 +5,7 @@
  * one axis at a time and never hand those kernels more than four dims, whatever x's rank.
  */
 import { tf, type Tensor } from '../../engine/tf';
+import { sliceKernel } from './slice-kernel';
 
 /** The rank-3 view of `shape` around `axis`: (product before, n, product after). */
 export function view3(shape: readonly number[], axis: number): [number, number, number] {
@@ -21,7 +22,8 @@ function withAxis(shape: readonly number[], axis: number, n: number): number[] {
 export function sliceAxis(t: Tensor, axis: number, begin: number, count: number, s: number): Tensor {
   const [pre, n, post] = view3(t.shape, axis);
   const v = tf.reshape(t, [pre, n, post]);
-  const cut = s === 1 || count === 1 ? tf.slice(v, [0, begin, 0], [pre, count, post]) : tf.stridedSlice(v, [0, begin, 0], [pre, begin + (count - 1) * s + 1, post], [1, s, 1]);
+  // A cut of the first axis is one run of elements: sliceKernel copies just that run on WASM (tf.slice copies all of t).
+  const cut = pre === 1 && (s === 1 || count === 1) ? sliceKernel(v, [0, begin, 0], [pre, count, post]) : s === 1 || count === 1 ? tf.slice(v, [0, begin, 0], [pre, count, post]) : tf.stridedSlice(v, [0, begin, 0], [pre, begin + (count - 1) * s + 1, post], [1, s, 1]);
   return tf.reshape(cut, withAxis(t.shape, axis, count));
 }
 

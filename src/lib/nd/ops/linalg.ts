@@ -35,7 +35,7 @@ function swapLast(t: Tensor): Tensor {
  */
 const FEW_ROWS = 8;
 
-function matMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
+export function matMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
   const fewRows = !transposeA && a.shape[a.rank - 2]! <= FEW_ROWS;
   const backend = tf.getBackend();
   if ((transposeA || transposeB) && !(transposeB && fewRows) && backend === 'wasm') {
