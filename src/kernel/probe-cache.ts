@@ -7,31 +7,81 @@
  * that stores the files cells save, in the reader's file list and quota. The kernel never reads
  * this itself (its sandbox has no storage); the page sends it with the start request and the
  * kernel ignores it unless it was measured for the same machine key.
+ *
+ * A probe expires PROBE_MAX_AGE_MS after its `measuredAt`: the key covers the machine, the browser
+ * and TensorFlow.js's version, but not a browser update or a new GPU driver, which can change the
+ * ranking. The reader can also drop it at once ("Measure again" in the status bar).
  */
 import type { BackendProbe } from '../lib/engine/backend-probe';
 
 export interface ProbeCache {
+  /** The kept probe, or null when there is none, it is unreadable or it expired. */
   read(): BackendProbe | null;
   write(probe: BackendProbe): void;
+  /** Forgets the probe: the next kernel start measures again. */
+  clear(): void;
 }
 
 export const PROBE_CACHE_KEY = 'handson/backend-probe';
 
-/** The probe in localStorage; blocked or full storage only means the next start probes again. */
-export const localProbeCache: ProbeCache = {
-  read() {
+/** 30 days. */
+export const PROBE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * A clock moved back makes a probe look measured in the future; past this much it is not trusted
+ * (a few minutes of drift between the page's and the worker's reading of the clock are normal).
+ */
+const FUTURE_SLACK_MS = 5 * 60 * 1000;
+
+/** The part of the Storage API the cache uses (localStorage in the page, a Map in unit tests). */
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/**
+ * Whether a stored entry is still good at `now` (ms since 1970): it has a readable `measuredAt`
+ * at most PROBE_MAX_AGE_MS old. Entries without one count as expired. The shape of the rest is
+ * checked by the kernel (isBackendProbe).
+ */
+export function isFreshProbe(entry: unknown, now: number): entry is BackendProbe {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const at = (entry as { measuredAt?: unknown }).measuredAt;
+  if (typeof at !== 'string') return false;
+  const t = Date.parse(at);
+  if (Number.isNaN(t)) return false;
+  const age = now - t;
+  return age <= PROBE_MAX_AGE_MS && age >= -FUTURE_SLACK_MS;
+}
+
+/**
+ * A cache in `storage` (a function: reaching localStorage can throw where storage is blocked);
+ * blocked or full storage only means the next start probes again.
+ */
+export function storageProbeCache(storage: () => KeyValueStorage | null, now: () => number = () => Date.now()): ProbeCache {
+  const attempt = <T>(fn: (s: KeyValueStorage) => T, otherwise: T): T => {
     try {
-      const raw = localStorage.getItem(PROBE_CACHE_KEY);
-      return raw === null ? null : (JSON.parse(raw) as BackendProbe); // its shape is checked by the kernel (isBackendProbe)
+      const s = storage();
+      return s ? fn(s) : otherwise;
     } catch {
+      return otherwise; // storage blocked (a private window), or a corrupt entry
+    }
+  };
+  const clear = () => attempt((s) => s.removeItem(PROBE_CACHE_KEY), undefined);
+  return {
+    read() {
+      const entry = attempt((s) => {
+        const raw = s.getItem(PROBE_CACHE_KEY);
+        return raw === null ? null : (JSON.parse(raw) as unknown);
+      }, null);
+      if (entry === null) return null;
+      if (isFreshProbe(entry, now())) return entry;
+      clear(); // expired or unreadable: measured again at this start, and overwritten
       return null;
-    }
-  },
-  write(probe) {
-    try {
-      localStorage.setItem(PROBE_CACHE_KEY, JSON.stringify({ ...probe, fromCache: false }));
-    } catch {
-      // Storage blocked (a private window): the probe runs again next time, nothing else changes.
-    }
-  },
-};
+    },
+    write(probe) {
+      attempt((s) => s.setItem(PROBE_CACHE_KEY, JSON.stringify({ ...probe, fromCache: false })), undefined);
+    },
+    clear,
+  };
+}
+
+/** The probe in the page's localStorage. */
+export const localProbeCache: ProbeCache = storageProbeCache(() => globalThis.localStorage ?? null);

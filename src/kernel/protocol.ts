@@ -48,8 +48,9 @@ export interface StartRequest {
   wasmBase?: string;
   /**
    * WASM's threads at most (wasm-threads.ts): 1 the single-thread build, null one per core when
-   * the page is cross-origin isolated; absent: the default (one thread). Not for readers' pages
-   * yet: cells can reach the pthread workers, which have no lockdown (wasm-threads.ts).
+   * the page is cross-origin isolated; absent: the kernel's default. The page sends it only when
+   * the reader chose threads in the status bar (src/app/run/wasm-threads-choice.ts): cells can
+   * reach the pthread workers, which have no lockdown yet (wasm-threads.ts).
    */
   wasmThreads?: number | null;
 }

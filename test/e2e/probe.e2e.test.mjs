@@ -2,9 +2,11 @@
 // backend and starts on the fastest one whose numbers are right. Here (no GPU: WebGPU and WebGL
 // run in SwiftShader) that is WASM. The page keeps the probe, so the next start does not measure
 // again; the reader's explicit choice wins over it; the status bar says which backend and why.
+// The menu beside the backend switcher measures again on request and chooses WASM's threads.
 //
 //   npx vite build --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/probe.e2e.test.mjs
-// (E2E_DIST_DIR defaults to dist/.) Screenshot: test-results/probe-status-bar.png.
+// (E2E_DIST_DIR defaults to dist/.) Screenshots: test-results/probe-status-bar.png, and the open
+// backend menu in test-results/backend-menu-{light,dark}.png (also /tmp/menu.png, /tmp/menu-dark.png).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -130,5 +132,111 @@ describe('the status bar', () => {
     // Same site, same browser: the probe measured through the harness above is reused.
     assert.equal(await badge.getAttribute('data-probe'), 'cached');
     await page.locator('.status-bar').screenshot({ path: 'test-results/probe-status-bar.png' });
+  });
+});
+
+describe('the backend menu', () => {
+  const badge = () => page.locator('.backend-badge');
+  const menuButton = () => page.locator('[data-testid="backend-menu"]');
+  const openMenu = async () => {
+    await menuButton().click();
+    await page.locator('#backend-menu[role="menu"]').waitFor();
+  };
+  const stored = async () => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), CACHE_KEY));
+
+  it('opens from the keyboard, labelled, and closes with Escape back on its button', async () => {
+    await menuButton().focus();
+    await page.keyboard.press('Enter');
+    const menu = page.locator('#backend-menu');
+    await menu.waitFor();
+    assert.equal(await menuButton().getAttribute('aria-expanded'), 'true');
+    assert.equal(await menu.getAttribute('aria-label'), 'Backend options');
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    assert.match(await focused(), /^Measure again/, 'opening focuses the first item');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), 'Default');
+    await page.keyboard.press('End');
+    assert.match(await focused(), /^One per core \(2 here\)$/);
+    await page.keyboard.press('ArrowDown');
+    assert.match(await focused(), /^Measure again/, 'arrows wrap around');
+    // On this host (isolation headers, browser.mjs) threads can be chosen: nothing disabled, no "why".
+    assert.equal(await page.evaluate(() => crossOriginIsolated), true);
+    assert.equal(await menu.locator('[aria-disabled="true"]').count(), 0);
+    assert.deepEqual(await menu.locator('[role="menuitemradio"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-checked'))), ['true', 'false', 'false']);
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+      const vp = page.viewportSize();
+      const clip = { x: vp.width - 480, y: vp.height - 330, width: 480, height: 330 };
+      await page.screenshot({ path: `test-results/backend-menu-${theme}.png`, clip });
+      await page.screenshot({ path: theme === 'light' ? '/tmp/menu.png' : '/tmp/menu-dark.png', clip });
+    }
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'backend-menu');
+  });
+
+  it('"Measure again" forgets the kept probe and restarts the kernel with a fresh measurement', async () => {
+    await page.locator('.backend-badge[data-probe="cached"]').waitFor();
+    const before = await stored();
+    await openMenu();
+    await page.getByRole('menuitem', { name: /Measure again/ }).click();
+    await page.locator('.backend-badge[data-probe="measured"]').waitFor({ timeout: 60000 });
+    const after = await stored();
+    console.log(`# measured again: ${await badge().innerText()}`);
+    assert.notEqual(after.measuredAt, before.measuredAt, 'a new measurement was kept');
+    assert.ok(Date.parse(after.measuredAt) > Date.parse(before.measuredAt));
+    assert.equal(await badge().getAttribute('data-backend'), 'wasm');
+    assert.match(await badge().innerText(), /fastest here: WASM [\d.]+ ms/);
+    // Like every restart, it says the variables were reset.
+    await page.getByText('The kernel was restarted to measure the backends again: its variables were reset.').waitFor();
+  });
+
+  it('WASM threads: "one per core" restarts the kernel on 2 threads here, "1 thread" back on one', async () => {
+    assert.equal(await badge().getAttribute('data-wasm-threads'), '1');
+    await openMenu();
+    await page.getByRole('menuitemradio', { name: /One per core/ }).click();
+    await page.locator('.backend-badge[data-wasm-threads="2"]').waitFor({ timeout: 60000 });
+    assert.match(await badge().innerText(), /^WASM · 2 threads/);
+    assert.equal(await page.evaluate(() => localStorage.getItem('handson/wasm-threads')), 'per-core');
+    await openMenu();
+    assert.equal(await page.getByRole('menuitemradio', { name: /One per core/ }).getAttribute('aria-checked'), 'true');
+    await page.getByRole('menuitemradio', { name: '1 thread' }).click();
+    await page.locator('.backend-badge[data-wasm-threads="1"]').waitFor({ timeout: 60000 });
+    assert.equal(await page.evaluate(() => localStorage.getItem('handson/wasm-threads')), 'one');
+    // Default: no entry, the kernel's own default.
+    await openMenu();
+    await page.getByRole('menuitemradio', { name: 'Default' }).click();
+    await page.locator('.backend-badge[data-wasm-threads]').waitFor({ timeout: 60000 });
+    assert.equal(await page.evaluate(() => localStorage.getItem('handson/wasm-threads')), null);
+  });
+});
+
+describe('the backend menu on a host without cross-origin isolation', () => {
+  let plain;
+  let plainPage;
+  before(async () => {
+    plain = await serveStatic(distDir, '/handson/', { isolated: false });
+    plainPage = await browser.context.newPage();
+    await plainPage.goto(plain.url);
+    await plainPage.waitForSelector('.status-bar');
+  });
+  after(async () => {
+    await plainPage?.close();
+    await plain?.close();
+  });
+
+  it('threads cannot be chosen, and the menu says which headers the host must send', async () => {
+    assert.equal(await plainPage.evaluate(() => crossOriginIsolated), false);
+    await plainPage.locator('[data-testid="backend-menu"]').click();
+    const radios = plainPage.locator('#backend-menu [role="menuitemradio"]');
+    assert.deepEqual(await radios.evaluateAll((els) => els.map((e) => e.getAttribute('aria-disabled'))), ['true', 'true', 'true']);
+    const why = await plainPage.locator('#wasm-threads-why').innerText();
+    assert.match(why, /Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp/);
+    assert.equal(await radios.first().getAttribute('aria-describedby'), 'wasm-threads-why');
+    const vp = plainPage.viewportSize();
+    await plainPage.screenshot({ path: 'test-results/backend-menu-not-isolated.png', clip: { x: vp.width - 480, y: vp.height - 330, width: 480, height: 330 } });
+    await radios.nth(2).click({ force: true });
+    assert.equal(await plainPage.evaluate(() => localStorage.getItem('handson/wasm-threads')), null, 'a disabled choice does nothing');
   });
 });

@@ -4,9 +4,11 @@
  * MAX_LIVE kernels run at once: each holds a TensorFlow.js backend and its GPU memory, so the
  * least recently used idle one is shut down, with a note in its section.
  */
+import { localProbeCache } from '../../kernel/probe-cache';
 import { BACKEND_LABELS, readBackendChoice, saveBackendChoice, type BackendChoice } from './backend-choice';
 import { KernelSession } from './kernel-session';
 import { Store } from './store';
+import { readWasmThreadsChoice, saveWasmThreadsChoice, wasmThreadsOption, type WasmThreadsChoice } from './wasm-threads-choice';
 
 const MAX_LIVE = 2;
 
@@ -15,13 +17,19 @@ export class KernelPool {
   /** The section on screen (null on the cover or a part page). */
   readonly current = new Store<KernelSession | null>(null);
   readonly backend = new Store<BackendChoice>(readBackendChoice());
+  readonly wasmThreads = new Store<WasmThreadsChoice>(readWasmThreadsChoice());
 
   constructor(private readonly siteBase: string) {}
 
   session(slug: string): KernelSession {
     let s = this.sessions.get(slug);
     if (!s) {
-      s = new KernelSession(slug, { siteBase: this.siteBase, backend: () => this.backend.get(), onKernelStarted: (started) => this.limit(started) });
+      s = new KernelSession(slug, {
+        siteBase: this.siteBase,
+        backend: () => this.backend.get(),
+        wasmThreads: () => wasmThreadsOption(this.wasmThreads.get()),
+        onKernelStarted: (started) => this.limit(started),
+      });
       this.sessions.set(slug, s);
     }
     return s;
@@ -37,10 +45,37 @@ export class KernelPool {
   async chooseBackend(choice: BackendChoice): Promise<void> {
     this.backend.set(choice);
     saveBackendChoice(choice);
+    const name = choice === 'auto' ? 'the best available backend' : BACKEND_LABELS[choice];
+    await this.restartCurrent(`The kernel was restarted on ${name}: its variables were reset. Run the cells above again before continuing.`);
+  }
+
+  /**
+   * "Measure again": forgets the kept speed probe and restarts the current section's kernel, which
+   * then times every backend and starts on the fastest. An explicit backend choice would skip the
+   * probe, so the choice goes back to Auto.
+   */
+  async measureAgain(): Promise<void> {
+    localProbeCache.clear();
+    if (this.backend.get() !== 'auto') {
+      this.backend.set('auto');
+      saveBackendChoice('auto');
+    }
+    await this.restartCurrent('The kernel was restarted to measure the backends again: its variables were reset. Run the cells above again before continuing.');
+  }
+
+  /** The reader picked WASM's threads: remembered, and the current section's kernel restarts with them. */
+  async chooseWasmThreads(choice: WasmThreadsChoice): Promise<void> {
+    this.wasmThreads.set(choice);
+    saveWasmThreadsChoice(choice);
+    const how = { default: 'with WASM\'s default threads', one: 'with WASM on one thread', 'per-core': 'with WASM on one thread per core' }[choice];
+    await this.restartCurrent(`The kernel was restarted ${how}: its variables were reset. Run the cells above again before continuing.`);
+  }
+
+  /** Restarts the current section's kernel (with a notice), or starts it so the status bar shows the result. */
+  private async restartCurrent(reason: string): Promise<void> {
     const s = this.current.get();
     if (!s) return;
-    const name = choice === 'auto' ? 'the best available backend' : BACKEND_LABELS[choice];
-    if (s.kernelStarted) await s.restart(`The kernel was restarted on ${name}: its variables were reset. Run the cells above again before continuing.`);
+    if (s.kernelStarted) await s.restart(reason);
     else await s.ensureKernel().catch(() => undefined);
   }
 

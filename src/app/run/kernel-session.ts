@@ -42,6 +42,8 @@ export interface RunRequest {
 export interface SessionEnvironment {
   siteBase: string;
   backend: () => BackendChoice;
+  /** StartRequest.wasmThreads (wasm-threads-choice.ts); undefined: the kernel's default. */
+  wasmThreads: () => number | null | undefined;
   /** Called when this session's kernel starts (the pool may shut down others). */
   onKernelStarted: (session: KernelSession) => void;
 }
@@ -137,6 +139,7 @@ export class KernelSession {
         frameUrl: `${this.env.siteBase}kernel-frame.html`,
         siteBase: this.env.siteBase,
         backend: choice === 'auto' ? undefined : choice,
+        wasmThreads: this.env.wasmThreads(),
         fetchAsset: cachedAssetFetcher(this.env.siteBase),
         // Files cells save (nd.save, saveParameters) live in the kernel's own IndexedDB database, shared by
         // every section; uploads show a button in the cell that asked.

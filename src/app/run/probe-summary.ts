@@ -61,7 +61,7 @@ export function probeLine(probe: BackendProbe): string {
 export function probeTooltip(probe: BackendProbe): string {
   const when = new Date(probe.measuredAt);
   const measured = probe.fromCache
-    ? `Measured on ${Number.isNaN(when.getTime()) ? probe.measuredAt : when.toLocaleString()} in this browser (kept, so the check does not run again).`
+    ? `Measured on ${Number.isNaN(when.getTime()) ? probe.measuredAt : when.toLocaleString()} in this browser (kept for 30 days, so the check does not run again; Options > Measure again measures now).`
     : `Measured as the kernel started (${fmtMs(probe.totalMs)}).`;
   return [
     `${BACKEND_LABELS[probe.chosen]} ${probe.basis === 'fastest' ? 'was the fastest backend with correct results' : 'is the first rung of the ladder that did not fail'} on one forward and backward pass of a dense layer (128x256 by 256x256, ReLU), checked against a reference.`,

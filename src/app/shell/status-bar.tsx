@@ -1,9 +1,11 @@
 /**
  * The status bar: the kernel of the open section (state, backend in use and why, memory), a
- * backend switcher that restarts it on the chosen backend, and dataset downloads.
+ * backend switcher that restarts it on the chosen backend, a menu to measure the backends again
+ * and choose WASM's threads (backend-menu.tsx), and dataset downloads.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { BACKEND_CHOICES, BACKEND_LABELS, type BackendChoice } from '../run/backend-choice';
+import { BackendMenu } from './backend-menu';
 import { datasetLabel, downloads, type Download } from '../run/downloads';
 import { kernelPool } from '../run/kernel-pool';
 import type { KernelSession, SessionState } from '../run/kernel-session';
@@ -117,6 +119,7 @@ export function StatusBar() {
           ))}
         </select>
       </label>
+      <BackendMenu pool={pool} />
     </footer>
   );
 }

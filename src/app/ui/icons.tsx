@@ -13,6 +13,8 @@ const paths = {
   next: 'M6 3l5 5-5 5',
   download: 'M8 2.5v8M4.5 7L8 10.5 11.5 7M3 13.5h10',
   upload: 'M8 10.5v-8M4.5 6L8 2.5 11.5 6M3 13.5h10',
+  tune: 'M2.5 5h11M2.5 11h11M6 3v4M10 9v4',
+  check: 'M3.5 8.5l3 3 6-7',
 } as const;
 
 export type IconName = keyof typeof paths;
