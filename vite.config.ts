@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 // .js: resolves to the .ts source, and keeps Vite's config loader from warning about the import.
 import { bookPlugin } from './src/content/vite-plugin.js';
-import { tfjsThreadsPlugin } from './src/build/tfjs-threads-plugin.js';
+import { tfjsThreadsDepsPlugin, tfjsThreadsPlugin } from './src/build/tfjs-threads-plugin.js';
 
 // Cross-origin isolation (COOP + COEP) enables SharedArrayBuffer: the kernel's soft interrupt
 // and multi-threaded WASM need it. Static hosts without these headers still work, degraded.
@@ -44,7 +44,10 @@ export default defineConfig({
   },
   // The kernel worker's dependencies, bundled when dev starts: found only when the first cell
   // runs, they would make Vite re-optimize and reload the page under the reader's click.
+  // tfjsThreadsDepsPlugin: pre-bundling skips Vite's plugins, and dev must start locked-down
+  // pthread workers too (src/build/tfjs-threads-plugin.ts).
   optimizeDeps: {
+    rolldownOptions: { plugins: [tfjsThreadsDepsPlugin()] },
     include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgl', '@tensorflow/tfjs-backend-webgpu', 'acorn', 'magic-string', 'sucrase', '@jridgewell/trace-mapping'],
   },
   preview: { headers: isolation },

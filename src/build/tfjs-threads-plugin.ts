@@ -1,5 +1,13 @@
 /**
- * A build plugin that keeps TensorFlow.js's threaded WASM build working once minified.
+ * A build plugin for TensorFlow.js's threaded WASM build: it keeps the build working once
+ * minified (below), and writes the pthread workers' lockdown into their script
+ * (pthread-lockdown.ts: a cell must not run its own script in them).
+ *
+ * It transforms tfjs's files wherever they are bundled: the build (the page and, through
+ * `worker.plugins`, the kernel worker) and the dev server, whose dependencies are pre-bundled by
+ * `optimizeDeps` without Vite's plugins, so vite.config.ts passes this plugin there too
+ * (`optimizeDeps.rolldownOptions.plugins`). Without that, dev would start unpatched workers.
+ *
  *
  * tfjs starts each pthread worker with the threaded module's factory as text
  * (`wasmFactoryThreadedSimd.toString()` in a blob), so that function must not refer to anything
@@ -12,8 +20,12 @@
  * the build says so instead of shipping threads that hang.
  */
 import type { Plugin } from 'vite';
+import { createHash } from 'node:crypto';
+import { lockedDownWorker, workerAnchors } from './pthread-lockdown.js';
 
 const FACTORY = /@tensorflow[\\/]tfjs-backend-wasm[\\/]wasm-out[\\/]tfjs-backend-wasm-threaded-simd\.js$/;
+/** The pthread workers' script, as `module.exports.wasmWorkerContents = `...``. */
+const WORKER = /@tensorflow[\\/]tfjs-backend-wasm[\\/]wasm-out[\\/]tfjs-backend-wasm-threaded-simd\.worker\.js$/;
 
 /** Each read of `_scriptDir` inside the factory, and what replaces it. */
 const READS: [string, string][] = [
@@ -44,12 +56,31 @@ export function selfContainedFactory(code: string): string {
   return out;
 }
 
-export function tfjsThreadsPlugin(): Plugin {
+/** tfjs's file with its changes, or null for any other file. */
+export function transformTfjs(code: string, id: string): string | null {
+  const file = id.split('?')[0] ?? id;
+  if (FACTORY.test(file)) return selfContainedFactory(code);
+  if (WORKER.test(file)) return lockedDownWorker(code);
+  return null;
+}
+
+/** For the build: the page's and the kernel worker's bundles. */
+export function tfjsThreadsPlugin(name = 'tfjs-threads'): Plugin {
   return {
-    name: 'tfjs-threads',
+    name,
     transform(code, id) {
-      if (!FACTORY.test(id.split('?')[0] ?? id)) return null;
-      return { code: selfContainedFactory(code), map: null };
+      const out = transformTfjs(code, id);
+      return out === null ? null : { code: out, map: null };
     },
   };
+}
+
+/**
+ * For the dev server's pre-bundling (optimizeDeps.rolldownOptions.plugins). Vite keys its cache
+ * of pre-bundled dependencies on these plugins' names, not their code: the name carries a hash
+ * of what the plugin writes, so a changed lockdown re-bundles tfjs instead of serving an old cache.
+ */
+export function tfjsThreadsDepsPlugin(): Plugin {
+  const hash = createHash('sha256').update(JSON.stringify([workerAnchors(), READS])).digest('hex').slice(0, 12);
+  return tfjsThreadsPlugin(`tfjs-threads-deps-${hash}`);
 }

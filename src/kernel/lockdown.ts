@@ -6,11 +6,7 @@
  * any cell runs. Workers have no DOM, no localStorage, no parent and cannot navigate.
  */
 import { tf } from '../lib/engine/tf';
-
-const BLOCKED = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebTransport', 'EventSource', 'importScripts', 'Worker', 'SharedWorker', 'indexedDB', 'caches', 'BroadcastChannel'];
-
-/** navigator.storage: the Origin Private File System and storage estimates. */
-const BLOCKED_ON_NAVIGATOR = ['storage'];
+import { BLOCKED_GLOBALS, BLOCKED_ON_NAVIGATOR } from './blocked-globals';
 
 /**
  * TensorFlow.js fetches a backend's WASM binary when that backend first starts, which can be
@@ -31,14 +27,42 @@ export function keepWasmFetch(global: { fetch?: typeof fetch }, wasmBase: string
 export function lockDownGlobals(global: object): string[] {
   const navigator = (global as { navigator?: object }).navigator;
   const removed = navigator ? removeFrom(navigator, BLOCKED_ON_NAVIGATOR).map((n) => `navigator.${n}`) : [];
-  return [...removed, ...removeFrom(global, BLOCKED)];
+  const orphaned = orphanInstances(global, BLOCKED_GLOBALS);
+  return [...removed, ...orphaned, ...removeFrom(global, BLOCKED_GLOBALS)];
 }
 
-function removeFrom(target: object, names: readonly string[]): string[] {
+/**
+ * Objects made before the lockdown lead back to their class: WASM's pthread workers (threaded
+ * builds, wasm-threads.ts) are Workers, and `worker.constructor` would be a `Worker` no lockdown
+ * touched, starting a fresh worker with every API. So each blocked class's prototype loses its
+ * `constructor` (instances then read EventTarget's or Object's).
+ */
+function orphanInstances(global: object, names: readonly string[]): string[] {
+  const orphaned: string[] = [];
+  for (const name of names) {
+    const value = dataProperty(global, name); // not through getters: some throw in the sandbox
+    if (typeof value !== 'function') continue;
+    const proto: unknown = (value as { prototype?: unknown }).prototype;
+    if (typeof proto !== 'object' || proto === null) continue;
+    if (removeFrom(proto, ['constructor'], false).length > 0) orphaned.push(`${name}.prototype.constructor`);
+  }
+  return orphaned;
+}
+
+function dataProperty(target: object, name: string): unknown {
+  for (let obj: object | null = target; obj !== null; obj = Object.getPrototypeOf(obj) as object | null) {
+    const desc = Object.getOwnPropertyDescriptor(obj, name);
+    if (desc) return 'value' in desc ? desc.value : undefined;
+  }
+  return undefined;
+}
+
+/** Removes `names` from `target` and, with `chain`, from every prototype of it. */
+function removeFrom(target: object, names: readonly string[], chain = true): string[] {
   const removed: string[] = [];
   for (const name of names) {
     // The API may live on the object or on any of its prototypes.
-    for (let obj: object | null = target; obj !== null; obj = Object.getPrototypeOf(obj) as object | null) {
+    for (let obj: object | null = target; obj !== null; obj = chain ? (Object.getPrototypeOf(obj) as object | null) : null) {
       const desc = Object.getOwnPropertyDescriptor(obj, name);
       if (!desc) continue;
       if (desc.configurable) {

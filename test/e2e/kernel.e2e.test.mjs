@@ -131,3 +131,81 @@ describe('sandbox: attack cells fail', () => {
     assert.deepEqual(valueOf(r), ["'webgpu(0)'"]);
   });
 });
+
+// With WASM threads (a cross-origin isolated host, StartRequest.wasmThreads), a cell can reach
+// the pthread workers (tfjs's engine -> emscripten's PThread) and post them anything. Each attack
+// tries to run the cell's own script outside the kernel's lockdown, there to fetch, open
+// IndexedDB and post a secret back; each must get no answer. The pthread workers' own lockdown
+// is written into their script at build time (src/build/pthread-lockdown.ts); the Worker class
+// behind their instances is orphaned by the kernel's (src/kernel/lockdown.ts).
+describe('sandbox with WASM threads: attack cells cannot run code in or beside the pthread workers', () => {
+  // What the attacker's script does wherever it gets to run: network, storage, a secret back
+  // (in a pthread worker, it also stubs the module factory the 'load' calls next, which would
+  // throw on the fake load and show up in the cell as an error).
+  const PAYLOAD = `self.WasmBackendModuleThreadedSimd = () => undefined;
+(async () => {
+  const r = { pwned: "the reader's secret", fetch: typeof fetch, indexedDB: typeof indexedDB };
+  try { r.fetched = (await fetch(location.origin + '/')).status; } catch (e) { r.fetched = String(e); }
+  try { r.opened = await new Promise((res, rej) => { const q = indexedDB.open('pwned'); q.onsuccess = () => res('opened'); q.onerror = () => rej(q.error); }); } catch (e) { r.opened = String(e); }
+  postMessage(r);
+})();`;
+  // Cell prelude (inside the cell's one async function: cells share top-level names): the
+  // pthread workers, the payload, and `answers(w, send)`: what comes back from worker `w` within
+  // 3 s after `send()` carrying the payload's mark.
+  const PRELUDE = `const PT = self._tfengine.registry.wasm.wasm.PThread;
+const workers = [...PT.unusedWorkers, ...PT.runningWorkers];
+if (workers.length === 0) throw new Error('no pthread workers: threads did not start');
+const payload = ${JSON.stringify(PAYLOAD)};
+const payloadBlob = () => new Blob([payload], { type: 'text/javascript' });
+const load = (urlOrBlob) => ({ cmd: 'load', handlers: [], urlOrBlob, wasmMemory: new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }), wasmModule: null });
+async function answers(w, send) {
+  const got = [];
+  const listen = (e) => { if (e.data && e.data.pwned) got.push(e.data); };
+  w.addEventListener('message', listen);
+  try { send(); } catch (e) { got.push({ threw: String(e) }); }
+  await new Promise((r) => setTimeout(r, 3000));
+  w.removeEventListener('message', listen);
+  return got.filter((a) => !a.threw);
+}
+`;
+  // Each ends the cell's async function: returns what answered.
+  const attacks = {
+    "a 'load' with the cell's script as a Blob": 'return answers(workers[0], () => workers[0].postMessage(load(payloadBlob())));',
+    "a 'load' with a data: URL": 'return answers(workers[1], () => workers[1].postMessage(load("data:text/javascript," + encodeURIComponent(payload))));',
+    "a 'load' with a same-origin (blob:) URL, to every worker": `const each = await Promise.all(workers.map((w) => answers(w, () => w.postMessage(load(URL.createObjectURL(payloadBlob()))))));
+return each.flat();`,
+    'a Worker recovered from a pthread worker instance (its constructor)': `const got = [];
+for (const C of [workers[0].constructor, Object.getPrototypeOf(workers[0]).constructor]) {
+  let w;
+  try { w = new C(URL.createObjectURL(payloadBlob())); } catch { continue; }
+  if (typeof w.addEventListener === 'function') got.push(...(await answers(w, () => undefined)));
+}
+return got;`,
+    "emscripten's pool starting a new pthread worker from the cell's script": `self._tfengine.registry.wasm.wasm.locateFile = () => URL.createObjectURL(payloadBlob());
+const known = PT.unusedWorkers.length;
+try { PT.allocateUnusedWorker(); } catch {}
+const got = [];
+for (const w of PT.unusedWorkers.slice(known)) got.push(...(await answers(w, () => undefined)));
+return got;`,
+  };
+  before(async () => {
+    const status = await page.evaluate(() => window.harness.start('wasm', { wasmThreads: null }));
+    assert.equal(status.backend, 'wasm', JSON.stringify(status.fallbacks));
+    assert.ok(status.wasm.threads >= 2, `threads did not start, so nothing is attacked: ${JSON.stringify(status.wasm)}`);
+  });
+  for (const [name, code] of Object.entries(attacks)) {
+    it(name, async () => {
+      const r = await run(`await (async () => {\n${PRELUDE}const got = await (async () => {\n${code}\n})();\nreturn got.length === 0 ? 'no answer' : JSON.stringify(got);\n})()`);
+      assert.equal(r.done.status, 'ok', JSON.stringify(r.outputs));
+      assert.deepEqual(valueOf(r), ["'no answer'"], `${name}: the cell's script ran and answered: ${JSON.stringify(r.outputs)}`);
+    });
+  }
+  it('threads still compute right after the attacks', async () => {
+    const r = await run(`const a = nd.random.uniform(-1, 1, [97, 203]), b = nd.random.uniform(-1, 1, [203, 121]);
+const got = await nd.dot(a, b).toArray(), av = await a.toArray(), bv = await b.toArray();
+let worst = 0;
+for (let i = 0; i < 97; i++) for (let j = 0; j < 121; j++) { let s = 0; for (let t = 0; t < 203; t++) s += av[i][t] * bv[t][j]; worst = Math.max(worst, Math.abs(s - got[i][j])); }
+worst < 1e-3`);
+    assert.deepEqual(valueOf(r), ['true'], JSON.stringify(r.outputs));
+  });
+});

@@ -17,7 +17,7 @@ import { startWasm } from './wasm-threads';
 // this one). Threads do start in the kernel now (same-origin frame; test/e2e/wasm-threads.e2e.test.mjs)
 // once a build plugin keeps the minifier from breaking the pthread workers ("e is not defined",
 // src/build/tfjs-threads-plugin.ts), but they stay off by default: two threads made training
-// steps slower on 2 cores, and cells can reach the pthread workers, which have no lockdown (see
+// steps slower on 2 cores (the pthread workers, which cells can reach, are locked down: see
 // wasm-threads.ts). Set at import, before any op can make tfjs pick a backend on its own.
 if (inBrowser()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 

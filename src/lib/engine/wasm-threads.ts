@@ -10,12 +10,19 @@
  * 123-150, char-RNN 330-360 against 110-120. XNNPACK hands every op to its thread pool, and the
  * hand-off costs more than small ops gain, the more so when the second core is busy elsewhere.
  *
- * And threads are not yet safe for untrusted cells: a cell reaches the pthread workers through
- * `self._tfengine.registry.wasm.wasm.PThread` (tfjs's global engine, emscripten's exports), and
- * posting one a `{cmd: 'load', urlOrBlob: <Blob>}` runs the cell's script there (measured), in a
- * worker the lockdown never touched: fetch, indexedDB, Worker. Before threads become the default,
- * the pthread workers need their own lockdown (e.g. through the build plugin: drop those APIs and
- * ignore a second 'load' in the worker script) and an attack test in kernel.e2e.test.mjs.
+ * Threads and untrusted cells: a cell reaches the pthread workers through
+ * `self._tfengine.registry.wasm.wasm.PThread` (tfjs's global engine, emscripten's exports) and
+ * can post them anything. Unpatched, a `{cmd: 'load', urlOrBlob: <Blob>}` ran the cell's script
+ * there, in a worker with fetch, indexedDB and Worker (measured: it fetched and opened IndexedDB),
+ * and `worker.constructor` was a Worker class no lockdown touched. Both are closed:
+ *  - the pthread workers' script is patched at build time and in dev (src/build/pthread-lockdown.ts
+ *    through tfjs-threads-plugin.ts): only the first 'load' (the kernel's own, posted while the
+ *    backend starts, before any cell) runs, later ones are refused, and after it the worker's
+ *    globals lose the kernel's list of blocked APIs (src/kernel/blocked-globals.ts);
+ *  - the kernel's lockdown removes `constructor` from the blocked classes' prototypes
+ *    (src/kernel/lockdown.ts), so instances made before it lead nowhere.
+ * Their other commands only call into WebAssembly (memory and function table a cell already
+ * has). The attacks are in test/e2e/kernel.e2e.test.mjs ("sandbox with WASM threads").
  *
  * Threads need SharedArrayBuffer, which browsers give only to cross-origin isolated documents
  * (the host sends COOP `same-origin` and COEP `require-corp`, for the page and the kernel frame).
