@@ -124,8 +124,8 @@ describe('the status bar', () => {
     const text = await badge.innerText();
     const title = await badge.getAttribute('title');
     console.log(`# status bar: ${text}\n# tooltip: ${title.replaceAll('\n', ' | ')}`);
-    // The badge also names WASM's thread count (src/lib/engine/wasm-threads.ts): one thread by default.
-    assert.match(text, /^WASM · 1 thread\s*\(fastest here: WASM [\d.]+ ms · WebGL .+ · CPU .+ · WebGPU skipped\)$/);
+    // The badge also names WASM's thread count (src/lib/engine/wasm-threads.ts): one per core (2 here) by default.
+    assert.match(text, /^WASM · 2 threads\s*\(fastest here: WASM [\d.]+ ms · WebGL .+ · CPU .+ · WebGPU skipped\)$/);
     assert.match(title, /^WASM was the fastest backend with correct results/);
     assert.match(title, /WebGPU: not measured: a software \(fallback\) adapter/);
     assert.match(title, /Choose a backend in the status bar/);
@@ -154,7 +154,7 @@ describe('the backend menu', () => {
     const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
     assert.match(await focused(), /^Measure again/, 'opening focuses the first item');
     await page.keyboard.press('ArrowDown');
-    assert.equal(await focused(), 'Default');
+    assert.equal(await focused(), 'Default: one per core, up to 4 (2 here)');
     await page.keyboard.press('End');
     assert.match(await focused(), /^One per core \(2 here\)$/);
     await page.keyboard.press('ArrowDown');
@@ -192,22 +192,25 @@ describe('the backend menu', () => {
     await page.getByText('The kernel was restarted to measure the backends again: its variables were reset.').waitFor();
   });
 
-  it('WASM threads: "one per core" restarts the kernel on 2 threads here, "1 thread" back on one', async () => {
-    assert.equal(await badge().getAttribute('data-wasm-threads'), '1');
+  it('WASM threads: 2 here by default, "1 thread" restarts the kernel on one, "one per core" on 2, "Default" back', async () => {
+    assert.equal(await badge().getAttribute('data-wasm-threads'), '2');
     await openMenu();
-    await page.getByRole('menuitemradio', { name: /One per core/ }).click();
-    await page.locator('.backend-badge[data-wasm-threads="2"]').waitFor({ timeout: 60000 });
-    assert.match(await badge().innerText(), /^WASM · 2 threads/);
-    assert.equal(await page.evaluate(() => localStorage.getItem('handson/wasm-threads')), 'per-core');
-    await openMenu();
-    assert.equal(await page.getByRole('menuitemradio', { name: /One per core/ }).getAttribute('aria-checked'), 'true');
     await page.getByRole('menuitemradio', { name: '1 thread' }).click();
     await page.locator('.backend-badge[data-wasm-threads="1"]').waitFor({ timeout: 60000 });
+    assert.match(await badge().innerText(), /^WASM · 1 thread\b/);
     assert.equal(await page.evaluate(() => localStorage.getItem('handson/wasm-threads')), 'one');
-    // Default: no entry, the kernel's own default.
     await openMenu();
-    await page.getByRole('menuitemradio', { name: 'Default' }).click();
-    await page.locator('.backend-badge[data-wasm-threads]').waitFor({ timeout: 60000 });
+    assert.equal(await page.getByRole('menuitemradio', { name: '1 thread' }).getAttribute('aria-checked'), 'true');
+    await page.getByRole('menuitemradio', { name: /One per core/ }).click();
+    await page.locator('.backend-badge[data-wasm-threads="2"]').waitFor({ timeout: 60000 });
+    assert.equal(await page.evaluate(() => localStorage.getItem('handson/wasm-threads')), 'per-core');
+    await openMenu();
+    await page.getByRole('menuitemradio', { name: '1 thread' }).click();
+    await page.locator('.backend-badge[data-wasm-threads="1"]').waitFor({ timeout: 60000 });
+    // Default: no entry, the kernel's own default (one per core up to 4: 2 here).
+    await openMenu();
+    await page.getByRole('menuitemradio', { name: /^Default/ }).click();
+    await page.locator('.backend-badge[data-wasm-threads="2"]').waitFor({ timeout: 60000 });
     assert.equal(await page.evaluate(() => localStorage.getItem('handson/wasm-threads')), null);
   });
 });

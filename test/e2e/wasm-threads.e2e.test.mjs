@@ -77,13 +77,15 @@ async function cellValue(page, code) {
 const check = (page) => cellValue(page, CHECK_CELL);
 
 describe('WASM threads', () => {
-  it('a cross-origin isolated page: one thread by default; asked, one thread per core in the kernel, right products, a model trains', async () => {
+  it('a cross-origin isolated page: one thread per core (up to 4) by default; one when asked; one per core in the kernel, right products, a model trains', async () => {
     const page = await openHarness(true);
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     const byDefault = await page.evaluate(() => window.harness.start('wasm'));
     assert.equal(byDefault.backend, 'wasm', JSON.stringify(byDefault.fallbacks));
-    assert.equal(byDefault.wasm.threads, 1);
-    assert.match(byDefault.wasm.note, /unless threads are asked for/);
+    assert.deepEqual(byDefault.wasm, { threads: Math.min(cores, 4), note: null });
+    const one = await page.evaluate(() => window.harness.start('wasm', { wasmThreads: 1 }));
+    assert.equal(one.wasm.threads, 1);
+    assert.match(one.wasm.note, /one thread, as chosen/);
     const status = await page.evaluate(() => window.harness.start('wasm', { wasmThreads: null }));
     assert.equal(status.backend, 'wasm', JSON.stringify(status.fallbacks));
     assert.deepEqual(status.wasm, { threads: Math.min(cores, 8), note: null });

@@ -19,7 +19,7 @@ describe('whyNoThreads', () => {
     expect(whyNoThreads({ ...isolated, crossOriginIsolated: false }, null)).toMatch(/not cross-origin isolated.*Cross-Origin-Embedder-Policy: require-corp/);
     expect(whyNoThreads({ ...isolated, Worker: undefined }, null)).toMatch(/removed Worker/);
     expect(whyNoThreads({ ...isolated, navigator: { hardwareConcurrency: 1 } }, null)).toMatch(/one core/);
-    expect(whyNoThreads(isolated, 1)).toMatch(/unless threads are asked for/);
+    expect(whyNoThreads(isolated, 1)).toMatch(/one thread, as chosen/);
   });
 });
 

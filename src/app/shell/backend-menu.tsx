@@ -10,6 +10,7 @@ import { createPortal } from 'react-dom';
 import type { KernelPool } from '../run/kernel-pool';
 import { WASM_THREADS_CHOICES, whyNoWasmThreads, type WasmThreadsChoice } from '../run/wasm-threads-choice';
 import { Icon } from '../ui/icons';
+import { DEFAULT_THREAD_LIMIT } from '../../lib/engine/wasm-threads';
 import { useMenu } from '../ui/use-menu';
 
 const RESETS = 'Restarts the kernel: its variables are reset.';
@@ -18,7 +19,8 @@ function threadsLabel(choice: WasmThreadsChoice): string {
   const cores = globalThis.navigator?.hardwareConcurrency;
   switch (choice) {
     case 'default':
-      return 'Default';
+      // wasm-threads.ts: one per core, at most DEFAULT_THREAD_LIMIT (measured faster on 2 idle cores)
+      return `Default: one per core, up to ${DEFAULT_THREAD_LIMIT}${cores ? ` (${Math.min(cores, DEFAULT_THREAD_LIMIT)} here)` : ''}`;
     case 'one':
       return '1 thread';
     case 'per-core':

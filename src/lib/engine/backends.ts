@@ -12,13 +12,11 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendProbe } from './backend-probe';
 import { startWasm } from './wasm-threads';
 
-// Single-threaded WASM unless threads are asked for (wasm-threads.ts's startWasm checks that the
-// page is cross-origin isolated, starts the threaded build under a time limit and falls back to
-// this one). Threads do start in the kernel now (same-origin frame; test/e2e/wasm-threads.e2e.test.mjs)
-// once a build plugin keeps the minifier from breaking the pthread workers ("e is not defined",
-// src/build/tfjs-threads-plugin.ts), but they stay off by default: two threads made training
-// steps slower on 2 cores (the pthread workers, which cells can reach, are locked down: see
-// wasm-threads.ts). Set at import, before any op can make tfjs pick a backend on its own.
+// tfjs would pick WASM's threaded build by itself wherever SharedArrayBuffer exists: off at import,
+// before any op can make tfjs pick a backend on its own. wasm-threads.ts's startWasm decides (one
+// thread per core up to 4 when the page is cross-origin isolated and the reader did not ask for one
+// thread), starts the threaded build under a time limit, and falls back to the single-thread one.
+// The pthread workers, which cells can reach, are locked down (see wasm-threads.ts).
 if (inBrowser()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';

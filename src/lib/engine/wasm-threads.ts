@@ -1,14 +1,19 @@
 /**
- * Starting TensorFlow.js's WASM backend in a browser: single-threaded SIMD by default; the
- * threaded SIMD build when threads are asked for (limitWasmThreads, StartRequest.wasmThreads) and
- * the page is cross-origin isolated.
+ * Starting TensorFlow.js's WASM backend in a browser: the threaded SIMD build, one thread per core
+ * up to DEFAULT_THREAD_LIMIT, when the page is cross-origin isolated; else (or when the reader asks
+ * for one thread: limitWasmThreads, StartRequest.wasmThreads) the single-thread SIMD build.
  *
- * Why not threads by default: measured on the 2-core machine (busy with other jobs, load 3-4),
- * 2 threads against 1, alternating in one bench run (bench/results/2026-11-29-wasm-threads-2-1-2-1.json):
- * the 1024 matmul about the same (21-23 GFLOP/s; in a less busy moment 37 against 19 in the
- * kernel), but every training step slower: MLP 29-31 ms against 22-23, LeNet 160-165 against
- * 123-150, char-RNN 330-360 against 110-120. XNNPACK hands every op to its thread pool, and the
- * hand-off costs more than small ops gain, the more so when the second core is busy elsewhere.
+ * Why threads by default: measured on the 2-core machine at low load (0.7-1.3), 1 and 2 threads
+ * alternating in one bench run (bench/results/2026-11-29-wasm-threads-1-2-1-2.json), ours:
+ * matmul 1024 98-101 -> 58 ms (21 -> 37 GFLOP/s), MLP step 15.9-20.5 -> 12.6-16.2 ms, LeNet step
+ * 128-155 -> 111-120 ms, char-RNN step 41.9-54.2 -> 37.9-42.1 ms. Never slower there. Under load
+ * (other jobs busy on the second core, load 3-4) the same comparison went the other way (MLP
+ * 29-31 against 22-23 ms, char-RNN 330-360 against 110-120 before gluon's RNN became one
+ * primitive): XNNPACK hands every product to its pool, and a hand-off waits for a core. A reader
+ * whose machine is busy can choose one thread in the status bar's Options menu.
+ * Beyond 2 cores nothing was measured here; DEFAULT_THREAD_LIMIT caps the pool at 4 threads,
+ * because the book's models are made of small products (an RNN step: (32, 256) by (256, 256)),
+ * whose share per thread shrinks as each hand-off's cost grows with the thread count.
  *
  * Threads and untrusted cells: a cell reaches the pthread workers through
  * `self._tfengine.registry.wasm.wasm.PThread` (tfjs's global engine, emscripten's exports) and
@@ -54,8 +59,8 @@ export interface WasmThreading {
 /** How long the threaded build may take to start before the single-thread build is used. */
 export const THREADED_INIT_MS = 15_000;
 
-/** One thread unless asked (see the top of this file for the measurements). */
-export const DEFAULT_THREAD_LIMIT = 1;
+/** One thread per core, at most this many, unless the reader asks (see the top of this file). */
+export const DEFAULT_THREAD_LIMIT = 4;
 
 /** XNNPACK never uses more threads than the threaded build's pool of pthread workers. */
 const POOL_SIZE = 8;
@@ -83,7 +88,7 @@ interface WorkerGlobals {
 
 /** Why threads cannot be tried here, or null when they can. */
 export function whyNoThreads(g: WorkerGlobals, limit: number | null): string | null {
-  if (limit !== null && limit <= 1) return 'one thread unless threads are asked for: two threads made training steps slower on 2 cores (src/lib/engine/wasm-threads.ts)';
+  if (limit !== null && limit <= 1) return 'one thread, as chosen (the Options menu in the status bar)';
   if (g.crossOriginIsolated !== true) {
     return 'the page is not cross-origin isolated (threads need the host to send Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp)';
   }
