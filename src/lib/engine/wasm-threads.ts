@@ -3,13 +3,13 @@
  * up to DEFAULT_THREAD_LIMIT, when the page is cross-origin isolated; else (or when the reader asks
  * for one thread: limitWasmThreads, StartRequest.wasmThreads) the single-thread SIMD build.
  *
- * Why threads by default: measured on the 2-core machine at low load (0.7-1.3), 1 and 2 threads
- * alternating in one bench run (bench/results/2026-11-29-wasm-threads-1-2-1-2.json), ours:
- * matmul 1024 98-101 -> 58 ms (21 -> 37 GFLOP/s), MLP step 15.9-20.5 -> 12.6-16.2 ms, LeNet step
- * 128-155 -> 111-120 ms, char-RNN step 41.9-54.2 -> 37.9-42.1 ms. Never slower there. Under load
- * (other jobs busy on the second core, load 3-4) the same comparison went the other way (MLP
- * 29-31 against 22-23 ms, char-RNN 330-360 against 110-120 before gluon's RNN became one
- * primitive): XNNPACK hands every product to its pool, and a hand-off waits for a core. A reader
+ * Why threads by default: measured on the 2-core machine at low load (1.3-1.6), 1 and 2 threads
+ * alternating in one bench run (bench/results/2026-11-29-wasm-threads-1-2-1-2.json), ours, 1 -> 2
+ * threads: matmul 1024 92-95 -> 53 ms (23 -> 40 GFLOP/s; 89 once), MLP step 18.7-19.1 ->
+ * 14.6-15.2 ms, LeNet step 148-154 -> 114-128 ms, char-RNN step 39.6-39.9 -> 32.5-35.0 ms.
+ * Never slower there. Under load (other jobs busy on the second core, load 3-4) the same
+ * comparison once went the other way (MLP 29-31 against 22-23 ms, char-RNN 330-360 against
+ * 110-120 before gluon's RNN became one primitive): XNNPACK hands every product to its pool, and a hand-off waits for a core. A reader
  * whose machine is busy can choose one thread in the status bar's Options menu.
  * Beyond 2 cores nothing was measured here; DEFAULT_THREAD_LIMIT caps the pool at 4 threads,
  * because the book's models are made of small products (an RNN step: (32, 256) by (256, 256)),

@@ -35,9 +35,25 @@ function swapLast(t: Tensor): Tensor {
  */
 const FEW_ROWS = 8;
 
+/**
+ * WEIGHTS_PACKED. tfjs's WASM matMul hands b to XNNPACK as a fully-connected layer's weights,
+ * which XNNPACK first repacks (with a transposing read), and caches that per b tensor. A b met
+ * for the first time (a gradient, an activation) costs ~15 ns per element to pack, far more than
+ * the product itself when a has few rows (measured in Node, tfjs 4.22: (28, 1120) (1120, 256)
+ * with a new b 4.3 ms, the same as (b^T a)^T 1.8 ms including both transposes; (32, 256)
+ * (256, 256) 0.28 ms with a cached b, 1.7 ms with a new one). So a weight gradient A^T G whose
+ * result has at most a quarter as many rows as columns (the char-RNN's input and output layers:
+ * 28 by 256) packs A instead.
+ */
+
 export function matMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
   const fewRows = !transposeA && a.shape[a.rank - 2]! <= FEW_ROWS;
   const backend = tf.getBackend();
+  if (backend === 'wasm' && transposeA && !transposeB && a.rank === 2 && b.rank === 2 && 4 * a.shape[1]! <= b.shape[1]!) {
+    // A^T B with few rows (a weight gradient X^T G of a layer with few inputs): as (B^T A)^T, so the
+    // operand XNNPACK packs is A (K, M), not the larger B (K, N). See WEIGHTS_PACKED below.
+    return transposeKernel(tf.matMul(transposeKernel(b, [1, 0]), a), [1, 0]); // (M, N)
+  }
   if ((transposeA || transposeB) && !(transposeB && fewRows) && backend === 'wasm') {
     return tf.matMul(transposeA ? swapLast(a) : a, transposeB ? swapLast(b) : b);
   }

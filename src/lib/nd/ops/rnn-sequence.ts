@@ -98,10 +98,12 @@ function tanhThroughSigmoid(xw: Tensor, h0: Tensor, wh: Tensor, reverse: boolean
   const preSteps = unstackKernel(tf.sub(pre, tf.mul(tf.sum(wh, 0), 2)), 0); // T x (N, H): the bracket
   const [first, ...rest] = visitOrder(steps, reverse);
   const firstPre = tf.squeeze(sliceKernel(pre, [first!, 0, 0], [1, -1, -1]), [0]); // (N, H)
-  let s = tf.sigmoid(tf.add(firstPre, matMul(tf.mul(h0, 2), wh, false, false))); // (N, H)
+  // Every step multiplies by the same 4 Wh, so XNNPACK packs it once (linalg.ts, WEIGHTS_PACKED):
+  // the first step's 2 h_0 Wh is (h_0 / 2)(4 Wh).
+  const wh4 = tf.mul(wh, 4); // (H, H)
+  let s = tf.sigmoid(tf.add(firstPre, matMul(tf.mul(h0, 0.5), wh4, false, false))); // (N, H)
   const ss: Tensor[] = new Array(steps);
   ss[first!] = s;
-  const wh4 = tf.mul(wh, 4); // (H, H)
   for (const t of rest) {
     s = tf.sigmoid(tf.add(preSteps[t]!, matMul(s, wh4, false, false))); // (N, H)
     ss[t] = s;
