@@ -47,6 +47,7 @@
  */
 import { tf } from './tf';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { DEFAULT_THREAD_LIMIT } from './wasm-thread-limit';
 
 /** How the WASM backend runs, for the status bar and the bench. */
 export interface WasmThreading {
@@ -59,8 +60,7 @@ export interface WasmThreading {
 /** How long the threaded build may take to start before the single-thread build is used. */
 export const THREADED_INIT_MS = 15_000;
 
-/** One thread per core, at most this many, unless the reader asks (see the top of this file). */
-export const DEFAULT_THREAD_LIMIT = 4;
+export { DEFAULT_THREAD_LIMIT };
 
 /** XNNPACK never uses more threads than the threaded build's pool of pthread workers. */
 const POOL_SIZE = 8;
