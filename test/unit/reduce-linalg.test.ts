@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
-import { nd, NDArray, ArgumentError, ShapeError } from '../../src/lib/index';
+import { autograd, nd, NDArray, ArgumentError, ShapeError } from '../../src/lib/index';
 import { useBackend } from './helpers/backend';
 import { checkOp, expectClose, expectNoLeak, values } from './helpers/check-op';
 
@@ -97,6 +97,14 @@ describe('dot and batchDot', () => {
     // (K, M)^T (K, N) with 4 M <= N, and its gradients (whose own products take other paths)
     await checkOp((a, b) => nd.dot(a, b, { transposeA: true }), [nd.random.normal(0, 1, [6, 2]), nd.random.normal(0, 1, [6, 9])], { tfRef: (a, b) => tf.matMul(a, b, true, false) });
     await checkOp((a, b) => nd.dot(a, b, { transposeA: true }), [nd.random.normal(0, 0.1, [300, 7]), nd.random.normal(0, 0.1, [300, 64])], { tfRef: (a, b) => tf.matMul(a, b, true, false), skipFiniteDifferences: true, tol: 1e-3 });
+    const [a, b] = [nd.random.normal(0, 1, [40, 3]), nd.random.normal(0, 1, [40, 16])];
+    a.attachGrad();
+    b.attachGrad();
+    await expectNoLeak(async () => {
+      const y = autograd.record(() => nd.dot(a, b, { transposeA: true }).square().sum());
+      y.backward();
+      await a.grad.data();
+    });
   });
   it('vector cases: 1-D . 1-D is (1,), matrix . vector, vector . matrix', async () => {
     const v = () => nd.array([1, -2, 0.5]);

@@ -45,13 +45,12 @@ const FEW_ROWS = 8;
  * result has at most a quarter as many rows as columns (the char-RNN's input and output layers:
  * 28 by 256) packs A instead.
  */
-
 export function matMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
   const fewRows = !transposeA && a.shape[a.rank - 2]! <= FEW_ROWS;
   const backend = tf.getBackend();
   if (backend === 'wasm' && transposeA && !transposeB && a.rank === 2 && b.rank === 2 && 4 * a.shape[1]! <= b.shape[1]!) {
     // A^T B with few rows (a weight gradient X^T G of a layer with few inputs): as (B^T A)^T, so the
-    // operand XNNPACK packs is A (K, M), not the larger B (K, N). See WEIGHTS_PACKED below.
+    // operand XNNPACK packs is A (K, M), not the larger B (K, N). See WEIGHTS_PACKED above.
     return transposeKernel(tf.matMul(transposeKernel(b, [1, 0]), a), [1, 0]); // (M, N)
   }
   if ((transposeA || transposeB) && !(transposeB && fewRows) && backend === 'wasm') {

@@ -39,9 +39,9 @@ const RnnSequence = definePrimitive<RnnSequenceAttrs>({
   forward: ([x, h0, wx, wh, b], { activation, reverse }) => {
     const [steps, batch, inputs] = x!.shape as [number, number, number];
     const hidden = wh!.shape[1]!;
-    const act = activation === 'tanh' ? tf.tanh : tf.relu;
     const xw = tf.reshape(tf.add(matMul(tf.reshape(x!, [steps * batch, inputs]), wx!, false, false), b!), [steps, batch, hidden]); // (T, N, H)
     if (activation === 'tanh' && tf.getBackend() === 'wasm') return tanhThroughSigmoid(xw, h0!, wh!, reverse);
+    const act = activation === 'tanh' ? tf.tanh : tf.relu;
     const xwSteps = unstackKernel(xw, 0); // T x (N, H)
     const hs: Tensor[] = new Array(steps);
     let h = h0!; // (N, H)
@@ -86,26 +86,21 @@ const RnnSequence = definePrimitive<RnnSequenceAttrs>({
  * The tanh recurrence through sigmoids, for WASM: tfjs's WASM Tanh is a scalar loop, ~3x slower
  * than its Sigmoid (XNNPACK's vectorized kernel; measured on (32, 256): 212 against 69 us), and
  * the activation is on the sequential path. With tanh(z) = 2 sigmoid(2z) - 1, write
- * s_t = sigmoid(2 z_t), so h_t = 2 s_t - 1 and
+ * s_t = sigmoid(2 z_t), so h_t = 2 s_t - 1 (and s_0 = (h_0 + 1) / 2), and
  *   2 z_t = 2 (x_t Wx + b) + 2 h_{t-1} Wh = [2 (x_t Wx + b) - 2 sum_rows(Wh)] + s_{t-1} (4 Wh)
- * (the bracket for every step at once; the first step reads h_0 itself): one add and one
- * sigmoid per step, as tanh would be, and h = 2 S - 1 once at the end. Agrees with tfjs's tanh
- * within ~1e-7 absolute (the rounding of s near 1/2).
+ * (the bracket for every step at once): one add and one sigmoid per step, as tanh would be, and
+ * h = 2 S - 1 once at the end. Every step multiplies by the same 4 Wh, so XNNPACK packs it once
+ * (linalg.ts, WEIGHTS_PACKED). Agrees with tfjs's tanh within ~1e-7 absolute (the rounding of
+ * s near 1/2).
  */
 function tanhThroughSigmoid(xw: Tensor, h0: Tensor, wh: Tensor, reverse: boolean): Tensor {
   const steps = xw.shape[0]!;
-  const pre = tf.mul(xw, 2); // 2 (x_t Wx + b), (T, N, H)
-  const preSteps = unstackKernel(tf.sub(pre, tf.mul(tf.sum(wh, 0), 2)), 0); // T x (N, H): the bracket
-  const [first, ...rest] = visitOrder(steps, reverse);
-  const firstPre = tf.squeeze(sliceKernel(pre, [first!, 0, 0], [1, -1, -1]), [0]); // (N, H)
-  // Every step multiplies by the same 4 Wh, so XNNPACK packs it once (linalg.ts, WEIGHTS_PACKED):
-  // the first step's 2 h_0 Wh is (h_0 / 2)(4 Wh).
+  const bracket = unstackKernel(tf.sub(tf.mul(xw, 2), tf.mul(tf.sum(wh, 0), 2)), 0); // T x (N, H)
   const wh4 = tf.mul(wh, 4); // (H, H)
-  let s = tf.sigmoid(tf.add(firstPre, matMul(tf.mul(h0, 0.5), wh4, false, false))); // (N, H)
   const ss: Tensor[] = new Array(steps);
-  ss[first!] = s;
-  for (const t of rest) {
-    s = tf.sigmoid(tf.add(preSteps[t]!, matMul(s, wh4, false, false))); // (N, H)
+  let s = tf.mul(tf.add(h0, 1), 0.5); // s_0, (N, H)
+  for (const t of visitOrder(steps, reverse)) {
+    s = tf.sigmoid(tf.add(bracket[t]!, matMul(s, wh4, false, false))); // (N, H)
     ss[t] = s;
   }
   return tf.sub(tf.mul(tf.stack(ss, 0), 2), 1); // (T, N, H)
