@@ -110,8 +110,8 @@ export function StatusBar() {
       ))}
       <span className="status-spacer" />
       <label className="status-item backend-switch">
-        Backend
-        <select value={choice} onChange={(e) => void pool.chooseBackend(e.target.value as BackendChoice)} data-testid="backend" title="Restarts the kernel on the chosen backend">
+        <span className="backend-switch-text">Backend</span>
+        <select aria-label="Backend" value={choice} onChange={(e) => void pool.chooseBackend(e.target.value as BackendChoice)} data-testid="backend" title="Restarts the kernel on the chosen backend">
           {BACKEND_CHOICES.map((c) => (
             <option key={c} value={c}>
               {c === 'auto' ? 'Auto (fastest here)' : BACKEND_LABELS[c]}
