@@ -115,7 +115,11 @@ describe('d2l.trainCh5', () => {
   it('stops with a clear error when the loss diverges', async () => {
     captureDisplay();
     const [X, y] = halves(64);
-    const iter = new gluon.data.DataLoader(new gluon.data.ArrayDataset(X.mul(1e30), y), { batchSize: 8 });
+    // Every image twice, once with each label: no network fits both, so the loss cannot reach 0
+    // (a random net on separable 1e30-scaled images sometimes did, with zero gradients: no divergence).
+    const flipped = nd.array(Array.from({ length: 64 }, (_, i) => 1 - (i % 2)), { dtype: 'int32' });
+    const both = nd.concat(X, X, { dim: 0 }).mul(1e30); // (128, 1, 6, 6)
+    const iter = new gluon.data.DataLoader(new gluon.data.ArrayDataset(both, nd.concat(y, flipped, { dim: 0 })), { batchSize: 8, shuffle: true });
     const net = lenetLike();
     const trainer = new gluon.Trainer(net.collectParams(), 'sgd', { learningRate: 1e10 });
     const run = d2l.trainCh5(net, iter, iter, 8, trainer, mx.currentContext(), 2);
