@@ -5,6 +5,7 @@
  * files (read-book.ts in Node; tests pass fixtures).
  */
 import { ContentError } from './content-error';
+import { checkFiguresReferenced } from './figures';
 import { buildRegistry } from './labels';
 import { parseSection, type ParsedSection } from './parse-section';
 import { cellSourceHash, type RecordedSection } from './recorded';
@@ -29,6 +30,8 @@ export interface PartSource {
 export interface CompileOptions {
   /** Whether `public/<path>` exists (figures); omit to skip the check. */
   assetExists?: (publicPath: string) => boolean;
+  /** The text of `public/<path>`, to inline SVG figures; omit to keep them as <img>. */
+  readAsset?: (publicPath: string) => string;
 }
 
 export interface CompiledBook {
@@ -62,6 +65,7 @@ export function compileBook(parts: PartSource[], recorded: ReadonlyMap<string, R
   });
   const all: ParsedSection[] = parsedParts.flatMap(({ index, sections }) => (index ? [index, ...sections] : sections));
   const registry = buildRegistry(all.flatMap((s) => s.labels));
+  checkFiguresReferenced(all);
 
   // Pass 2: render with every label known.
   const ordered = parsedParts.flatMap(({ sections }) => sections);

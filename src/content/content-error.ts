@@ -12,6 +12,7 @@ export type ContentErrorKind =
   | 'unknown-role'
   | 'cell'
   | 'structure'
+  | 'figure'
   | 'recorded';
 
 export class ContentError extends Error {

@@ -11,6 +11,7 @@ import { parseFrontMatter, type FrontMatter } from './front-matter';
 import type { LabelKind, LabelTarget } from './labels';
 import { createMarkdown, isRole } from './markdown';
 import type { HeadingEntry } from './types';
+import { checkFigureImage, inlineSvg } from './figures';
 
 export interface SectionInput {
   /** Path for messages, relative to the project root: 'chapters/02-x/01-y.md'. */
@@ -26,6 +27,8 @@ export interface SectionInput {
 export interface ParseOptions {
   /** Whether `public/<path>` exists; when given, a figure whose file is missing fails the build. */
   assetExists?: (publicPath: string) => boolean;
+  /** The text of `public/<path>`; when given, SVG figures are inlined so they follow the theme (see figures.ts). */
+  readAsset?: (publicPath: string) => string;
   /** Part introductions label as 'part' and may not hold cells. */
   kind?: 'section' | 'part';
 }
@@ -49,6 +52,15 @@ export interface ParsedSection {
   notes: Map<Token, TokenNote>;
   labels: LabelTarget[];
   cells: Cell[];
+  /** Every figure, with its label (null when it has none), for the book-wide figure checks. */
+  figures: FigureEntry[];
+}
+
+export interface FigureEntry {
+  number: string;
+  line: number;
+  label: string | null;
+  caption: string;
 }
 
 const md = createMarkdown();
@@ -114,6 +126,7 @@ export function parseSection(input: SectionInput, options: ParseOptions = {}): P
   const tokens: Token[] = [];
   const counters = [0, 0, 0, 0, 0]; // ## .. ######
   let figures = 0;
+  const figureEntries: FigureEntry[] = [];
   let tables = 0;
   let equations = 0;
   const target = (kind: LabelKind, label: string, line: number, anchor: string | null, num: string, title: string): LabelTarget => {
@@ -210,7 +223,16 @@ export function parseSection(input: SectionInput, options: ParseOptions = {}): P
         notes.set(token, figure);
         notes.set(close, figure);
         const caption = inlineText(image);
-        labelable = { kind: 'figure', describe: `the figure '${caption}'`, attach: (label, _r, l) => target('figure', label, l, figure.anchor, figure.number, caption) };
+        const entry: FigureEntry = { number: figure.number, line, label: null, caption };
+        figureEntries.push(entry);
+        labelable = {
+          kind: 'figure',
+          describe: `the figure '${caption}'`,
+          attach: (label, _r, l) => {
+            entry.label = label;
+            return target('figure', label, l, figure.anchor, figure.number, caption);
+          },
+        };
       } else {
         labelable = null;
       }
@@ -305,6 +327,8 @@ export function parseSection(input: SectionInput, options: ParseOptions = {}): P
           if (options.assetExists && !options.assetExists(path!)) fail('structure', lineNo, `figure 'public/${path}' does not exist; add the file or fix the path '${src}'`);
           child.attrSet('src', path!);
           child.attrSet('loading', 'lazy');
+          const alt = checkFigureImage(child, inlineText(child), path!, (message) => fail('figure', lineNo, message));
+          if (options.readAsset && path!.endsWith('.svg')) child.meta = { svg: inlineSvg(options.readAsset(path!), alt, (message) => fail('figure', lineNo, message), path!) };
         }
         visitInline(child, lineNo);
       }
@@ -319,5 +343,5 @@ export function parseSection(input: SectionInput, options: ParseOptions = {}): P
   };
   visitAll(tokens);
 
-  return { input, frontMatter, headings, tokens, notes, labels, cells };
+  return { input, frontMatter, headings, tokens, notes, labels, cells, figures: figureEntries };
 }

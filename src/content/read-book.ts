@@ -62,5 +62,5 @@ export function readRecorded(paths: BookPaths, parts: PartSource[]): Map<string,
 export function loadBook(paths: BookPaths): CompiledBook {
   const parts = readBookSources(paths);
   const publicDir = resolve(paths.root, paths.publicDir ?? 'public');
-  return compileBook(parts, readRecorded(paths, parts), { assetExists: (p) => existsSync(join(publicDir, p)) });
+  return compileBook(parts, readRecorded(paths, parts), { assetExists: (p) => existsSync(join(publicDir, p)), readAsset: (p) => readFileSync(join(publicDir, p), 'utf8') });
 }

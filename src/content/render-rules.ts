@@ -108,6 +108,14 @@ export function installRenderRules(md: MarkdownIt): void {
   const paragraphClose = base('paragraph_close');
 
   rules['xref'] = xref;
+  // SVG figures come inlined (figures.ts: so they follow the theme); other images stay <img>.
+  // markdown-it's own image rule would overwrite alt with the caption: the alt is the title (figures.ts).
+  rules['image'] = (tokens, idx) => {
+    const token = tokens[idx]!;
+    const svg = (token.meta as { svg?: unknown } | null)?.svg;
+    if (typeof svg === 'string') return svg;
+    return `<img${(token.attrs ?? []).map(([name, value]) => ` ${name}="${escapeHtml(String(value))}"`).join('')}>`;
+  };
   rules['math_inline'] = (tokens, idx, _o, env) => {
     const ctx = contextOf(env);
     return renderTex(ctx, tokens[idx]!.content, false, lineOf(ctx, tokens[idx]!));

@@ -92,8 +92,25 @@ describe('content compiler on the fixture book', () => {
   it('turns an image alone in its paragraph into a numbered figure with its caption', () => {
     const h = html('01-basics/02-linreg');
     expect(h).toContain('<figure class="figure" id="fig-1">');
-    expect(h).toContain('<img src="img/linreg.svg" alt="A linear model as a one-layer network" loading="lazy">');
+    // SVG figures are inlined so they take the theme's colours; the alt text is their accessible name.
+    expect(h).toContain('<svg role="img" aria-label="A filled rectangle standing in for the network drawing" class="figure-svg" xmlns="http://www.w3.org/2000/svg"');
+    expect(h).not.toContain('<?xml');
+    expect(h).not.toContain('<img');
     expect(h).toContain('<figcaption><span class="figure-number">Fig. 1.2.1</span> A linear model as a <em>one-layer</em> network</figcaption>');
+  });
+
+  it('prefixes the ids of an inlined SVG with its file name, so two figures on a page keep their own markers', () => {
+    const h = html('01-basics/02-linreg');
+    expect(h).toContain('<marker id="fig-linreg-arrow">');
+    expect(h).toContain('marker-end="url(#fig-linreg-arrow)"');
+  });
+
+  it('keeps a non-SVG figure as <img> with the title as its alt text, not the caption', () => {
+    const part = { slug: '01-p', index: null, sections: [{ name: '01-s', file: 'chapters/01-p/01-s.md', source: '---\ntitle: S\n---\n![A *photo*](img/a.png "A cat on a mat")\n:label:`fig_a`\n\nSee :numref:`fig_a`.\n' }] };
+    const s = compileBook([part], new Map(), { assetExists: () => true, readAsset: () => 'binary' }).sections.get('01-p/01-s')!;
+    const h = s.blocks.map((b) => (b.kind === 'html' ? b.html : '')).join('');
+    expect(h).toContain('<img src="img/a.png" alt="A cat on a mat" loading="lazy">');
+    expect(h).toContain('<figcaption><span class="figure-number">Fig. 1.1.1</span> A <em>photo</em></figcaption>');
   });
 
   it('captions a labelled table and drops the label row GFM would have added', () => {

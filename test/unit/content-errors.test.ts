@@ -26,7 +26,7 @@ const cases: Case[] = [
   { name: 'bad inline math', kind: 'math', files: { '01-s': `${FM}\nFine $x$ here,\nbroken $\\frac{1}{$ there.\n` }, file: '01-s', line: 6 },
   { name: 'bad display math', kind: 'math', files: { '01-s': `${FM}\nText.\n\n$$\n\\begin{matrix} a \\end{pmatrix}\n$$\n` }, file: '01-s', line: 7 },
   { name: 'undefined reference', kind: 'undefined-reference', files: { '01-s': `${FM}\n## Intro\n:label:\`sec_intro\`\n\nSee :numref:\`sec_intr\`.\n` }, file: '01-s', line: 8 },
-  { name: 'eqref to a figure', kind: 'undefined-reference', files: { '01-s': `${FM}\n![A plot](img/a.svg)\n:label:\`fig_a\`\n\nAs :eqref:\`fig_a\` shows.\n` }, file: '01-s', line: 8 },
+  { name: 'eqref to a figure', kind: 'undefined-reference', files: { '01-s': `${FM}\n![A plot](img/a.svg "A line")\n:label:\`fig_a\`\n\nAs :eqref:\`fig_a\` shows.\n` }, file: '01-s', line: 8 },
   {
     name: 'duplicate label across sections',
     kind: 'duplicate-label',
@@ -45,6 +45,11 @@ const cases: Case[] = [
   { name: 'level-1 heading in a section', kind: 'structure', files: { '01-s': `${FM}\n# Title again\n` }, file: '01-s', line: 5 },
   { name: 'heading level jump', kind: 'structure', files: { '01-s': `${FM}\n## A\n\n#### B\n` }, file: '01-s', line: 7 },
   { name: 'missing figure file', kind: 'structure', files: { '01-s': `${FM}\n![Missing](img/missing.svg)\n` }, file: '01-s', line: 5 },
+  { name: 'figure without alt text', kind: 'figure', files: { '01-s': `${FM}\n![A plot](img/a.svg)\n:label:\`fig_a\`\n\nSee :numref:\`fig_a\`.\n` }, file: '01-s', line: 5 },
+  { name: 'figure without caption', kind: 'figure', files: { '01-s': `${FM}\n![](img/a.svg "A line")\n:label:\`fig_a\`\n\nSee :numref:\`fig_a\`.\n` }, file: '01-s', line: 5 },
+  { name: 'figure without label', kind: 'figure', files: { '01-s': `${FM}\nText.\n\n![A plot](img/a.svg "A line")\n` }, file: '01-s', line: 7 },
+  { name: 'figure never referred to', kind: 'figure', files: { '01-s': `${FM}\n![A plot](img/a.svg "A line")\n:label:\`fig_a\`\n\nSee the plot.\n`, '02-t': `${FM}\nSee :numref:\`sec_x\`.\n\n## X\n:label:\`sec_x\`\n` }, file: '01-s', line: 5 },
+  { name: 'figure holding a script', kind: 'figure', files: { '01-s': `${FM}\n![A plot](img/evil.svg "A line")\n:label:\`fig_a\`\n\nSee :numref:\`fig_a\`.\n` }, file: '01-s', line: 5 },
   { name: 'figure outside public/img', kind: 'structure', files: { '01-s': `${FM}\n![Elsewhere](../figures/x.svg)\n` }, file: '01-s', line: 5 },
 ];
 
@@ -54,7 +59,11 @@ function compileFiles(files: Record<string, string>) {
     index: null,
     sections: Object.entries(files).map(([name, source]) => ({ name, file: `chapters/01-p/${name}.md`, source })),
   };
-  return compileBook([part], new Map(), { assetExists: (p) => p === 'img/a.svg' });
+  const assets: Record<string, string> = {
+    'img/a.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><line x1="0" y1="0" x2="10" y2="10"/></svg>',
+    'img/evil.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"></svg>',
+  };
+  return compileBook([part], new Map(), { assetExists: (p) => p in assets, readAsset: (p) => assets[p]! });
 }
 
 function errorOf(files: Record<string, string>): ContentError {
@@ -82,7 +91,7 @@ describe('content errors name the file and line', () => {
   });
 
   it('are not raised by a correct section (the cases differ from it only in the fault)', () => {
-    const ok = `${FM}\n## Intro\n:label:\`sec_intro\`\n\n![A plot](img/a.svg)\n:label:\`fig_a\`\n\n$$x = \\frac{1}{2}$$\n:eqlabel:\`eq_x\`\n\nSee :numref:\`sec_intro\`, :numref:\`fig_a\` and :eqref:\`eq_x\`.\n\n\`\`\`js run=false\nprint(1)\n\`\`\`\n`;
+    const ok = `${FM}\n## Intro\n:label:\`sec_intro\`\n\n![A plot](img/a.svg "A line")\n:label:\`fig_a\`\n\n$$x = \\frac{1}{2}$$\n:eqlabel:\`eq_x\`\n\nSee :numref:\`sec_intro\`, :numref:\`fig_a\` and :eqref:\`eq_x\`.\n\n\`\`\`js run=false\nprint(1)\n\`\`\`\n`;
     expect(() => compileFiles({ '01-s': ok })).not.toThrow();
   });
 
