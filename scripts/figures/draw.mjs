@@ -16,6 +16,7 @@ export const FIGURE_CSS = `
 .f-root text.f-i.f-s{font-size:12px}
 .f-root text.f-b{font-weight:600}
 .f-root text.f-big{font-size:22px}
+.f-root text.f-code{font-family:var(--font-code,monospace)}
 .f-root text.f-ta{fill:var(--accent,#1c5fa8)}
 .f-root text.f-tr{fill:var(--error,#b42318)}
 .f-root text.f-tg{fill:var(--run,#1f7a3d)}

@@ -1,6 +1,9 @@
 /** Every figure of the book, in one list (build.mjs draws them; tests check them). */
+import architectures from './architectures.mjs';
 import conv from './conv.mjs';
+import gluon from './gluon.mjs';
 import networks from './networks.mjs';
+import rnn from './rnn.mjs';
 import training from './training.mjs';
 
-export const FIGURES = [...networks, ...training, ...conv];
+export const FIGURES = [...networks, ...training, ...gluon, ...conv, ...architectures, ...rnn];
