@@ -12,10 +12,15 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FIGURE_CSS } from './draw.mjs';
 import { FIGURES } from './index.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
+
+/** The palette for the page (figures are inlined without their own <style>: src/content/figures.ts). */
+export const PAGE_CSS_FILE = join(root, 'src', 'content', 'figures.css');
+export const pageCss = () => `/* Written by scripts/figures/build.mjs from draw.mjs: the colours of the inlined figures follow the theme. */\n${FIGURE_CSS}\n`;
 
 /** name -> SVG text, for the given translation (name -> key -> text). */
 export function drawAll(translation = {}) {
@@ -40,6 +45,11 @@ function main() {
   const check = args.includes('--check');
   const stale = [];
   mkdirSync(dir, { recursive: true });
+  if (check) {
+    if (!existsSync(PAGE_CSS_FILE) || readFileSync(PAGE_CSS_FILE, 'utf8') !== pageCss()) stale.push(PAGE_CSS_FILE);
+  } else if (!lang) {
+    writeFileSync(PAGE_CSS_FILE, pageCss());
+  }
   for (const [name, text] of drawAll(translation)) {
     const file = join(dir, `${name}.svg`);
     if (check) {

@@ -26,7 +26,7 @@ export const linregNet = {
     const inputs = xs.map((x) => [x, 140]);
     return svg(340, 180, [
       dense(inputs, [[150, 40]], { cls: 'f-l' }),
-      units(['o'], [150], 40, { cls: 'f-acc' }),
+      units(['ŷ'], [150], 40, { cls: 'f-acc' }),
       units(['x_1', 'x_2'], xs, 140),
       layerLabel(220, 45, L.output),
       layerLabel(220, 145, L.input),

@@ -13,7 +13,7 @@ import { drawAll } from './build.mjs';
 const only = process.argv.slice(2);
 const out = join('.cache', 'figures');
 mkdirSync(out, { recursive: true });
-const css = ['src/app/styles/theme.css', 'src/content/content.css'].map((f) => readFileSync(f, 'utf8')).join('\n');
+const css = ['src/app/styles/theme.css', 'src/content/figures.css', 'src/content/content.css'].map((f) => readFileSync(f, 'utf8')).join('\n');
 const { context, close } = await launchBrowser();
 try {
   const page = await context.newPage();
@@ -24,7 +24,7 @@ try {
         await page.setViewportSize({ width, height: 900 });
         await page.setContent(
           `<!doctype html><html data-theme="${theme}"><head><style>${css} body{background:var(--bg);color:var(--text);margin:0;padding:16px}</style></head>` +
-            `<body><figure class="figure">${text.replace('<svg ', '<svg class="figure-svg" ')}<figcaption>${name}</figcaption></figure></body></html>`,
+            `<body><figure class="figure">${text.replace(/<style>[\s\S]*?<\/style>/, '').replace('<svg ', '<svg class="figure-svg" ')}<figcaption>${name}</figcaption></figure></body></html>`,
         );
         await page.locator('figure').screenshot({ path: join(out, `${name}-${theme}-${width}.png`) });
       }

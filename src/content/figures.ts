@@ -9,7 +9,8 @@
  * SVG figures are inlined into the section's HTML rather than loaded with <img>: an <img> SVG is
  * a separate document that inherits neither `currentColor` nor the page's CSS variables, so it
  * could not follow the reader's light/dark theme. Inlined, the drawing's classes (`.fg`, `.acc`,
- * ... see scripts/figures/draw.mjs) take their colours from the theme variables of the page.
+ * ... see scripts/figures/draw.mjs) take their colours from the theme variables of the page, by
+ * the rules in figures.css (written by scripts/figures/build.mjs).
  */
 import type { Token } from 'markdown-it';
 import type { ParsedSection } from './parse-section';
@@ -35,7 +36,8 @@ const escapeAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * cannot take each other's arrowheads.
  */
 export function inlineSvg(text: string, alt: string, fail: (message: string) => never, path = 'figure'): string {
-  let svg = text.replace(/<\?xml[^>]*\?>/g, '').replace(/<!--[\s\S]*?-->/g, '').trim();
+  // The file's own <style> (for viewing it alone) goes: the page has the same rules in figures.css.
+  let svg = text.replace(/<\?xml[^>]*\?>/g, '').replace(/<!--[\s\S]*?-->/g, '').replace(/<style>[\s\S]*?<\/style>/g, '').trim();
   if (!svg.startsWith('<svg')) fail(`figure 'public/${path}' is not an SVG document (it must start with <svg after the XML prolog)`);
   if (/<script|<foreignObject|\son[a-z]+\s*=/i.test(svg)) fail(`figure 'public/${path}' holds a script, an event handler or foreignObject; figures are drawings only, remove them`);
   const prefix = `fig-${path.replace(/^.*\//, '').replace(/\.svg$/, '').replace(/[^\w-]/g, '-')}-`;

@@ -95,6 +95,7 @@ describe('content compiler on the fixture book', () => {
     // SVG figures are inlined so they take the theme's colours; the alt text is their accessible name.
     expect(h).toContain('<svg role="img" aria-label="A filled rectangle standing in for the network drawing" class="figure-svg" xmlns="http://www.w3.org/2000/svg"');
     expect(h).not.toContain('<?xml');
+    expect(h).not.toContain('<style>'); // the page styles figures (figures.css); no global rules from a figure file
     expect(h).not.toContain('<img');
     expect(h).toContain('<figcaption><span class="figure-number">Fig. 1.2.1</span> A linear model as a <em>one-layer</em> network</figcaption>');
   });
