@@ -22,22 +22,38 @@ function architecture(rows, heads, { width = 420, blockW = 200, rowH = 28, gap =
   return svg(width, top + rows.length * (rowH + gap), out);
 }
 
+/** Output shapes per layer (after the input row), as the sections print them. */
+export const LENET_SHAPES = ['1 × 28 × 28', '6 × 28 × 28', '6 × 14 × 14', '16 × 10 × 10', '16 × 5 × 5', '120', '84', '10'];
+export const ALEXNET_SHAPES = [
+  ['1 × 224 × 224', '1 × 64 × 64'], ['96 × 55 × 55', '6 × 15 × 15'], ['96 × 27 × 27', '6 × 7 × 7'], ['256 × 27 × 27', '16 × 7 × 7'],
+  ['256 × 13 × 13', '16 × 3 × 3'], ['384 × 13 × 13', '24 × 3 × 3'], ['384 × 13 × 13', '24 × 3 × 3'], ['256 × 13 × 13', '16 × 3 × 3'],
+  ['256 × 6 × 6', '16 × 1 × 1'], ['4096', '256'], ['4096', '256'], ['10', '10'],
+];
+export const VGG_SHAPES = [
+  ['1 × 224 × 224', '1 × 32 × 32'], ['64 × 112 × 112', '4 × 16 × 16'], ['128 × 56 × 56', '8 × 8 × 8'], ['256 × 28 × 28', '16 × 4 × 4'],
+  ['512 × 14 × 14', '32 × 2 × 2'], ['512 × 7 × 7', '32 × 1 × 1'], ['4096', '256'], ['4096', '256'], ['10', '10'],
+];
+const withShapes = (rows, shapes) => rows.map((r, i) => [...r, ...[shapes[i]].flat()]);
+
 export const lenet = {
   name: 'lenet',
   labels: { input: 'input', conv: 'conv {k}, {c} channels', pad: 'pad {p}', pool: 'max pool 2 × 2, stride 2', dense: 'dense {n}', relu: 'ReLU', shape: 'output shape' },
   draw: (L) => {
     const conv = (k, c, p) => `${L.conv.replace('{k}', k).replace('{c}', c)}${p ? `, ${L.pad.replace('{p}', p)}` : ''}, ${L.relu}`;
     return architecture(
-      [
-        ['input', L.input, '1 × 28 × 28'],
-        ['conv', conv('5 × 5', 6, 2), '6 × 28 × 28'],
-        ['pool', L.pool, '6 × 14 × 14'],
-        ['conv', conv('5 × 5', 16, 0), '16 × 10 × 10'],
-        ['pool', L.pool, '16 × 5 × 5'],
-        ['dense', `${L.dense.replace('{n}', 120)}, ${L.relu}`, '120'],
-        ['dense', `${L.dense.replace('{n}', 84)}, ${L.relu}`, '84'],
-        ['dense', L.dense.replace('{n}', 10), '10'],
-      ],
+      withShapes(
+        [
+          ['input', L.input],
+          ['conv', conv('5 × 5', 6, 2)],
+          ['pool', L.pool],
+          ['conv', conv('5 × 5', 16, 0)],
+          ['pool', L.pool],
+          ['dense', `${L.dense.replace('{n}', 120)}, ${L.relu}`],
+          ['dense', `${L.dense.replace('{n}', 84)}, ${L.relu}`],
+          ['dense', L.dense.replace('{n}', 10)],
+        ],
+        LENET_SHAPES,
+      ),
       [L.shape],
       { blockW: 250, colX: [350], width: 430 },
     );
@@ -50,20 +66,23 @@ export const alexnet = {
   draw: (L) => {
     const conv = (k, s, p) => [L.conv.replace('{k}', k), s ? L.stride.replace('{s}', s) : '', L.pad.replace('{p}', p)].filter(Boolean).join(', ');
     return architecture(
-      [
-        ['input', L.input, '1 × 224 × 224', '1 × 64 × 64'],
-        ['conv', conv('11 × 11', 4, 2), '96 × 55 × 55', '6 × 15 × 15'],
-        ['pool', L.pool, '96 × 27 × 27', '6 × 7 × 7'],
-        ['conv', conv('5 × 5', 0, 2), '256 × 27 × 27', '16 × 7 × 7'],
-        ['pool', L.pool, '256 × 13 × 13', '16 × 3 × 3'],
-        ['conv', conv('3 × 3', 0, 1), '384 × 13 × 13', '24 × 3 × 3'],
-        ['conv', conv('3 × 3', 0, 1), '384 × 13 × 13', '24 × 3 × 3'],
-        ['conv', conv('3 × 3', 0, 1), '256 × 13 × 13', '16 × 3 × 3'],
-        ['pool', L.pool, '256 × 6 × 6', '16 × 1 × 1'],
-        ['dense', L.dense, '4096', '256'],
-        ['dense', L.dense, '4096', '256'],
-        ['dense', L.output, '10', '10'],
-      ],
+      withShapes(
+        [
+          ['input', L.input],
+          ['conv', conv('11 × 11', 4, 2)],
+          ['pool', L.pool],
+          ['conv', conv('5 × 5', 0, 2)],
+          ['pool', L.pool],
+          ['conv', conv('3 × 3', 0, 1)],
+          ['conv', conv('3 × 3', 0, 1)],
+          ['conv', conv('3 × 3', 0, 1)],
+          ['pool', L.pool],
+          ['dense', L.dense],
+          ['dense', L.dense],
+          ['dense', L.output],
+        ],
+        ALEXNET_SHAPES,
+      ),
       [L.full, L.small],
       { blockW: 200, colX: [272, 372], width: 430 },
     );
@@ -76,17 +95,20 @@ export const vgg = {
   draw: (L) => {
     const block = (n) => L.block.replace('{n}', n);
     return architecture(
-      [
-        ['input', L.input, '1 × 224 × 224', '1 × 32 × 32'],
-        ['conv', block(1), '64 × 112 × 112', '4 × 16 × 16'],
-        ['conv', block(1), '128 × 56 × 56', '8 × 8 × 8'],
-        ['conv', block(2), '256 × 28 × 28', '16 × 4 × 4'],
-        ['conv', block(2), '512 × 14 × 14', '32 × 2 × 2'],
-        ['conv', block(2), '512 × 7 × 7', '32 × 1 × 1'],
-        ['dense', L.dense, '4096', '256'],
-        ['dense', L.dense, '4096', '256'],
-        ['dense', L.output, '10', '10'],
-      ],
+      withShapes(
+        [
+          ['input', L.input],
+          ['conv', block(1)],
+          ['conv', block(1)],
+          ['conv', block(2)],
+          ['conv', block(2)],
+          ['conv', block(2)],
+          ['dense', L.dense],
+          ['dense', L.dense],
+          ['dense', L.output],
+        ],
+        VGG_SHAPES,
+      ),
       [L.full, L.small],
       { blockW: 200, colX: [275, 372], width: 430 },
     );

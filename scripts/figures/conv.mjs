@@ -4,12 +4,12 @@
  */
 import { corr2d, grid, line, outline, padded, range2d, rect, svg, text } from './draw.mjs';
 
-const X = range2d(3, 3);
-const K = [[1, 2], [0, -1]];
+export const X = range2d(3, 3);
+export const K = [[1, 2], [0, -1]];
 // The two-channel example of the section: channel 1 is 8 - channel 0; K2 is K with [[0, 1], [1, 0]].
-const X2 = [X, X.map((r) => r.map((v) => 8 - v))];
-const K2 = [K, [[0, 1], [1, 0]]];
-const addAll = (arrays) => arrays.reduce((a, b) => a.map((r, i) => r.map((v, j) => v + b[i][j])));
+export const X2 = [X, X.map((r) => r.map((v) => 8 - v))];
+export const K2 = [K, [[0, 1], [1, 0]]];
+export const addAll = (arrays) => arrays.reduce((a, b) => a.map((r, i) => r.map((v, j) => v + b[i][j])));
 const fmtNum = (v) => (v < 0 ? `−${-v}` : `${v}`);
 const sym = (x, y, s) => text(x, y + 2, s, { cls: 'f-big' });
 const caption = (x, y, s) => text(x, y, s, { size: 's', cls: 'f-m' });
@@ -142,7 +142,7 @@ export const multiOut = {
   name: 'conv-multi-out',
   labels: { input: 'input', kernels: 'kernels', outputs: 'output channels' },
   draw: (L) => {
-    const kernels = [0, 1, 2].map((d) => K2.map((k) => k.map((r) => r.map((v) => v + d))));
+    const kernels = multiOutKernels;
     const outputs = kernels.map((k) => addAll(X2.map((Xc, i) => corr2d(Xc, k[i]))));
     const rowY = (o) => 40 + o * 74;
     return svg(420, 270, [
@@ -197,12 +197,16 @@ export const conv1x1 = {
   },
 };
 
+export const maxPool2x2 = (A) => A.slice(0, -1).map((r, i) => r.slice(0, -1).map((_, j) => Math.max(A[i][j], A[i][j + 1], A[i + 1][j], A[i + 1][j + 1])));
+/** Output channel o of the multi-output example uses the kernel K2 + o. */
+export const multiOutKernels = [0, 1, 2].map((d) => K2.map((k) => k.map((r) => r.map((v) => v + d))));
+
 export const pooling = {
   name: 'pooling',
   labels: { input: 'input', output: '2 × 2 max pooling' },
   draw: (L) => {
     const c = 34, y = 36;
-    const Y = X.slice(0, 2).map((r, i) => r.slice(0, 2).map((_, j) => Math.max(X[i][j], X[i][j + 1], X[i + 1][j], X[i + 1][j + 1])));
+    const Y = maxPool2x2(X);
     return svg(330, 190, [
       grid(10, y, X, { cell: c, cellCls: hl(0, 0, 2, 2, 'f-acc') }),
       outline(10, y, 0, 0, 2, 2, { cell: c }),

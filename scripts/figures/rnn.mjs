@@ -31,8 +31,8 @@ export const rnnUnrolled = {
 };
 
 /** The first characters of the corpus, and their indices as the section prints them. */
-const TEXT = 'the time mach';
-const VOCAB = ' abcdefghijklmnopqrstuvwxyz';
+export const TEXT = 'the time mach';
+export const VOCAB = ' abcdefghijklmnopqrstuvwxyz';
 
 export const charLm = {
   name: 'char-lm',
@@ -58,8 +58,8 @@ export const charLm = {
 };
 
 /** The toy corpus 0..29, 2 examples per minibatch, 6 steps; the random order is the one recorded. */
-const STEPS = 6;
-const RANDOM_BATCHES = [[18, 6], [0, 12]];
+export const STEPS = 6;
+export const RANDOM_BATCHES = [[18, 6], [0, 12]];
 
 export const sampling = {
   name: 'sampling',

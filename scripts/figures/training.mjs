@@ -2,9 +2,9 @@
 import { arrow, box, circle, line, math, path, rect, svg, text } from './draw.mjs';
 
 /** Section 1.4's example: y = 2 x^T x at x = (0, 1, 2, 3). */
-const X = [0, 1, 2, 3];
-const U = X.reduce((s, v) => s + v * v, 0); // 14
-const Y = 2 * U; // 28
+export const X = [0, 1, 2, 3];
+export const U = X.reduce((s, v) => s + v * v, 0); // 14
+export const Y = 2 * U; // 28
 
 export const autogradGraph = {
   name: 'autograd-graph',
@@ -105,7 +105,7 @@ export const trainValid = {
 };
 
 /** Section 3.8: 1460 training houses, K = 5 folds of 292. */
-const K = 5, ROWS = 1460, FOLD = Math.floor(ROWS / K);
+export const K = 5, ROWS = 1460, FOLD = Math.floor(ROWS / K);
 
 export const kfold = {
   name: 'kfold',

@@ -45,7 +45,7 @@ export function inlineSvg(text: string, alt: string, fail: (message: string) => 
     .replace(/\sid="([^"]+)"/g, (_m, id: string) => ` id="${prefix}${id}"`)
     .replace(/url\(#([^)]+)\)/g, (_m, id: string) => `url(#${prefix}${id})`)
     .replace(/href="#([^"]+)"/g, (_m, id: string) => `href="#${prefix}${id}"`);
-  return svg.replace(/^<svg\b/, `<svg role="img" aria-label="${escapeAttr(alt)}" class="figure-svg"`);
+  return svg.replace(/^<svg\b/, `<svg role="img" aria-label="${escapeAttr(alt)}" class="figure-svg" data-figure="${escapeAttr(path)}"`);
 }
 
 /** Every figure is labelled and referred to by some :numref: / :ref: in the book. */

@@ -93,7 +93,7 @@ describe('content compiler on the fixture book', () => {
     const h = html('01-basics/02-linreg');
     expect(h).toContain('<figure class="figure" id="fig-1">');
     // SVG figures are inlined so they take the theme's colours; the alt text is their accessible name.
-    expect(h).toContain('<svg role="img" aria-label="A filled rectangle standing in for the network drawing" class="figure-svg" xmlns="http://www.w3.org/2000/svg"');
+    expect(h).toContain('<svg role="img" aria-label="A filled rectangle standing in for the network drawing" class="figure-svg" data-figure="img/linreg.svg" xmlns="http://www.w3.org/2000/svg"');
     expect(h).not.toContain('<?xml');
     expect(h).not.toContain('<style>'); // the page styles figures (figures.css); no global rules from a figure file
     expect(h).not.toContain('<img');
