@@ -91,7 +91,7 @@ export const alexnet = {
 
 export const vgg = {
   name: 'vgg',
-  labels: { input: 'input', block: '{n} × conv 3 × 3, pad 1; max pool', dense: 'dense, dropout', output: 'dense', full: 'VGG-11', small: 'this book' },
+  labels: { input: 'input', block: '{n} × conv 3 × 3, pool', dense: 'dense, dropout', output: 'dense', full: 'VGG-11', small: 'this book' },
   draw: (L) => {
     const block = (n) => L.block.replace('{n}', n);
     return architecture(

@@ -67,7 +67,7 @@ export const sampling = {
   draw: (L) => {
     const u = 13, x0 = 22;
     const batchOf = (start) => RANDOM_BATCHES.findIndex((b) => b.includes(start));
-    const seg = (x, y, from, to, b) => box(x, y, (to - from + 1) * u - 2, 28, `${from}–${to}`, { cls: b === 0 ? 'f-acc' : b === 1 ? 'f-run' : 'f-sunk', text: { size: 's', cls: b < 0 ? 'f-m' : '' } });
+    const seg = (x, y, from, to, b) => box(x, y, (to - from + 1) * u - 2, 28, `${from}–${to}`, { cls: b === 0 ? 'f-acc' : b === 1 ? 'f-run' : 'f-sunk', text: { size: to - from < 5 ? 'xs' : 's', cls: b < 0 ? 'f-m' : '' } });
     const random = [0, 6, 12, 18, 24].map((s) => seg(x0 + s * u, 40, s, s + STEPS - 1, s === 24 ? -1 : batchOf(s)));
     // Consecutive: two rows of 15, walked 6 columns at a time; the last 3 of each row are left.
     const rowLen = 15;
