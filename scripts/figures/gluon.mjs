@@ -61,4 +61,55 @@ export const deferredInit = {
   },
 };
 
-export default [blockTree, deferredInit];
+export const sharedParams = {
+  name: 'shared-params',
+  labels: { params: 'one weight, one bias', grads: 'gradients from both layers add up' },
+  draw: (L) => {
+    // Section 4.2's sharedNet: layers (1) and (2) hold the same Parameter objects.
+    const rows = [
+      ['(0) Dense(20 → 16, relu)', 'f-acc'],
+      ['(1) Dense(16 → 16, relu)', 'f-run'],
+      ['(2) Dense(16 → 16, relu)', 'f-run'],
+      ['(3) Dense(16 → 1)', 'f-acc'],
+    ];
+    const out = [];
+    rows.forEach(([label, cls], i) => {
+      const y = 14 + i * 50;
+      out.push(box(10, y, 220, 30, label, { cls, text: { size: 's', cls: 'f-code' } }));
+      if (i > 0) out.push(arrow(120, y - 20, 120, y, { size: 6 }));
+    });
+    out.push(box(290, 78, 130, 72, ['weight (16, 16)', 'bias (16,)'], { cls: 'f-warn', text: { size: 's', cls: 'f-code' } }));
+    out.push(text(355, 168, L.params, { size: 'xs', cls: 'f-m' }));
+    out.push(line(230, 79, 290, 104, { cls: 'f-lw f-dash' }));
+    out.push(line(230, 129, 290, 124, { cls: 'f-lw f-dash' }));
+    out.push(text(220, 222, L.grads, { size: 's', cls: 'f-m' }));
+    return svg(430, 232, out);
+  },
+};
+
+export const backendLadder = {
+  name: 'backend-ladder',
+  labels: { fails: 'absent or fails' },
+  draw: (L) => {
+    // Section 4.5's ladder, top to bottom; mx.gpu() is the first two rungs, mx.cpu() the last two.
+    const rungs = [
+      ['WebGPU', 'mx.gpu()', 'f-acc'],
+      ['WebGL', 'mx.gpu()', 'f-acc'],
+      ['WASM', 'mx.cpu()', 'f-run'],
+      ['CPU (JavaScript)', 'mx.cpu()', 'f-run'],
+    ];
+    const out = [];
+    rungs.forEach(([name, ctx, cls], i) => {
+      const y = 12 + i * 62;
+      out.push(box(20, y, 170, 34, name, { cls, text: { cls: 'f-b' } }));
+      out.push(code(206, y + 22, ctx, { size: 's', cls: 'f-m' }));
+      if (i > 0) {
+        out.push(arrow(105, y - 28, 105, y, { size: 7 }));
+        out.push(text(118, y - 10, L.fails, { anchor: 'start', size: 'xs', cls: 'f-m' }));
+      }
+    });
+    return svg(330, 12 + 3 * 62 + 44, out);
+  },
+};
+
+export default [blockTree, deferredInit, sharedParams, backendLadder];
