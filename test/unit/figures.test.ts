@@ -20,6 +20,8 @@ import { TEXT, VOCAB, RANDOM_BATCHES, STEPS } from '../../scripts/figures/rnn.mj
 // @ts-expect-error: as above
 import { X as gradX, Y as gradY, ROWS, K as folds } from '../../scripts/figures/training.mjs';
 import { extractCells } from '../../src/content/cells';
+import { nd } from '../../src/lib/index';
+import { useBackend } from './helpers/backend';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const figures = drawAll() as Map<string, string>;
@@ -90,6 +92,16 @@ describe('figure numbers agree with the recorded outputs of their sections', () 
     expect(flat(multiOut)).toEqual(numbers(textOf(outputsOf(cnn, 'corr2dMultiInOut(X2, K3)')).replace('kernel shape [3,2,2,2]', '')));
     const pooled = textOf(outputsOf(cnn, "pool2d(X, [2, 2], 'avg')")).split('avg')[0]!;
     expect(flat(maxPool2x2(convX))).toEqual(numbers(pooled));
+  });
+
+  it('padding and stride: the figures\' outputs are what nd.convolution gives for the same input and kernel', async () => {
+    await useBackend();
+    const data = nd.array([[convX]]); // (1, 1, 3, 3)
+    const weight = nd.array([[convK]]); // (1, 1, 2, 2)
+    const padded = await nd.convolution(data, weight, null, { pad: 1 }).toArray();
+    expect(flat(corr2d(convX, convK, { pad: [1, 1] }))).toEqual(flat(padded));
+    const strided = await nd.convolution(data, weight, null, { pad: 1, stride: [3, 2] }).toArray();
+    expect(flat(corr2d(convX, convK, { pad: [1, 1], stride: [3, 2] }))).toEqual(flat(strided));
   });
 
   it('LeNet, AlexNet and VGG shapes (Sections 5.1, 5.5, 5.6)', () => {
