@@ -30,6 +30,7 @@ claim('an epoch of random sampling is 8 minibatches, labels shifted by one', num
 
 const perplexities = trained.perplexities;
 claim('the first epoch starts near the vocabulary size (perplexity above 10)', perplexities[0], perplexities[0] > 10 && perplexities[0] <= 30);
+claim('the perplexity is below 10 after ten epochs', perplexities[9], perplexities[9] < 10);
 claim('the training perplexity of the last epoch is below 3.0', perplexities[perplexities.length - 1], perplexities[perplexities.length - 1] < 3.0);
 
 // Re-evaluate: the trained model's perplexity over one full epoch of random minibatches, no updates.
