@@ -7,6 +7,7 @@
 import { ContentError } from './content-error';
 import { buildRegistry } from './labels';
 import { parseSection, type ParsedSection } from './parse-section';
+import { checkProse } from './prose-checks';
 import { cellSourceHash, type RecordedSection } from './recorded';
 import { renderSection, searchDocs } from './render-section';
 import type { BookToc, CompiledSection, PartEntry, SearchDoc, SectionLink } from './types';
@@ -61,6 +62,7 @@ export function compileBook(parts: PartSource[], recorded: ReadonlyMap<string, R
     return { part, partNumber, index, sections };
   });
   const all: ParsedSection[] = parsedParts.flatMap(({ index, sections }) => (index ? [index, ...sections] : sections));
+  for (const s of all) checkProse(s);
   const registry = buildRegistry(all.flatMap((s) => s.labels));
 
   // Pass 2: render with every label known.

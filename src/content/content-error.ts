@@ -12,7 +12,9 @@ export type ContentErrorKind =
   | 'unknown-role'
   | 'cell'
   | 'structure'
-  | 'recorded';
+  | 'recorded'
+  | 'prose'
+  | 'citation';
 
 export class ContentError extends Error {
   override name = 'ContentError';
