@@ -29,3 +29,16 @@ const mlpParams = 784 * 256 + 256 + 256 * 10 + 10;
 claim('LeNet has less than a third of the MLP\'s parameters', numParams / mlpParams, numParams < mlpParams / 3);
 const testAcc = await d2l.evaluateAccuracy(testIter, lenet);
 claim('LeNet from scratch: test accuracy at least 0.85', testAcc, testAcc >= 0.85);
+// "with a rate of 0.05 this descent overshoots and diverges": the same descent, same start, rate 0.05.
+nd.random.seed(7);
+const fastKernel = nd.random.normal(0, 1, [1, 2]);
+fastKernel.attachGrad();
+const fastLosses = [];
+for (let i = 1; i <= 20; i++) {
+  const l = autograd.record(() => corr2d(img, fastKernel).sub(edges).square().sum());
+  l.backward();
+  fastKernel.set(fastKernel.sub(fastKernel.grad.mul(0.05)));
+  fastLosses.push(await l.asScalar());
+}
+claim('with a rate of 0.05 the same descent diverges: the loss grows over 20 steps (over 100x)', [fastLosses[0], fastLosses[19]],
+  fastLosses[19] > 100 * fastLosses[0]);
