@@ -94,6 +94,7 @@ function inlineText(children: Token[], withCode: boolean): { text: string; lineA
       line++;
     } else if (c.type === 'text') add(c.content);
     else if (c.type === 'code_inline' && withCode) add(` ${c.content} `);
+    else if (c.type === 'xref' && c.info === 'cite') add('(X)'); // renders as "(Author, year)"
     else if (c.type === 'code_inline' || c.type.startsWith('math_') || c.type === 'xref') add('X');
     else if (c.type === 'image') add('X');
   }

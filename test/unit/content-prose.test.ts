@@ -86,6 +86,8 @@ describe('stacked parentheticals', () => {
   it('fail when nested or back to back', () => {
     expect(proseError(`${FM}\nThe penalty is added (the loss has shape (batch, 1) here), so it works.\n`).message).toContain('stacked parentheticals');
     expect(proseError(`${FM}\nA first line.\nThe loss (squared) (halved) is used.\n`).line).toBe(6);
+    // A :cite: renders as "(Author, year)": right after a parenthesis it stacks too.
+    expect(proseError(`${FM}\nTikhonov regularization (a penalty) :cite:\`Bishop.1995\` rewards smoothness.\n`).message).toContain('stacked parentheticals');
   });
   it('allow parentheses in code and math, and separate parentheticals', () => {
     expect(() => compile(`${FM}\nThe shape (see \`x.reshape([2, 3])\`) is fine, as is $f(g(x))$ (a composition) and then (another).\n`)).not.toThrow();
