@@ -58,3 +58,5 @@ claim('the training perplexity of the last epoch is below 3.0', perplexities[per
   const words = [...new Set(tokens.filter((w) => w.length >= 3 && corpusWords.has(w)))];
   claim('the 100-character continuation has at least 5 distinct words of 3+ letters from the training text', `${words.length}: ${words.join(' ')} | "${continuation}"`, words.length >= 5);
 }
+const rnnParams = trained.params.reduce((n, p) => n + p.size, 0);
+claim('the network has about 23,000 parameters (22,000 to 24,000)', rnnParams, rnnParams > 22000 && rnnParams < 24000);
