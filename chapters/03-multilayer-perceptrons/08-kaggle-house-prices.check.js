@@ -56,3 +56,6 @@ const prices = lines.map((r) => Number(r[1]));
 claim('submission: Ids 1461..2919 in order, as in the test file', [ids[0], ids.at(-1)],
   ids.every((id, i) => id === testData.rows[i][0]) && ids[0] === 1461 && ids.at(-1) === 2919);
 claim('submission: every price is a positive finite number', Math.min(...prices), prices.every((p) => Number.isFinite(p) && p > 0));
+// "The validation error is close to the training error, so this linear model is not overfitting".
+const avgTrain = cv.results.reduce((a, r) => a + r['train log RMSE'], 0) / cv.results.length;
+claim('5-fold: the average validation log RMSE is within 15% of the average training log RMSE', [avgTrain, avgValid], Math.abs(avgValid - avgTrain) < 0.15 * avgTrain);
