@@ -1,5 +1,6 @@
 // Claims of "Working With Data: NDArray", computed from the arrays its cells made.
 const same = (p, q) => JSON.stringify(p) === JSON.stringify(q);
+claim('nd.arange(12) is one-dimensional: shape (12), not a 1 x 12 row', nd.arange(12).shape, same(nd.arange(12).shape, [12]));
 claim('reshape(3, 4) of arange(12) has shape (3, 4) with 0..11 in row order', X.shape,
   same(X.shape, [3, 4]) && same(await X.toArray(), [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]]));
 claim('concat along rows gives (6, 4) and along columns (3, 8)', [rows.shape, cols.shape], same(rows.shape, [6, 4]) && same(cols.shape, [3, 8]));

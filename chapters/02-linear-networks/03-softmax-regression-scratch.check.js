@@ -11,3 +11,5 @@ const testAcc = await d2l.evaluateAccuracy(testIter, net);
 claim('test accuracy after training at least 0.80', testAcc, testAcc >= 0.8);
 const trainAcc = await d2l.evaluateAccuracy(trainIter, net);
 claim('training and test accuracy stay within 0.05 of each other', { trainAcc, testAcc }, Math.abs(trainAcc - testAcc) < 0.05);
+// "Each epoch makes 235 steps of minibatch SGD, one per batch of 256 images": ceil(60000 / 256).
+claim('an epoch is 235 minibatches of up to 256 images', [trainIter.length, batchSize], trainIter.length === 235 && batchSize === 256);

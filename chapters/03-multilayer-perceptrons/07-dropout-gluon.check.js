@@ -9,4 +9,4 @@ const batch = [...testIter][0][0].get('0:16');
 const p1 = await net.forward(batch).data(), p2 = await net.forward(batch).data();
 claim('trained net predicts deterministically outside autograd.record', Array.from(p1).every((v, i) => v === p2[i]), Array.from(p1).every((v, i) => v === p2[i]));
 const testAcc = await d2l.evaluateAccuracy(testIter, net);
-claim('test accuracy after 5 epochs at least 0.85', testAcc, testAcc >= 0.85);
+claim('test accuracy after 5 epochs about 85% (0.83 to 0.88: it moves by about a point from epoch to epoch)', testAcc, testAcc >= 0.83 && testAcc <= 0.88);

@@ -42,3 +42,11 @@ claim('the shared network trains 3 weight/bias pairs, not 4', sharedNet.collectP
 const moved = await sharedNet.get(2).weight.data().sub(sharedBefore).abs().max().asScalar();
 claim('training changed the shared weight', moved, moved > 1e-3);
 claim('the training loss fell to under half of its first-epoch value', [trainLosses[0], trainLosses[numEpochs - 1]], trainLosses[numEpochs - 1] < trainLosses[0] / 2);
+// The standalone Parameter: shape as given, Gaussian values, and grad = 2 * data after backward.
+const myData = Array.from(await myParam.data().data());
+const myGrad = Array.from(await myParam.grad().data());
+const myStd = Math.sqrt(myData.reduce((a, v) => a + v * v, 0) / myData.length);
+claim('a standalone Parameter: shape (2, 3), initialized with nonzero values of scale about 0.5 (0.1 to 1.5 for 6 draws)', [myParam.shape, myStd],
+  same(myParam.shape, [2, 3]) && myData.every((v) => v !== 0) && myStd > 0.1 && myStd < 1.5);
+claim('after backward of the sum of squares, grad() holds exactly twice data()', myGrad,
+  myGrad.length === 6 && myGrad.every((g, i) => Math.abs(g - 2 * myData[i]) <= 1e-6 * Math.max(1, Math.abs(g))));

@@ -21,3 +21,12 @@ claim('every available backend computes the 64x64 product to within 1e-5 of the 
 // The probe cell: this kernel was started on a named backend (the book's test asks for WASM),
 // so, as the prose says, no probe ran and backendInfo() carries none.
 claim('a kernel started on a named backend carries no probe (mx.backendInfo().probe)', String(probe), probe === undefined);
+// The recorded outputs come from a machine without a graphics card (software WebGPU and WebGL):
+// the prose's numbers for that machine. On a machine with a GPU these claims do not apply.
+if (running === 'wasm') {
+  const wasmGflops = gflops(512, timings.wasm[3]);
+  claim('WASM does tens of billions of FLOP/s on the n = 512 product (over 10 GFLOP/s)', wasmGflops, wasmGflops > 10);
+  const slower = { webgpu: timings.webgpu?.[3] / timings.wasm[3], webgl: timings.webgl?.[3] / timings.wasm[3] };
+  claim('software WebGPU and WebGL are ten or more times slower than WASM on the n = 512 product', slower, slower.webgpu >= 10 && slower.webgl >= 10);
+  claim('software WebGPU is around a hundred times slower than WASM or more on the n = 512 product (over 80; how-to-use section)', slower.webgpu, slower.webgpu > 80);
+}

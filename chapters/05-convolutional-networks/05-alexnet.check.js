@@ -39,3 +39,5 @@ claim('Xavier: the output scale of every layer within a factor 40 of every other
 const testAcc = await d2l.evaluateAccuracy(testIter, net);
 claim('scaled AlexNet: test accuracy at least 0.80 after training', testAcc, testAcc >= 0.8);
 claim('training and test accuracy within 0.05 of each other (no overfitting yet)', result.trainAcc - testAcc, Math.abs(result.trainAcc - testAcc) < 0.05);
+claim("scaled AlexNet: the second epoch's average loss is about half the first's (0.3 to 0.65 of it)", result.history.map((h) => h.trainLoss),
+  result.history[1].trainLoss / result.history[0].trainLoss > 0.3 && result.history[1].trainLoss / result.history[0].trainLoss < 0.65);

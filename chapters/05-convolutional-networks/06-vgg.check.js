@@ -50,3 +50,11 @@ claim("He: every block's and dense layer's output scale within a factor 10 of th
 const testAcc = await d2l.evaluateAccuracy(testIter, net);
 claim('scaled VGG: test accuracy at least 0.80 after training', testAcc, testAcc >= 0.8);
 claim('training and test accuracy within 0.05 of each other (no overfitting yet)', result.trainAcc - testAcc, Math.abs(result.trainAcc - testAcc) < 0.05);
+
+// Where VGG-11's arithmetic goes (deterministic: counted from shapes).
+const [b1, b2, b3, b4, b5] = blockCosts;
+claim('VGG-11: blocks 3 and 4 each cost three times block 2 (2.9 to 3.1)', [b3 / b2, b4 / b2], [b3, b4].every((b) => b / b2 > 2.9 && b / b2 < 3.1));
+claim('VGG-11: block 5 costs as much as block 2 (within 1%), block 1 under a tenth of it', [b5 / b2, b1 / b2], Math.abs(b5 / b2 - 1) < 0.01 && b1 / b2 < 0.1);
+claim('VGG-11: the first convolutions of blocks 2, 3 and 4 cost about 0.92 billion multiply-adds each', b2, b2 > 0.9e9 && b2 < 0.95e9);
+claim("scaled VGG: the second epoch's average loss is about half the first's (0.3 to 0.65 of it)", result.history.map((h) => h.trainLoss),
+  result.history[1].trainLoss / result.history[0].trainLoss > 0.3 && result.history[1].trainLoss / result.history[0].trainLoss < 0.65);

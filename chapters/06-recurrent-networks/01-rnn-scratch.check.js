@@ -30,6 +30,7 @@ claim('an epoch of random sampling is 8 minibatches, labels shifted by one', num
 
 const perplexities = trained.perplexities;
 claim('the first epoch starts near the vocabulary size (perplexity above 10)', perplexities[0], perplexities[0] > 10 && perplexities[0] <= 30);
+claim('the perplexity is below 10 after ten epochs', perplexities[9], perplexities[9] < 10);
 claim('the training perplexity of the last epoch is below 3.0', perplexities[perplexities.length - 1], perplexities[perplexities.length - 1] < 3.0);
 
 // Re-evaluate: the trained model's perplexity over one full epoch of random minibatches, no updates.
@@ -57,3 +58,5 @@ claim('the training perplexity of the last epoch is below 3.0', perplexities[per
   const words = [...new Set(tokens.filter((w) => w.length >= 3 && corpusWords.has(w)))];
   claim('the 100-character continuation has at least 5 distinct words of 3+ letters from the training text', `${words.length}: ${words.join(' ')} | "${continuation}"`, words.length >= 5);
 }
+const rnnParams = trained.params.reduce((n, p) => n + p.size, 0);
+claim('the network has about 23,000 parameters (22,000 to 24,000)', rnnParams, rnnParams > 22000 && rnnParams < 24000);

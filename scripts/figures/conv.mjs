@@ -6,9 +6,10 @@ import { corr2d, grid, line, outline, padded, range2d, rect, svg, text } from '.
 
 export const X = range2d(3, 3);
 export const K = [[1, 2], [0, -1]];
-// The two-channel example of the section: channel 1 is 8 - channel 0; K2 is K with [[0, 1], [1, 0]].
-export const X2 = [X, X.map((r) => r.map((v) => 8 - v))];
-export const K2 = [K, [[0, 1], [1, 0]]];
+// The two-channel example of the section: channel 0 holds 0..8, channel 1 holds 1..9; the kernel
+// slices are [[0, 1], [2, 3]] and [[1, 2], [3, 4]], so every output position differs.
+export const X2 = [X, range2d(3, 3, (i) => i + 1)];
+export const K2 = [[[0, 1], [2, 3]], [[1, 2], [3, 4]]];
 export const addAll = (arrays) => arrays.reduce((a, b) => a.map((r, i) => r.map((v, j) => v + b[i][j])));
 const fmtNum = (v) => (v < 0 ? `−${-v}` : `${v}`);
 const sym = (x, y, s) => text(x, y + 2, s, { cls: 'f-big' });

@@ -6,8 +6,10 @@
  */
 import { ContentError } from './content-error';
 import { checkFiguresReferenced } from './figures';
+import { collectCitations, parseBibliography } from './bibliography';
 import { buildRegistry } from './labels';
 import { parseSection, type ParsedSection } from './parse-section';
+import { checkProse } from './prose-checks';
 import { cellSourceHash, type RecordedSection } from './recorded';
 import { renderSection, searchDocs } from './render-section';
 import type { BookToc, CompiledSection, PartEntry, SearchDoc, SectionLink } from './types';
@@ -32,6 +34,8 @@ export interface CompileOptions {
   assetExists?: (publicPath: string) => boolean;
   /** The text of `public/<path>`, to inline SVG figures; omit to keep them as <img>. */
   readAsset?: (publicPath: string) => string;
+  /** The bibliography file (chapters/bibliography.yaml), when the book has one. */
+  bibliography?: FileSource | null;
 }
 
 export interface CompiledBook {
@@ -64,8 +68,11 @@ export function compileBook(parts: PartSource[], recorded: ReadonlyMap<string, R
     return { part, partNumber, index, sections };
   });
   const all: ParsedSection[] = parsedParts.flatMap(({ index, sections }) => (index ? [index, ...sections] : sections));
+  for (const s of all) checkProse(s);
   const registry = buildRegistry(all.flatMap((s) => s.labels));
   checkFiguresReferenced(all);
+  const bib = options.bibliography ?? null;
+  const citations = collectCitations(all, bib ? parseBibliography(bib.file, bib.source) : null, bib?.file ?? 'chapters/bibliography.yaml');
 
   // Pass 2: render with every label known.
   const ordered = parsedParts.flatMap(({ sections }) => sections);
@@ -76,17 +83,17 @@ export function compileBook(parts: PartSource[], recorded: ReadonlyMap<string, R
     if (rec && rec.slug !== parsed.input.slug) {
       throw new ContentError('recorded', parsed.input.file, 0, `recorded outputs for '${parsed.input.slug}' name the section '${rec.slug}'; delete the recorded file and re-run \`npm run book:test\``);
     }
-    sections.set(parsed.input.slug, { ...renderSection(parsed, registry, rec), prev: links[i - 1] ?? null, next: links[i + 1] ?? null });
+    sections.set(parsed.input.slug, { ...renderSection(parsed, registry, rec, citations), prev: links[i - 1] ?? null, next: links[i + 1] ?? null });
   });
 
   const tocParts: PartEntry[] = parsedParts.map(({ part, partNumber, index, sections: secs }) => ({
     slug: part.slug,
     number: partNumber,
     title: index?.frontMatter.title ?? titleFromFolder(part.slug),
-    introHtml: index ? renderSection(index, registry, null).blocks.map((b) => (b.kind === 'html' ? b.html : '')).join('') : '',
+    introHtml: index ? renderSection(index, registry, null, citations).blocks.map((b) => (b.kind === 'html' ? b.html : '')).join('') : '',
     sections: secs.map((s) => ({ slug: s.input.slug, partSlug: part.slug, number: s.input.number, title: s.frontMatter.title, version: cellSourceHash(s.input.source), headings: s.headings })),
   }));
   const version = cellSourceHash(all.map((s) => `${s.input.slug}\n${s.input.source}`).join('\u0000'));
-  const search = ordered.flatMap((s) => searchDocs(s, registry));
+  const search = ordered.flatMap((s) => searchDocs(s, registry, citations));
   return { toc: { version, parts: tocParts }, sections, search };
 }

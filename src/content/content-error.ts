@@ -13,7 +13,9 @@ export type ContentErrorKind =
   | 'cell'
   | 'structure'
   | 'figure'
-  | 'recorded';
+  | 'recorded'
+  | 'prose'
+  | 'citation';
 
 export class ContentError extends Error {
   override name = 'ContentError';

@@ -2,7 +2,8 @@
  * The one markdown-it configuration the book uses: CommonMark + GFM tables, front matter,
  * `$...$` / `$$...$$` math (parsed by @vscode/markdown-it-katex, rendered by our own rules so
  * bad TeX fails the build with file and line), heading anchors, and the cross-reference roles
- * `:label:`x``, `:eqlabel:`x``, `:numref:`x``, `:eqref:`x``, `:ref:`x``.
+ * `:label:`x``, `:eqlabel:`x``, `:numref:`x``, `:eqref:`x``, `:ref:`x``, and the citation roles
+ * `:cite:`key``, `:citet:`key`` and `:bibliography:`all`` (bibliography.ts).
  */
 import MarkdownItCtor from 'markdown-it';
 import type { MarkdownIt, StateInline } from 'markdown-it';
@@ -10,7 +11,7 @@ import markdownItKatex from '@vscode/markdown-it-katex';
 import markdownItAnchor from 'markdown-it-anchor';
 import markdownItFrontMatter from 'markdown-it-front-matter';
 
-export const ROLES = ['label', 'eqlabel', 'numref', 'eqref', 'ref'] as const;
+export const ROLES = ['label', 'eqlabel', 'numref', 'eqref', 'ref', 'cite', 'citet', 'bibliography'] as const;
 export type Role = (typeof ROLES)[number];
 
 

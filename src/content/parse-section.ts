@@ -314,7 +314,7 @@ export function parseSection(input: SectionInput, options: ParseOptions = {}): P
       if (child.type === 'softbreak' || child.type === 'hardbreak') lineNo++;
       else if (child.type === 'xref') {
         const role = child.info;
-        if (!isRole(role)) fail('unknown-role', lineNo, `unknown role ':${role}:' in ${child.markup}; known roles are :label:, :eqlabel:, :numref:, :eqref: and :ref:`);
+        if (!isRole(role)) fail('unknown-role', lineNo, `unknown role ':${role}:' in ${child.markup}; known roles are :label:, :eqlabel:, :numref:, :eqref:, :ref:, :cite:, :citet: and :bibliography:`);
         if (role === 'label' || role === 'eqlabel') fail('misplaced-label', lineNo, `${child.markup} must be on its own line right after a heading, a figure, a table or a $$ equation; to point at a label, use :numref:\`${child.content}\``);
         notes.set(child, { kind: 'xref', line: lineNo });
       } else if (child.type === 'math_inline' || child.type === 'math_inline_block') {

@@ -1,7 +1,8 @@
 /**
  * Reads the book's sources from disk (Node only: the Vite plugin, tests and scripts use it;
  * the app never imports it). Layout: `chapters/<part>/index.md` (optional: title and intro),
- * `chapters/<part>/<section>.md`; recorded outputs in `recorded/<part>/<section>.json`.
+ * `chapters/<part>/<section>.md`, `chapters/bibliography.yaml` (optional: the works cited);
+ * recorded outputs in `recorded/<part>/<section>.json`.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -59,8 +60,18 @@ export function readRecorded(paths: BookPaths, parts: PartSource[]): Map<string,
   return recorded;
 }
 
+/** The bibliography, `<chapters>/bibliography.yaml`, when the book has one. */
+export function readBibliography(paths: BookPaths): { file: string; source: string } | null {
+  const path = resolve(paths.root, paths.chaptersDir ?? 'chapters', 'bibliography.yaml');
+  return existsSync(path) ? { file: relative(paths.root, path), source: readFileSync(path, 'utf8') } : null;
+}
+
 export function loadBook(paths: BookPaths): CompiledBook {
   const parts = readBookSources(paths);
   const publicDir = resolve(paths.root, paths.publicDir ?? 'public');
-  return compileBook(parts, readRecorded(paths, parts), { assetExists: (p) => existsSync(join(publicDir, p)), readAsset: (p) => readFileSync(join(publicDir, p), 'utf8') });
+  return compileBook(parts, readRecorded(paths, parts), {
+    assetExists: (p) => existsSync(join(publicDir, p)),
+    readAsset: (p) => readFileSync(join(publicDir, p), 'utf8'),
+    bibliography: readBibliography(paths),
+  });
 }

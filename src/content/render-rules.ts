@@ -7,6 +7,7 @@
 import katex from 'katex';
 import type { Env, MarkdownIt, RendererRule, Token } from 'markdown-it';
 import { ContentError } from './content-error';
+import { BIBLIOGRAPHY_ROLE, CITE_ROLES, renderBibliography, renderCitation, type Citations } from './bibliography';
 import { numrefText, type LabelRegistry, type LabelTarget } from './labels';
 import { sectionHref } from './links';
 import type { TokenNote } from './parse-section';
@@ -21,6 +22,8 @@ export class RenderContext {
     readonly file: string,
     readonly notes: ReadonlyMap<Token, TokenNote>,
     readonly registry: LabelRegistry,
+    /** The book's bibliography and who cites what; null in a book without one. */
+    readonly citations: Citations | null = null,
   ) {}
 
   env(): Env {
@@ -89,9 +92,20 @@ export function referenceText(role: string, target: LabelTarget): string {
   return role === 'ref' && target.title ? target.title : numrefText(target);
 }
 
+/** Whether a paragraph is the `:bibliography:` paragraph (rendered as the list, without a <p>). */
+const isBibliographyParagraph = (tokens: Token[], idx: number, close: boolean): boolean => {
+  const inline = tokens[close ? idx - 1 : idx + 1];
+  return inline?.type === 'inline' && inline.children?.length === 1 && inline.children[0]!.type === 'xref' && inline.children[0]!.info === BIBLIOGRAPHY_ROLE;
+};
+
 const xref: RendererRule = (tokens, idx, _options, env) => {
   const ctx = contextOf(env);
   const token = tokens[idx]!;
+  if ((CITE_ROLES as readonly string[]).includes(token.info) || token.info === BIBLIOGRAPHY_ROLE) {
+    // compileBook checked every key (collectCitations), so a missing bibliography here is a caller's bug.
+    if (!ctx.citations) throw new ContentError('citation', ctx.file, lineOf(ctx, token), `${token.markup} needs the book's bibliography; compile through compileBook with one`);
+    return token.info === BIBLIOGRAPHY_ROLE ? renderBibliography(ctx.citations) : renderCitation(ctx.citations, token.info, token.content);
+  }
   const target = resolveReference(ctx, token.info, token.content, lineOf(ctx, token));
   const href = sectionHref(target.slug, target.anchor);
   const text = escapeHtml(referenceText(token.info, target));
@@ -138,10 +152,12 @@ export function installRenderRules(md: MarkdownIt): void {
     return note?.kind === 'heading' ? `${open}<span class="heading-number">${note.number}</span> ` : open;
   };
   rules['paragraph_open'] = (tokens, idx, options, env, self) => {
+    if (isBibliographyParagraph(tokens, idx, false)) return '';
     const note = contextOf(env).notes.get(tokens[idx]!);
     return note?.kind === 'figure' ? `<figure class="figure" id="${note.anchor}">\n` : paragraphOpen(tokens, idx, options, env, self);
   };
   rules['paragraph_close'] = (tokens, idx, options, env, self) => {
+    if (isBibliographyParagraph(tokens, idx, true)) return '';
     const note = contextOf(env).notes.get(tokens[idx]!);
     if (note?.kind !== 'figure') return paragraphClose(tokens, idx, options, env, self);
     const caption = self.renderInline(note.image.children ?? [], options, env);

@@ -4,6 +4,7 @@
  * outputs) and the section's search records. Pure: no I/O.
  */
 import type { Token } from 'markdown-it';
+import { BIBLIOGRAPHY_ROLE, CITE_ROLES, citationText, type Citations } from './bibliography';
 import type { LabelRegistry } from './labels';
 import { createMarkdown } from './markdown';
 import type { ParsedSection } from './parse-section';
@@ -16,9 +17,9 @@ installRenderRules(md);
 
 export type RenderedSection = Omit<CompiledSection, 'prev' | 'next'>;
 
-export function renderSection(parsed: ParsedSection, registry: LabelRegistry, recorded: RecordedSection | null): RenderedSection {
+export function renderSection(parsed: ParsedSection, registry: LabelRegistry, recorded: RecordedSection | null, citations: Citations | null = null): RenderedSection {
   const { input, frontMatter, headings, tokens, notes } = parsed;
-  const ctx = new RenderContext(input.file, notes, registry);
+  const ctx = new RenderContext(input.file, notes, registry, citations);
   const env = ctx.env();
   const recordedCells = new Map((recorded?.cells ?? []).map((c) => [c.id, c]));
   const blocks: Block[] = [];
@@ -52,9 +53,9 @@ export function renderSection(parsed: ParsedSection, registry: LabelRegistry, re
 }
 
 /** The section's search records: the text before the first heading, then one per heading. */
-export function searchDocs(parsed: ParsedSection, registry: LabelRegistry): SearchDoc[] {
+export function searchDocs(parsed: ParsedSection, registry: LabelRegistry, citations: Citations | null = null): SearchDoc[] {
   const { input, frontMatter, tokens, notes } = parsed;
-  const ctx = new RenderContext(input.file, notes, registry);
+  const ctx = new RenderContext(input.file, notes, registry, citations);
   const base = { slug: input.slug, number: input.number, title: frontMatter.title };
   const docs: SearchDoc[] = [];
   let current: SearchDoc = { ...base, text: frontMatter.description ?? '' };
@@ -67,6 +68,8 @@ export function searchDocs(parsed: ParsedSection, registry: LabelRegistry): Sear
   const inlineText = (inline: Token): string =>
     (inline.children ?? [])
       .map((c) => {
+        if (c.type === 'xref' && c.info === BIBLIOGRAPHY_ROLE) return '';
+        if (c.type === 'xref' && citations && (CITE_ROLES as readonly string[]).includes(c.info)) return citationText(citations, c.info, c.content);
         if (c.type === 'xref') return referenceText(c.info, resolveReference(ctx, c.info, c.content, 0));
         if (c.type === 'image') return inlineText(c);
         if (c.type === 'softbreak' || c.type === 'hardbreak') return ' ';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractCells } from '../../src/content/cells';
 import { compileBook, type CompiledBook } from '../../src/content/compile-book';
-import { readBookSources, readRecorded } from '../../src/content/read-book';
+import { readBibliography, readBookSources, readRecorded } from '../../src/content/read-book';
 import { staleCells } from '../../src/content/stale-cells';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ describe('the book in chapters/', () => {
 
   it(`compiles all ${sources.length} sections`, () => {
     const recorded = readRecorded({ root }, parts);
-    book = compileBook(parts, recorded, { assetExists: (p) => existsSync(join(root, 'public', p)) });
+    book = compileBook(parts, recorded, { assetExists: (p) => existsSync(join(root, 'public', p)), bibliography: readBibliography({ root }) });
     expect([...book.sections.keys()]).toEqual(sources.map((s) => s.slug));
   });
 

@@ -39,7 +39,7 @@ const cases: Case[] = [
   { name: 'eqlabel after a heading', kind: 'misplaced-label', files: { '01-s': `${FM}\n## Intro\n:eqlabel:\`eq_x\`\n` }, file: '01-s', line: 6 },
   { name: 'two labels on one target', kind: 'misplaced-label', files: { '01-s': `${FM}\n## Intro\n:label:\`a\`\n:label:\`b\`\n` }, file: '01-s', line: 7 },
   { name: 'label with spaces', kind: 'bad-label', files: { '01-s': `${FM}\n## Intro\n:label:\`my label\`\n` }, file: '01-s', line: 6 },
-  { name: 'unknown role', kind: 'unknown-role', files: { '01-s': `${FM}\nAs shown by :cite:\`Smith2020\`.\n` }, file: '01-s', line: 5 },
+  { name: 'unknown role', kind: 'unknown-role', files: { '01-s': `${FM}\nAs shown by :citep:\`Smith2020\`.\n` }, file: '01-s', line: 5 },
   { name: 'unknown cell attribute', kind: 'cell', files: { '01-s': `${FM}\nText.\n\n\`\`\`js rn=false\nprint(1)\n\`\`\`\n` }, file: '01-s', line: 7 },
   { name: 'cell inside a list', kind: 'cell', files: { '01-s': `${FM}\n1. Run this:\n\n   \`\`\`js\n   print(1)\n   \`\`\`\n` }, file: '01-s', line: 7 },
   { name: 'level-1 heading in a section', kind: 'structure', files: { '01-s': `${FM}\n# Title again\n` }, file: '01-s', line: 5 },
