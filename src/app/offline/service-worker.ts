@@ -1,0 +1,105 @@
+/**
+ * The page's side of the service worker (src/sw/sw.ts): registers it, follows its life in a
+ * store the offline control and the update notice read, and does the one reload that turns on
+ * cross-origin isolation on a host that sends no headers (as coi-serviceworker does).
+ */
+import { Workbox } from 'workbox-window';
+import { SW_MESSAGE_SKIP_WAITING } from '../../sw/messages';
+import { kernelPool } from '../run/kernel-pool';
+import { Store } from '../run/store';
+
+export type BookOffline =
+  /** No service worker here (an old browser, a page not served over HTTPS or localhost, dev). */
+  | { kind: 'unsupported'; reason: string }
+  /** First visit: the worker is saving the book's files. */
+  | { kind: 'saving' }
+  /** Every page, the kernel, the WASM binaries, fonts and styles are on this device. */
+  | { kind: 'ready' }
+  | { kind: 'failed'; reason: string };
+
+export type BookUpdate =
+  | { kind: 'none' }
+  /** A new version is saved and waits: reloading shows it (all of it, never a mix). */
+  | { kind: 'available' }
+  /** The reader chose to update: the new version takes over, then the page reloads. */
+  | { kind: 'applying' }
+  /** Another tab of the book took the new version: this page's old files may be gone. */
+  | { kind: 'taken-elsewhere' };
+
+export const bookOffline = new Store<BookOffline>({ kind: 'saving' });
+export const bookUpdate = new Store<BookUpdate>({ kind: 'none' });
+
+const RELOAD_FLAG = 'handson/isolation-reload';
+
+/** Whether a kernel runs in the open section (a reload would reset its variables). */
+function kernelRunning(): boolean {
+  const phase = kernelPool().current.get()?.store.get().phase;
+  return phase === 'starting' || phase === 'idle' || phase === 'busy';
+}
+
+/**
+ * The worker just took this page for the first time. If the host sent no isolation headers, one
+ * reload brings the page back through the worker, which adds them: WASM threads and the fast
+ * Stop. At most once per tab (a browser that refuses isolation anyway must not loop), and not
+ * while a kernel runs (its variables would be lost; the offline panel offers the reload).
+ */
+function reloadForIsolation(): void {
+  if (crossOriginIsolated || kernelRunning()) return;
+  try {
+    if (sessionStorage.getItem(RELOAD_FLAG)) return;
+    sessionStorage.setItem(RELOAD_FLAG, '1');
+  } catch {
+    return; // no session storage: no way to know we already tried
+  }
+  location.reload();
+}
+
+/** Whether a reload would make this page cross-origin isolated (the worker controls it, the page predates that). */
+export function isolationNeedsReload(): boolean {
+  return !crossOriginIsolated && typeof navigator !== 'undefined' && !!navigator.serviceWorker?.controller;
+}
+
+export function startServiceWorker(): void {
+  if (import.meta.env.DEV) {
+    bookOffline.set({ kind: 'unsupported', reason: 'the development server has no service worker' });
+    return;
+  }
+  if (!('serviceWorker' in navigator)) {
+    bookOffline.set({ kind: 'unsupported', reason: window.isSecureContext ? 'this browser has no service workers' : 'the book is not served over HTTPS' });
+    return;
+  }
+  const wb = new Workbox(new URL('sw.js', document.baseURI).href);
+  wb.addEventListener('waiting', () => bookUpdate.set({ kind: 'available' }));
+  wb.addEventListener('activated', (e) => {
+    if (!e.isUpdate) bookOffline.set({ kind: 'ready' });
+  });
+  wb.addEventListener('controlling', (e) => {
+    if (!e.isUpdate) reloadForIsolation();
+  });
+  // Any change of controller after the first: a new version took over, from here or another tab.
+  let hadController = !!navigator.serviceWorker.controller;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (!hadController) {
+      hadController = true;
+      return;
+    }
+    if (bookUpdate.get().kind === 'applying') location.reload();
+    else bookUpdate.set({ kind: 'taken-elsewhere' });
+  });
+  wb.register()
+    .then((registration) => {
+      if (registration?.active && !registration.installing) bookOffline.set({ kind: 'ready' });
+      // A reader who keeps the book open for days still hears of a new version.
+      setInterval(() => void wb.update().catch(() => undefined), 60 * 60 * 1000);
+    })
+    .catch((e: unknown) => bookOffline.set({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) }));
+}
+
+/** The reader chose the new version: it takes over, and the page reloads on the change of controller. */
+export function applyUpdate(): void {
+  bookUpdate.set({ kind: 'applying' });
+  void navigator.serviceWorker.getRegistration().then((r) => {
+    if (r?.waiting) r.waiting.postMessage({ type: SW_MESSAGE_SKIP_WAITING });
+    else location.reload(); // it took over already (another tab): the reload gets the new version
+  });
+}
