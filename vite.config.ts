@@ -53,7 +53,7 @@ export default defineConfig({
       injectManifest: {
         // Everything the book needs to read and run, except the datasets (32 MB, fetched on first
         // use or on "make this book available offline") and files only other hosts read.
-        globPatterns: ['**/*.{html,js,css,wasm,woff2,svg,png,jpg,json,ico}'],
+        globPatterns: ['**/*.{html,js,css,wasm,woff2,svg,png,jpg,jpeg,gif,webp,avif,json,ico,txt}'],
         globIgnores: ['data/**', '_headers', 'test/**', '**/*-harness*', '**/bench*'],
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
       },
