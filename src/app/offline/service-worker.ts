@@ -3,7 +3,6 @@
  * store the offline control and the update notice read, and does the one reload that turns on
  * cross-origin isolation on a host that sends no headers (as coi-serviceworker does).
  */
-import { Workbox } from 'workbox-window';
 import { SW_MESSAGE_SKIP_WAITING } from '../../sw/messages';
 import { kernelPool } from '../run/kernel-pool';
 import { Store } from '../run/store';
@@ -68,31 +67,41 @@ export function startServiceWorker(): void {
     bookOffline.set({ kind: 'unsupported', reason: window.isSecureContext ? 'this browser has no service workers' : 'the book is not served over HTTPS' });
     return;
   }
-  const wb = new Workbox(new URL('sw.js', document.baseURI).href);
-  wb.addEventListener('waiting', () => bookUpdate.set({ kind: 'available' }));
-  wb.addEventListener('activated', (e) => {
-    if (!e.isUpdate) bookOffline.set({ kind: 'ready' });
-  });
-  wb.addEventListener('controlling', (e) => {
-    if (!e.isUpdate) reloadForIsolation();
-  });
-  // Any change of controller after the first: a new version took over, from here or another tab.
-  let hadController = !!navigator.serviceWorker.controller;
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
+  const sw = navigator.serviceWorker;
+  let hadController = !!sw.controller;
+  // A change of controller: the first one is the worker taking this page after its first
+  // install; any later one is a new version taking over, from here or from another tab.
+  sw.addEventListener('controllerchange', () => {
     if (!hadController) {
       hadController = true;
-      return;
-    }
-    if (bookUpdate.get().kind === 'applying') location.reload();
+      bookOffline.set({ kind: 'ready' });
+      reloadForIsolation();
+    } else if (bookUpdate.get().kind === 'applying') location.reload();
     else bookUpdate.set({ kind: 'taken-elsewhere' });
   });
-  wb.register()
+  sw.register(new URL('sw.js', document.baseURI).href)
     .then((registration) => {
-      if (registration?.active && !registration.installing) bookOffline.set({ kind: 'ready' });
+      if (registration.active) bookOffline.set({ kind: 'ready' });
+      if (registration.waiting && sw.controller) bookUpdate.set({ kind: 'available' });
+      registration.addEventListener('updatefound', () => followInstall(registration));
+      if (registration.installing) followInstall(registration);
       // A reader who keeps the book open for days still hears of a new version.
-      setInterval(() => void wb.update().catch(() => undefined), 60 * 60 * 1000);
+      setInterval(() => void registration.update().catch(() => undefined), 60 * 60 * 1000);
     })
     .catch((e: unknown) => bookOffline.set({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) }));
+}
+
+/** A worker installing: the first one saves the book; a later one is a new version, saved beside the old. */
+function followInstall(registration: ServiceWorkerRegistration): void {
+  const worker = registration.installing;
+  if (!worker) return;
+  worker.addEventListener('statechange', () => {
+    if (worker.state === 'installed' && navigator.serviceWorker.controller) bookUpdate.set({ kind: 'available' });
+    else if (worker.state === 'activated') bookOffline.set({ kind: 'ready' });
+    else if (worker.state === 'redundant' && !registration.active && !registration.waiting) {
+      bookOffline.set({ kind: 'failed', reason: "its files could not all be saved (is the network down, or the device's storage full?)" });
+    }
+  });
 }
 
 /** The reader chose the new version: it takes over, and the page reloads on the change of controller. */
