@@ -125,7 +125,16 @@ export async function launchBrowser({ extraArgs = [], serviceWorkers = process.e
 
 /** Opens the kernel harness page (test/e2e/kernel-harness.html) of a served site and waits until its kernel client is ready. */
 export async function openKernelHarness(page, siteUrl) {
+  if (process.env.E2E_SERVICE_WORKERS === 'allow') {
+    // Under the book's service worker: the reader's page installs it, then the harness (in its
+    // scope) and the kernel frame load through it, with the headers it adds.
+    await page.goto(siteUrl);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120_000 });
+  }
   await page.goto(`${siteUrl}test/e2e/kernel-harness.html`);
   await page.waitForSelector('body[data-ready="true"]');
+  if (process.env.E2E_SERVICE_WORKERS === 'allow' && !(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+    throw new Error('E2E_SERVICE_WORKERS=allow, but the service worker does not control the kernel harness');
+  }
   return page;
 }
