@@ -54,7 +54,7 @@ export default defineConfig({
         // Everything the book needs to read and run, except the datasets (32 MB, fetched on first
         // use or on "make this book available offline") and files only other hosts read.
         globPatterns: ['**/*.{html,js,css,wasm,woff2,svg,png,jpg,jpeg,gif,webp,avif,json,ico,txt}'],
-        globIgnores: ['data/**', '_headers', 'test/**', '**/*-harness*', '**/bench*'],
+        globIgnores: ['data/**', '_headers', 'test/**', 'assets/harness-*', 'assets/bench-*'], // harness pages: --mode harness only
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
       },
     }),

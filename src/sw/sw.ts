@@ -12,10 +12,10 @@
  * cache (handson-data-v1), which Workbox's clean-up leaves alone.
  */
 import { clientsClaim } from 'workbox-core';
-import { addPlugins, cleanupOutdatedCaches, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
-import { registerRoute } from 'workbox-routing';
+import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
-import { isolationPlugin } from './isolation';
+import { isolationPlugin, withIsolationHeaders } from './isolation';
 import { SW_MESSAGE_SKIP_WAITING } from './messages';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
@@ -23,6 +23,17 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEn
 addPlugins([isolationPlugin]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+// The book's page under any query string (a shared link with ?utm_source=..., say): the precached
+// index.html, offline too. Only the page itself: other pages in the scope (the kernel frame is
+// precached by name) are not the book.
+const scopePath = new URL(self.registration.scope).pathname;
+const escaped = scopePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const bookPage = createHandlerBoundToURL('index.html');
+registerRoute(
+  new NavigationRoute(async (options) => withIsolationHeaders(await bookPage(options), 'document'), {
+    allowlist: [new RegExp(`^${escaped}(index\\.html)?(\\?.*)?$`)], // matched against path + query
+  }),
+);
 // The site's own files that are not precached (datasets, anything added after the build):
 // from the network, with the headers too. Other origins are left to the browser.
 registerRoute(({ url }) => url.origin === self.location.origin, new NetworkOnly({ plugins: [isolationPlugin] }));

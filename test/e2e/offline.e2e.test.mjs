@@ -184,6 +184,10 @@ for (const isolatedHost of [false, true]) {
         const again = await runTyped(page, TRAIN_CELL);
         assert.equal(again.state, 'done', again.text);
         assert.match(again.text, /offline-trained w=2\.0,-3\.4/);
+        // A shared link with a query string opens the book offline too.
+        await page.goto(`${site.url}?ref=share#/${sections[1]}`);
+        await page.waitForSelector(`.section[data-slug="${sections[1]}"] .section-body`, { timeout: 30_000 });
+        await openSection(page, unvisited);
         // Datasets saved by "make this book available offline", read by cells with no network.
         const data = await runTyped(page, "const text = await d2l.readTimeMachine();\nconst house = await d2l.loadCsv('kaggle_house_pred_test.csv');\nprint(`chars=${text.length} rows=${house.rows.length}`)");
         assert.equal(data.state, 'done', data.text);

@@ -79,6 +79,13 @@ export function startServiceWorker(): void {
     } else if (bookUpdate.get().kind === 'applying') location.reload();
     else bookUpdate.set({ kind: 'taken-elsewhere' });
   });
+  // After the page has loaded: the worker's first install downloads the whole book (~10 MB),
+  // which must not compete with the reader's first page.
+  if (document.readyState === 'complete') register(sw);
+  else addEventListener('load', () => register(sw), { once: true });
+}
+
+function register(sw: ServiceWorkerContainer): void {
   sw.register(new URL('sw.js', document.baseURI).href)
     .then((registration) => {
       if (registration.active) bookOffline.set({ kind: 'ready' });
