@@ -25,8 +25,8 @@ export const CHROMIUM_FLAGS = [
  * Serves a build (run `vite build --mode harness --outDir .cache/e2e-dist` first: the tests' pages
  * are not in dist/) with the same headers as production previews.
  */
-export async function serveDist(outDir = 'dist') {
-  const server = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'error' });
+export async function serveDist(outDir = 'dist', { port = 0 } = {}) {
+  const server = await preview({ build: { outDir }, preview: { port, host: '127.0.0.1', strictPort: port !== 0 }, logLevel: 'error' });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   return { url, close: () => new Promise((r) => server.httpServer.close(() => r())) };

@@ -3,7 +3,7 @@
 // - a plain static host that sends no special headers (as GitHub Pages): the first load is not
 //   cross-origin isolated; the service worker installs, the page reloads once by itself, and from
 //   then on the worker's COOP/COEP make it isolated, so WASM runs on threads;
-// - the same files with the isolation headers (as `npm run preview`, Netlify with dist/_headers).
+// - `vite preview` (as `npm run preview`): the isolation headers from the first load.
 // On each: go offline, open a section never visited, run a small training cell, reload, run it
 // again; then deploy a changed build and see the update notice: the old version stays whole
 // until the reader reloads, and saved edits survive the update.
@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchBrowser, serveStatic } from './browser.mjs';
+import { launchBrowser, serveDist, serveStatic } from './browser.mjs';
 
 const distDir = process.env.DIST_DIR ?? 'dist';
 
@@ -46,12 +46,13 @@ async function copyOfDist() {
  * in the service worker's precache manifest, exactly what a rebuild with a changed page produces
  * (the worker's bytes change, so the browser installs it as an update).
  */
-async function deployChangedBuild(dir) {
+async function deployChangedBuild(dir, version = 2) {
   const indexFile = path.join(dir, 'index.html');
-  await writeFile(indexFile, (await readFile(indexFile, 'utf8')).replace('<head>', '<head>\n    <meta name="handson-deploy" content="v2" />'));
+  const html = (await readFile(indexFile, 'utf8')).replace(/\n    <meta name="handson-deploy" content="v\d+" \/>/, '');
+  await writeFile(indexFile, html.replace('<head>', `<head>\n    <meta name="handson-deploy" content="v${version}" />`));
   const swFile = path.join(dir, 'sw.js');
   const sw = await readFile(swFile, 'utf8');
-  const changed = sw.replace(/\{"revision":"[0-9a-f]+","url":"index\.html"\}/, '{"revision":"00000000000000000000000000000002","url":"index.html"}');
+  const changed = sw.replace(/\{"revision":"[0-9a-f]+","url":"index\.html"\}/, `{"revision":"${String(version).padStart(32, '0')}","url":"index.html"}`);
   assert.notEqual(changed, sw, 'index.html is in the precache manifest of sw.js');
   await writeFile(swFile, changed);
 }
@@ -96,7 +97,9 @@ async function screenshotPanel(page, name) {
 }
 
 for (const isolatedHost of [false, true]) {
-  const hostName = isolatedHost ? 'a host that sends the isolation headers (as npm run preview)' : 'a plain static host with no special headers';
+  const hostName = isolatedHost ? 'npm run preview, which sends the isolation headers' : 'a plain static host with no special headers (under /handson/)';
+  /** The plain host under a sub-path; vite preview at the root, restarted on its port after a deploy (it indexes the files when it starts). */
+  const serve = (dir, port) => (isolatedHost ? serveDist(dir, { port }) : serveStatic(dir, '/handson/', { isolated: false }));
   describe(`offline and updates on ${hostName}`, () => {
     let dir;
     let site;
@@ -108,7 +111,7 @@ for (const isolatedHost of [false, true]) {
     before(async () => {
       await mkdir('test-results', { recursive: true });
       dir = await copyOfDist();
-      site = await serveStatic(dir, '/handson/', { isolated: isolatedHost });
+      site = await serve(dir, 0);
       browser = await launchBrowser({ serviceWorkers: 'allow' });
       page = await browser.context.newPage();
       page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -208,6 +211,11 @@ for (const isolatedHost of [false, true]) {
       const edited = 'print("my saved edit")';
       await runTyped(page, edited);
       await deployChangedBuild(dir);
+      if (isolatedHost) {
+        const port = Number(new URL(site.url).port);
+        await site.close();
+        site = await serve(dir, port);
+      }
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
       await page.locator('[data-testid="update-notice"]').waitFor({ timeout: 60_000 });
       assert.match(await page.locator('[data-testid="update-notice"]').innerText(), /new version/);
@@ -244,6 +252,33 @@ for (const isolatedHost of [false, true]) {
       // The datasets saved before the update are still there.
       await page.locator('.offline-button[data-offline="all"]').waitFor({ timeout: 30_000 });
       assert.deepEqual(pageErrors, []);
+    });
+
+    it('two tabs: updating in one tells the other, whose old files may be gone, to reload', async () => {
+      const other = await browser.context.newPage();
+      try {
+        await other.goto(site.url);
+        await other.waitForSelector('.toc');
+        await deployChangedBuild(dir, 3);
+        if (isolatedHost) {
+          const port = Number(new URL(site.url).port);
+          await site.close();
+          site = await serve(dir, port);
+        }
+        await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+        for (const p of [page, other]) await p.locator('[data-testid="update-notice"]').waitFor({ timeout: 60_000 });
+        await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.locator('[data-testid="update-notice"] button', { hasText: 'Reload' }).click()]);
+        await page.waitForSelector('.toc');
+        assert.equal(await page.evaluate(() => document.querySelector('meta[name="handson-deploy"]')?.getAttribute('content')), 'v3');
+        await other.getByText('This book was updated in another tab').waitFor({ timeout: 30_000 });
+        if (!isolatedHost) await other.screenshot({ path: 'test-results/update-notice-other-tab.png' });
+        await Promise.all([other.waitForEvent('load', { timeout: 60_000 }), other.locator('[data-testid="update-notice"] button', { hasText: 'Reload' }).click()]);
+        await other.waitForSelector('.toc');
+        assert.equal(await other.evaluate(() => document.querySelector('meta[name="handson-deploy"]')?.getAttribute('content')), 'v3');
+        assert.equal(await other.locator('[data-testid="update-notice"]').count(), 0);
+      } finally {
+        await other.close();
+      }
     });
   });
 }
