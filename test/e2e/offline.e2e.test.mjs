@@ -282,3 +282,31 @@ for (const isolatedHost of [false, true]) {
     });
   });
 }
+
+describe('a host that lost one of the book\'s files', () => {
+  it('the book still reads online, and the header says it could not be saved for offline reading', async () => {
+    const dir = await copyOfDist();
+    const site = await serveStatic(dir, '/handson/', { isolated: false });
+    const browser = await launchBrowser({ serviceWorkers: 'allow' });
+    try {
+      // A file that is only needed later (the lazily loaded charting library) is missing: the
+      // worker's install fails (it precaches all or nothing), and nothing claims the page.
+      const { readdir } = await import('node:fs/promises');
+      const plotly = (await readdir(path.join(dir, 'assets'))).find((f) => f.startsWith('plotly'));
+      assert.ok(plotly, 'the build has a Plotly chunk');
+      await rm(path.join(dir, 'assets', plotly));
+      const page = await browser.context.newPage();
+      await page.goto(site.url);
+      await page.waitForSelector('.toc');
+      await page.locator('.offline-button[data-offline="failed"]').waitFor({ timeout: 60_000 });
+      await page.locator('.offline-button').click();
+      assert.match(await page.locator('#offline-panel').innerText(), /Saving the book for offline reading failed/);
+      assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
+      assert.equal(await page.evaluate(() => crossOriginIsolated), false);
+    } finally {
+      await browser.close();
+      await site.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
