@@ -163,7 +163,18 @@ for (const isolatedHost of [false, true]) {
       if (!isolatedHost) await screenshotPanel(page, 'offline-panel-light');
       await page.locator('.offline-button').click();
       assert.match(await page.locator('[data-testid="offline-datasets"]').innerText(), /Datasets: 0 of 7 saved/);
+      // A slower network (4 MB/s), so the progress bar is seen part way.
+      const cdp = await browser.context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 4e6, uploadThroughput: -1 });
       await page.locator('[data-testid="offline-save"]').click();
+      await page.waitForFunction(() => {
+        const p = document.querySelector('#offline-panel progress');
+        return p && p.value > 1e6 && p.value < p.max;
+      }, null, { timeout: 30_000 });
+      assert.match(await page.locator('.offline-progress').innerText(), /[\d.]+ MB of 30\.\d MB/);
+      if (!isolatedHost) await page.screenshot({ path: 'test-results/offline-progress.png' });
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
       await page.locator('.offline-button[data-offline="all"]').waitFor({ timeout: 120_000 });
       assert.match(await page.locator('#offline-panel').innerText(), /The whole book, with its datasets, is available offline\.[\s\S]*This book uses [\d.]+ MB/);
       await page.keyboard.press('Escape');

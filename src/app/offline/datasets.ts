@@ -3,7 +3,7 @@
  * the datasets (32 MB, too much to take unasked) are fetched here, into the same cache the
  * kernel's downloads use (../run/downloads.ts), so a cell finds them there offline.
  */
-import { cachedAssetFetcher, CACHE_NAME } from '../run/downloads';
+import { cachedAssetFetcher, CACHE_NAME, downloads } from '../run/downloads';
 
 export interface BookDataset {
   /** Under data/ of the site. */
@@ -31,20 +31,31 @@ export async function savedDatasets(siteBase: string): Promise<Set<string>> {
 }
 
 /**
- * Fetches every dataset not yet saved, one after another (the status bar shows each file's own
- * progress); `onProgress(bytesDone)` after each file. Asks the browser to keep the site's storage
- * (persist), so the saved book is not evicted under storage pressure.
+ * Fetches every dataset not yet saved, one after another (the status bar shows each file too);
+ * `onProgress(bytesDone)` as bytes arrive. Asks the browser to keep the site's storage (persist),
+ * so the saved book is not evicted under storage pressure.
  */
 export async function saveAllDatasets(siteBase: string, onProgress: (bytesDone: number) => void): Promise<void> {
   await navigator.storage?.persist?.().catch(() => false);
   const fetchAsset = cachedAssetFetcher(siteBase);
   const saved = await savedDatasets(siteBase);
   let done = totalBytes(BOOK_DATASETS.filter((d) => saved.has(d.path)));
-  onProgress(done);
-  for (const d of BOOK_DATASETS) {
-    if (saved.has(d.path)) continue;
-    await fetchAsset(d.path);
-    done += d.bytes;
+  let current: string | null = null;
+  // The fetcher reports each file's bytes as they stream in (about every 100 ms).
+  const unsubscribe = downloads.subscribe(() => {
+    const d = downloads.get().find((x) => x.path === current && x.state === 'downloading');
+    if (d) onProgress(done + d.loaded);
+  });
+  try {
     onProgress(done);
+    for (const d of BOOK_DATASETS) {
+      if (saved.has(d.path)) continue;
+      current = d.path;
+      await fetchAsset(d.path);
+      done += d.bytes;
+      onProgress(done);
+    }
+  } finally {
+    unsubscribe();
   }
 }

@@ -1,5 +1,5 @@
 /** The offline control's view of things: the worker's state, the saved datasets, the storage used. */
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { siteBase } from '../run/kernel-pool';
 import { BOOK_DATASETS, savedDatasets, saveAllDatasets, totalBytes } from './datasets';
 import { bookOffline } from './service-worker';
@@ -14,6 +14,7 @@ export function useOfflineState(active: boolean) {
   const offline = useSyncExternalStore(bookOffline.subscribe, bookOffline.get);
   const [datasets, setDatasets] = useState<DatasetsState>({ kind: 'checking' });
   const [usage, setUsage] = useState<number | null>(null);
+  const saving = useRef(false);
 
   const refresh = useCallback(async (error?: string) => {
     const saved = await savedDatasets(siteBase());
@@ -23,19 +24,22 @@ export function useOfflineState(active: boolean) {
     setUsage(estimate?.usage ?? null);
   }, []);
 
-  // Checked on mount (the header's label) and again each time the panel opens.
+  // Checked on mount (the header's label), when the worker's state changes and each time the
+  // panel opens; not while saving (the progress bar owns the state then).
   useEffect(() => {
-    if (datasets.kind !== 'saving') void refresh();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (!saving.current) void refresh();
   }, [active, offline.kind, refresh]);
 
   const saveDatasets = useCallback(async () => {
+    saving.current = true;
     setDatasets({ kind: 'saving', doneBytes: 0 });
     try {
       await saveAllDatasets(siteBase(), (doneBytes) => setDatasets({ kind: 'saving', doneBytes }));
       await refresh();
     } catch (e) {
       await refresh(e instanceof Error ? e.message : String(e));
+    } finally {
+      saving.current = false;
     }
   }, [refresh]);
 
