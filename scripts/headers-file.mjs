@@ -39,13 +39,18 @@ export function headersFileText() {
   ].join('\n');
 }
 
-/** Vite plugin: emits dist/_headers on `vite build`. */
+/**
+ * Vite plugin: emits dist/_headers on `vite build`, and dist/.nojekyll, which tells GitHub Pages
+ * to publish the files as they are (its default Jekyll step drops every file whose name starts
+ * with an underscore, and the bundler may name a chunk so).
+ */
 export function headersFilePlugin() {
   return {
     name: 'handson-headers-file',
     apply: 'build',
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: '_headers', source: headersFileText() });
+      this.emitFile({ type: 'asset', fileName: '.nojekyll', source: '' });
     },
   };
 }

@@ -48,6 +48,10 @@ describe(`the built site (${dist})`, () => {
     assert.equal(ISOLATION_HEADERS['Cross-Origin-Opener-Policy'], 'same-origin');
   });
 
+  it('has .nojekyll, so GitHub Pages publishes files whose names start with an underscore', () => {
+    assert.ok(all.includes('.nojekyll'));
+  });
+
   it("precaches every file the book needs offline, and nothing that is not in dist/", () => {
     const urls = precached();
     assert.ok(urls.length > 20, `the precache manifest of sw.js has ${urls.length} entries`);
