@@ -153,6 +153,23 @@ for (const isolatedHost of [false, true]) {
       const threads = Number(await page.locator('.backend-badge').getAttribute('data-wasm-threads'));
       if (cores >= 2) assert.ok(threads >= 2, `WASM runs ${threads} thread(s) on ${cores} cores`);
       else console.log(`# one core here: WASM runs ${threads} thread (tfjs gives no second thread to one core)`);
+      // The fast Stop (a soft interrupt through SharedArrayBuffer): the kernel keeps its variables.
+      assert.equal((await runTyped(page, 'var keptAcrossStop = 42;\nprint("set")')).state, 'done');
+      const cell = page.locator('.section-body .cell').first();
+      await cell.locator('.cm-content').click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText('while (true) {}');
+      await page.keyboard.press('Control+Enter');
+      await page.waitForFunction((el) => el.dataset.state === 'running', await cell.elementHandle());
+      await page.waitForTimeout(300);
+      const t0 = Date.now();
+      await cell.locator('button', { hasText: 'Stop' }).click();
+      await page.waitForFunction((el) => el.dataset.state !== 'running', await cell.elementHandle(), { timeout: 5000 });
+      const stopMs = Date.now() - t0;
+      assert.equal(await cell.getAttribute('data-state'), 'stopped');
+      const after = await runTyped(page, 'print(`kept=${keptAcrossStop}`)');
+      assert.match(after.text, /kept=42/, 'a soft interrupt keeps the kernel state (a restart would have lost it)');
+      console.log(`# ${isolatedHost ? 'preview' : 'plain host'}: WASM ${threads} threads, Stop in ${stopMs} ms with the state kept`);
     });
 
     it('offline: a section never visited opens, a training cell runs, and a reload still works', async () => {
