@@ -57,7 +57,8 @@ export function OfflineControl() {
           {datasets.kind === 'checking' && <p>Checking the saved datasets…</p>}
           {(datasets.kind === 'idle' || datasets.kind === 'failed') && (
             <p data-testid="offline-datasets">
-              Datasets: {datasets.savedCount} of {BOOK_DATASETS.length} saved ({formatBytes(datasets.savedBytes)} of {formatBytes(allDatasets)}). Sections that train on one download it on first use.
+              Datasets: {datasets.savedCount} of {BOOK_DATASETS.length} saved ({formatBytes(datasets.savedBytes)} of {formatBytes(allDatasets)}).
+              {datasets.savedCount < BOOK_DATASETS.length && ' A section that trains on one downloads it on first use.'}
             </p>
           )}
           {datasets.kind === 'failed' && <p className="offline-error">A download failed: {datasets.error}</p>}
