@@ -1,23 +1,65 @@
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 // .js: resolves to the .ts source, and keeps Vite's config loader from warning about the import.
 import { bookPlugin } from './src/content/vite-plugin.js';
 import { tfjsThreadsDepsPlugin, tfjsThreadsPlugin } from './src/build/tfjs-threads-plugin.js';
+import { VitePWA } from 'vite-plugin-pwa';
+import { headersFilePlugin, ISOLATION_HEADERS } from './scripts/headers-file.mjs';
+import { DATASETS } from './scripts/datasets.mjs';
 
 // Cross-origin isolation (COOP + COEP) enables SharedArrayBuffer: the kernel's soft interrupt
-// and multi-threaded WASM need it. Static hosts without these headers still work, degraded.
-// The kernel runs in an opaque-origin sandbox (see kernel-frame.html): its requests for the
-// site's own scripts and WASM files are cross-origin, so they are served with CORS and CORP.
-const isolation = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'cross-origin',
-  'Access-Control-Allow-Origin': '*',
+// and multi-threaded WASM need it. Static hosts without these headers still work: the service
+// worker adds them after the first load (src/sw/isolation.ts). The same headers, and the
+// framing ones (only the book frames itself), go to dist/_headers (scripts/headers-file.mjs).
+// Dev and preview send the isolation ones only: tests load pages of the site into foreign frames.
+const headers = { ...ISOLATION_HEADERS };
+
+// The pages readers get. `vite build --mode harness` adds the pages of the tests and the bench
+// (kernel harness, bench, browser checks); scripts/test.mjs, book-test.mjs, bench.mjs and the
+// reliability runner build that into .cache/, so dist/ holds only the book.
+const READER_PAGES = { main: 'index.html', kernel: 'kernel-frame.html' };
+const HARNESS_PAGES = {
+  harness: 'test/e2e/kernel-harness.html',
+  bench: 'test/bench/bench.html', // npm run bench (scripts/bench.mjs)
 };
+/** Adds the harness pages in `--mode harness` (a plugin, so this file's export stays an object for the vitest configs that spread it). */
+const harnessPages = (): Plugin => ({
+  name: 'handson-harness-pages',
+  apply: 'build',
+  config: (_config, { mode }) => (mode === 'harness' ? { build: { rollupOptions: { input: { ...READER_PAGES, ...HARNESS_PAGES } } } } : undefined),
+});
 
 export default defineConfig({
   base: './', // relative asset URLs: dist/ works under any sub-path (GitHub Pages)
+  define: {
+    // The datasets "make this book available offline" fetches (src/app/offline/datasets.ts).
+    __BOOK_DATASETS__: JSON.stringify(DATASETS.map(({ path, bytes }) => ({ path, bytes }))),
+  },
   // Chapters compiled at build time: virtual:book (see src/content/virtual-book.d.ts).
-  plugins: [bookPlugin(), tfjsThreadsPlugin()],
+  // VitePWA: one service worker (src/sw/sw.ts) that precaches the book for offline reading and
+  // adds the cross-origin isolation headers on hosts that cannot send them (DESIGN.md).
+  // headersFilePlugin: dist/_headers for hosts that read one (Netlify, Cloudflare Pages).
+  plugins: [
+    bookPlugin(),
+    tfjsThreadsPlugin(),
+    harnessPages(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      injectRegister: false, // src/app/offline/service-worker.ts registers it
+      manifest: false,
+      devOptions: { enabled: false },
+      injectManifest: {
+        // Everything the book needs to read and run, except the datasets (32 MB, fetched on first
+        // use or on "make this book available offline") and files only other hosts read.
+        globPatterns: ['**/*.{html,js,css,wasm,woff2,svg,png,jpg,jpeg,gif,webp,avif,json,ico,txt}'],
+        globIgnores: ['data/**', '_headers', 'test/**', 'assets/harness-*', 'assets/bench-*'], // harness pages: --mode harness only
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+      },
+    }),
+    headersFilePlugin(),
+  ],
   // The kernel worker is inlined (started from a blob inside the sandbox): one chunk.
   // Classic (iife), not a module worker: Chromium refuses module workers from blob:null URLs
   // (the sandbox's opaque origin) with a bare error event, while classic ones load.
@@ -28,17 +70,12 @@ export default defineConfig({
   build: {
     target: 'es2022',
     rollupOptions: {
-      input: {
-        main: 'index.html',
-        kernel: 'kernel-frame.html',
-        harness: 'test/e2e/kernel-harness.html',
-        bench: 'test/bench/bench.html', // npm run bench (scripts/bench.mjs)
-      },
+      input: READER_PAGES, // + HARNESS_PAGES in --mode harness (harnessPages below)
       output: { keepNames: true },
     },
   },
   server: {
-    headers: isolation,
+    headers,
     // Other builds (dist/, tests' copies under .cache/) are not the app's sources: no reloads for them.
     watch: { ignored: ['**/dist/**', '**/.cache/**', '**/test-results/**', '**/bench-results/**'] },
   },
@@ -50,7 +87,7 @@ export default defineConfig({
     rolldownOptions: { plugins: [tfjsThreadsDepsPlugin()] },
     include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgl', '@tensorflow/tfjs-backend-webgpu', 'acorn', 'magic-string', 'sucrase', '@jridgewell/trace-mapping'],
   },
-  preview: { headers: isolation },
+  preview: { headers },
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',

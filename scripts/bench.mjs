@@ -68,7 +68,7 @@ async function main() {
   const outDir = path.join(repoRoot, '.cache', `bench-dist-${process.pid}`);
   const loadBefore = loadavg();
   console.log(`building the site into ${path.relative(repoRoot, outDir)} (load average ${loadBefore.join(', ')} on ${os.cpus().length} cores)`);
-  await build({ build: { outDir, emptyOutDir: true }, logLevel: 'error' });
+  await build({ mode: 'harness', build: { outDir, emptyOutDir: true }, logLevel: 'error' }); // with the bench pages
   const server = await serveDist(outDir);
   const browser = await launchBrowser();
   const reports = [];

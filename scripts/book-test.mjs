@@ -93,7 +93,7 @@ async function main() {
         // A private build of the site: the kernel exactly as the reader gets it, and no clash
         // with anyone rebuilding dist/ meanwhile.
         const outDir = path.join(repoRoot, '.cache', `book-test-dist-${process.pid}`);
-        await build({ build: { outDir, emptyOutDir: true }, logLevel: 'error' });
+        await build({ mode: 'harness', build: { outDir, emptyOutDir: true }, logLevel: 'error' }); // with the kernel harness page
         builtDir = outDir;
         server = await serveDist(outDir);
         browser = await launchBrowser();

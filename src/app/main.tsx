@@ -7,6 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { toc } from 'virtual:book';
 import { routeOf } from './book/routes';
+import { startServiceWorker } from './offline/service-worker';
 import { getSection } from './section/load-section';
 import { App } from './shell/app';
 import { startTheme } from './theme/theme-store';
@@ -17,6 +18,7 @@ import './styles/cells.css';
 import './styles/outputs.css';
 
 startTheme();
+startServiceWorker(); // offline reading, updates, isolation on plain hosts (src/sw/sw.ts)
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must have <div id="root"> for the reader to mount in');
 

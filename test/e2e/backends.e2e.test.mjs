@@ -1,7 +1,7 @@
 // mx.withBackend in the real sandboxed kernel: every rung of the ladder can be used for a moment
 // from a kernel started on WebGPU — WASM included, whose binary is fetched after the kernel's
 // lockdown through the one fetch the kernel keeps (for its .wasm files only) — and the results agree.
-//   npx vite build --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/backends.e2e.test.mjs
+//   npx vite build --mode harness --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/backends.e2e.test.mjs
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, serveDist, openKernelHarness } from './browser.mjs';
@@ -11,7 +11,7 @@ let browser;
 let page;
 
 before(async () => {
-  site = await serveDist(process.env.E2E_DIST_DIR ?? 'dist');
+  site = await serveDist(process.env.E2E_DIST_DIR ?? '.cache/e2e-dist');
   browser = await launchBrowser();
   page = await browser.context.newPage();
   await openKernelHarness(page, site.url);

@@ -21,21 +21,19 @@ export const CHROMIUM_FLAGS = [
   '--enable-unsafe-swiftshader',
 ];
 
-/** Serves dist/ (run `vite build` first) with the same headers as production previews. */
-export async function serveDist(outDir = 'dist') {
-  const server = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'error' });
+/**
+ * Serves a build (run `vite build --mode harness --outDir .cache/e2e-dist` first: the tests' pages
+ * are not in dist/) with the same headers as production previews.
+ */
+export async function serveDist(outDir = 'dist', { port = 0 } = {}) {
+  const server = await preview({ build: { outDir }, preview: { port, host: '127.0.0.1', strictPort: port !== 0 }, logLevel: 'error' });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   return { url, close: () => new Promise((r) => server.httpServer.close(() => r())) };
 }
 
 // The same headers as vite.config.ts's preview (cross-origin isolation, CORP/CORS for the kernel frame).
-const ISOLATION_HEADERS = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'cross-origin',
-  'Access-Control-Allow-Origin': '*',
-};
+import { ISOLATION_HEADERS } from '../../scripts/headers-file.mjs';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -102,14 +100,19 @@ export async function serveStatic(outDir = 'dist', base = '/handson/', { isolate
 /**
  * A fresh Chromium profile; returns the context and a cleanup function. `extraArgs`: flags added
  * to CHROMIUM_FLAGS (e.g. `--js-flags=--expose-gc` for tests that measure live memory).
+ * `serviceWorkers`: the book's service worker (src/sw/sw.ts) precaches ~10 MB on each fresh
+ * profile and, on a host without isolation headers, reloads the page once to isolate it; tests
+ * of other things block it unless E2E_SERVICE_WORKERS=allow (to run them under it). The
+ * offline tests (offline.e2e.test.mjs) allow it.
  */
-export async function launchBrowser({ extraArgs = [] } = {}) {
+export async function launchBrowser({ extraArgs = [], serviceWorkers = process.env.E2E_SERVICE_WORKERS === 'allow' ? 'allow' : 'block' } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'handson-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [...CHROMIUM_FLAGS.filter((f) => f !== '--headless'), ...extraArgs],
     viewport: { width: 1280, height: 900 },
+    serviceWorkers,
   });
   return {
     context,
@@ -122,7 +125,16 @@ export async function launchBrowser({ extraArgs = [] } = {}) {
 
 /** Opens the kernel harness page (test/e2e/kernel-harness.html) of a served site and waits until its kernel client is ready. */
 export async function openKernelHarness(page, siteUrl) {
+  if (process.env.E2E_SERVICE_WORKERS === 'allow') {
+    // Under the book's service worker: the reader's page installs it, then the harness (in its
+    // scope) and the kernel frame load through it, with the headers it adds.
+    await page.goto(siteUrl);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120_000 });
+  }
   await page.goto(`${siteUrl}test/e2e/kernel-harness.html`);
   await page.waitForSelector('body[data-ready="true"]');
+  if (process.env.E2E_SERVICE_WORKERS === 'allow' && !(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+    throw new Error('E2E_SERVICE_WORKERS=allow, but the service worker does not control the kernel harness');
+  }
   return page;
 }

@@ -11,7 +11,7 @@ let page;
 const consoleErrors = [];
 
 before(async () => {
-  site = await serveDist(process.env.E2E_DIST_DIR ?? 'dist');
+  site = await serveDist(process.env.E2E_DIST_DIR ?? '.cache/e2e-dist');
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));

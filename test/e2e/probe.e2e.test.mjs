@@ -4,15 +4,15 @@
 // again; the reader's explicit choice wins over it; the status bar says which backend and why.
 // The menu beside the backend switcher measures again on request and chooses WASM's threads.
 //
-//   npx vite build --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/probe.e2e.test.mjs
-// (E2E_DIST_DIR defaults to dist/.) Screenshots: test-results/probe-status-bar.png, and the open
+//   npx vite build --mode harness --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/probe.e2e.test.mjs
+// (E2E_DIST_DIR defaults to .cache/e2e-dist.) Screenshots: test-results/probe-status-bar.png, and the open
 // backend menu in test-results/backend-menu-{light,dark}.png (also /tmp/menu.png, /tmp/menu-dark.png).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { launchBrowser, serveStatic, openKernelHarness } from './browser.mjs';
 
-const distDir = process.env.E2E_DIST_DIR ?? 'dist';
+const distDir = process.env.E2E_DIST_DIR ?? '.cache/e2e-dist';
 const CACHE_KEY = 'handson/backend-probe';
 let site;
 let browser;

@@ -3,15 +3,15 @@
 // are: nothing here names a chapter); where a test needs specific code, it types it into a
 // cell's editor, as a reader would.
 //
-//   npx vite build --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/reader.e2e.test.mjs
-// (E2E_DIST_DIR defaults to dist/.) Screenshots go to test-results/.
+//   npx vite build --mode harness --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/reader.e2e.test.mjs
+// (E2E_DIST_DIR defaults to .cache/e2e-dist.) Screenshots go to test-results/.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { formatBudgets, measureBudgets } from '../../scripts/budget.mjs';
 import { launchBrowser, serveStatic } from './browser.mjs';
 
-const distDir = process.env.E2E_DIST_DIR ?? 'dist';
+const distDir = process.env.E2E_DIST_DIR ?? '.cache/e2e-dist';
 let site;
 let browser;
 let page;

@@ -2,8 +2,8 @@
 // the page's IndexedDB (a database of its own), survive a page reload, come out as real
 // downloads and go back in as uploads; the reader's own storage is never touched.
 //
-//   npx vite build --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/storage.e2e.test.mjs
-// (E2E_DIST_DIR defaults to dist/.)
+//   npx vite build --mode harness --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/storage.e2e.test.mjs
+// (E2E_DIST_DIR defaults to .cache/e2e-dist.)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -18,7 +18,7 @@ const openHarness = async () => {
 };
 
 before(async () => {
-  site = await serveDist(process.env.E2E_DIST_DIR ?? 'dist');
+  site = await serveDist(process.env.E2E_DIST_DIR ?? '.cache/e2e-dist');
   browser = await launchBrowser();
   page = await browser.context.newPage();
   await openHarness();

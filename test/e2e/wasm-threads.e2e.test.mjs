@@ -6,12 +6,12 @@
 // trains to the true weights; on a host without the isolation headers it runs the
 // single-thread build and says why. Attacks on the pthread workers: kernel.e2e.test.mjs.
 //
-//   npx vite build --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/wasm-threads.e2e.test.mjs
+//   npx vite build --mode harness --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/wasm-threads.e2e.test.mjs
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, serveStatic, openKernelHarness } from './browser.mjs';
 
-const distDir = process.env.E2E_DIST_DIR ?? 'dist';
+const distDir = process.env.E2E_DIST_DIR ?? '.cache/e2e-dist';
 let browser;
 const sites = [];
 

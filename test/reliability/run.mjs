@@ -27,7 +27,7 @@ function run(cmd) {
 }
 
 const STEPS = [
-  { name: 'build', cmd: ['npx', 'vite', 'build', '--outDir', dist, '--logLevel', 'warn'] },
+  { name: 'build', cmd: ['npx', 'vite', 'build', '--mode', 'harness', '--outDir', dist, '--logLevel', 'warn'] },
   { name: 'bad input', cmd: ['npx', 'vitest', 'run', '--config', 'test/reliability/vitest.config.ts'] },
   { name: 'edit loss', cmd: ['npx', 'vitest', 'run', '--config', 'test/reliability/vitest.edit-loss.config.ts'] },
   { name: 'faults', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/faults.e2e.test.mjs'] },

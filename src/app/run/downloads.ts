@@ -18,7 +18,8 @@ export interface Download {
 
 export const downloads = new Store<readonly Download[]>([]);
 
-const CACHE_NAME = 'handson-data-v1';
+/** Cache Storage of the datasets (also read by src/app/offline/datasets.ts). */
+export const CACHE_NAME = 'handson-data-v1';
 
 function report(d: Download): void {
   downloads.update((list) => [...list.filter((x) => x.path !== d.path), d]);

@@ -3,6 +3,8 @@ import { useEffect, useLayoutEffect, useState } from 'react';
 import { toc } from 'virtual:book';
 import { pageKey, type Route } from '../book/routes';
 import { SectionPage } from '../section/section-page';
+import { OfflineControl } from '../offline/offline-control';
+import { UpdateNotice } from '../offline/update-notice';
 import { Icon } from '../ui/icons';
 import { HomePage, NotFoundPage, PartPage } from './pages';
 import { SearchBox } from './search-box';
@@ -54,6 +56,7 @@ export function App() {
         </a>
         <span className="top-spacer" />
         <SearchBox />
+        <OfflineControl />
         <ThemeSwitch />
       </header>
       <div className="drawer-backdrop" onClick={() => setDrawer(false)} aria-hidden="true" />
@@ -63,6 +66,7 @@ export function App() {
       <main className="content" id="content">
         <Page key={key} route={route} />
       </main>
+      <UpdateNotice />
       <StatusBar />
     </div>
   );

@@ -1,0 +1,2 @@
+// Types for scripts/datasets.mjs (imported by vite.config.ts).
+export declare const DATASETS: ReadonlyArray<{ readonly path: string; readonly bytes: number; readonly sha256: string; readonly url: string }>;
