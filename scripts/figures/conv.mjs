@@ -124,8 +124,8 @@ export const multiIn = {
       line(262, 30 + c * 1.5, 290, yOut + c, { cls: 'f-lm' }),
       line(262, 30 + rowH + c * 1.5, 290, yOut + c, { cls: 'f-lm' }),
       text(290, yOut - 10, `+`, { cls: 'f-b' }),
-      grid(300, yOut, nums(Y), { cell: c, cellCls: hl(0, 0, 1, 1, 'f-acc') }),
-      caption(300 + c, yOut - 24, L.sum),
+      grid(300, yOut, nums(Y), { cell: 34, cellCls: hl(0, 0, 1, 1, 'f-acc') }),
+      caption(300 + 34, yOut - 24, L.sum),
       text(200, 240, `${fmtNum(parts[0][0][0])} + ${fmtNum(parts[1][0][0])} = ${fmtNum(Y[0][0])}`, { size: 's', cls: 'f-ta' }),
     ]);
   },
@@ -145,21 +145,21 @@ export const multiOut = {
   draw: (L) => {
     const kernels = multiOutKernels;
     const outputs = kernels.map((k) => addAll(X2.map((Xc, i) => corr2d(Xc, k[i]))));
-    const rowY = (o) => 40 + o * 74;
-    return svg(420, 270, [
-      stack(14, 110, 2, 60, { label: '2 × 3 × 3' }),
+    const rowY = (o) => 36 + o * 76;
+    return svg(420, 292, [
+      stack(14, 122, 2, 60, { label: '2 × 3 × 3' }),
       caption(50, 24, L.input),
       caption(200, 24, L.kernels),
       caption(340, 24, L.outputs),
       kernels.map((k, o) => [
-        line(88, 130, 160, rowY(o) + 22, { cls: 'f-lm' }),
+        line(88, 142, 160, rowY(o) + 22, { cls: 'f-lm' }),
         stack(170, rowY(o) + 10, 2, 34, { cls: 'f-acc', step: 6 }),
         text(257, rowY(o) + 20, o === 0 ? 'K2' : `K2 + ${o}`, { size: 's', cls: 'f-m' }),
         line(222, rowY(o) + 26, 292, rowY(o) + 26, { cls: 'f-lm' }),
-        grid(300, rowY(o), nums(outputs[o]), { cell: 26 }),
+        grid(296, rowY(o), nums(outputs[o]), { cell: 34 }),
       ]),
-      text(200, 258, '3 × 2 × 2 × 2', { size: 's', cls: 'f-m' }),
-      text(326, 258, '3 × 2 × 2', { size: 's', cls: 'f-m' }),
+      text(200, 282, '3 × 2 × 2 × 2', { size: 's', cls: 'f-m' }),
+      text(330, 282, '3 × 2 × 2', { size: 's', cls: 'f-m' }),
     ]);
   },
 };
