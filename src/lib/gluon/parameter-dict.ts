@@ -58,6 +58,15 @@ export class ParameterDict implements Iterable<[string, Parameter]> {
     return this.map.get(full) ?? null;
   }
 
+  /** @internal puts `p` under the name `full` (whole-network sharing replaces a block's own parameter). */
+  replace(full: string, p: Parameter): void {
+    if (!this.map.has(full)) throw new GluonError(`internal: ParameterDict.replace: no parameter named '${full}'.`);
+    // Under the shared parameter's own name (as Gluon lists it), at the same place in the order.
+    const entries = [...this.map.entries()].map(([k, v]): [string, Parameter] => (k === full ? [p.name, p] : [k, v]));
+    this.map.clear();
+    for (const [k, v] of entries) this.map.set(k, v);
+  }
+
   /** Adds another dict's parameters (the same objects). */
   update(other: ParameterDict): void {
     for (const [k, v] of other) {

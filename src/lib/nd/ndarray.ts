@@ -13,9 +13,10 @@ import { currentContext, type Context } from '../engine/context';
 import { runBackward, type BackwardOptions, type TapeNode } from '../autograd/tape';
 import { isRecording } from '../autograd/state';
 import { ArgumentError, AutogradError, ShapeError, SyncReadError, fmtShape } from './errors';
+import { apply, definePrimitive } from './primitive';
 import { keep, release, track, type TensorBox } from './lifetime';
 import { formatArray } from './format';
-import type { Shape } from './shape-utils';
+import { shapesEqual, type Shape } from './shape-utils';
 import * as ew from './ops/elementwise';
 import * as red from './ops/reduce';
 import * as shp from './ops/shape';
@@ -89,7 +90,7 @@ export class NDArray {
       this.gradBuffer = null;
       return;
     }
-    if (this.gradBuffer === null || !sameShape(this.gradBuffer.shape, this.shape)) {
+    if (this.gradBuffer === null || !shapesEqual(this.gradBuffer.shape, this.shape)) {
       this.gradBuffer = NDArray.fromTensor(tf.zerosLike(this.tensor), { persistent: true });
     }
   }
@@ -170,7 +171,7 @@ export class NDArray {
 
   /** @internal moves `result`'s value (and history) into this array, keeping identity. */
   assignResult(result: NDArray, op = 'in-place write'): this {
-    if (!sameShape(result.shape, this.shape)) {
+    if (!shapesEqual(result.shape, this.shape)) {
       throw new ShapeError(`${op}: the result has shape ${fmtShape(result.shape)} but the target has shape ${fmtShape(this.shape)}; an in-place op cannot change the shape.`);
     }
     const t = result.dtype === this.dtype ? tf.clone(result.tensor) : tf.cast(result.tensor, this.dtype);
@@ -234,17 +235,36 @@ export class NDArray {
   /** NumPy-style read: ints, ':' / 'a:b:c' strings, index arrays. Returns a copy. */
   get(...index: IndexSpec[]): NDArray { return idx.getItem(this, index); }
   take(indices: NDArray | number[], options?: { axis?: number; mode?: 'clip' | 'wrap' }): NDArray { return idx.take(this, indices, options); }
-  pick(index: NDArray | number[], options?: { axis?: number; keepDims?: boolean }): NDArray { return idx.pick(this, index, options); }
+  pick(index: NDArray | number[], options?: { axis?: number; keepDims?: boolean; mode?: 'clip' | 'wrap' }): NDArray { return idx.pick(this, index, options); }
   oneHot(depth: number, options?: { onValue?: number; offValue?: number }): NDArray { return idx.oneHot(this, depth, options); }
 
+  // ---- iteration ----------------------------------------------------------------------
+
+  /**
+   * Iterates over the first axis, as MXNet and NumPy do: `for (const row of X)` and
+   * `Array.from(X)` give X.get(0), X.get(1), ... (arrays of one rank less). The entries of a
+   * 1-D array are plain numbers, read synchronously (so, on WebGPU, where synchronous reads are
+   * wrong, this is a SyncReadError: use `await x.toArray()`); numbers are not iterable, so
+   * recursive walks end. A 0-d array cannot be iterated (NumPy's rule).
+   */
+  *[Symbol.iterator](): Iterator<NDArray | number> {
+    if (this.ndim === 0) throw new TypeError(`iteration over a 0-d array: it has no first axis. Read its value with await x.asScalar().`);
+    if (this.ndim === 1) {
+      yield* this.dataSync();
+      return;
+    }
+    for (let i = 0; i < this.shape[0]!; i++) yield this.get(i);
+  }
+
   // ---- copies and devices -------------------------------------------------------------
+  /** A new array with the same values (MXNet's copy; recorded, so gradients flow through it). */
   copy(): NDArray {
-    return NDArray.fromTensor(tf.clone(this.tensor));
+    return apply(Copy, [this], undefined);
   }
   /** Copies into `other` (in place, keeping its identity) or to a new array on a context. */
   copyTo(other: NDArray | Context): NDArray {
     if (other instanceof NDArray) {
-      if (!sameShape(other.shape, this.shape)) {
+      if (!shapesEqual(other.shape, this.shape)) {
         throw new ShapeError(`copyTo: source shape ${fmtShape(this.shape)} and target shape ${fmtShape(other.shape)} differ.`);
       }
       other.replaceTensor(this.dtype === other.dtype ? tf.clone(this.tensor) : tf.cast(this.tensor, other.dtype));
@@ -330,9 +350,8 @@ export class NDArray {
   }
 }
 
-function sameShape(a: Shape, b: Shape): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i]);
-}
+// y = x (a new array)      dy/dx = 1
+const Copy = definePrimitive({ name: 'copy', saves: 'none', forward: ([x]) => tf.clone(x!), backward: (dy) => [dy] });
 
 function castAndDispose(t: Tensor, dtype: DType): Tensor {
   const c = tf.cast(t, dtype);

@@ -66,7 +66,9 @@ export class Dropout extends Block {
     expectArray(`${this.name}: Dropout`, 'the input', x);
     const bad = this.axes.find((a) => a >= x.ndim);
     if (bad !== undefined) throw new ShapeError(`${this.name}: Dropout shares its mask along axis ${bad}, but the input ${fmtShape(x.shape)} has only ${x.ndim} axes.`);
-    return isTraining() ? dropout(x, this.rate, this.axes) : x;
+    // Predicting: a new array with the input's values (MXNet's identity returns a new NDArray; giving back
+    // the input itself would make y.backward() on it fail when x has attachGrad()).
+    return isTraining() && this.rate > 0 ? dropout(x, this.rate, this.axes) : x.copy();
   }
 
   /** Gluon's repr: `Dropout(p = 0.5, axes=())`. */
