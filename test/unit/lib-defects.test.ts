@@ -106,8 +106,8 @@ describe('wrong answers', () => {
 
     // Gluon's rule with nameScope: names relative to the prefixes
     class Scoped extends Block {
-      readonly dense: gluon.nn.Dense;
-      constructor(o: gluon.BlockOptions = {}) {
+      readonly dense: InstanceType<typeof Dense>;
+      constructor(o: ConstructorParameters<typeof Block>[0] = {}) {
         super(o);
         this.dense = this.nameScope(() => new Dense(3, { inUnits: 5 }));
       }
@@ -235,5 +235,38 @@ describe('crashes and wrong errors', () => {
     if (requestedBackend() === 'webgpu') expect(() => Array.from(nd.array([1, 2]))).toThrow(SyncReadError);
     else expect(Array.from(nd.array([1, 2, 3]))).toEqual([1, 2, 3]);
     expect([...nd.zeros([0, 3])]).toEqual([]);
+  });
+});
+
+describe('MXNet operator options under their camelCase names', () => {
+  const x = () => nd.arange(16).reshape([1, 1, 4, 4]);
+  it('nd.convolution takes kernel, numFilter, noBias as the source book calls it, checked against the weight', async () => {
+    const w = nd.ones([1, 1, 2, 2]);
+    const b = nd.zeros([1]);
+    const y = nd.convolution(x(), w, b, { kernel: [2, 2], numFilter: 1, stride: 2, pad: 0 });
+    expect(await values(y)).toEqual([10, 18, 42, 50]);
+    expect(await values(nd.convolution(x(), w, null, { kernel: 2, numFilter: 1, noBias: true, stride: [2, 2] }))).toEqual([10, 18, 42, 50]);
+    expect(() => nd.convolution(x(), w, b, { kernel: [3, 3], numFilter: 1 })).toThrow(/kernel \(3, 3\) does not match the weight \(1, 1, 2, 2\)/);
+    expect(() => nd.convolution(x(), w, b, { kernel: [2, 2], numFilter: 4 })).toThrow(/numFilter .*4.* 1 filters/);
+    expect(() => nd.convolution(x(), w, b, { noBias: true })).toThrow(/pass null as the bias/);
+    expect(() => nd.convolution(x(), w, b, { num_filter: 1 } as object)).toThrow(/Did you mean numFilter/);
+    expect(() => nd.convolution(x(), w, b, { layout: 'NHWC' as 'NCHW' })).toThrow(/layout must be one of "NCHW"/);
+  });
+
+  it('nd.pooling takes kernel, poolType, stride, pad, globalPool; refuses what it does not implement', async () => {
+    expect(await values(nd.pooling(x(), { kernel: [2, 2], poolType: 'max', stride: [2, 2], pad: [0, 0] }))).toEqual([5, 7, 13, 15]);
+    expect(await values(nd.pooling(x(), { kernel: 2, poolType: 'avg', globalPool: true }))).toEqual([7.5]);
+    expect(() => nd.pooling(x(), { kernel: 2, poolType: 'sum' as 'max' })).toThrow(/poolType must be one of "max", "avg"/);
+    expect(() => nd.pooling(x(), { kernel: 2, pool_type: 'max' } as object)).toThrow(/Did you mean poolType/);
+    expect(() => nd.pooling(x(), { kernel: 2, poolingConvention: 'full' as 'valid' })).toThrow(/poolingConvention/);
+  });
+
+  it('layers refuse unknown options, listing theirs', () => {
+    expect(() => new Dense(3, { use_bias: false } as object)).toThrow(/Dense: unknown option 'use_bias'. Did you mean useBias\?/);
+    expect(() => new gluon.nn.Conv2D(3, 3, { stride: 2 } as object)).toThrow(/unknown option 'stride'.*strides/);
+    expect(() => new gluon.nn.MaxPool2D({ poolSize: 2, countIncludePad: false } as object)).toThrow(/MaxPool2D: unknown option 'countIncludePad'/);
+    expect(() => new gluon.loss.SoftmaxCrossEntropyLoss({ sparse_label: false } as object)).toThrow(/Did you mean sparseLabel/);
+    expect(() => new Dropout(0.5, { axis: [0] } as object)).toThrow(/Valid options: prefix, params, axes/);
+    expect(new gluon.nn.AvgPool2D({ poolSize: 2, countIncludePad: false }).countIncludePad).toBe(false);
   });
 });

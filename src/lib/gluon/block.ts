@@ -8,6 +8,7 @@ import type { NDArray } from '../nd/ndarray';
 import type { Context } from '../engine/context';
 import { ArgumentError, fmtShape } from '../nd/errors';
 import { describe } from '../nd/ops/operand';
+import { checkOptions } from '../nd/options';
 import { GluonError } from './errors';
 import { ParameterDict } from './parameter-dict';
 import type { InitSpec, Parameter } from './parameter';
@@ -19,6 +20,17 @@ export interface BlockOptions {
   prefix?: string;
   /** Share parameters: `params: otherBlock.params` (or collectParams()) reuses them by name. */
   params?: ParameterDict;
+}
+
+/** The options every Block takes. */
+export const BLOCK_KEYS = ['prefix', 'params'] as const;
+
+/**
+ * A layer's options, checked: an unknown key (a typo, or an option of MXNet's this layer does
+ * not implement) is an error listing the layer's options, instead of being ignored.
+ */
+export function layerOptions<T extends object>(layer: string, options: T | undefined, keys: readonly string[]): T {
+  return checkOptions(layer, options, [...BLOCK_KEYS, ...keys]) as T;
 }
 
 /** Indents every line but the first (Gluon's _indent). */

@@ -16,8 +16,8 @@ export function camelCase(key: string): string {
  * (or {} when absent). `example` shows a valid call in the error for a non-object.
  */
 export function checkOptions<T extends object>(op: string, options: T | undefined | null, known: readonly string[], example?: string): Partial<T> {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options) || isArrayLike(options)) {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options) || isArrayLike(options)) {
     const like = example ?? `{ ${known.slice(0, 2).map((k) => `${k}: ...`).join(', ')} }`;
     throw new ArgumentError(`${op}: options must be an object like ${like}, got ${describe(options)}.`);
   }
@@ -32,7 +32,7 @@ export function checkOptions<T extends object>(op: string, options: T | undefine
 }
 
 /** `value` if it is one of `allowed` (or `fallback` when undefined), else an error listing them. */
-export function oneOf<V extends string | number | boolean>(op: string, name: string, value: unknown, allowed: readonly V[], fallback: V): V {
+export function oneOf<V extends string | number | boolean | null>(op: string, name: string, value: unknown, allowed: readonly V[], fallback: V): V {
   if (value === undefined) return fallback;
   if ((allowed as readonly unknown[]).includes(value)) return value as V;
   throw new ArgumentError(`${op}: ${name} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}, got ${typeof value === 'string' ? JSON.stringify(value) : describe(value)}.`);

@@ -3,6 +3,7 @@
  * or L = -sum_j label_j log softmax(pred)_j for distributions (dense labels). log-softmax is
  * computed directly (shifted by the row maximum), so logits of +-1000 give finite losses.
  */
+import { layerOptions } from '../block';
 import type { NDArray } from '../../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../../nd/errors';
 import { normAxis } from '../../nd/shape-utils';
@@ -24,7 +25,7 @@ export class SoftmaxCrossEntropyLoss extends Loss {
   readonly fromLogits: boolean;
 
   constructor(options: SoftmaxCrossEntropyLossOptions = {}) {
-    super(options, null);
+    super(layerOptions('SoftmaxCrossEntropyLoss', options, ['weight', 'batchAxis', 'axis', 'sparseLabel', 'fromLogits']), null);
     this.axis = options.axis ?? -1;
     if (!Number.isInteger(this.axis)) throw new ArgumentError(`SoftmaxCrossEntropyLoss: axis must be an integer, got ${String(options.axis)}.`);
     this.sparseLabel = options.sparseLabel ?? true;

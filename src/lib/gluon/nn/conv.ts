@@ -6,7 +6,7 @@
 import { nd } from '../../nd/index';
 import type { NDArray } from '../../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../../nd/errors';
-import { Block, type BlockOptions } from '../block';
+import { Block, layerOptions, type BlockOptions } from '../block';
 import type { InitSpec, Parameter } from '../parameter';
 import { activationFunction, type ActivationName } from './activation';
 import { expectInput, pyTuple, toCount, toPair, type Pair } from './layer-args';
@@ -50,7 +50,7 @@ export class Conv2D extends Block {
   ) {
     const positional = typeof kernelSizeOrOptions === 'number' || Array.isArray(kernelSizeOrOptions);
     const options: Conv2DOptions = positional ? { ...maybeOptions, kernelSize: kernelSizeOrOptions as Pair } : ((kernelSizeOrOptions ?? {}) as Conv2DOptions);
-    super(options);
+    super(layerOptions('Conv2D', options, ['kernelSize', 'strides', 'padding', 'dilation', 'groups', 'activation', 'useBias', 'inChannels', 'weightInitializer', 'biasInitializer']));
     const where = 'Conv2D';
     if (!Number.isInteger(channels) || channels < 1) throw new ArgumentError(`${where}: channels must be a positive integer, got ${String(channels)}.`);
     if (options.kernelSize === undefined) {

@@ -7,7 +7,7 @@
 import { nd } from '../../nd/index';
 import type { NDArray } from '../../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../../nd/errors';
-import { Block, type BlockOptions } from '../block';
+import { Block, layerOptions, type BlockOptions } from '../block';
 import { expectInput, pyBool, pyTuple, toPair, type Pair } from './layer-args';
 
 export interface Pool2DOptions extends BlockOptions {
@@ -43,7 +43,9 @@ export class Pooling2D extends Block {
 
   protected constructor(poolType: PoolType, globalPool: boolean, sizeOrOptions: Pair | AvgPool2DOptions | undefined, maybeOptions: AvgPool2DOptions) {
     const positional = typeof sizeOrOptions === 'number' || Array.isArray(sizeOrOptions);
-    const options: AvgPool2DOptions = positional ? { ...maybeOptions, poolSize: sizeOrOptions as Pair } : ((sizeOrOptions ?? {}) as AvgPool2DOptions);
+    const given = positional ? { ...maybeOptions, poolSize: sizeOrOptions as Pair } : ((sizeOrOptions ?? {}) as AvgPool2DOptions);
+    const keys = globalPool ? [] : ['poolSize', 'strides', 'padding', 'ceilMode', ...(poolType === 'avg' ? ['countIncludePad'] : [])];
+    const options: AvgPool2DOptions = layerOptions(new.target.name, given, keys);
     super(options);
     const where = new.target.name;
     this.poolType = poolType;

@@ -1,13 +1,13 @@
 /** Sequential: runs its children one after another, each feeding the next. */
 import type { NDArray } from '../../nd/ndarray';
 import { ArgumentError } from '../../nd/errors';
-import { Block, type BlockOptions } from '../block';
+import { Block, layerOptions, type BlockOptions } from '../block';
 
 export class Sequential extends Block {
   private readonly layers: Block[] = [];
 
   constructor(options: BlockOptions = {}) {
-    super(options);
+    super(layerOptions('Sequential', options, []));
     Object.defineProperty(this, 'layers', { enumerable: false });
   }
 

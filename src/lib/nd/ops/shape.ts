@@ -12,6 +12,7 @@ import { normAxes, normAxis, resolveReshape, sizeOf } from '../shape-utils';
 import { unbroadcast } from './broadcast-grad';
 import { padAxis, view3 } from './axis-view';
 import { describe, expectArray } from './operand';
+import { checkOptions } from '../options';
 import { checkAllocation } from '../memory-guard';
 import { transposeKernel } from './transpose-kernel';
 import { sliceKernel, splitKernel, unstackKernel } from './slice-kernel';
@@ -237,18 +238,11 @@ function checkArrayList(op: string, arrays: unknown): NDArray[] {
   return list;
 }
 
-function checkOptions<T extends object>(op: string, options: T | undefined, example: string): Partial<T> {
-  if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options) || options instanceof NDArray) {
-    throw new ArgumentError(`${op}: options must be an object like ${example}, got ${describe(options)}.`);
-  }
-  return options;
-}
 
 /** Joins arrays along an existing axis (MXNet's default: dim = 1). All other dims must agree. */
 export function concat(arrays: readonly NDArray[], options?: { dim?: number }): NDArray {
   const list = checkArrayList('concat', arrays);
-  const o = checkOptions('concat', options, '{ dim: 0 }');
+  const o = checkOptions('concat', options, ['dim'], '{ dim: 0 }');
   const first = list[0]!.shape;
   const dim = o.dim ?? 1;
   if (!Number.isInteger(dim) || dim < -first.length || dim >= first.length) {
@@ -281,7 +275,7 @@ const Stack = definePrimitive<{ axis: number }>({
 /** Joins arrays of equal shape along a new axis (default 0). */
 export function stack(arrays: readonly NDArray[], options?: { axis?: number }): NDArray {
   const list = checkArrayList('stack', arrays);
-  const o = checkOptions('stack', options, '{ axis: 1 }');
+  const o = checkOptions('stack', options, ['axis'], '{ axis: 1 }');
   const first = list[0]!.shape;
   const axis = normAxis('stack', o.axis ?? 0, first.length + 1);
   list.forEach((a, i) => {
@@ -318,7 +312,7 @@ const SliceBlock = definePrimitive<SliceAttrs>({
  */
 export function split(x: NDArray, numOutputs: number, options?: { axis?: number; squeezeAxis?: boolean }): NDArray[] {
   expectArray('split', 'x', x);
-  const o = checkOptions('split', options, '{ axis: 0, squeezeAxis: false }');
+  const o = checkOptions('split', options, ['axis', 'squeezeAxis'], '{ axis: 0, squeezeAxis: false }');
   const shape = x.shape;
   const axis = normAxis('split', o.axis ?? 1, x.ndim);
   const n = shape[axis]!;

@@ -7,7 +7,8 @@ import { tf, type Tensor } from '../../engine/tf';
 import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
 import { normAxis } from '../shape-utils';
-import { type SoftmaxOptions, expectFloat, optionsObject } from './nn-options';
+import { type SoftmaxOptions, expectFloat } from './nn-options';
+import { checkOptions } from '../options';
 import { expectArray } from './operand';
 
 interface AxisAttrs {
@@ -46,7 +47,7 @@ const LogSoftmax = definePrimitive<AxisAttrs>({
 function attrs(op: string, x: NDArray, options: SoftmaxOptions | undefined): AxisAttrs {
   expectArray(op, 'x', x);
   expectFloat(op, 'x', x);
-  const o = optionsObject(op, options, '{ axis: 1 }');
+  const o = checkOptions(op, options, ['axis'], '{ axis: 1 }');
   return { axis: normAxis(op, o.axis ?? -1, x.ndim) };
 }
 
