@@ -217,6 +217,7 @@ export class Block {
 
   /** Initializes every parameter of the tree (deferred where shapes are unknown). Default: Uniform(0.07). */
   initialize(init?: InitSpec, options: { ctx?: Context; forceReinit?: boolean } = {}): this {
+    checkOptions(`${this.name}.initialize`, options, ['ctx', 'forceReinit'], '{ forceReinit: true }');
     this.collectParams().initialize(init, options);
     return this;
   }

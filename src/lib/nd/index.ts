@@ -1,6 +1,7 @@
 /**
  * `nd`: the NDArray namespace readers use, as MXNet's `mx.nd`.
  */
+import { checkOptions } from './options';
 import { tf } from '../engine/tf';
 import { NDArray } from './ndarray';
 import * as creation from './ops/creation';
@@ -18,6 +19,7 @@ import type { Operand, ReduceOptions } from './ndarray';
 
 /** The out= form of MXNet's elementwise ops: writes into `out` (keeping its identity) when given. */
 function withOut(result: NDArray, options?: { out?: NDArray }): NDArray {
+  checkOptions('nd.elemwise', options, ['out'], '{ out: y }');
   return options?.out ? options.out.assignResult(result) : result;
 }
 

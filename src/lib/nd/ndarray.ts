@@ -6,6 +6,7 @@
  * `autograd.record()` + `backward()` give gradients, and the text form matches MXNet's.
  * Reads are asynchronous first (`await x.asScalar()`): a GPU may still be working.
  */
+import { checkOptions, oneOf } from './options';
 import { tf, type Tensor } from '../engine/tf';
 import { syncReadsAreSafe } from '../engine/backends';
 import { guardRead } from '../engine/device-loss';
@@ -83,7 +84,7 @@ export class NDArray {
    * Calling it on a computed array detaches it: it becomes a new leaf.
    */
   attachGrad(options: { gradReq?: GradReq } = {}): void {
-    const req = options.gradReq ?? 'write';
+    const req = oneOf('attachGrad', 'gradReq', checkOptions('attachGrad', options, ['gradReq'], "{ gradReq: 'add' }").gradReq, ['write', 'add', 'null'] as const, 'write');
     this.gradRequest = req;
     this.tapeNode = null;
     if (req === 'null') {
@@ -129,7 +130,10 @@ export class NDArray {
    * weighted by `headGrad` (same shape) — the vector in a vector-Jacobian product.
    */
   backward(headGrad?: NDArray | null, options: BackwardOptions = {}): void {
-    runBackward(this, headGrad ? headGrad.tensor : null, options);
+    if (headGrad !== undefined && headGrad !== null && !(headGrad instanceof NDArray)) {
+      throw new ArgumentError(`backward: the head gradient must be an NDArray of the output's shape ${fmtShape(this.shape)} (or null), got ${typeof headGrad}. Options go second: y.backward(null, { retainGraph: true }).`);
+    }
+    runBackward(this, headGrad ? headGrad.tensor : null, checkOptions('backward', options, ['retainGraph'], '{ retainGraph: true }'));
   }
 
   /** A new array with the same values and no history: gradients stop here. */

@@ -75,14 +75,6 @@ export function pair(op: string, name: string, v: Pair | undefined, fallback: nu
   );
 }
 
-/** Checks that an options argument is an object (or absent). */
-export function optionsObject<T extends object>(op: string, o: T | undefined, example: string): T | Record<string, never> {
-  if (o === undefined) return {};
-  if (typeof o !== 'object' || o === null || Array.isArray(o)) {
-    throw new ArgumentError(`${op}: options must be an object like ${example}, got ${describe(o)}.`);
-  }
-  return o;
-}
 
 /** A float32 array of rank 4 laid out (batch, channels, height, width). */
 export function expectNchw(op: string, name: string, x: unknown): NDArray {
