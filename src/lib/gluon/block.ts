@@ -4,11 +4,13 @@
  * the order they were assigned, or `this.registerChild(...)`), and defines `forward`.
  * Autograd records whatever forward computes, so control flow in forward just works.
  */
-import type { NDArray } from '../nd/ndarray';
+import { NDArray as NDArrayClass, type NDArray } from '../nd/ndarray';
+import { ndScope } from '../nd/lifetime';
+import { pause } from '../autograd/state';
 import type { Context } from '../engine/context';
 import { ArgumentError, fmtShape } from '../nd/errors';
 import { describe } from '../nd/ops/operand';
-import { checkOptions } from '../nd/options';
+import { bool, checkOptions } from '../nd/options';
 import { GluonError } from './errors';
 import { ParameterDict } from './parameter-dict';
 import type { InitSpec, Parameter } from './parameter';
@@ -31,6 +33,16 @@ export const BLOCK_KEYS = ['prefix', 'params'] as const;
  */
 export function layerOptions<T extends object>(layer: string, options: T | undefined, keys: readonly string[]): T {
   return checkOptions(layer, options, [...BLOCK_KEYS, ...keys]) as T;
+}
+
+/** While Block.summary runs: called after each block's forward with its output. */
+let summaryHook: ((block: Block, out: unknown) => void) | null = null;
+
+/** Python's str of a shape tuple, or of a list of them (MXNet's summary column). */
+function shapeText(out: unknown): string {
+  if (out instanceof NDArrayClass) return `(${out.shape.join(', ')}${out.shape.length === 1 ? ',' : ''})`;
+  if (Array.isArray(out)) return `[${out.map(shapeText).join(', ')}]`;
+  return String(out);
 }
 
 /** Indents every line but the first (Gluon's _indent). */
@@ -91,7 +103,9 @@ export class Block {
       writable: true,
       value: (...args: NDArray[]): NDArray => {
         this.bindShared();
-        return forward.apply(this, args);
+        const out = forward.apply(this, args);
+        if (summaryHook !== null) summaryHook(this, out);
+        return out;
       },
     });
   }
@@ -236,6 +250,76 @@ export class Block {
    */
   loadParameters(source: string | Uint8Array | ArrayBuffer, options: LoadParametersOptions = {}): Promise<void> {
     return loadParameters(this, source, options);
+  }
+
+  /**
+   * MXNet's hybridize(): here it does nothing and returns this block, so code written for MXNet
+   * runs unchanged. MXNet compiles the block into a static graph; this library always runs
+   * imperatively (TensorFlow.js kernels called one by one, our own tape), and results are the
+   * same either way. Options (active, staticAlloc, staticShape) are accepted and checked.
+   */
+  hybridize(options: { active?: boolean; staticAlloc?: boolean; staticShape?: boolean } = {}): this {
+    const o = checkOptions(`${this.name}.hybridize`, options, ['active', 'staticAlloc', 'staticShape'], '{ staticAlloc: true }');
+    for (const key of ['active', 'staticAlloc', 'staticShape'] as const) bool(`${this.name}.hybridize`, key, o[key], true);
+    return this;
+  }
+
+  /**
+   * MXNet's summary(*inputs): runs forward on `inputs` (without recording) and prints a table of
+   * every layer it went through (containers such as Sequential are not rows, as in MXNet), with
+   * its output shape and its own parameter count, then the totals. Returns the printed text.
+   */
+  summary(...inputs: NDArray[]): string {
+    if (inputs.length === 0) throw new ArgumentError(`${this.name}.summary: pass the input(s) to run the network on, e.g. net.summary(nd.zeros([1, 784])).`);
+    inputs.forEach((x, i) => {
+      if (!(x instanceof NDArrayClass)) throw new ArgumentError(`${this.name}.summary: input ${i} must be an NDArray, got ${describe(x)}.`);
+    });
+    interface Row { name: string; shape: string; params: number; trainable: number; shared: number }
+    const rows: Row[] = [{ name: 'Input', shape: shapeText(inputs.length === 1 ? inputs[0] : inputs), params: 0, trainable: 0, shared: 0 }];
+    const seen = new Set<Parameter>();
+    const previous = summaryHook;
+    summaryHook = (block, out) => {
+      if (block.isContainer()) return;
+      const row: Row = { name: `${block.constructor.name}-${rows.length}`, shape: shapeText(out), params: 0, trainable: 0, shared: 0 };
+      for (const p of block.params.values()) {
+        const n = p.data().size;
+        row.params += n;
+        if (p.gradReq !== 'null') row.trainable += n;
+        if (seen.has(p)) row.shared += n;
+        else seen.add(p);
+      }
+      rows.push(row);
+    };
+    try {
+      ndScope(() => pause(() => this.forward(...inputs)));
+    } finally {
+      summaryHook = previous;
+    }
+    const line = (a: string, b: string, c: string): string => `${a.padStart(20)}  ${b.padStart(42)} ${c.padStart(15)}`;
+    const total = rows.reduce((t, r) => t + r.params, 0);
+    const trainable = rows.reduce((t, r) => t + r.trainable, 0);
+    const shared = rows.reduce((t, r) => t + r.shared, 0);
+    const text = [
+      '-'.repeat(80),
+      line('Layer (type)', 'Output Shape', 'Param #'),
+      '='.repeat(80),
+      ...rows.map((r) => line(r.name, r.shape, String(r.params))),
+      '='.repeat(80),
+      'Parameters in forward computation graph, duplicate included',
+      `   Total params: ${total}`,
+      `   Trainable params: ${trainable}`,
+      `   Non-trainable params: ${total - trainable}`,
+      `Shared params in forward computation graph: ${shared}`,
+      `Unique parameters in model: ${total - shared}`,
+      '-'.repeat(80),
+    ].join('\n');
+    console.log(text);
+    return text;
+  }
+
+  /** @internal containers (Sequential) are not rows of summary(), as in MXNet. */
+  protected isContainer(): boolean {
+    return false;
   }
 
   /** Subclasses define the computation. Call it as net.forward(X). */

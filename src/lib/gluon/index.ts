@@ -2,7 +2,8 @@
 import { Block } from './block';
 import { Parameter } from './parameter';
 import { ParameterDict } from './parameter-dict';
-import { Sequential } from './nn/sequential';
+import { HybridSequential, Sequential } from './nn/sequential';
+import { InstanceNorm, LayerNorm } from './nn/layer-norm';
 import { Dense } from './nn/dense';
 import { Activation } from './nn/activation';
 import { Conv2D } from './nn/conv';
@@ -18,11 +19,15 @@ import { data } from './data/index';
 
 export const gluon = {
   Block,
+  /** MXNet's HybridBlock: the same as Block here (hybridize() is a no-op). */
+  HybridBlock: Block,
   Parameter,
   ParameterDict,
   nn: {
     Block,
+    HybridBlock: Block,
     Sequential,
+    HybridSequential,
     Dense,
     Activation,
     Conv2D,
@@ -35,6 +40,8 @@ export const gluon = {
     Embedding,
     Lambda,
     BatchNorm,
+    LayerNorm,
+    InstanceNorm,
   },
   rnn,
   loss,

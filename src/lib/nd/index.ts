@@ -12,6 +12,7 @@ import * as shape from './ops/shape';
 import * as linalg from './ops/linalg';
 import * as indexing from './ops/indexing';
 import * as nn from './ops/nn';
+import * as sorting from './ops/sort';
 import { ndScope, reclaimMemory } from './lifetime';
 import * as storage from '../io/storage';
 import { deserialize, serialize } from '../io/serialize';
@@ -86,8 +87,13 @@ export const nd = {
   norm: red.norm,
   argmax: red.argmax,
   argmin: red.argmin,
+  // sorting (MXNet's topk, sort, argsort)
+  topk: sorting.topk,
+  sort: sorting.sort,
+  argsort: sorting.argsort,
   // shape
   reshape: shape.reshape,
+  reshapeLike: shape.reshapeLike,
   transpose: shape.transpose,
   expandDims: shape.expandDims,
   squeeze: shape.squeeze,

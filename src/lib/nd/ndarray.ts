@@ -22,6 +22,7 @@ import * as ew from './ops/elementwise';
 import * as red from './ops/reduce';
 import * as shp from './ops/shape';
 import * as idx from './ops/indexing';
+import * as srt from './ops/sort';
 import type { IndexSpec } from './ops/indexing';
 
 export type DType = 'float32' | 'int32';
@@ -220,11 +221,21 @@ export class NDArray {
   argmax(options?: { axis?: number; keepDims?: boolean }): NDArray { return red.argmax(this, options); }
   argmin(options?: { axis?: number; keepDims?: boolean }): NDArray { return red.argmin(this, options); }
 
+  // ---- sorting ------------------------------------------------------------------------
+  /** MXNet's topk: the k largest (isAscend: smallest) along axis, as indices (default), values, both or a mask. */
+  topk(options?: srt.TopkOptions): NDArray | [NDArray, NDArray] { return srt.topk(this, options); }
+  /** The values sorted along axis (default -1), ascending unless isAscend is false. */
+  sort(options?: { axis?: number | null; isAscend?: boolean }): NDArray { return srt.sort(this, options); }
+  /** The indices that sort the array along axis (default -1), float32 like MXNet. */
+  argsort(options?: { axis?: number | null; isAscend?: boolean; dtype?: 'float32' | 'int32' }): NDArray { return srt.argsort(this, options); }
+
   // ---- shape --------------------------------------------------------------------------
-  /** New shape with the same elements; -1 infers a dimension, 0 copies the input's (MXNet). */
+  /** New shape with the same elements, with MXNet's codes: 0 copy, -1 infer, -2 copy the rest, -3 merge two, -4 split one. */
   reshape(shape: number[] | number, ...rest: number[]): NDArray {
     return shp.reshape(this, typeof shape === 'number' ? [shape, ...rest] : shape);
   }
+  /** This array with the shape of `like` (MXNet's reshape_like). */
+  reshapeLike(like: NDArray): NDArray { return shp.reshapeLike(this, like); }
   transpose(axes?: number[]): NDArray { return shp.transpose(this, axes); }
   get T(): NDArray { return shp.transpose(this); }
   expandDims(axis: number): NDArray { return shp.expandDims(this, axis); }

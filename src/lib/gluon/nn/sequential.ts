@@ -33,9 +33,17 @@ export class Sequential extends Block {
     return this.layers.length;
   }
 
+  /** @internal not a row of summary(), as in MXNet */
+  protected override isContainer(): boolean {
+    return true;
+  }
+
   override forward(x: NDArray): NDArray {
     let out = x;
     for (const layer of this.layers) out = layer.forward(out);
     return out;
   }
 }
+
+/** MXNet's HybridSequential: the same as Sequential here (hybridize() is a no-op, see Block.hybridize). */
+export class HybridSequential extends Sequential {}

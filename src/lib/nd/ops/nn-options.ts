@@ -62,6 +62,12 @@ export const POOLING_KEYS = ['kernel', 'poolType', 'stride', 'pad', 'globalPool'
 export interface SoftmaxOptions {
   /** the axis whose entries sum to 1, default -1 (the last) */
   axis?: number;
+  /** MXNet's masked softmax: how many leading entries along `axis` count, shape x's without `axis`; the rest get 0 */
+  length?: NDArray;
+  /** MXNet's use_length: read `length` (default: true when length is given) */
+  useLength?: boolean;
+  /** divides x before the softmax (default 1): higher flattens the distribution */
+  temperature?: number;
 }
 
 /** Reads a Pair option: integers >= min, given as n or [h, w]. */

@@ -39,13 +39,23 @@ function checkIntList(op: string, name: string, v: unknown): number[] {
 }
 
 /**
- * A new shape with the same elements (row-major order). MXNet's codes: -1 infers one
- * dimension from the size, 0 copies the input's dimension at that position.
+ * A new shape with the same elements (row-major order), with MXNet's codes: 0 copies an input
+ * dimension, -1 infers one, -2 copies the rest, -3 merges two, -4 splits one (see resolveReshape).
  */
 export function reshape(x: NDArray, shape: readonly number[]): NDArray {
   expectArray('reshape', 'x', x);
   const to = resolveReshape('reshape', x.shape, checkIntList('reshape', 'shape', shape));
   return reshapeTo(x, to.length === 0 ? [1] : to); // MXNet has no 0-d arrays
+}
+
+/** MXNet's reshape_like: x with the shape of `like` (the same number of elements). */
+export function reshapeLike(x: NDArray, like: NDArray): NDArray {
+  expectArray('reshapeLike', 'x', x);
+  expectArray('reshapeLike', 'like', like);
+  if (x.size !== like.size) {
+    throw new ShapeError(`reshapeLike: x has shape ${fmtShape(x.shape)} (${x.size} elements) and like has shape ${fmtShape(like.shape)} (${like.size}); the sizes must match.`);
+  }
+  return reshapeTo(x, like.shape);
 }
 
 /** Inserts an axis of size 1 at `axis` (in [-ndim-1, ndim]; negative counts from the end). */
