@@ -12,6 +12,7 @@ import { ArgumentError, fmtShape } from '../nd/errors';
 import { describe } from '../nd/ops/operand';
 import { bool, checkOptions } from '../nd/options';
 import { GluonError } from './errors';
+import { shapesCompatible } from '../nd/shape-utils';
 import { ParameterDict } from './parameter-dict';
 import type { InitSpec, Parameter } from './parameter';
 import { currentScope, NameScope, nextPrefix, withScope } from './name-scope';
@@ -211,7 +212,7 @@ export class Block {
         }
         const want = mine.shape;
         const have = match.shape;
-        if (want !== null && have !== null && !(want.length === have.length && want.every((d, k) => d === 0 || have[k] === 0 || d === have[k]))) {
+        if (want !== null && have !== null && !shapesCompatible(want, have)) {
           throw new GluonError(`${this.name}: cannot share '${full}' ${fmtShape(want)} with '${match.name}' ${fmtShape(have)}: the shapes differ. Build the network with the same layer sizes as the original.`);
         }
         block.adoptParameter(full, mine, match);

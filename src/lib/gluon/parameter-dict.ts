@@ -7,6 +7,7 @@ import type { NDArray } from '../nd/ndarray';
 import { ArgumentError } from '../nd/errors';
 import type { Context } from '../engine/context';
 import { GluonError } from './errors';
+import { shapesCompatible } from '../nd/shape-utils';
 import { Parameter, type InitSpec, type ParameterOptions } from './parameter';
 
 export class ParameterDict implements Iterable<[string, Parameter]> {
@@ -30,7 +31,7 @@ export class ParameterDict implements Iterable<[string, Parameter]> {
     } else if (options.shape !== undefined && p.shape !== null) {
       const want = typeof options.shape === 'number' ? [options.shape] : [...options.shape];
       const have = p.shape;
-      const compatible = want.length === have.length && want.every((d, i) => d === 0 || have[i] === 0 || d === have[i]);
+      const compatible = shapesCompatible(want, have);
       if (!compatible) {
         throw new GluonError(`ParameterDict.get: parameter '${full}' already exists with shape (${have.join(', ')}) and cannot be shared as shape (${want.join(', ')}).`);
       }

@@ -117,3 +117,8 @@ export function resolveReshape(op: string, from: Shape, to: Shape): number[] {
 export function shapesEqual(a: Shape, b: Shape): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
+
+/** Whether two parameter shapes can be the same array: equal rank, dims equal where both are known (0 = unknown). */
+export function shapesCompatible(a: Shape, b: Shape): boolean {
+  return a.length === b.length && a.every((d, i) => d === 0 || b[i] === 0 || d === b[i]);
+}

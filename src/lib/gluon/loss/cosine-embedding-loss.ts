@@ -7,6 +7,7 @@ import { layerOptions } from '../block';
 import { ArgumentError, ShapeError, fmtShape } from '../../nd/errors';
 import type { NDArray } from '../../nd/ndarray';
 import { expectArray } from '../../nd/ops/operand';
+import { shapesEqual } from '../../nd/shape-utils';
 import { Loss, pyFloat, type LossOptions } from './loss';
 
 export interface CosineEmbeddingLossOptions extends LossOptions {
@@ -30,7 +31,7 @@ export class CosineEmbeddingLoss extends Loss {
     expectArray(name, 'input1', input1);
     expectArray(name, 'input2', input2);
     expectArray(name, 'label', label);
-    if (input1.ndim !== input2.ndim || !input1.shape.every((d, i) => d === input2.shape[i])) {
+    if (!shapesEqual(input1.shape, input2.shape)) {
       throw new ShapeError(`${name}: input1 ${fmtShape(input1.shape)} and input2 ${fmtShape(input2.shape)} must have the same shape.`);
     }
     const axis = input1.ndim - 1;

@@ -4,6 +4,7 @@
  * computed directly (shifted by the row maximum), so logits of +-1000 give finite losses.
  */
 import { layerOptions } from '../block';
+import { shapesEqual } from '../../nd/shape-utils';
 import type { NDArray } from '../../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../../nd/errors';
 import { normAxis } from '../../nd/shape-utils';
@@ -50,7 +51,7 @@ export class SoftmaxCrossEntropyLoss extends Loss {
   private checkSparseLabel(label: NDArray, pred: NDArray, axis: number): void {
     const rest = pred.shape.filter((_, a) => a !== axis);
     const kept = pred.shape.map((d, a) => (a === axis ? 1 : d));
-    const is = (s: number[]): boolean => s.length === label.ndim && s.every((d, i) => d === label.shape[i]);
+    const is = (s: number[]): boolean => shapesEqual(s, label.shape);
     if (is(rest) || is(kept)) return;
     const hint = label.ndim === pred.ndim && label.size === pred.size ? ' For one-hot or probability labels, pass { sparseLabel: false }.' : '';
     throw new ShapeError(
