@@ -238,3 +238,14 @@ describe('masked softmax, hybridize, summary, splitAndLoad', () => {
     expect(gluon.utils.splitData(nd.arange(6), 3).map((p) => p.shape)).toEqual([[2], [2], [2]]);
   });
 });
+
+describe('sorting integers', () => {
+  it('int32 arrays sort along any axis and keep their dtype', async () => {
+    const x = nd.array([[3, 1, 2], [0, 5, 4]], { dtype: 'int32' });
+    const s = nd.sort(x, { axis: 0, isAscend: false });
+    expect(s.dtype).toBe('int32');
+    expect(await values(s)).toEqual([3, 5, 4, 0, 1, 2]);
+    expect(await values(nd.topk(x, { axis: 0, retTyp: 'mask' }) as NDArray)).toEqual([1, 0, 0, 0, 1, 1]);
+    expect(await values(nd.argsort(x, { dtype: 'int32' }))).toEqual([1, 2, 0, 0, 2, 1]);
+  });
+});

@@ -11,6 +11,7 @@ import { ArgumentError, ShapeError, fmtShape } from '../errors';
 import { bool } from '../options';
 import { div, less, mul, where } from './elementwise';
 import { arange } from './creation';
+import { pause } from '../../autograd/state';
 import { expandDims } from './shape';
 import { type SoftmaxOptions, expectFloat } from './nn-options';
 import { checkOptions } from '../options';
@@ -57,7 +58,7 @@ function attrs(op: string, x: NDArray, o: SoftmaxOptions): AxisAttrs {
 
 /**
  * MXNet's softmax options beyond the axis: temperature (x / t) and the length mask (entries at
- * or beyond length along the axis are set to the lowest float before the softmax, so they get
+ * or beyond length along the axis are set far below the row before the softmax, so they get
  * exactly 0 and the others sum to 1; a length of 0 gives a row of zeros, as MXNet). A composite
  * of primitives (div, where, mul), so the gradient needs no new backward.
  */
@@ -80,11 +81,12 @@ function prepared(op: string, x: NDArray, options: SoftmaxOptions | undefined): 
   const n = x.shape[a.axis]!;
   const positions = arange(0, n).reshape(x.shape.map((d, i) => (i === a.axis ? d : 1))); // 0..n-1 along axis
   const mask = less(positions, expandDims(length.astype('float32'), a.axis)); // (x's shape) 1 where counted
-  return { input: where(mask, input, LOWEST), mask, a };
+  // Masked entries take (the row's minimum - 1e4), a constant off the tape: exp of it minus the
+  // row's maximum underflows to exactly 0, and no infinity enters (the lowest float gave NaN on
+  // WebGPU for a row with nothing counted).
+  const fill = pause(() => input.min({ axis: a.axis, keepDims: true }).sub(1e4));
+  return { input: where(mask, input, fill), mask, a };
 }
-
-/** The lowest float32: exp(LOWEST - max) is exactly 0, and LOWEST - LOWEST is 0, not NaN. */
-const LOWEST = -3.4028234663852886e38;
 
 /**
  * exp(x) / sum(exp(x)) along `axis` (default -1): entries along the axis are positive and sum
@@ -97,7 +99,7 @@ export function softmax(x: NDArray, options?: SoftmaxOptions): NDArray {
   return mask === null ? y : mul(y, mask); // a row of length 0 has no entries: 0, not 1/n
 }
 
-/** log(softmax(x)) along `axis` (default -1), computed without forming softmax (no log of 0); masked entries are -inf's stand-in, the lowest float. */
+/** log(softmax(x)) along `axis` (default -1), computed without forming softmax (no log of 0); masked entries get a large negative value (about -1e4 below the row). */
 export function logSoftmax(x: NDArray, options?: SoftmaxOptions): NDArray {
   const { input, a } = prepared('nd.logSoftmax', x, options);
   return apply(LogSoftmax, [input], a);

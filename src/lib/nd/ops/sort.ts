@@ -29,48 +29,62 @@ function invert(perm: number[]): number[] {
   return inv;
 }
 
-/** The k first values and their int32 indices along `axis`, in the requested order. */
+/** tf.transpose, skipped for the identity (the usual case: sorting along the last axis). */
+function permute(t: Tensor, perm: number[]): Tensor {
+  return perm.every((p, i) => p === i) ? t : tf.transpose(t, perm);
+}
+
+/**
+ * The k first values and their indices along `axis`, in the requested order. The indices come
+ * back as float32 (exact below 2^24): WebGPU's Transpose shader does not compile for int32.
+ */
 function topkAlong(x: Tensor, { axis, k, ascending }: SortAttrs): { values: Tensor; indices: Tensor } {
   const perm = toLast(x.rank, axis);
-  const last = tf.transpose(x, perm); // (..., n)
+  // int32 arrays are sorted as float32 (exact below 2^24) for the same reason, and cast back
+  const last = permute(x.dtype === 'int32' ? tf.cast(x, 'float32') : x, perm); // (..., n)
   const r = tf.topk(ascending ? tf.neg(last) : last, k, true);
   const values = ascending ? tf.neg(r.values) : r.values; // (..., k)
   const inv = invert(perm);
-  return { values: tf.transpose(values, inv), indices: tf.transpose(r.indices, inv) };
+  return { values: tf.cast(permute(values, inv), x.dtype), indices: permute(tf.cast(r.indices, 'float32'), inv) };
 }
 
 // y = the k selected values of x along axis      dL/dx[..., idx_j, ...] = dL/dy[..., j, ...], 0 elsewhere
 const TopkValues = definePrimitive<SortAttrs>({
   name: 'topk',
   forward: ([x], attrs) => topkAlong(x!, attrs).values,
-  backward: (dy, { inputs: [x], inputShapes }, attrs) => {
-    const shape = inputShapes[0]!;
-    const n = shape[attrs.axis]!;
-    const perm = toLast(shape.length, attrs.axis);
-    const idx = tf.transpose(topkAlong(x!, attrs).indices, perm); // (..., k): the positions recomputed
-    const rows = idx.size / attrs.k;
-    // flat position in x's (..., n) layout: row * n + idx
-    const flat = tf.add(tf.mul(tf.reshape(tf.range(0, rows, 1, 'int32'), [rows, 1]), tf.scalar(n, 'int32')), tf.reshape(idx, [rows, attrs.k]));
-    const g = tf.scatterND(tf.reshape(flat, [rows * attrs.k, 1]), tf.reshape(tf.transpose(dy, perm), [rows * attrs.k]), [rows * n]);
-    return [tf.transpose(tf.reshape(g, perm.map((a) => shape[a]!)), invert(perm))];
-  },
+  backward: (dy, { inputs: [x], inputShapes }, attrs) => [placeSelected(x!, permute(dy, toLast(inputShapes[0]!.length, attrs.axis)), attrs)],
 });
+
+/**
+ * Zeros of x's shape with `picked` ((..., k) in the axis-last layout) written where topk took
+ * its values: one ScatterNd on flat positions row * n + index (every backend has it; tf.oneHot
+ * followed by a sum failed to compile on WebGPU).
+ */
+function placeSelected(x: Tensor, picked: Tensor, attrs: SortAttrs): Tensor {
+  const shape = x.shape;
+  const n = shape[attrs.axis]!;
+  const perm = toLast(shape.length, attrs.axis);
+  const idx = tf.cast(permute(topkAlong(x, attrs).indices, perm), 'int32'); // (..., k): the positions, recomputed
+  const rows = idx.size / attrs.k;
+  const flat = tf.add(tf.mul(tf.reshape(tf.range(0, rows, 1, 'int32'), [rows, 1]), tf.scalar(n, 'int32')), tf.reshape(idx, [rows, attrs.k])); // row * n + idx
+  const g = tf.scatterND(tf.reshape(flat, [rows * attrs.k, 1]), tf.reshape(tf.cast(picked, 'float32'), [rows * attrs.k]), [rows * n]);
+  return permute(tf.reshape(g, perm.map((a) => shape[a]!)), invert(perm));
+}
 
 // Indices of the selected values (piecewise constant in x: no gradient).
 const TopkIndices = definePrimitive<SortAttrs & { dtype: 'float32' | 'int32' }>({
   name: 'topkIndices',
-  forward: ([x], attrs) => tf.cast(topkAlong(x!, attrs).indices, attrs.dtype),
+  forward: ([x], attrs) => (attrs.dtype === 'float32' ? topkAlong(x!, attrs).indices : tf.cast(topkAlong(x!, attrs).indices, 'int32')),
 });
 
 // 1 where x is among the k selected values along axis, 0 elsewhere (no gradient).
 const TopkMask = definePrimitive<SortAttrs>({
   name: 'topkMask',
   forward: ([x], attrs) => {
-    const n = x!.shape[attrs.axis]!;
-    const perm = toLast(x!.rank, attrs.axis);
-    const idx = tf.transpose(topkAlong(x!, attrs).indices, perm); // (..., k)
-    const hot = n === 1 ? tf.onesLike(tf.expandDims(idx, -1)) : tf.cast(tf.oneHot(idx, n), 'float32'); // (..., k, n)
-    return tf.cast(tf.transpose(tf.sum(hot, -2), invert(perm)), x!.dtype);
+    const k = [...x!.shape];
+    k[attrs.axis] = attrs.k;
+    const ones = tf.ones(toLast(x!.rank, attrs.axis).map((a) => k[a]!)); // (..., k) in the axis-last layout
+    return tf.cast(placeSelected(x!, ones, attrs), x!.dtype);
   },
 });
 
