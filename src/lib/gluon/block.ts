@@ -67,7 +67,13 @@ function isPlainContainer(v: unknown): v is unknown[] | Record<string, unknown> 
  */
 function blocksIn(key: string, value: unknown, out: [string, Block][], depth = 0): void {
   if (value instanceof Block) out.push([key, value]);
-  else if (depth < 4 && isPlainContainer(value)) {
+  else if (depth < 4 && Array.isArray(value)) {
+    // a loop, not Object.entries: a field may hold a long list of numbers (a vocabulary...)
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v !== null && typeof v === 'object') blocksIn(`${key}.${i}`, v, out, depth + 1);
+    }
+  } else if (depth < 4 && isPlainContainer(value)) {
     for (const [k, v] of Object.entries(value)) blocksIn(`${key}.${k}`, v, out, depth + 1);
   }
 }

@@ -107,10 +107,10 @@ export function resolveReshape(op: string, from: Shape, to: Shape): number[] {
   const total = sizeOf(from);
   if (inferAt !== -1) {
     const known = out.reduce((p, d, k) => (k === inferAt ? p : p * d), 1);
-    if (known === 0 || total % known !== 0) throw bad(`${total} elements are not divisible by ${known}, so -1 cannot be inferred`);
+    if (known === 0 || total % known !== 0) throw bad(`the input's size ${total} is not divisible by ${known}, so -1 cannot be inferred`);
     out[inferAt] = total / known;
   }
-  if (sizeOf(out) !== total) throw bad(`the sizes differ (${total} elements into ${fmtShape(out)}, ${sizeOf(out)})`);
+  if (sizeOf(out) !== total) throw bad(`size ${total} into ${fmtShape(out)} of size ${sizeOf(out)}: the sizes must match`);
   return out;
 }
 
