@@ -198,6 +198,28 @@ describe('masked softmax, hybridize, summary, splitAndLoad', () => {
     expect(() => net.hybridize({ static_alloc: true } as object)).toThrow(/Did you mean staticAlloc/);
   });
 
+  it('a HybridBlock written as in MXNet (hybridForward(F, x, params)) runs, with its parameters by name', async () => {
+    class Affine extends gluon.HybridBlock {
+      constructor() {
+        super();
+        this.params.get('weight', { shape: [3, 2], init: 'ones' });
+        this.params.get('bias', { shape: [2], init: 'zeros' });
+      }
+      override hybridForward(F: typeof nd, x: NDArray, p: { weight: NDArray; bias: NDArray }): NDArray {
+        return F.relu(F.dot(x, p.weight).add(p.bias));
+      }
+    }
+    const net = new Affine();
+    net.initialize();
+    net.hybridize();
+    expect(await values(net.forward(nd.array([[1, -2, 0.5]])))).toEqual([0, 0]);
+    expect(await values(net.forward(nd.array([[1, 2, 0.5]])))).toEqual([3.5, 3.5]);
+    const x = nd.array([[1, 2, 0.5]]);
+    autograd.record(() => net.forward(x).sum()).backward();
+    expect(await values(net.collectParams().values()[1]!.grad())).toEqual([1, 1]);
+    expect(() => new gluon.HybridBlock().forward(x)).toThrow(/hybridForward/);
+  });
+
   it('Block.summary prints MXNet\'s table: Layer (type), Output Shape, Param #, totals', () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     const net = new gluon.nn.Sequential().add(new gluon.nn.Dense(4, { activation: 'relu' }), new gluon.nn.BatchNorm(), new gluon.nn.Dense(2));

@@ -1,5 +1,6 @@
 /** `gluon`: MXNet Gluon's imperative API — blocks, layers, parameters (more land with issue #3). */
 import { Block } from './block';
+import { HybridBlock } from './hybrid-block';
 import { Parameter } from './parameter';
 import { ParameterDict } from './parameter-dict';
 import { HybridSequential, Sequential } from './nn/sequential';
@@ -19,13 +20,12 @@ import { data } from './data/index';
 
 export const gluon = {
   Block,
-  /** MXNet's HybridBlock: the same as Block here (hybridize() is a no-op). */
-  HybridBlock: Block,
+  HybridBlock,
   Parameter,
   ParameterDict,
   nn: {
     Block,
-    HybridBlock: Block,
+    HybridBlock,
     Sequential,
     HybridSequential,
     Dense,
@@ -51,6 +51,6 @@ export const gluon = {
   data,
 };
 
-export { Block, Parameter, ParameterDict, Sequential, Dense, Activation };
+export { Block, HybridBlock, Parameter, ParameterDict, Sequential, Dense, Activation };
 export { DeferredInitializationError, GluonError } from './errors';
 export { Trainer } from './trainer';
