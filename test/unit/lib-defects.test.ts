@@ -157,6 +157,9 @@ describe('wrong answers', () => {
     expect(() => nd.dot(x, x, { transpose_b: true } as object)).toThrow(/Did you mean transposeB/);
     expect(() => x.norm({ ord: 3 as 1 })).toThrow(/ord must be one of 1, 2/);
     expect(() => nd.oneHot(nd.array([0]), 2, { on_value: 5 } as object)).toThrow(/Did you mean onValue/);
+    expect(() => new gluon.Parameter('w', { shap: [2] } as object)).toThrow(/Parameter 'w': unknown option 'shap'/);
+    expect(() => nd.zeros([2], { dtpye: 'int32' } as object)).toThrow(/Valid options: dtype, ctx/);
+    expect(() => x.attachGrad({ gradReq: 'sum' as 'add' })).toThrow(/gradReq must be one of "write", "add", "null"/);
   });
 });
 

@@ -8,6 +8,7 @@ import { ArgumentError } from '../nd/errors';
 import type { Context } from '../engine/context';
 import { GluonError } from './errors';
 import { shapesCompatible } from '../nd/shape-utils';
+import { checkOptions } from '../nd/options';
 import { Parameter, type InitSpec, type ParameterOptions } from './parameter';
 
 export class ParameterDict implements Iterable<[string, Parameter]> {
@@ -81,6 +82,7 @@ export class ParameterDict implements Iterable<[string, Parameter]> {
 
   /** Initializes every parameter; a parameter's own initializer wins over `init`. */
   initialize(init?: InitSpec, options: { ctx?: Context; forceReinit?: boolean } = {}): void {
+    checkOptions('ParameterDict.initialize', options, ['ctx', 'forceReinit'], '{ forceReinit: true }');
     for (const p of this.map.values()) p.initialize({ defaultInit: init, ctx: options.ctx, forceReinit: options.forceReinit });
   }
 
