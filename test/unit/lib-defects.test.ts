@@ -271,5 +271,7 @@ describe('MXNet operator options under their camelCase names', () => {
     expect(() => new gluon.loss.SoftmaxCrossEntropyLoss({ sparse_label: false } as object)).toThrow(/Did you mean sparseLabel/);
     expect(() => new Dropout(0.5, { axis: [0] } as object)).toThrow(/Valid options: prefix, params, axes/);
     expect(new gluon.nn.AvgPool2D({ poolSize: 2, countIncludePad: false }).countIncludePad).toBe(false);
+    expect(new gluon.nn.Conv2D(3, 3, { layout: 'NCHW' }).toString()).toContain('Conv2D');
+    expect(() => new gluon.nn.MaxPool2D({ layout: 'NHWC' as 'NCHW' })).toThrow(/layout must be one of "NCHW"/);
   });
 });
