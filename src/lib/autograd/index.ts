@@ -1,7 +1,8 @@
 /** `autograd`: MXNet's autograd module (record, pause, modes) in JavaScript idiom. */
 import { isRecording, isTraining, pause, predictMode, record, trainMode } from './state';
 import type { NDArray } from '../nd/ndarray';
-import type { BackwardOptions } from './tape';
+import { runBackwardMany, type BackwardOptions } from './tape';
+import { AutogradError } from '../nd/errors';
 
 export const autograd = {
   record,
@@ -10,10 +11,13 @@ export const autograd = {
   isTraining,
   trainMode,
   predictMode,
-  /** Backpropagates from several heads at once (MXNet's autograd.backward). */
+  /** Backpropagates from several heads in one pass (MXNet's autograd.backward): their gradients add. */
   backward(heads: NDArray | NDArray[], headGrads?: (NDArray | null)[] | NDArray | null, options: BackwardOptions = {}): void {
     const hs = Array.isArray(heads) ? heads : [heads];
     const gs = Array.isArray(headGrads) ? headGrads : [headGrads ?? null];
-    hs.forEach((h, i) => h.backward(gs[i] ?? null, { retainGraph: options.retainGraph || i < hs.length - 1 }));
+    if (Array.isArray(headGrads) && headGrads.length !== hs.length) {
+      throw new AutogradError(`autograd.backward: ${hs.length} head(s) but ${headGrads.length} head gradient(s); give one per head (null for ones).`);
+    }
+    runBackwardMany(hs, hs.map((_, i) => gs[i]?.tensor ?? null), options);
   },
 };

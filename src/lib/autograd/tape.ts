@@ -8,6 +8,7 @@
  */
 import { tf, type Tensor } from '../engine/tf';
 import { AutogradError, fmtShape } from '../nd/errors';
+import { shapesEqual } from '../nd/shape-utils';
 import type { NDArray } from '../nd/ndarray';
 import { withBackwardMemo } from './backward-memo';
 
@@ -45,7 +46,7 @@ export class TapeNode {
     const grads = this.vjp(dy);
     grads.forEach((g, i) => {
       const want = this.inputShapes[i]!;
-      if (g !== null && !(g.shape.length === want.length && g.shape.every((d, k) => d === want[k]))) {
+      if (g !== null && !shapesEqual(g.shape, want)) {
         throw new AutogradError(`internal: the gradient of '${this.opName}' for input ${i} has shape ${fmtShape(g.shape)}, expected ${fmtShape(want)}.`);
       }
     });
@@ -65,10 +66,18 @@ function isNode(p: TapeNode | NDArray | null): p is TapeNode {
   return p instanceof TapeNode;
 }
 
-/** Nodes reachable from `head`, parents before children. */
-function topologicalOrder(head: TapeNode): TapeNode[] {
+/** Nodes reachable from any of `heads`, parents before children. */
+function topologicalOrder(heads: readonly TapeNode[]): TapeNode[] {
   const order: TapeNode[] = [];
   const visited = new Set<TapeNode>();
+  for (const head of heads) {
+    if (visited.has(head)) continue;
+    visitFrom(head, visited, order);
+  }
+  return order;
+}
+
+function visitFrom(head: TapeNode, visited: Set<TapeNode>, order: TapeNode[]): void {
   // Iterative DFS: recurrent nets unrolled over many steps make deep graphs.
   const stack: [TapeNode, number][] = [[head, 0]];
   visited.add(head);
@@ -87,7 +96,6 @@ function topologicalOrder(head: TapeNode): TapeNode[] {
       stack.pop();
     }
   }
-  return order;
 }
 
 export interface BackwardOptions {
@@ -100,25 +108,47 @@ export interface BackwardOptions {
  * summed, as in MXNet) into the `.grad` of every leaf array with an attached gradient.
  */
 export function runBackward(head: NDArray, headGrad: Tensor | null, options: BackwardOptions = {}): void {
-  const root = head.tapeNode;
-  if (root === null) {
-    throw new AutogradError(
-      head.hasGrad
-        ? `backward: this array is a leaf (it has attachGrad() but was not computed from anything inside autograd.record()). ` +
-            `Compute the output from it inside autograd.record(() => ...) and call backward() on that output.`
-        : `backward: this array was not computed inside autograd.record() from arrays that need gradients, so there is nothing to differentiate. ` +
-            `Call x.attachGrad() on the inputs, compute y = autograd.record(() => f(x)), then y.backward().`,
-    );
-  }
-  if (headGrad !== null && !headGrad.shape.every((d, i) => d === head.shape[i])) {
-    throw new AutogradError(`backward: the head gradient has shape ${fmtShape(headGrad.shape)}, but the output has shape ${fmtShape(head.shape)}; they must match.`);
-  }
-  const order = topologicalOrder(root);
+  runBackwardMany([head], [headGrad], options);
+}
+
+/**
+ * Backpropagates from several heads in one pass (MXNet's autograd.backward([h1, h2])):
+ * L = sum_k <headGrad_k, h_k>, so a leaf used by several heads receives the sum of their
+ * gradients, and gradReq 'write' writes that sum once.
+ */
+export function runBackwardMany(heads: readonly NDArray[], headGrads: readonly (Tensor | null)[], options: BackwardOptions = {}): void {
+  if (heads.length === 0) throw new AutogradError('backward: no heads given; pass the outputs to differentiate, e.g. autograd.backward([loss1, loss2]).');
+  const roots = heads.map((head, k) => {
+    const root = head.tapeNode;
+    if (root === null) {
+      const which = heads.length > 1 ? ` (head ${k})` : '';
+      throw new AutogradError(
+        head.hasGrad
+          ? `backward${which}: this array is a leaf (it has attachGrad() but was not computed from anything inside autograd.record()). ` +
+              `Compute the output from it inside autograd.record(() => ...) and call backward() on that output.`
+          : `backward${which}: this array was not computed inside autograd.record() from arrays that need gradients, so there is nothing to differentiate. ` +
+              `Call x.attachGrad() on the inputs, compute y = autograd.record(() => f(x)), then y.backward().`,
+      );
+    }
+    const g = headGrads[k] ?? null;
+    if (g !== null && !shapesEqual(g.shape, head.shape)) {
+      throw new AutogradError(
+        `backward: the head gradient${heads.length > 1 ? ` ${k}` : ''} has shape ${fmtShape(g.shape)}, but the output has shape ${fmtShape(head.shape)}; ` +
+          `they must match exactly (same rank too): reshape it with headGrad.reshape(${JSON.stringify(head.shape)}).`,
+      );
+    }
+    return root;
+  });
+  const order = topologicalOrder(roots);
   const leaves = new Map<NDArray, Tensor>();
   // One memo per pass: the nodes of an unrolled net share what they derive from one saved weight.
   const leafTensors = withBackwardMemo(() => tf.tidy(() => {
     const grads = new Map<TapeNode, Tensor>();
-    grads.set(root, headGrad ?? tf.onesLike(head.tensor));
+    roots.forEach((root, k) => {
+      const seed = headGrads[k] ?? tf.onesLike(heads[k]!.tensor);
+      const prev = grads.get(root);
+      grads.set(root, prev === undefined ? seed : tf.add(prev, seed)); // the same head twice: seeds add
+    });
     for (let k = order.length - 1; k >= 0; k--) {
       const node = order[k]!;
       const dy = grads.get(node);

@@ -1,8 +1,10 @@
 /** `gluon`: MXNet Gluon's imperative API — blocks, layers, parameters (more land with issue #3). */
 import { Block } from './block';
+import { HybridBlock } from './hybrid-block';
 import { Parameter } from './parameter';
 import { ParameterDict } from './parameter-dict';
-import { Sequential } from './nn/sequential';
+import { HybridSequential, Sequential } from './nn/sequential';
+import { InstanceNorm, LayerNorm } from './nn/layer-norm';
 import { Dense } from './nn/dense';
 import { Activation } from './nn/activation';
 import { Conv2D } from './nn/conv';
@@ -18,11 +20,14 @@ import { data } from './data/index';
 
 export const gluon = {
   Block,
+  HybridBlock,
   Parameter,
   ParameterDict,
   nn: {
     Block,
+    HybridBlock,
     Sequential,
+    HybridSequential,
     Dense,
     Activation,
     Conv2D,
@@ -35,6 +40,8 @@ export const gluon = {
     Embedding,
     Lambda,
     BatchNorm,
+    LayerNorm,
+    InstanceNorm,
   },
   rnn,
   loss,
@@ -44,6 +51,6 @@ export const gluon = {
   data,
 };
 
-export { Block, Parameter, ParameterDict, Sequential, Dense, Activation };
+export { Block, HybridBlock, Parameter, ParameterDict, Sequential, Dense, Activation };
 export { DeferredInitializationError, GluonError } from './errors';
 export { Trainer } from './trainer';

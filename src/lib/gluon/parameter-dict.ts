@@ -7,6 +7,8 @@ import type { NDArray } from '../nd/ndarray';
 import { ArgumentError } from '../nd/errors';
 import type { Context } from '../engine/context';
 import { GluonError } from './errors';
+import { shapesCompatible } from '../nd/shape-utils';
+import { checkOptions } from '../nd/options';
 import { Parameter, type InitSpec, type ParameterOptions } from './parameter';
 
 export class ParameterDict implements Iterable<[string, Parameter]> {
@@ -30,7 +32,7 @@ export class ParameterDict implements Iterable<[string, Parameter]> {
     } else if (options.shape !== undefined && p.shape !== null) {
       const want = typeof options.shape === 'number' ? [options.shape] : [...options.shape];
       const have = p.shape;
-      const compatible = want.length === have.length && want.every((d, i) => d === 0 || have[i] === 0 || d === have[i]);
+      const compatible = shapesCompatible(want, have);
       if (!compatible) {
         throw new GluonError(`ParameterDict.get: parameter '${full}' already exists with shape (${have.join(', ')}) and cannot be shared as shape (${want.join(', ')}).`);
       }
@@ -58,6 +60,15 @@ export class ParameterDict implements Iterable<[string, Parameter]> {
     return this.map.get(full) ?? null;
   }
 
+  /** @internal puts `p` under the name `full` (whole-network sharing replaces a block's own parameter). */
+  replace(full: string, p: Parameter): void {
+    if (!this.map.has(full)) throw new GluonError(`internal: ParameterDict.replace: no parameter named '${full}'.`);
+    // Under the shared parameter's own name (as Gluon lists it), at the same place in the order.
+    const entries = [...this.map.entries()].map(([k, v]): [string, Parameter] => (k === full ? [p.name, p] : [k, v]));
+    this.map.clear();
+    for (const [k, v] of entries) this.map.set(k, v);
+  }
+
   /** Adds another dict's parameters (the same objects). */
   update(other: ParameterDict): void {
     for (const [k, v] of other) {
@@ -71,6 +82,7 @@ export class ParameterDict implements Iterable<[string, Parameter]> {
 
   /** Initializes every parameter; a parameter's own initializer wins over `init`. */
   initialize(init?: InitSpec, options: { ctx?: Context; forceReinit?: boolean } = {}): void {
+    checkOptions('ParameterDict.initialize', options, ['ctx', 'forceReinit'], '{ forceReinit: true }');
     for (const p of this.map.values()) p.initialize({ defaultInit: init, ctx: options.ctx, forceReinit: options.forceReinit });
   }
 

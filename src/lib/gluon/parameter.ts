@@ -7,6 +7,8 @@
 import { nd } from '../nd/index';
 import { NDArray, type DType, type GradReq } from '../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../nd/errors';
+import { shapesEqual } from '../nd/shape-utils';
+import { checkOptions } from '../nd/options';
 import { currentContext, type Context } from '../engine/context';
 import { DeferredInitializationError, GluonError } from './errors';
 import { Initializer, Constant, Normal, One, Uniform, Xavier, Zero } from './init';
@@ -60,6 +62,7 @@ export class Parameter {
   private ctx: Context | null = null;
 
   constructor(name: string, options: ParameterOptions = {}) {
+    checkOptions(`Parameter '${name}'`, options, ['shape', 'dtype', 'init', 'gradReq', 'lrMult', 'wdMult', 'allowDeferredInit', 'differentiable'], '{ shape: [256, 0] }');
     this.name = name;
     const s = options.shape;
     this.shapeValue = s === undefined ? null : typeof s === 'number' ? [s] : [...s];
@@ -191,7 +194,7 @@ export class Parameter {
       this.finishDeferredInit();
     }
     const a = this.check();
-    if (value instanceof NDArray && !(value.ndim === a.ndim && value.shape.every((d, i) => d === a.shape[i]))) {
+    if (value instanceof NDArray && !shapesEqual(value.shape, a.shape)) {
       throw new ShapeError(`Parameter '${this.name}'.setData: expected shape ${fmtShape(a.shape)}, got ${fmtShape(value.shape)}.`);
     }
     a.set(value);

@@ -4,6 +4,7 @@ import { NDArray } from '../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../nd/errors';
 import { expectArray } from '../nd/ops/operand';
 import { pause } from '../autograd/state';
+import { checkOptions } from '../nd/options';
 import type { Context } from '../engine/context';
 
 /**
@@ -17,6 +18,7 @@ export async function clipGlobalNorm(arrays: NDArray[], maxNorm: number, options
     throw new ArgumentError('clipGlobalNorm: arrays must be a non-empty list of NDArrays, e.g. the gradients params.map((p) => p.grad()).');
   }
   arrays.forEach((a, i) => expectArray('clipGlobalNorm', `arrays[${i}]`, a));
+  checkOptions('clipGlobalNorm', options, ['checkIsfinite'], '{ checkIsfinite: false }');
   if (typeof maxNorm !== 'number' || !(maxNorm > 0)) throw new ArgumentError(`clipGlobalNorm: maxNorm must be a positive number, got ${String(maxNorm)}.`);
   const total = pause(() =>
     nd.scope(() => {
@@ -43,6 +45,7 @@ export async function clipGlobalNorm(arrays: NDArray[], maxNorm: number, options
  */
 export function splitData(data: NDArray, numSlice: number, options: { batchAxis?: number; evenSplit?: boolean } = {}): NDArray[] {
   expectArray('splitData', 'data', data);
+  checkOptions('splitData', options, ['batchAxis', 'evenSplit'], '{ batchAxis: 0, evenSplit: false }');
   const axis = options.batchAxis ?? 0;
   const size = data.shape[axis];
   if (size === undefined) throw new ArgumentError(`splitData: batchAxis ${axis} is out of range for data of shape ${fmtShape(data.shape)}.`);

@@ -1,6 +1,7 @@
 /**
  * `nd`: the NDArray namespace readers use, as MXNet's `mx.nd`.
  */
+import { checkOptions } from './options';
 import { tf } from '../engine/tf';
 import { NDArray } from './ndarray';
 import * as creation from './ops/creation';
@@ -11,6 +12,7 @@ import * as shape from './ops/shape';
 import * as linalg from './ops/linalg';
 import * as indexing from './ops/indexing';
 import * as nn from './ops/nn';
+import * as sorting from './ops/sort';
 import { ndScope, reclaimMemory } from './lifetime';
 import * as storage from '../io/storage';
 import { deserialize, serialize } from '../io/serialize';
@@ -18,6 +20,7 @@ import type { Operand, ReduceOptions } from './ndarray';
 
 /** The out= form of MXNet's elementwise ops: writes into `out` (keeping its identity) when given. */
 function withOut(result: NDArray, options?: { out?: NDArray }): NDArray {
+  checkOptions('nd.elemwise', options, ['out'], '{ out: y }');
   return options?.out ? options.out.assignResult(result) : result;
 }
 
@@ -84,8 +87,13 @@ export const nd = {
   norm: red.norm,
   argmax: red.argmax,
   argmin: red.argmin,
+  // sorting (MXNet's topk, sort, argsort)
+  topk: sorting.topk,
+  sort: sorting.sort,
+  argsort: sorting.argsort,
   // shape
   reshape: shape.reshape,
+  reshapeLike: shape.reshapeLike,
   transpose: shape.transpose,
   expandDims: shape.expandDims,
   squeeze: shape.squeeze,

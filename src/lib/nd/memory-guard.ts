@@ -64,7 +64,11 @@ function readMaxArrayBytes(): number {
   }
   // WASM: one linear memory of at most 4 GiB (tfjs-backend-wasm's emscripten getHeapMax()), and
   // a failed growth aborts the module for good, so arrays that cannot fit must never be tried.
-  if (name === 'wasm') return WASM_HEAP_MAX;
+  // One array may take at most half of it: any op on an array needs room for its result in the
+  // same heap (y = f(x) holds x and y at once), so a larger array could be made but not used.
+  // nd.random.normal(0, 1, [30000, 30000]) (3.6 GB) passed a full-heap limit, drew its numbers
+  // on the CPU for minutes, and then the process was killed while the heap grew.
+  if (name === 'wasm') return WASM_HEAP_MAX / 2;
   return Infinity;
 }
 
@@ -81,7 +85,19 @@ function tooLarge(op: string, shape: readonly number[], limit: number): OutOfMem
 /** Throws an OutOfMemoryError if an array of this shape cannot live on the active backend. */
 export function checkAllocation(op: string, shape: readonly number[]): void {
   const limit = maxArrayBytes();
-  if (arrayBytes(shape) > limit) throw tooLarge(op, shape, limit);
+  const bytes = arrayBytes(shape);
+  if (bytes > limit) throw tooLarge(op, shape, limit);
+  // On WASM every array shares the one heap: what the live arrays hold is not available.
+  if (tf.getBackend() === 'wasm' && bytes > WASM_HEAP_MAX / 4) {
+    const inUse = tf.memory().numBytes;
+    if (bytes + inUse > WASM_HEAP_MAX) {
+      throw new OutOfMemoryError(
+        `${op}: out of memory: an array of shape ${fmtShape(shape)} needs ${formatBytes(bytes)}, but the wasm backend's memory ` +
+          `(${formatBytes(WASM_HEAP_MAX)}) already holds ${formatBytes(inUse)} of live arrays. Free large arrays you no longer need ` +
+          `(x.dispose() or drop the variable), use a smaller shape, or work on the data in batches.`,
+      );
+    }
+  }
 }
 
 /** Whether an error thrown by a backend means an allocation failed. */

@@ -6,6 +6,7 @@
  * `autograd.record()` + `backward()` give gradients, and the text form matches MXNet's.
  * Reads are asynchronous first (`await x.asScalar()`): a GPU may still be working.
  */
+import { checkOptions, oneOf } from './options';
 import { tf, type Tensor } from '../engine/tf';
 import { syncReadsAreSafe } from '../engine/backends';
 import { guardRead } from '../engine/device-loss';
@@ -13,13 +14,15 @@ import { currentContext, type Context } from '../engine/context';
 import { runBackward, type BackwardOptions, type TapeNode } from '../autograd/tape';
 import { isRecording } from '../autograd/state';
 import { ArgumentError, AutogradError, ShapeError, SyncReadError, fmtShape } from './errors';
+import { apply, definePrimitive } from './primitive';
 import { keep, release, track, type TensorBox } from './lifetime';
 import { formatArray } from './format';
-import type { Shape } from './shape-utils';
+import { shapesEqual, type Shape } from './shape-utils';
 import * as ew from './ops/elementwise';
 import * as red from './ops/reduce';
 import * as shp from './ops/shape';
 import * as idx from './ops/indexing';
+import * as srt from './ops/sort';
 import type { IndexSpec } from './ops/indexing';
 
 export type DType = 'float32' | 'int32';
@@ -82,14 +85,14 @@ export class NDArray {
    * Calling it on a computed array detaches it: it becomes a new leaf.
    */
   attachGrad(options: { gradReq?: GradReq } = {}): void {
-    const req = options.gradReq ?? 'write';
+    const req = oneOf('attachGrad', 'gradReq', checkOptions('attachGrad', options, ['gradReq'], "{ gradReq: 'add' }").gradReq, ['write', 'add', 'null'] as const, 'write');
     this.gradRequest = req;
     this.tapeNode = null;
     if (req === 'null') {
       this.gradBuffer = null;
       return;
     }
-    if (this.gradBuffer === null || !sameShape(this.gradBuffer.shape, this.shape)) {
+    if (this.gradBuffer === null || !shapesEqual(this.gradBuffer.shape, this.shape)) {
       this.gradBuffer = NDArray.fromTensor(tf.zerosLike(this.tensor), { persistent: true });
     }
   }
@@ -128,7 +131,10 @@ export class NDArray {
    * weighted by `headGrad` (same shape) — the vector in a vector-Jacobian product.
    */
   backward(headGrad?: NDArray | null, options: BackwardOptions = {}): void {
-    runBackward(this, headGrad ? headGrad.tensor : null, options);
+    if (headGrad !== undefined && headGrad !== null && !(headGrad instanceof NDArray)) {
+      throw new ArgumentError(`backward: the head gradient must be an NDArray of the output's shape ${fmtShape(this.shape)} (or null), got ${typeof headGrad}. Options go second: y.backward(null, { retainGraph: true }).`);
+    }
+    runBackward(this, headGrad ? headGrad.tensor : null, checkOptions('backward', options, ['retainGraph'], '{ retainGraph: true }'));
   }
 
   /** A new array with the same values and no history: gradients stop here. */
@@ -170,7 +176,7 @@ export class NDArray {
 
   /** @internal moves `result`'s value (and history) into this array, keeping identity. */
   assignResult(result: NDArray, op = 'in-place write'): this {
-    if (!sameShape(result.shape, this.shape)) {
+    if (!shapesEqual(result.shape, this.shape)) {
       throw new ShapeError(`${op}: the result has shape ${fmtShape(result.shape)} but the target has shape ${fmtShape(this.shape)}; an in-place op cannot change the shape.`);
     }
     const t = result.dtype === this.dtype ? tf.clone(result.tensor) : tf.cast(result.tensor, this.dtype);
@@ -215,11 +221,21 @@ export class NDArray {
   argmax(options?: { axis?: number; keepDims?: boolean }): NDArray { return red.argmax(this, options); }
   argmin(options?: { axis?: number; keepDims?: boolean }): NDArray { return red.argmin(this, options); }
 
+  // ---- sorting ------------------------------------------------------------------------
+  /** MXNet's topk: the k largest (isAscend: smallest) along axis, as indices (default), values, both or a mask. */
+  topk(options?: srt.TopkOptions): NDArray | [NDArray, NDArray] { return srt.topk(this, options); }
+  /** The values sorted along axis (default -1), ascending unless isAscend is false. */
+  sort(options?: { axis?: number | null; isAscend?: boolean }): NDArray { return srt.sort(this, options); }
+  /** The indices that sort the array along axis (default -1), float32 like MXNet. */
+  argsort(options?: { axis?: number | null; isAscend?: boolean; dtype?: 'float32' | 'int32' }): NDArray { return srt.argsort(this, options); }
+
   // ---- shape --------------------------------------------------------------------------
-  /** New shape with the same elements; -1 infers a dimension, 0 copies the input's (MXNet). */
+  /** New shape with the same elements, with MXNet's codes: 0 copy, -1 infer, -2 copy the rest, -3 merge two, -4 split one. */
   reshape(shape: number[] | number, ...rest: number[]): NDArray {
     return shp.reshape(this, typeof shape === 'number' ? [shape, ...rest] : shape);
   }
+  /** This array with the shape of `like` (MXNet's reshape_like). */
+  reshapeLike(like: NDArray): NDArray { return shp.reshapeLike(this, like); }
   transpose(axes?: number[]): NDArray { return shp.transpose(this, axes); }
   get T(): NDArray { return shp.transpose(this); }
   expandDims(axis: number): NDArray { return shp.expandDims(this, axis); }
@@ -234,17 +250,36 @@ export class NDArray {
   /** NumPy-style read: ints, ':' / 'a:b:c' strings, index arrays. Returns a copy. */
   get(...index: IndexSpec[]): NDArray { return idx.getItem(this, index); }
   take(indices: NDArray | number[], options?: { axis?: number; mode?: 'clip' | 'wrap' }): NDArray { return idx.take(this, indices, options); }
-  pick(index: NDArray | number[], options?: { axis?: number; keepDims?: boolean }): NDArray { return idx.pick(this, index, options); }
+  pick(index: NDArray | number[], options?: { axis?: number; keepDims?: boolean; mode?: 'clip' | 'wrap' }): NDArray { return idx.pick(this, index, options); }
   oneHot(depth: number, options?: { onValue?: number; offValue?: number }): NDArray { return idx.oneHot(this, depth, options); }
 
+  // ---- iteration ----------------------------------------------------------------------
+
+  /**
+   * Iterates over the first axis, as MXNet and NumPy do: `for (const row of X)` and
+   * `Array.from(X)` give X.get(0), X.get(1), ... (arrays of one rank less). The entries of a
+   * 1-D array are plain numbers, read synchronously (so, on WebGPU, where synchronous reads are
+   * wrong, this is a SyncReadError: use `await x.toArray()`); numbers are not iterable, so
+   * recursive walks end. A 0-d array cannot be iterated (NumPy's rule).
+   */
+  *[Symbol.iterator](): Iterator<NDArray | number> {
+    if (this.ndim === 0) throw new TypeError(`iteration over a 0-d array: it has no first axis. Read its value with await x.asScalar().`);
+    if (this.ndim === 1) {
+      yield* this.dataSync();
+      return;
+    }
+    for (let i = 0; i < this.shape[0]!; i++) yield this.get(i);
+  }
+
   // ---- copies and devices -------------------------------------------------------------
+  /** A new array with the same values (MXNet's copy; recorded, so gradients flow through it). */
   copy(): NDArray {
-    return NDArray.fromTensor(tf.clone(this.tensor));
+    return apply(Copy, [this], undefined);
   }
   /** Copies into `other` (in place, keeping its identity) or to a new array on a context. */
   copyTo(other: NDArray | Context): NDArray {
     if (other instanceof NDArray) {
-      if (!sameShape(other.shape, this.shape)) {
+      if (!shapesEqual(other.shape, this.shape)) {
         throw new ShapeError(`copyTo: source shape ${fmtShape(this.shape)} and target shape ${fmtShape(other.shape)} differ.`);
       }
       other.replaceTensor(this.dtype === other.dtype ? tf.clone(this.tensor) : tf.cast(this.tensor, other.dtype));
@@ -330,9 +365,8 @@ export class NDArray {
   }
 }
 
-function sameShape(a: Shape, b: Shape): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i]);
-}
+// y = x (a new array)      dy/dx = 1
+const Copy = definePrimitive({ name: 'copy', saves: 'none', forward: ([x]) => tf.clone(x!), backward: (dy) => [dy] });
 
 function castAndDispose(t: Tensor, dtype: DType): Tensor {
   const c = tf.cast(t, dtype);

@@ -57,38 +57,68 @@ export function normAxes(op: string, axis: number | readonly number[] | undefine
 }
 
 /**
- * MXNet's reshape codes: -1 infers one dimension from the size, 0 copies the input's
- * dimension at that position (so x.reshape([0, -1]) flattens all but the first axis).
+ * MXNet's reshape codes, read left to right against the input's dimensions:
+ *   0  copies the next input dimension;          -1 infers one dimension from the size;
+ *   -2 copies all remaining input dimensions;    -3 merges the next two input dimensions;
+ *   -4 splits the next input dimension into the two numbers that follow (one may be -1).
+ * So x.reshape([0, -1]) flattens all but the first axis, (2, 3, 4) -> [-3, 4] is (6, 4),
+ * (2, 3, 4) -> [-4, 1, 2, -2] is (1, 2, 3, 4), (2, 3, 4) -> [2, -2] is (2, 3, 4).
  */
 export function resolveReshape(op: string, from: Shape, to: Shape): number[] {
-  const out = to.map((d, i) => {
-    if (d === 0) {
-      if (i >= from.length) {
-        throw new ShapeError(`${op}: 0 at position ${i} copies the input's dimension ${i}, but the input ${fmtShape(from)} has only ${from.length}.`);
-      }
-      return from[i]!;
+  const bad = (why: string): ShapeError =>
+    new ShapeError(`${op}: cannot reshape ${fmtShape(from)} into ${fmtShape(to)}: ${why}. Codes: 0 copy, -1 infer, -2 copy the rest, -3 merge two, -4 split one into the next two numbers.`);
+  const out: number[] = [];
+  let src = 0;
+  let inferAt = -1;
+  const next = (code: number): number => {
+    if (src >= from.length) throw bad(`${code} at this place refers to input dimension ${src}, but the input has only ${from.length}`);
+    return from[src++]!;
+  };
+  for (let i = 0; i < to.length; i++) {
+    const v = to[i]!;
+    if (!Number.isInteger(v) || v < -4) throw bad(`${v} is not a dimension or a code`);
+    if (v === 0) out.push(next(0));
+    else if (v === -1) {
+      if (inferAt !== -1) throw bad('at most one -1 is allowed');
+      inferAt = out.length;
+      out.push(-1);
+      if (src < from.length) src++;
+    } else if (v === -2) {
+      while (src < from.length) out.push(from[src++]!);
+    } else if (v === -3) {
+      const a = next(-3);
+      out.push(a * next(-3));
+    } else if (v === -4) {
+      if (i + 2 >= to.length) throw bad('-4 must be followed by the two dimensions to split into');
+      const d = next(-4);
+      let d0 = to[i + 1]!;
+      let d1 = to[i + 2]!;
+      i += 2;
+      if (d0 === -1 && d1 === -1) throw bad('-4 splits into two numbers of which at most one is -1');
+      if (d0 === -1) d0 = d1 === 0 ? -1 : d / d1;
+      if (d1 === -1) d1 = d0 === 0 ? -1 : d / d0;
+      if (!Number.isInteger(d0) || !Number.isInteger(d1) || d0 < 0 || d1 < 0 || d0 * d1 !== d) throw bad(`-4 cannot split dimension ${d} into (${to[i - 1]}, ${to[i]})`);
+      out.push(d0, d1);
+    } else {
+      out.push(v);
+      src++;
     }
-    return d;
-  });
-  const unknown = out.filter((d) => d === -1).length;
-  if (unknown > 1) throw new ShapeError(`${op}: at most one -1 is allowed in ${fmtShape(to)}.`);
-  if (out.some((d) => !Number.isInteger(d) || d < -1)) {
-    throw new ShapeError(`${op}: ${fmtShape(to)} is not a valid shape: dimensions are non-negative integers, -1 (infer) or 0 (copy).`);
   }
   const total = sizeOf(from);
-  if (unknown === 1) {
-    const known = out.filter((d) => d !== -1).reduce((p, d) => p * d, 1);
-    if (known === 0 || total % known !== 0) {
-      throw new ShapeError(`${op}: cannot reshape an array of shape ${fmtShape(from)} (size ${total}) into ${fmtShape(to)}: ${total} is not divisible by ${known}.`);
-    }
-    out[out.indexOf(-1)] = total / known;
+  if (inferAt !== -1) {
+    const known = out.reduce((p, d, k) => (k === inferAt ? p : p * d), 1);
+    if (known === 0 || total % known !== 0) throw bad(`the input's size ${total} is not divisible by ${known}, so -1 cannot be inferred`);
+    out[inferAt] = total / known;
   }
-  if (sizeOf(out) !== total) {
-    throw new ShapeError(`${op}: cannot reshape an array of shape ${fmtShape(from)} (size ${total}) into ${fmtShape(out)} (size ${sizeOf(out)}): the sizes must match.`);
-  }
+  if (sizeOf(out) !== total) throw bad(`size ${total} into ${fmtShape(out)} of size ${sizeOf(out)}: the sizes must match`);
   return out;
 }
 
 export function shapesEqual(a: Shape, b: Shape): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+/** Whether two parameter shapes can be the same array: equal rank, dims equal where both are known (0 = unknown). */
+export function shapesCompatible(a: Shape, b: Shape): boolean {
+  return a.length === b.length && a.every((d, i) => d === 0 || b[i] === 0 || d === b[i]);
 }

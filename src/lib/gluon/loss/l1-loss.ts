@@ -1,10 +1,11 @@
 /** L1Loss: the absolute error, L = |label - pred|, averaged per example. */
+import { layerOptions } from '../block';
 import type { NDArray } from '../../nd/ndarray';
 import { Loss, type LossOptions } from './loss';
 
 export class L1Loss extends Loss {
   constructor(options: LossOptions = {}) {
-    super(options, null);
+    super(layerOptions('L1Loss', options, ['weight', 'batchAxis']), null);
   }
 
   override forward(pred: NDArray, label: NDArray, sampleWeight?: NDArray | null): NDArray {

@@ -1,11 +1,12 @@
 /** L2Loss: half the squared error, L = 1/2 (label - pred)^2, averaged per example. */
+import { layerOptions } from '../block';
 import type { NDArray } from '../../nd/ndarray';
 import { Loss, type LossOptions } from './loss';
 
 export class L2Loss extends Loss {
   /** weight defaults to 1 (Gluon's); the loss uses weight / 2. */
   constructor(options: LossOptions = {}) {
-    super(options, 1);
+    super(layerOptions('L2Loss', options, ['weight', 'batchAxis']), 1);
   }
 
   override forward(pred: NDArray, label: NDArray, sampleWeight?: NDArray | null): NDArray {

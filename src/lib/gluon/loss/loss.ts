@@ -8,6 +8,7 @@ import type { NDArray } from '../../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../../nd/errors';
 import { expectArray } from '../../nd/ops/operand';
 import { normAxis } from '../../nd/shape-utils';
+import { shapesEqual } from '../../nd/shape-utils';
 import { Block, type BlockOptions } from '../block';
 
 export interface LossOptions extends BlockOptions {
@@ -59,7 +60,7 @@ export class Loss extends Block {
           `they must hold the same number of elements (the label is reshaped to pred's shape).`,
       );
     }
-    const same = label.ndim === pred.ndim && label.shape.every((d, i) => d === pred.shape[i]);
+    const same = shapesEqual(label.shape, pred.shape);
     const shaped = same ? label : label.reshape(pred.shape);
     return shaped.dtype === 'float32' ? shaped : shaped.astype('float32');
   }

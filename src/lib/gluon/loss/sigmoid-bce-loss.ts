@@ -4,6 +4,7 @@
  *   L = max(x, 0) - x z + log(1 + exp(-|x|))
  * (equal to -z log p - (1-z) log(1-p), without exp overflowing or log(0)).
  */
+import { layerOptions } from '../block';
 import type { NDArray } from '../../nd/ndarray';
 import { expectArray } from '../../nd/ops/operand';
 import { Loss, type LossOptions } from './loss';
@@ -22,7 +23,7 @@ export class SigmoidBinaryCrossEntropyLoss extends Loss {
   readonly fromSigmoid: boolean;
 
   constructor(options: SigmoidBCELossOptions = {}) {
-    super(options, null);
+    super(layerOptions('SigmoidBinaryCrossEntropyLoss', options, ['weight', 'batchAxis', 'fromSigmoid']), null);
     this.fromSigmoid = options.fromSigmoid ?? false;
   }
 

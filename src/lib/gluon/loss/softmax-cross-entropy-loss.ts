@@ -3,6 +3,8 @@
  * or L = -sum_j label_j log softmax(pred)_j for distributions (dense labels). log-softmax is
  * computed directly (shifted by the row maximum), so logits of +-1000 give finite losses.
  */
+import { layerOptions } from '../block';
+import { shapesEqual } from '../../nd/shape-utils';
 import type { NDArray } from '../../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../../nd/errors';
 import { normAxis } from '../../nd/shape-utils';
@@ -24,7 +26,7 @@ export class SoftmaxCrossEntropyLoss extends Loss {
   readonly fromLogits: boolean;
 
   constructor(options: SoftmaxCrossEntropyLossOptions = {}) {
-    super(options, null);
+    super(layerOptions('SoftmaxCrossEntropyLoss', options, ['weight', 'batchAxis', 'axis', 'sparseLabel', 'fromLogits']), null);
     this.axis = options.axis ?? -1;
     if (!Number.isInteger(this.axis)) throw new ArgumentError(`SoftmaxCrossEntropyLoss: axis must be an integer, got ${String(options.axis)}.`);
     this.sparseLabel = options.sparseLabel ?? true;
@@ -49,7 +51,7 @@ export class SoftmaxCrossEntropyLoss extends Loss {
   private checkSparseLabel(label: NDArray, pred: NDArray, axis: number): void {
     const rest = pred.shape.filter((_, a) => a !== axis);
     const kept = pred.shape.map((d, a) => (a === axis ? 1 : d));
-    const is = (s: number[]): boolean => s.length === label.ndim && s.every((d, i) => d === label.shape[i]);
+    const is = (s: number[]): boolean => shapesEqual(s, label.shape);
     if (is(rest) || is(kept)) return;
     const hint = label.ndim === pred.ndim && label.size === pred.size ? ' For one-hot or probability labels, pass { sparseLabel: false }.' : '';
     throw new ShapeError(

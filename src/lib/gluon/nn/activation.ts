@@ -1,7 +1,7 @@
 /** Activation functions by name, and the Activation block (Gluon's nn.Activation). */
 import type { NDArray } from '../../nd/ndarray';
 import { ArgumentError } from '../../nd/errors';
-import { Block, type BlockOptions } from '../block';
+import { Block, layerOptions, type BlockOptions } from '../block';
 
 export type ActivationName = 'relu' | 'sigmoid' | 'tanh' | 'softrelu' | 'softsign';
 
@@ -31,7 +31,7 @@ export class Activation extends Block {
     readonly activation: ActivationName,
     options: BlockOptions = {},
   ) {
-    super(options);
+    super(layerOptions('Activation', options, []));
     this.f = activationFunction(activation);
   }
 

@@ -6,7 +6,7 @@ import { NDArray } from '../../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../../nd/errors';
 import { expectArray } from '../../nd/ops/operand';
 import { isTraining } from '../../autograd/state';
-import { Block, type BlockOptions } from '../block';
+import { Block, layerOptions, type BlockOptions } from '../block';
 import type { InitSpec, Parameter } from '../parameter';
 import { pyFloat } from '../loss/loss';
 import { pyTuple } from './layer-args';
@@ -51,7 +51,7 @@ export class Dropout extends Block {
     readonly rate: number,
     options: DropoutOptions = {},
   ) {
-    super(options);
+    super(layerOptions('Dropout', options, ['axes']));
     if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {
       throw new ArgumentError(`Dropout: rate must be a number in [0, 1] (the fraction of units to drop), got ${String(rate)}.`);
     }
@@ -66,7 +66,9 @@ export class Dropout extends Block {
     expectArray(`${this.name}: Dropout`, 'the input', x);
     const bad = this.axes.find((a) => a >= x.ndim);
     if (bad !== undefined) throw new ShapeError(`${this.name}: Dropout shares its mask along axis ${bad}, but the input ${fmtShape(x.shape)} has only ${x.ndim} axes.`);
-    return isTraining() ? dropout(x, this.rate, this.axes) : x;
+    // Predicting: a new array with the input's values (MXNet's identity returns a new NDArray; giving back
+    // the input itself would make y.backward() on it fail when x has attachGrad()).
+    return isTraining() && this.rate > 0 ? dropout(x, this.rate, this.axes) : x.copy();
   }
 
   /** Gluon's repr: `Dropout(p = 0.5, axes=())`. */
@@ -92,7 +94,7 @@ export class Embedding extends Block {
     readonly outputDim: number,
     options: EmbeddingOptions = {},
   ) {
-    super(options);
+    super(layerOptions('Embedding', options, ['weightInitializer']));
     for (const [name, v] of [['inputDim', inputDim], ['outputDim', outputDim]] as const) {
       if (!Number.isInteger(v) || v < 1) throw new ArgumentError(`Embedding: ${name} must be a positive integer, got ${String(v)}.`);
     }

@@ -15,7 +15,7 @@ import { ArgumentError, ShapeError, fmtShape } from '../../nd/errors';
 import { expectArray } from '../../nd/ops/operand';
 import { nd } from '../../nd/index';
 import { isTraining, pause } from '../../autograd/state';
-import { Block, type BlockOptions } from '../block';
+import { Block, layerOptions, type BlockOptions } from '../block';
 import type { InitSpec, Parameter } from '../parameter';
 import { pyFloat } from '../loss/loss';
 import { pyBool } from './layer-args';
@@ -55,7 +55,7 @@ export class BatchNorm extends Block {
   readonly useGlobalStats: boolean;
 
   constructor(options: BatchNormOptions = {}) {
-    super(options);
+    super(layerOptions('BatchNorm', options, ['axis', 'momentum', 'epsilon', 'center', 'scale', 'useGlobalStats', 'inChannels', 'betaInitializer', 'gammaInitializer', 'runningMeanInitializer', 'runningVarianceInitializer']));
     const where = 'BatchNorm';
     this.axis = options.axis ?? 1;
     this.momentum = options.momentum ?? 0.9;

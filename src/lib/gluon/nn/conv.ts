@@ -6,7 +6,8 @@
 import { nd } from '../../nd/index';
 import type { NDArray } from '../../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../../nd/errors';
-import { Block, type BlockOptions } from '../block';
+import { Block, layerOptions, type BlockOptions } from '../block';
+import { oneOf } from '../../nd/options';
 import type { InitSpec, Parameter } from '../parameter';
 import { activationFunction, type ActivationName } from './activation';
 import { expectInput, pyTuple, toCount, toPair, type Pair } from './layer-args';
@@ -29,6 +30,8 @@ export interface Conv2DOptions extends BlockOptions {
   weightInitializer?: InitSpec;
   /** default 'zeros' */
   biasInitializer?: InitSpec;
+  /** only 'NCHW' (Gluon's default) */
+  layout?: 'NCHW';
 }
 
 export class Conv2D extends Block {
@@ -50,7 +53,8 @@ export class Conv2D extends Block {
   ) {
     const positional = typeof kernelSizeOrOptions === 'number' || Array.isArray(kernelSizeOrOptions);
     const options: Conv2DOptions = positional ? { ...maybeOptions, kernelSize: kernelSizeOrOptions as Pair } : ((kernelSizeOrOptions ?? {}) as Conv2DOptions);
-    super(options);
+    super(layerOptions('Conv2D', options, ['kernelSize', 'strides', 'padding', 'dilation', 'groups', 'activation', 'useBias', 'inChannels', 'weightInitializer', 'biasInitializer', 'layout']));
+    oneOf('Conv2D', 'layout', options.layout, ['NCHW'], 'NCHW'); // Gluon's default; the only layout here
     const where = 'Conv2D';
     if (!Number.isInteger(channels) || channels < 1) throw new ArgumentError(`${where}: channels must be a positive integer, got ${String(channels)}.`);
     if (options.kernelSize === undefined) {

@@ -6,7 +6,7 @@ import { nd } from '../../nd/index';
 import type { NDArray } from '../../nd/ndarray';
 import { ShapeError, fmtShape } from '../../nd/errors';
 import { expectArray } from '../../nd/ops/operand';
-import { Block, type BlockOptions } from '../block';
+import { Block, layerOptions, type BlockOptions } from '../block';
 import type { Parameter, InitSpec } from '../parameter';
 import { activationFunction, type ActivationName } from './activation';
 
@@ -32,7 +32,7 @@ export class Dense extends Block {
     readonly units: number,
     options: DenseOptions = {},
   ) {
-    super(options);
+    super(layerOptions('Dense', options, ['activation', 'useBias', 'flatten', 'inUnits', 'weightInitializer', 'biasInitializer']));
     this.actName = options.activation ?? null;
     this.act = this.actName ? activationFunction(this.actName, 'Dense') : null;
     this.flattenInput = options.flatten ?? true;

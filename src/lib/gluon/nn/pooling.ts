@@ -7,7 +7,8 @@
 import { nd } from '../../nd/index';
 import type { NDArray } from '../../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../../nd/errors';
-import { Block, type BlockOptions } from '../block';
+import { Block, layerOptions, type BlockOptions } from '../block';
+import { oneOf } from '../../nd/options';
 import { expectInput, pyBool, pyTuple, toPair, type Pair } from './layer-args';
 
 export interface Pool2DOptions extends BlockOptions {
@@ -19,6 +20,8 @@ export interface Pool2DOptions extends BlockOptions {
   padding?: Pair;
   /** ceil instead of floor in the output size (MXNet's pooling_convention 'full'), default false */
   ceilMode?: boolean;
+  /** only 'NCHW' (Gluon's default) */
+  layout?: 'NCHW';
 }
 
 export interface AvgPool2DOptions extends Pool2DOptions {
@@ -43,7 +46,10 @@ export class Pooling2D extends Block {
 
   protected constructor(poolType: PoolType, globalPool: boolean, sizeOrOptions: Pair | AvgPool2DOptions | undefined, maybeOptions: AvgPool2DOptions) {
     const positional = typeof sizeOrOptions === 'number' || Array.isArray(sizeOrOptions);
-    const options: AvgPool2DOptions = positional ? { ...maybeOptions, poolSize: sizeOrOptions as Pair } : ((sizeOrOptions ?? {}) as AvgPool2DOptions);
+    const given = positional ? { ...maybeOptions, poolSize: sizeOrOptions as Pair } : ((sizeOrOptions ?? {}) as AvgPool2DOptions);
+    const keys = globalPool ? ['layout'] : ['poolSize', 'strides', 'padding', 'ceilMode', 'layout', ...(poolType === 'avg' ? ['countIncludePad'] : [])];
+    const options: AvgPool2DOptions = layerOptions(new.target.name, given, keys);
+    oneOf(new.target.name, 'layout', options.layout, ['NCHW'], 'NCHW'); // Gluon's default; the only layout here
     super(options);
     const where = new.target.name;
     this.poolType = poolType;

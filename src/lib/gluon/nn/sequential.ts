@@ -1,13 +1,13 @@
 /** Sequential: runs its children one after another, each feeding the next. */
 import type { NDArray } from '../../nd/ndarray';
 import { ArgumentError } from '../../nd/errors';
-import { Block, type BlockOptions } from '../block';
+import { Block, layerOptions, type BlockOptions } from '../block';
 
 export class Sequential extends Block {
   private readonly layers: Block[] = [];
 
   constructor(options: BlockOptions = {}) {
-    super(options);
+    super(layerOptions('Sequential', options, []));
     Object.defineProperty(this, 'layers', { enumerable: false });
   }
 
@@ -33,9 +33,17 @@ export class Sequential extends Block {
     return this.layers.length;
   }
 
+  /** @internal not a row of summary(), as in MXNet */
+  protected override isContainer(): boolean {
+    return true;
+  }
+
   override forward(x: NDArray): NDArray {
     let out = x;
     for (const layer of this.layers) out = layer.forward(out);
     return out;
   }
 }
+
+/** MXNet's HybridSequential: the same as Sequential here (hybridize() is a no-op, see Block.hybridize). */
+export class HybridSequential extends Sequential {}

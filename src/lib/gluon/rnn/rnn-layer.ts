@@ -7,10 +7,11 @@
  */
 import { nd } from '../../nd/index';
 import { NDArray } from '../../nd/ndarray';
+import { checkOptions } from '../../nd/options';
 import { ArgumentError, ShapeError, fmtShape } from '../../nd/errors';
 import { expectArray } from '../../nd/ops/operand';
 import { isTraining } from '../../autograd/state';
-import { Block, type BlockOptions } from '../block';
+import { Block, layerOptions, type BlockOptions } from '../block';
 import type { InitSpec, Parameter } from '../parameter';
 import { dropout } from '../nn/basic';
 import { pyFloat } from '../loss/loss';
@@ -64,8 +65,10 @@ export class RecurrentLayer extends Block {
   private readonly layerParams: Record<ParamKind, Parameter>[][] = [];
 
   protected constructor(hiddenSize: number, mode: RecurrentMode, numLayersOrOptions: number | RecurrentLayerOptions | undefined, maybeOptions: RecurrentLayerOptions) {
-    const options: RecurrentLayerOptions =
+    const given: RecurrentLayerOptions =
       typeof numLayersOrOptions === 'number' ? { ...maybeOptions, numLayers: numLayersOrOptions } : (numLayersOrOptions ?? {});
+    const keys = ['numLayers', 'layout', 'dropout', 'bidirectional', 'inputSize', 'i2hWeightInitializer', 'h2hWeightInitializer', 'i2hBiasInitializer', 'h2hBiasInitializer'];
+    const options: RecurrentLayerOptions = layerOptions(new.target.name, given, mode.startsWith('rnn_') ? [...keys, 'activation'] : keys);
     super(options);
     const where = new.target.name;
     if (!Number.isInteger(hiddenSize) || hiddenSize < 1) throw new ArgumentError(`${where}: the hidden size must be a positive integer, got ${String(hiddenSize)}.`);
@@ -119,7 +122,7 @@ export class RecurrentLayer extends Block {
 
   /** Initial states (zeros): `layer.beginState({ batchSize: 2 })` or `layer.beginState(2)`. */
   beginState(batchSizeOrOptions: number | BeginStateOptions = {}): NDArray[] {
-    const o = typeof batchSizeOrOptions === 'number' ? { batchSize: batchSizeOrOptions } : batchSizeOrOptions;
+    const o = typeof batchSizeOrOptions === 'number' ? { batchSize: batchSizeOrOptions } : checkOptions(`${this.constructor.name}.beginState`, batchSizeOrOptions, ['batchSize', 'func', 'ctx'], '{ batchSize: 2 }');
     const n = o.batchSize ?? 0;
     if (!Number.isInteger(n) || n < 1) {
       throw new ArgumentError(`${this.constructor.name}.beginState: batchSize must be a positive integer, got ${String(o.batchSize)}; e.g. beginState({ batchSize: 2 }).`);

@@ -23,7 +23,15 @@ export function sliceAxis(t: Tensor, axis: number, begin: number, count: number,
   const [pre, n, post] = view3(t.shape, axis);
   const v = tf.reshape(t, [pre, n, post]);
   // A cut of the first axis is one run of elements: sliceKernel copies just that run on WASM (tf.slice copies all of t).
-  const cut = pre === 1 && (s === 1 || count === 1) ? sliceKernel(v, [0, begin, 0], [pre, count, post]) : s === 1 || count === 1 ? tf.slice(v, [0, begin, 0], [pre, count, post]) : tf.stridedSlice(v, [0, begin, 0], [pre, begin + (count - 1) * s + 1, post], [1, s, 1]);
+  const cut =
+    pre === 1 && (s === 1 || count === 1)
+      ? sliceKernel(v, [0, begin, 0], [pre, count, post])
+      : s === 1 || count === 1
+        ? tf.slice(v, [0, begin, 0], [pre, count, post])
+        : v.dtype === 'int32'
+          ? // tfjs's WASM StridedSlice writes int32 input as float32 bits (1 read back as 1.4e-45): gather the rows instead
+            tf.gather(v, tf.range(begin, begin + count * s, s, 'int32'), 1)
+          : tf.stridedSlice(v, [0, begin, 0], [pre, begin + (count - 1) * s + 1, post], [1, s, 1]);
   return tf.reshape(cut, withAxis(t.shape, axis, count));
 }
 

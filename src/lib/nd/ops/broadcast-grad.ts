@@ -1,12 +1,13 @@
 /** Gradient helpers shared by the primitives. */
 import { tf, type Tensor } from '../../engine/tf';
+import { shapesEqual } from '../shape-utils';
 
 /**
  * Undoes broadcasting in a gradient: when x of shape `shape` was broadcast to dy's shape, each
  * x element was used once per copy, so dL/dx sums dy over the broadcast axes.
  */
 export function unbroadcast(dy: Tensor, shape: readonly number[]): Tensor {
-  if (dy.shape.length === shape.length && dy.shape.every((d, i) => d === shape[i])) return dy;
+  if (shapesEqual(dy.shape, shape)) return dy;
   const lead = dy.rank - shape.length;
   const axes: number[] = [];
   for (let i = 0; i < dy.rank; i++) {

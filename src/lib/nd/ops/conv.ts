@@ -14,8 +14,9 @@ import { ArgumentError, ShapeError, fmtShape } from '../errors';
 import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
 import { conv2dNhwc, dilateZeros } from './conv-kernels';
-import { type ConvolutionOptions, expectFloat, expectNchw, optionsObject, outSize, pair } from './nn-options';
-import { expectArray } from './operand';
+import { CONVOLUTION_KEYS, type ConvolutionOptions, expectFloat, expectNchw, outSize, pair } from './nn-options';
+import { bool, checkOptions, oneOf } from '../options';
+import { describe, expectArray } from './operand';
 
 interface ConvAttrs {
   stride: [number, number];
@@ -139,9 +140,9 @@ const Convolution = definePrimitive<ConvAttrs>({
  * y = x (*) w + b, MXNet's Convolution: data (n, c, h, w), weight (f, c/numGroup, kh, kw),
  * bias (f,) or null -> (n, f, oh, ow) with oh = floor((h + 2ph - dh(kh-1) - 1)/sh) + 1.
  */
-export function convolution(data: NDArray, weight: NDArray, bias: NDArray | null, options?: ConvolutionOptions): NDArray {
+export function convolution(data: NDArray, weight: NDArray, bias: NDArray | null = null, options?: ConvolutionOptions): NDArray {
   const op = 'nd.convolution';
-  const o = optionsObject(op, options, '{ stride: 2, pad: 1 }');
+  const o = checkOptions(op, options, CONVOLUTION_KEYS, '{ kernel: [3, 3], numFilter: 6, stride: 2, pad: 1 }');
   expectNchw(op, 'data', data);
   expectArray(op, 'weight', weight);
   expectFloat(op, 'weight', weight);
@@ -150,11 +151,28 @@ export function convolution(data: NDArray, weight: NDArray, bias: NDArray | null
   const dilate = pair(op, 'dilate', o.dilate, 1, 1);
   const groups = o.numGroup ?? 1;
   if (!Number.isInteger(groups) || groups < 1) throw new ArgumentError(`${op}: numGroup must be a positive integer, got ${String(groups)}.`);
+  oneOf(op, 'layout', o.layout, ['NCHW'], 'NCHW');
+  if (o.workspace !== undefined && !(typeof o.workspace === 'number' && o.workspace >= 0)) throw new ArgumentError(`${op}: workspace must be a number of MB >= 0, got ${describe(o.workspace)}.`);
+  oneOf(op, 'cudnnTune', o.cudnnTune, ['off', 'limited_workspace', 'fastest', null], null);
+  bool(op, 'cudnnOff', o.cudnnOff, false);
   const [, c, h, w] = data.shape as [number, number, number, number];
   if (weight.ndim !== 4) {
     throw new ShapeError(`${op}: weight must be 4-D (numFilter, channels/numGroup, kh, kw), got shape ${fmtShape(weight.shape)}.`);
   }
   const [f, cw, kh, kw] = weight.shape as [number, number, number, number];
+  // MXNet's kernel and num_filter restate the weight's shape: accepted, and must agree with it.
+  if (o.kernel !== undefined) {
+    const k = pair(op, 'kernel', o.kernel, 1, 1);
+    if (k[0] !== kh || k[1] !== kw) {
+      throw new ShapeError(`${op}: kernel (${k.join(', ')}) does not match the weight ${fmtShape(weight.shape)}, whose window is (${kh}, ${kw}). Make the weight (numFilter, channels, ${k.join(', ')}) or drop kernel.`);
+    }
+  }
+  if (o.numFilter !== undefined && o.numFilter !== f) {
+    throw new ShapeError(`${op}: numFilter ${describe(o.numFilter)} does not match the weight ${fmtShape(weight.shape)}, which has ${f} filters (its first dimension).`);
+  }
+  if (bool(op, 'noBias', o.noBias, false) && bias !== null) {
+    throw new ArgumentError(`${op}: noBias is true but a bias was given; pass null as the bias, or drop noBias.`);
+  }
   if (c % groups !== 0 || f % groups !== 0) {
     throw new ShapeError(`${op}: numGroup=${groups} must divide both the input channels (${c}) and the number of filters (${f}).`);
   }

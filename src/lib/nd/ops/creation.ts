@@ -2,8 +2,11 @@
 import { tf, type Tensor } from '../../engine/tf';
 import { ArgumentError, ShapeError } from '../errors';
 import { guardAllocation } from '../memory-guard';
+import { checkOptions } from '../options';
 import { NDArray, type DType, type Nested } from '../ndarray';
 import type { Context } from '../../engine/context';
+
+const CREATE_KEYS = ['dtype', 'ctx'];
 
 export interface CreateOptions {
   dtype?: DType;
@@ -69,6 +72,7 @@ function inferShape(data: Nested): number[] {
  * A plain number gives shape (1,): MXNet has no 0-d arrays.
  */
 export function array(data: Nested | TypedInput | NDArray, options: CreateOptions = {}): NDArray {
+  checkOptions('nd.array', options, CREATE_KEYS, "{ dtype: 'int32' }");
   if (data instanceof NDArray) {
     const src = data;
     const dtype = checkDtype('nd.array', options.dtype ?? src.dtype);
@@ -97,6 +101,7 @@ export function full(shape: ShapeArg, value: number, options: CreateOptions = {}
 
 /** full under the name the reader called (errors name nd.zeros, not nd.full). */
 function fill(op: string, shape: ShapeArg, value: number, options: CreateOptions): NDArray {
+  checkOptions(op, options, CREATE_KEYS, "{ dtype: 'int32' }");
   const s = checkShape(op, shape);
   if (typeof value !== 'number') throw new ArgumentError(`${op}: value must be a number, got ${typeof value}.`);
   const dtype = checkDtype(op, options.dtype);
@@ -149,6 +154,7 @@ export function arange(start: number, stop?: number, step = 1, options: CreateOp
   if (![start, stop, step].every((v) => typeof v === 'number' && Number.isFinite(v)) || step === 0) {
     throw new ArgumentError(`nd.arange: start, stop and step must be finite numbers and step nonzero, got (${start}, ${stop}, ${step}).`);
   }
+  checkOptions('nd.arange', options, CREATE_KEYS, "{ dtype: 'int32' }");
   const dtype = checkDtype('nd.arange', options.dtype);
   const n = Math.max(0, Math.ceil((stop - start) / step));
   return guardAllocation('nd.arange', [n], () => {

@@ -3,7 +3,7 @@
  * broadcast by summing (see unbroadcast). Each op: forward and backward side by side.
  */
 import { tf, type Tensor } from '../../engine/tf';
-import { ArgumentError } from '../errors';
+import { ArgumentError, ShapeError, fmtShape } from '../errors';
 import { NDArray, type Operand } from '../ndarray';
 import { apply, definePrimitive, type Primitive } from '../primitive';
 import { broadcastShapes } from '../shape-utils';
@@ -145,8 +145,8 @@ const Sqrt = definePrimitive({ name: 'sqrt', saves: 'output', forward: ([x]) => 
 // y = x^2          dy/dx = 2x
 const Square = definePrimitive({ name: 'square', forward: ([x]) => tf.square(x!), backward: (dy, { inputs: [x] }) => [tf.mul(dy, tf.mul(x!, 2))] });
 
-// y = sign(x)      piecewise constant: no gradient
-const Sign = definePrimitive({ name: 'sign', forward: ([x]) => tf.sign(x!) });
+// y = sign(x)      piecewise constant: dy/dx = 0 (MXNet's gradient, so backward through sign works and gives zeros)
+const Sign = definePrimitive({ name: 'sign', saves: 'none', forward: ([x]) => tf.sign(x!), backward: (dy) => [tf.zerosLike(dy)] });
 
 // y = max(x, 0)    dy/dx = 1 where y > 0
 const Relu = definePrimitive({
@@ -173,9 +173,14 @@ const Tanh = definePrimitive({
 });
 
 // y = min(max(x, lo), hi)   dy/dx = 1 inside [lo, hi], 0 outside
+// NaN stays NaN (as in MXNet and NumPy): tfjs's WASM ClipByValue returns the lower bound for
+// NaN, which would hide a diverging run, so NaN entries are put back explicitly.
 const Clip = definePrimitive<{ min: number; max: number }>({
   name: 'clip',
-  forward: ([x], { min, max }) => tf.clipByValue(x!, min, max),
+  forward: ([x], { min, max }) => {
+    const clipped = tf.clipByValue(x!, min, max);
+    return x!.dtype === 'float32' ? tf.where(tf.isNaN(x!), x!, clipped) : clipped;
+  },
   backward: (dy, { inputs: [x] }, { min, max }) => [
     tf.mul(dy, tf.cast(tf.logicalAnd(tf.greaterEqual(x!, min), tf.lessEqual(x!, max)), 'float32')),
   ],
@@ -219,21 +224,39 @@ const Where = definePrimitive({
   },
 });
 
-/** Elementwise choice: `a` where `condition` is nonzero, `b` elsewhere (all broadcast). */
+/**
+ * Elementwise choice: `a` where `condition` is nonzero, `b` elsewhere (all broadcast). As in
+ * MXNet, a 1-D condition of length n with n-row operands of higher rank selects whole rows
+ * (the first axis), not columns: `where(nd.array([1, 0]), A, B)` takes row 0 of A and row 1 of B.
+ */
 export function where(condition: NDArray, a: Operand, b: Operand): NDArray {
   expectArray('where', 'condition', condition);
   const like = a instanceof NDArray ? a : b instanceof NDArray ? b : condition;
   const [aArr, ta] = asOperand('where', 'x', a, like);
   const [bArr, tb] = asOperand('where', 'y', b, like);
+  let cond = condition;
   try {
-    checkAllocation('where', broadcastShapes('where', broadcastShapes('where', condition.shape, aArr.shape), bArr.shape));
+    const valueShape = broadcastShapes('where', aArr.shape, bArr.shape);
+    if (condition.ndim === 1 && valueShape.length > 1) {
+      // MXNet's row selection: the condition's n entries choose among the n rows.
+      if (condition.shape[0] !== valueShape[0]) {
+        throw new ShapeError(
+          `where: a 1-D condition selects rows (MXNet's rule), so its length must equal the number of rows; ` +
+            `got a condition of shape ${fmtShape(condition.shape)} for values of shape ${fmtShape(valueShape)}. ` +
+            `For elementwise selection give a condition of the values' shape.`,
+        );
+      }
+      cond = condition.reshape([condition.shape[0]!, ...valueShape.slice(1).map(() => 1)]); // (n, 1, ..., 1)
+    }
+    checkAllocation('where', broadcastShapes('where', cond.shape, valueShape));
   } catch (e) {
     if (ta) aArr.dispose();
     if (tb) bArr.dispose();
     throw e;
   }
-  const out = apply(Where, [condition, aArr, bArr], undefined);
+  const out = apply(Where, [cond, aArr, bArr], undefined);
   if (ta) aArr.dispose();
   if (tb) bArr.dispose();
+  if (cond !== condition) cond.dispose();
   return out;
 }

@@ -13,7 +13,8 @@ import { tf, type Tensor } from '../../engine/tf';
 import { ArgumentError, NDArrayError, ShapeError, fmtShape } from '../errors';
 import { NDArray, type Nested, type Operand } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
-import { normAxis, sizeOf } from '../shape-utils';
+import { normAxis, shapesEqual, sizeOf } from '../shape-utils';
+import { bool, checkOptions, oneOf } from '../options';
 import { unbroadcast } from './broadcast-grad';
 import { array as ndArray } from './creation';
 import { scatterAddAlongAxis } from './gather-grad';
@@ -220,9 +221,9 @@ function indexInput(op: string, name: string, v: NDArray | number[]): NDArray {
  */
 export function take(x: NDArray, indices: NDArray | number[], options?: { axis?: number; mode?: 'clip' | 'wrap' }): NDArray {
   expectArray('take', 'x', x);
-  const axis = normAxis('take', options?.axis ?? 0, x.ndim);
-  const mode = options?.mode ?? 'clip';
-  if (mode !== 'clip' && mode !== 'wrap') throw new ArgumentError(`take: mode must be 'clip' or 'wrap', got ${JSON.stringify(mode)}.`);
+  const o = checkOptions('take', options, ['axis', 'mode'], "{ axis: 0, mode: 'clip' }");
+  const axis = normAxis('take', o.axis ?? 0, x.ndim);
+  const mode = oneOf('take', 'mode', o.mode, ['clip', 'wrap'] as const, 'clip');
   const n = x.shape[axis]!;
   if (n === 0) throw new ShapeError(`take: axis ${axis} of the array of shape ${fmtShape(x.shape)} is empty; there is nothing to take.`);
   const given = indexInput('take', 'indices', indices);
@@ -254,6 +255,8 @@ const Pick = definePrimitive<PickAttrs>({
     return tf.reshape(tf.gather(rows, flatPos), outShape);
   },
   backward: (dy, { inputs: [, idx], inputShapes }, { view: [pre, n, post] }) => {
+    // An axis of length 1: every row picked its only entry, so dL/dx = dL/dy (tf.oneHot refuses depth 1).
+    if (n === 1) return [tf.reshape(dy, [...inputShapes[0]!]), null];
     const hot = tf.cast(tf.oneHot(tf.reshape(idx!, [pre * post]), n), 'float32'); // (rows, n); see OneHot below for the cast
     const g = tf.reshape(tf.mul(hot, tf.reshape(dy, [pre * post, 1])), [pre, post, n]);
     return [tf.reshape(tf.transpose(g, [0, 2, 1]), [...inputShapes[0]!]), null];
@@ -264,19 +267,22 @@ const Pick = definePrimitive<PickAttrs>({
  * MXNet's pick: along `axis` (default -1), the element at index[...] for every other position;
  * `x.pick(y)` with x (batch, classes) and labels y (batch,) gives each row's entry at its
  * label. index has x's shape without `axis` (or with it as size 1); out-of-range values are
- * clipped. The result drops `axis` unless keepDims.
+ * clipped (mode 'clip', default) or wrapped (mode 'wrap'). The result drops `axis` unless keepDims.
  */
-export function pick(x: NDArray, index: NDArray | number[], options?: { axis?: number; keepDims?: boolean }): NDArray {
+export function pick(x: NDArray, index: NDArray | number[], options?: { axis?: number; keepDims?: boolean; mode?: 'clip' | 'wrap' }): NDArray {
   expectArray('pick', 'x', x);
+  const o = checkOptions('pick', options, ['axis', 'keepDims', 'mode'], '{ axis: 1, keepDims: false }');
+  const mode = oneOf('pick', 'mode', o.mode, ['clip', 'wrap'] as const, 'clip');
+  const keepDims = bool('pick', 'keepDims', o.keepDims, false);
   const shape = x.shape;
-  const axis = normAxis('pick', options?.axis ?? -1, x.ndim);
+  const axis = normAxis('pick', o.axis ?? -1, x.ndim);
   const n = shape[axis]!;
   if (n === 0) throw new ShapeError(`pick: axis ${axis} of the array of shape ${fmtShape(shape)} is empty; there is nothing to pick.`);
   const rest = shape.filter((_, a) => a !== axis);
   const kept = shape.map((d, a) => (a === axis ? 1 : d));
   const given = indexInput('pick', 'index', index);
   const s = given.shape;
-  const same = (a: readonly number[]): boolean => a.length === s.length && a.every((d, i) => d === s[i]);
+  const same = (a: readonly number[]): boolean => shapesEqual(a, s);
   if (!(same(rest) || same(kept) || (rest.length === 0 && sizeOf(s) === 1))) {
     if (given !== index) given.dispose();
     throw new ShapeError(
@@ -284,8 +290,8 @@ export function pick(x: NDArray, index: NDArray | number[], options?: { axis?: n
         `${fmtShape(rest.length === 0 ? [1] : rest)} (x's shape without axis ${axis}) or ${fmtShape(kept)}.`,
     );
   }
-  const idx = NDArray.fromTensor(normalizeIndices(given.tensor, n, 'clip'));
-  const outShape = options?.keepDims ? kept : rest.length === 0 ? [1] : rest;
+  const idx = NDArray.fromTensor(normalizeIndices(given.tensor, n, mode));
+  const outShape = keepDims ? kept : rest.length === 0 ? [1] : rest;
   try {
     return apply(Pick, [x, idx], { view: view3(shape, axis), outShape });
   } finally {
@@ -313,8 +319,9 @@ const OneHot = definePrimitive<{ depth: number; onValue: number; offValue: numbe
 export function oneHot(indices: NDArray, depth: number, options?: { onValue?: number; offValue?: number }): NDArray {
   const i = indexInput('oneHot', 'indices', indices);
   if (!Number.isInteger(depth) || depth < 1) throw new ArgumentError(`oneHot: depth must be a positive integer, got ${String(depth)}.`);
-  const onValue = options?.onValue ?? 1;
-  const offValue = options?.offValue ?? 0;
+  const o = checkOptions('oneHot', options, ['onValue', 'offValue'], '{ onValue: 1, offValue: 0 }');
+  const onValue = o.onValue ?? 1;
+  const offValue = o.offValue ?? 0;
   if (typeof onValue !== 'number' || typeof offValue !== 'number') {
     throw new ArgumentError(`oneHot: onValue and offValue must be numbers, got ${describe(onValue)} and ${describe(offValue)}.`);
   }

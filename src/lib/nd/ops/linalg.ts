@@ -4,6 +4,8 @@ import { ArgumentError, ShapeError, fmtShape } from '../errors';
 import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
 import { expectArray } from './operand';
+import { bool, checkOptions } from '../options';
+import { shapesEqual } from '../shape-utils';
 import { checkAllocation } from '../memory-guard';
 import { transposeKernel } from './transpose-kernel';
 import { memoized } from '../../autograd/backward-memo';
@@ -46,6 +48,14 @@ const FEW_ROWS = 8;
  * 28 by 256) packs A instead.
  */
 export function matMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
+  const k = transposeA ? a.shape[a.rank - 2]! : a.shape[a.rank - 1]!;
+  if (k === 0 || a.size === 0 || b.size === 0) {
+    // A sum over no terms is 0. tfjs's WASM MatMul leaves its output uninitialized when the
+    // inner dimension is 0 (XNNPACK refuses the empty layer and 3.6e-41 comes back).
+    const rows = transposeA ? a.shape[a.rank - 1]! : a.shape[a.rank - 2]!;
+    const cols = transposeB ? b.shape[b.rank - 2]! : b.shape[b.rank - 1]!;
+    return tf.zeros([...a.shape.slice(0, -2), rows, cols], a.dtype);
+  }
   const fewRows = !transposeA && a.shape[a.rank - 2]! <= FEW_ROWS;
   const backend = tf.getBackend();
   if (backend === 'wasm' && transposeA && !transposeB && a.rank === 2 && b.rank === 2 && 4 * a.shape[1]! <= b.shape[1]!) {
@@ -94,8 +104,9 @@ const Dot = definePrimitive<DotAttrs>({
 export function dot(a: NDArray, b: NDArray, options: { transposeA?: boolean; transposeB?: boolean } = {}): NDArray {
   expectArray('nd.dot', 'a', a);
   expectArray('nd.dot', 'b', b);
-  const ta = options.transposeA ?? false;
-  const tb = options.transposeB ?? false;
+  const o = checkOptions('nd.dot', options, ['transposeA', 'transposeB'], '{ transposeB: true }');
+  const ta = bool('nd.dot', 'transposeA', o.transposeA, false);
+  const tb = bool('nd.dot', 'transposeB', o.transposeB, false);
   if ((ta && a.ndim !== 2) || (tb && b.ndim !== 2)) {
     throw new ArgumentError(`nd.dot: transposeA/transposeB apply to 2-D arrays; got shapes ${fmtShape(a.shape)} and ${fmtShape(b.shape)}.`);
   }
@@ -141,8 +152,9 @@ const BatchDot = definePrimitive<BatchDotAttrs>({
 export function batchDot(a: NDArray, b: NDArray, options: { transposeA?: boolean; transposeB?: boolean } = {}): NDArray {
   expectArray('nd.batchDot', 'a', a);
   expectArray('nd.batchDot', 'b', b);
-  const ta = options.transposeA ?? false;
-  const tb = options.transposeB ?? false;
+  const o = checkOptions('nd.batchDot', options, ['transposeA', 'transposeB'], '{ transposeB: true }');
+  const ta = bool('nd.batchDot', 'transposeA', o.transposeA, false);
+  const tb = bool('nd.batchDot', 'transposeB', o.transposeB, false);
   if (a.ndim !== 3 || b.ndim !== 3) throw new ShapeError(`nd.batchDot: needs two 3-D arrays (batch, rows, cols), got ${fmtShape(a.shape)} and ${fmtShape(b.shape)}.`);
   const k = ta ? a.shape[1] : a.shape[2];
   const kb = tb ? b.shape[2] : b.shape[1];
@@ -167,7 +179,7 @@ export function addN(...arrays: NDArray[]): NDArray {
   arrays.forEach((x, i) => expectArray('nd.addN', `argument ${i}`, x));
   const s = arrays[0]!.shape;
   arrays.forEach((x, i) => {
-    if (x.shape.length !== s.length || !x.shape.every((d, j) => d === s[j])) {
+    if (!shapesEqual(x.shape, s)) {
       throw new ShapeError(`nd.addN: every array must have the same shape; argument 0 has ${fmtShape(s)} and argument ${i} has ${fmtShape(x.shape)}.`);
     }
   });

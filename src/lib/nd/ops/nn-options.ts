@@ -18,7 +18,22 @@ export interface ConvolutionOptions {
   dilate?: Pair;
   /** groups of channels convolved separately (channels and filters split evenly), default 1 */
   numGroup?: number;
+  /** MXNet's kernel (kh, kw): optional here (the weight's shape says it), checked against the weight when given */
+  kernel?: Pair;
+  /** MXNet's num_filter: optional, checked against the weight's first dimension when given */
+  numFilter?: number;
+  /** MXNet's no_bias: true means no bias (then pass null as bias) */
+  noBias?: boolean;
+  /** only 'NCHW' (MXNet's default layout) */
+  layout?: 'NCHW';
+  /** MXNet's performance hints for cuDNN: accepted and ignored (they never change the result) */
+  workspace?: number;
+  cudnnTune?: 'off' | 'limited_workspace' | 'fastest' | null;
+  cudnnOff?: boolean;
 }
+
+/** Every option nd.convolution accepts. */
+export const CONVOLUTION_KEYS = ['stride', 'pad', 'dilate', 'numGroup', 'kernel', 'numFilter', 'noBias', 'layout', 'workspace', 'cudnnTune', 'cudnnOff'] as const;
 
 export interface PoolingOptions {
   /** window (kh, kw); required unless globalPool */
@@ -31,11 +46,28 @@ export interface PoolingOptions {
   pad?: Pair;
   /** pool over the whole spatial extent: kernel = (h, w), stride 1, pad 0 (kernel ignored) */
   globalPool?: boolean;
+  /** MXNet's pooling_convention: only 'valid' (floor; the default) */
+  poolingConvention?: 'valid';
+  /** MXNet's count_include_pad for avg: only true (the default: padded cells count as zeros) */
+  countIncludePad?: boolean;
+  /** only 'NCHW' (MXNet's default layout) */
+  layout?: 'NCHW';
+  /** MXNet's hint for cuDNN: accepted and ignored */
+  cudnnOff?: boolean;
 }
+
+/** Every option nd.pooling accepts. */
+export const POOLING_KEYS = ['kernel', 'poolType', 'stride', 'pad', 'globalPool', 'poolingConvention', 'countIncludePad', 'layout', 'cudnnOff'] as const;
 
 export interface SoftmaxOptions {
   /** the axis whose entries sum to 1, default -1 (the last) */
   axis?: number;
+  /** MXNet's masked softmax: how many leading entries along `axis` count, shape x's without `axis`; the rest get 0 */
+  length?: NDArray;
+  /** MXNet's use_length: read `length` (default: true when length is given) */
+  useLength?: boolean;
+  /** divides x before the softmax (default 1): higher flattens the distribution */
+  temperature?: number;
 }
 
 /** Reads a Pair option: integers >= min, given as n or [h, w]. */
@@ -49,14 +81,6 @@ export function pair(op: string, name: string, v: Pair | undefined, fallback: nu
   );
 }
 
-/** Checks that an options argument is an object (or absent). */
-export function optionsObject<T extends object>(op: string, o: T | undefined, example: string): T | Record<string, never> {
-  if (o === undefined) return {};
-  if (typeof o !== 'object' || o === null || Array.isArray(o)) {
-    throw new ArgumentError(`${op}: options must be an object like ${example}, got ${describe(o)}.`);
-  }
-  return o;
-}
 
 /** A float32 array of rank 4 laid out (batch, channels, height, width). */
 export function expectNchw(op: string, name: string, x: unknown): NDArray {

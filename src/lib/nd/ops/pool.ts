@@ -11,7 +11,8 @@ import { ArgumentError, ShapeError, fmtShape } from '../errors';
 import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
 import { maxPoolGrad } from './max-pool-grad';
-import { type PoolingOptions, expectNchw, optionsObject, outSize, pair } from './nn-options';
+import { POOLING_KEYS, type PoolingOptions, expectNchw, outSize, pair } from './nn-options';
+import { bool, checkOptions, oneOf } from '../options';
 
 interface PoolAttrs {
   kernel: [number, number];
@@ -80,10 +81,16 @@ const AvgPooling = definePrimitive<PoolAttrs>({
 /** Max or average pooling over (n, c, h, w) -> (n, c, oh, ow), oh = floor((h + 2ph - kh)/sh) + 1. */
 export function pooling(data: NDArray, options: PoolingOptions): NDArray {
   const op = 'nd.pooling';
-  const o = optionsObject(op, options, "{ kernel: 2, stride: 2, poolType: 'max' }");
+  const o = checkOptions(op, options, POOLING_KEYS, "{ kernel: 2, stride: 2, poolType: 'max' }");
   expectNchw(op, 'data', data);
-  const type = o.poolType ?? 'max';
-  if (type !== 'max' && type !== 'avg') throw new ArgumentError(`${op}: poolType must be 'max' or 'avg', got ${JSON.stringify(type)}.`);
+  const type = oneOf(op, 'poolType', o.poolType, ['max', 'avg'], 'max');
+  oneOf(op, 'poolingConvention', o.poolingConvention, ['valid'], 'valid');
+  oneOf(op, 'layout', o.layout, ['NCHW'], 'NCHW');
+  bool(op, 'cudnnOff', o.cudnnOff, false);
+  if (!bool(op, 'countIncludePad', o.countIncludePad, true)) {
+    throw new ArgumentError(`${op}: countIncludePad: false is not supported; average pooling counts padded cells as zeros (MXNet's default, countIncludePad: true).`);
+  }
+  bool(op, 'globalPool', o.globalPool, false);
   const [, , h, w] = data.shape as [number, number, number, number];
   if (o.globalPool === true) {
     // MXNet: kernel = (h, w), padding 0; one output per channel.

@@ -8,6 +8,7 @@ import { ArgumentError } from '../errors';
 import { NDArray, type DType } from '../ndarray';
 import { checkShape, type ShapeArg } from './creation';
 import { guardAllocation } from '../memory-guard';
+import { checkOptions } from '../options';
 
 /** mulberry32: a small, fast 32-bit generator; good enough to seed TensorFlow.js's. */
 let state = (Math.random() * 2 ** 32) >>> 0;
@@ -44,6 +45,7 @@ function checkNumber(op: string, name: string, v: unknown): number {
 export function normal(loc = 0, scale = 1, shape: ShapeArg = [1], options: { dtype?: DType } = {}): NDArray {
   checkNumber('nd.random.normal', 'loc', loc);
   if (checkNumber('nd.random.normal', 'scale', scale) < 0) throw new ArgumentError(`nd.random.normal: scale must be >= 0, got ${scale}.`);
+  checkOptions('nd.random.normal', options, ['dtype'], "{ dtype: 'float32' }");
   const s = checkShape('nd.random.normal', shape);
   return guardAllocation('nd.random.normal', s, () => NDArray.fromTensor(tf.randomNormal(s, loc, scale, options.dtype ?? 'float32', nextSeed())));
 }
@@ -52,6 +54,7 @@ export function normal(loc = 0, scale = 1, shape: ShapeArg = [1], options: { dty
 export function uniform(low = 0, high = 1, shape: ShapeArg = [1], options: { dtype?: DType } = {}): NDArray {
   checkNumber('nd.random.uniform', 'low', low);
   checkNumber('nd.random.uniform', 'high', high);
+  checkOptions('nd.random.uniform', options, ['dtype'], "{ dtype: 'float32' }");
   const s = checkShape('nd.random.uniform', shape);
   return guardAllocation('nd.random.uniform', s, () => NDArray.fromTensor(tf.randomUniform(s, low, high, options.dtype ?? 'float32', nextSeed())));
 }

@@ -4,7 +4,8 @@
  * over the reduced axes, weighted by each element's share of the result.
  */
 import { tf, type Tensor } from '../../engine/tf';
-import { ArgumentError } from '../errors';
+import { ShapeError, fmtShape } from '../errors';
+import { bool, checkOptions, oneOf } from '../options';
 import type { NDArray, ReduceOptions } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
 import { normAxes, normAxis } from '../shape-utils';
@@ -36,11 +37,29 @@ function spread(dy: Tensor, inShape: readonly number[], axes: number[]): Tensor 
   return tf.mul(tf.ones(inShape as number[], dy.dtype), tf.reshape(dy, keptShape(inShape, axes)));
 }
 
+/** The result's shape (before atLeast1d). */
+function reducedShape(inShape: readonly number[], { axes, keepDims }: ReduceAttrs): number[] {
+  return keepDims ? keptShape(inShape, axes) : inShape.filter((_, i) => !axes.includes(i));
+}
+
+/** Whether the reduction runs over no elements (an empty axis among the reduced ones). */
+function overNothing(inShape: readonly number[], axes: number[]): boolean {
+  return axes.some((a) => inShape[a] === 0);
+}
+
+/**
+ * A reduction over no elements, filled with its identity (0 for a sum, 1 for a product, NaN for
+ * a mean: 0/0, as NumPy). tfjs's WASM kernels read uninitialized memory there (3.6e-41).
+ */
+function emptyReduction(x: Tensor, attrs: ReduceAttrs, value: number): Tensor {
+  return atLeast1d(tf.fill(reducedShape(x.shape, attrs), value, x.dtype === 'int32' && !Number.isNaN(value) ? 'int32' : 'float32'));
+}
+
 // y = sum_i x_i              dy/dx_i = 1
 const Sum = definePrimitive<ReduceAttrs>({
   name: 'sum',
   saves: 'none',
-  forward: ([x], { axes, keepDims }) => atLeast1d(tf.sum(x!, axes, keepDims)),
+  forward: ([x], attrs) => (overNothing(x!.shape, attrs.axes) ? emptyReduction(x!, attrs, 0) : atLeast1d(tf.sum(x!, attrs.axes, attrs.keepDims))),
   backward: (dy, { inputShapes }, { axes }) => [spread(dy, inputShapes[0]!, axes)],
 });
 
@@ -48,7 +67,7 @@ const Sum = definePrimitive<ReduceAttrs>({
 const Mean = definePrimitive<ReduceAttrs>({
   name: 'mean',
   saves: 'none',
-  forward: ([x], { axes, keepDims }) => atLeast1d(tf.mean(x!, axes, keepDims)),
+  forward: ([x], attrs) => (overNothing(x!.shape, attrs.axes) ? emptyReduction(x!, attrs, NaN) : atLeast1d(tf.mean(x!, attrs.axes, attrs.keepDims))),
   backward: (dy, { inputShapes }, { axes }) => {
     const n = axes.reduce((p, a) => p * inputShapes[0]![a]!, 1);
     return [tf.div(spread(dy, inputShapes[0]!, axes), n)];
@@ -74,7 +93,7 @@ const Min = extremum('min');
 // computed as (product of the elements before i) * (product after i), so zeros are exact.
 const Prod = definePrimitive<ReduceAttrs>({
   name: 'prod',
-  forward: ([x], { axes, keepDims }) => atLeast1d(tf.prod(x!, axes, keepDims)),
+  forward: ([x], attrs) => (overNothing(x!.shape, attrs.axes) ? emptyReduction(x!, attrs, 1) : atLeast1d(tf.prod(x!, attrs.axes, attrs.keepDims))),
   backward: (dy, { inputs: [x], inputShapes }, { axes }) => {
     const shape = inputShapes[0]!;
     const rest = shape.map((_, i) => i).filter((i) => !axes.includes(i));
@@ -92,27 +111,42 @@ const Prod = definePrimitive<ReduceAttrs>({
   },
 });
 
-function options(op: string, x: NDArray, o: ReduceOptions | undefined): ReduceAttrs {
+function options(op: string, x: NDArray, o: ReduceOptions | undefined, extra: readonly string[] = []): ReduceAttrs {
   expectArray(op, 'x', x);
-  if (o !== undefined && (typeof o !== 'object' || o === null)) {
-    throw new ArgumentError(`${op}: options must be an object like { axis: 1, keepDims: true }, got ${String(o)}.`);
-  }
-  return { axes: normAxes(op, o?.axis, x.ndim), keepDims: o?.keepDims ?? false };
+  const opts = checkOptions(op, o, ['axis', 'keepDims', ...extra], '{ axis: 1, keepDims: true }');
+  return { axes: normAxes(op, opts.axis, x.ndim), keepDims: bool(op, 'keepDims', opts.keepDims, false) };
 }
 
+/** max and min have no value over no elements (NumPy raises too): say so instead of inventing one. */
+function extremumOptions(op: 'max' | 'min', x: NDArray, o: ReduceOptions | undefined): ReduceAttrs {
+  const attrs = options(op, x, o);
+  if (overNothing(x.shape, attrs.axes)) {
+    throw new ShapeError(
+      `${op}: the array of shape ${fmtShape(x.shape)} has no elements along the reduced axes, and the ${op}imum of nothing is undefined. ` +
+        `Check the array is not empty before reducing it (x.size > 0).`,
+    );
+  }
+  return attrs;
+}
+
+/** Sum over `axis` (all axes by default; MXNet's shape (1,) result); 0 over an empty axis. */
 export const sum = (x: NDArray, o?: ReduceOptions): NDArray => apply(Sum, [x], options('sum', x, o));
+/** Mean over `axis` (all axes by default); NaN over an empty axis (0/0, as NumPy). */
 export const mean = (x: NDArray, o?: ReduceOptions): NDArray => apply(Mean, [x], options('mean', x, o));
-export const max = (x: NDArray, o?: ReduceOptions): NDArray => apply(Max, [x], options('max', x, o));
-export const min = (x: NDArray, o?: ReduceOptions): NDArray => apply(Min, [x], options('min', x, o));
+/** Largest element over `axis` (all axes by default); an error over an empty axis. */
+export const max = (x: NDArray, o?: ReduceOptions): NDArray => apply(Max, [x], extremumOptions('max', x, o));
+/** Smallest element over `axis` (all axes by default); an error over an empty axis. */
+export const min = (x: NDArray, o?: ReduceOptions): NDArray => apply(Min, [x], extremumOptions('min', x, o));
+/** Product over `axis` (all axes by default); 1 over an empty axis. */
 export const prod = (x: NDArray, o?: ReduceOptions): NDArray => apply(Prod, [x], options('prod', x, o));
 
 /** ||x||_2 = sqrt(sum x^2) (ord 2, default) or ||x||_1 = sum |x| — composites of primitives. */
 export function norm(x: NDArray, o?: ReduceOptions & { ord?: 1 | 2 }): NDArray {
   expectArray('norm', 'x', x);
   if (x.dtype !== 'float32') x = x.astype('float32'); // the norm of integers is a real number
+  checkOptions('norm', o, ['axis', 'keepDims', 'ord'], '{ axis: 1, ord: 2 }');
   if (o?.axis !== undefined) normAxes('norm', o.axis, x.ndim); // errors name norm, not the sum inside
-  const ord = o?.ord ?? 2;
-  if (ord !== 1 && ord !== 2) throw new ArgumentError(`norm: ord must be 1 or 2, got ${String(ord)}.`);
+  const ord = oneOf('norm', 'ord', o?.ord, [1, 2], 2);
   const attrs = { axis: o?.axis, keepDims: o?.keepDims };
   return ord === 1 ? sum(ew.abs(x), attrs) : ew.sqrt(sum(ew.square(x), attrs));
 }
@@ -120,6 +154,8 @@ export function norm(x: NDArray, o?: ReduceOptions & { ord?: 1 | 2 }): NDArray {
 /** Index of the largest element along `axis` (all axes flattened when omitted), as float32 like MXNet. */
 function argExtremum(op: 'argmax' | 'argmin', x: NDArray, o: { axis?: number; keepDims?: boolean } | undefined): NDArray {
   expectArray(op, 'x', x);
+  checkOptions(op, o, ['axis', 'keepDims'], '{ axis: 1 }');
+  if (x.size === 0) throw new ShapeError(`${op}: the array of shape ${fmtShape(x.shape)} is empty; there is no index to return.`);
   const Arg = op === 'argmax' ? ArgMax : ArgMin;
   if (o?.axis === undefined) return apply(Arg, [x], { axis: 0, keepDims: false, flatten: true });
   return apply(Arg, [x], { axis: normAxis(op, o.axis, x.ndim), keepDims: o.keepDims ?? false, flatten: false });
@@ -145,5 +181,7 @@ function argPrimitive(name: 'argmax' | 'argmin') {
 const ArgMax = argPrimitive('argmax');
 const ArgMin = argPrimitive('argmin');
 
+/** Index of the largest element along `axis` (of the flattened array by default), as float32 like MXNet. */
 export const argmax = (x: NDArray, o?: { axis?: number; keepDims?: boolean }): NDArray => argExtremum('argmax', x, o);
+/** Index of the smallest element along `axis` (of the flattened array by default), as float32 like MXNet. */
 export const argmin = (x: NDArray, o?: { axis?: number; keepDims?: boolean }): NDArray => argExtremum('argmin', x, o);

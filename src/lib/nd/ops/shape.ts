@@ -12,6 +12,7 @@ import { normAxes, normAxis, resolveReshape, sizeOf } from '../shape-utils';
 import { unbroadcast } from './broadcast-grad';
 import { padAxis, view3 } from './axis-view';
 import { describe, expectArray } from './operand';
+import { checkOptions } from '../options';
 import { checkAllocation } from '../memory-guard';
 import { transposeKernel } from './transpose-kernel';
 import { sliceKernel, splitKernel, unstackKernel } from './slice-kernel';
@@ -38,13 +39,23 @@ function checkIntList(op: string, name: string, v: unknown): number[] {
 }
 
 /**
- * A new shape with the same elements (row-major order). MXNet's codes: -1 infers one
- * dimension from the size, 0 copies the input's dimension at that position.
+ * A new shape with the same elements (row-major order), with MXNet's codes: 0 copies an input
+ * dimension, -1 infers one, -2 copies the rest, -3 merges two, -4 splits one (see resolveReshape).
  */
 export function reshape(x: NDArray, shape: readonly number[]): NDArray {
   expectArray('reshape', 'x', x);
   const to = resolveReshape('reshape', x.shape, checkIntList('reshape', 'shape', shape));
   return reshapeTo(x, to.length === 0 ? [1] : to); // MXNet has no 0-d arrays
+}
+
+/** MXNet's reshape_like: x with the shape of `like` (the same number of elements). */
+export function reshapeLike(x: NDArray, like: NDArray): NDArray {
+  expectArray('reshapeLike', 'x', x);
+  expectArray('reshapeLike', 'like', like);
+  if (x.size !== like.size) {
+    throw new ShapeError(`reshapeLike: x has shape ${fmtShape(x.shape)} (${x.size} elements) and like has shape ${fmtShape(like.shape)} (${like.size}); the sizes must match.`);
+  }
+  return reshapeTo(x, like.shape);
 }
 
 /** Inserts an axis of size 1 at `axis` (in [-ndim-1, ndim]; negative counts from the end). */
@@ -237,18 +248,11 @@ function checkArrayList(op: string, arrays: unknown): NDArray[] {
   return list;
 }
 
-function checkOptions<T extends object>(op: string, options: T | undefined, example: string): Partial<T> {
-  if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options) || options instanceof NDArray) {
-    throw new ArgumentError(`${op}: options must be an object like ${example}, got ${describe(options)}.`);
-  }
-  return options;
-}
 
 /** Joins arrays along an existing axis (MXNet's default: dim = 1). All other dims must agree. */
 export function concat(arrays: readonly NDArray[], options?: { dim?: number }): NDArray {
   const list = checkArrayList('concat', arrays);
-  const o = checkOptions('concat', options, '{ dim: 0 }');
+  const o = checkOptions('concat', options, ['dim'], '{ dim: 0 }');
   const first = list[0]!.shape;
   const dim = o.dim ?? 1;
   if (!Number.isInteger(dim) || dim < -first.length || dim >= first.length) {
@@ -281,7 +285,7 @@ const Stack = definePrimitive<{ axis: number }>({
 /** Joins arrays of equal shape along a new axis (default 0). */
 export function stack(arrays: readonly NDArray[], options?: { axis?: number }): NDArray {
   const list = checkArrayList('stack', arrays);
-  const o = checkOptions('stack', options, '{ axis: 1 }');
+  const o = checkOptions('stack', options, ['axis'], '{ axis: 1 }');
   const first = list[0]!.shape;
   const axis = normAxis('stack', o.axis ?? 0, first.length + 1);
   list.forEach((a, i) => {
@@ -318,7 +322,7 @@ const SliceBlock = definePrimitive<SliceAttrs>({
  */
 export function split(x: NDArray, numOutputs: number, options?: { axis?: number; squeezeAxis?: boolean }): NDArray[] {
   expectArray('split', 'x', x);
-  const o = checkOptions('split', options, '{ axis: 0, squeezeAxis: false }');
+  const o = checkOptions('split', options, ['axis', 'squeezeAxis'], '{ axis: 0, squeezeAxis: false }');
   const shape = x.shape;
   const axis = normAxis('split', o.axis ?? 1, x.ndim);
   const n = shape[axis]!;

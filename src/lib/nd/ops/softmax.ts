@@ -6,9 +6,16 @@
 import { tf, type Tensor } from '../../engine/tf';
 import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
-import { normAxis } from '../shape-utils';
-import { type SoftmaxOptions, expectFloat, optionsObject } from './nn-options';
-import { expectArray } from './operand';
+import { normAxis, shapesEqual } from '../shape-utils';
+import { ArgumentError, ShapeError, fmtShape } from '../errors';
+import { bool } from '../options';
+import { div, less, mul, where } from './elementwise';
+import { arange } from './creation';
+import { pause } from '../../autograd/state';
+import { expandDims } from './shape';
+import { type SoftmaxOptions, expectFloat } from './nn-options';
+import { checkOptions } from '../options';
+import { describe, expectArray } from './operand';
 
 interface AxisAttrs {
   axis: number;
@@ -43,19 +50,57 @@ const LogSoftmax = definePrimitive<AxisAttrs>({
   backward: (dy, { output: y }, { axis }) => [tf.sub(dy, tf.mul(tf.exp(y), tf.sum(dy, axis, true)))],
 });
 
-function attrs(op: string, x: NDArray, options: SoftmaxOptions | undefined): AxisAttrs {
+function attrs(op: string, x: NDArray, o: SoftmaxOptions): AxisAttrs {
   expectArray(op, 'x', x);
   expectFloat(op, 'x', x);
-  const o = optionsObject(op, options, '{ axis: 1 }');
   return { axis: normAxis(op, o.axis ?? -1, x.ndim) };
 }
 
-/** exp(x) / sum(exp(x)) along `axis` (default -1): entries along the axis are positive and sum to 1. */
-export function softmax(x: NDArray, options?: SoftmaxOptions): NDArray {
-  return apply(Softmax, [x], attrs('nd.softmax', x, options));
+/**
+ * MXNet's softmax options beyond the axis: temperature (x / t) and the length mask (entries at
+ * or beyond length along the axis are set far below the row before the softmax, so they get
+ * exactly 0 and the others sum to 1; a length of 0 gives a row of zeros, as MXNet). A composite
+ * of primitives (div, where, mul), so the gradient needs no new backward.
+ */
+function prepared(op: string, x: NDArray, options: SoftmaxOptions | undefined): { input: NDArray; mask: NDArray | null; a: AxisAttrs } {
+  const o = checkOptions(op, options, ['axis', 'length', 'useLength', 'temperature'], '{ axis: 1 }') as SoftmaxOptions;
+  const a = attrs(op, x, o);
+  let input = x;
+  if (o.temperature !== undefined && o.temperature !== null) {
+    if (typeof o.temperature !== 'number' || !(o.temperature > 0)) throw new ArgumentError(`${op}: temperature must be a positive number, got ${describe(o.temperature)}.`);
+    if (o.temperature !== 1) input = div(input, o.temperature);
+  }
+  const useLength = bool(op, 'useLength', o.useLength, o.length !== undefined);
+  if (!useLength) return { input, mask: null, a };
+  if (o.length === undefined) throw new ArgumentError(`${op}: useLength is true but no length was given; pass { length: lengths } (one length per row).`);
+  const length = expectArray(op, 'length', o.length);
+  const rest = x.shape.filter((_, i) => i !== a.axis);
+  if (!shapesEqual(length.shape, rest) && !(rest.length === 0 && length.size === 1)) {
+    throw new ShapeError(`${op}: length must have x's shape without axis ${a.axis}, ${fmtShape(rest)} (one length per row), got ${fmtShape(length.shape)}.`);
+  }
+  const n = x.shape[a.axis]!;
+  const positions = arange(0, n).reshape(x.shape.map((d, i) => (i === a.axis ? d : 1))); // 0..n-1 along axis
+  const mask = less(positions, expandDims(length.astype('float32'), a.axis)); // (x's shape) 1 where counted
+  // Masked entries take (the row's minimum - 1e4), a constant off the tape: exp of it minus the
+  // row's maximum underflows to exactly 0, and no infinity enters (the lowest float gave NaN on
+  // WebGPU for a row with nothing counted).
+  const fill = pause(() => input.min({ axis: a.axis, keepDims: true }).sub(1e4));
+  return { input: where(mask, input, fill), mask, a };
 }
 
-/** log(softmax(x)) along `axis` (default -1), computed without forming softmax (no log of 0). */
+/**
+ * exp(x) / sum(exp(x)) along `axis` (default -1): entries along the axis are positive and sum
+ * to 1. MXNet's options: `{ length, useLength }` masks each row after its length (masked
+ * softmax: those entries are 0), `temperature` divides x first.
+ */
+export function softmax(x: NDArray, options?: SoftmaxOptions): NDArray {
+  const { input, mask, a } = prepared('nd.softmax', x, options);
+  const y = apply(Softmax, [input], a);
+  return mask === null ? y : mul(y, mask); // a row of length 0 has no entries: 0, not 1/n
+}
+
+/** log(softmax(x)) along `axis` (default -1), computed without forming softmax (no log of 0); masked entries get a large negative value (about -1e4 below the row). */
 export function logSoftmax(x: NDArray, options?: SoftmaxOptions): NDArray {
-  return apply(LogSoftmax, [x], attrs('nd.logSoftmax', x, options));
+  const { input, a } = prepared('nd.logSoftmax', x, options);
+  return apply(LogSoftmax, [input], a);
 }
