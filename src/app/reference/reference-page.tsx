@@ -1,0 +1,105 @@
+/**
+ * The library reference page (`#/reference`): every public name of nd, autograd, gluon, init,
+ * mx and d2l with its signature and one line on what it does, generated from the library's
+ * types and doc comments; a filter box narrows it as the reader types.
+ */
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import data from './api-reference.json';
+import { REFERENCE_TITLE, filterGroups, groupEntries, type ApiEntry, type ApiReference } from './reference-data';
+import '../styles/reference.css';
+
+const reference = data as ApiReference;
+const KIND_LABEL: Record<ApiEntry['kind'], string> = {
+  namespace: 'namespace',
+  function: 'function',
+  class: 'class',
+  method: 'method',
+  property: 'property',
+  alias: 'alias',
+};
+
+function shortName(e: ApiEntry): string {
+  const hash = e.name.indexOf('#');
+  return hash >= 0 ? `.${e.name.slice(hash + 1)}` : e.name;
+}
+
+function Entry({ e }: { e: ApiEntry }) {
+  return (
+    <div className="api-entry" id={e.name}>
+      <div className="api-entry-head">
+        <a className="api-name" href={`#/reference#${encodeURIComponent(e.name)}`}>
+          <code>{shortName(e)}</code>
+        </a>
+        <span className="api-kind">{KIND_LABEL[e.kind]}</span>
+      </div>
+      {e.signatures.map((s) => (
+        <pre key={s} className="api-signature">
+          <code>{s}</code>
+        </pre>
+      ))}
+      {e.target ? (
+        <p className="api-summary">
+          The same class as <a href={`#/reference#${encodeURIComponent(e.target)}`}>{e.target}</a>.
+        </p>
+      ) : (
+        e.summary && <p className="api-summary">{e.summary}</p>
+      )}
+    </div>
+  );
+}
+
+export function ReferencePage({ anchor }: { anchor: string | null }) {
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query);
+  const groups = useMemo(() => groupEntries(reference.entries), []);
+  const shown = useMemo(() => filterGroups(groups, deferred), [groups, deferred]);
+  const count = shown.reduce((n, g) => n + 1 + g.members.length, 0);
+
+  useEffect(() => {
+    document.title = `${REFERENCE_TITLE} · Hands-on Deep Learning`;
+    if (anchor) document.getElementById(anchor)?.scrollIntoView({ block: 'start' });
+    else window.scrollTo({ top: 0 });
+  }, [anchor]);
+
+  return (
+    <article className="reference-page">
+      <h1>{REFERENCE_TITLE}</h1>
+      <p className="lead">
+        Every function, class and method the code cells can use, with its signature and what it does. The names follow MXNet's, in camelCase: MXNet's{' '}
+        <code>nd.one_hot(x, depth=3)</code> is <code>nd.oneHot(x, 3)</code> here, keyword arguments go in an options object, and reads are asynchronous (
+        <code>await x.asScalar()</code>).
+      </p>
+      <nav className="api-roots" aria-label="Namespaces">
+        {reference.roots.map((r) => (
+          <a key={r} href={`#/reference#${r}`}>
+            <code>{r}</code>
+          </a>
+        ))}
+      </nav>
+      <div className="api-filter">
+        <input type="search" placeholder="Filter: softmax, Trainer, keepDims…" aria-label="Filter the reference" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <span className="api-count" aria-live="polite">
+          {count} {count === 1 ? 'entry' : 'entries'}
+        </span>
+      </div>
+      {shown.length === 0 && <p className="notice notice-info">Nothing in the reference matches “{query}”.</p>}
+      {shown.map((g) => (
+        <section key={g.owner.name} className={`api-group api-group-${g.owner.kind}`}>
+          <h2 id={g.owner.name}>
+            <code>{g.owner.name}</code>
+            {g.owner.extends && <span className="api-extends"> extends {g.owner.extends}</span>}
+          </h2>
+          {g.owner.summary && <p className="api-summary">{g.owner.summary}</p>}
+          {g.owner.signatures.map((s) => (
+            <pre key={s} className="api-signature">
+              <code>{s}</code>
+            </pre>
+          ))}
+          {g.members.map((e) => (
+            <Entry key={e.name} e={e} />
+          ))}
+        </section>
+      ))}
+    </article>
+  );
+}
