@@ -27,6 +27,7 @@ function indent(s: string, spaces: number): string {
   return s.split('\n').map((line, i) => (i === 0 ? line : pad + line)).join('\n');
 }
 
+/** Gluon's Block: a layer or a model; children assigned in the constructor are registered, forward() says what it computes. */
 export class Block {
   readonly prefix: string;
   readonly params: ParameterDict;

@@ -9,6 +9,7 @@ import type { Context } from '../engine/context';
 import { GluonError } from './errors';
 import { Parameter, type InitSpec, type ParameterOptions } from './parameter';
 
+/** Gluon's ParameterDict: parameters by full name, as collectParams() returns them; initialize, zeroGrad and Trainer take it. */
 export class ParameterDict implements Iterable<[string, Parameter]> {
   private readonly map = new Map<string, Parameter>();
 
@@ -74,6 +75,7 @@ export class ParameterDict implements Iterable<[string, Parameter]> {
     for (const p of this.map.values()) p.initialize({ defaultInit: init, ctx: options.ctx, forceReinit: options.forceReinit });
   }
 
+  /** Sets every parameter's gradient to 0. */
   zeroGrad(): void {
     for (const p of this.map.values()) p.zeroGrad();
   }
@@ -96,6 +98,7 @@ export class ParameterDict implements Iterable<[string, Parameter]> {
     return out;
   }
 
+  /** True when a parameter of that full name is in the dict. */
   has(name: string): boolean {
     return this.map.has(name);
   }
@@ -107,18 +110,22 @@ export class ParameterDict implements Iterable<[string, Parameter]> {
     return p;
   }
 
+  /** The full names, in registration order. */
   keys(): string[] {
     return [...this.map.keys()];
   }
 
+  /** The parameters, in registration order. */
   values(): Parameter[] {
     return [...this.map.values()];
   }
 
+  /** [name, parameter] pairs, in registration order. */
   entries(): [string, Parameter][] {
     return [...this.map.entries()];
   }
 
+  /** The number of parameters. */
   get size(): number {
     return this.map.size;
   }

@@ -2,6 +2,7 @@
 import type { NDArray } from '../../nd/ndarray';
 import { Loss, type LossOptions } from './loss';
 
+/** Gluon's L1Loss: |pred - label|, averaged over all but the batch axis. */
 export class L1Loss extends Loss {
   constructor(options: LossOptions = {}) {
     super(options, null);

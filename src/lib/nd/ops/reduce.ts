@@ -100,10 +100,15 @@ function options(op: string, x: NDArray, o: ReduceOptions | undefined): ReduceAt
   return { axes: normAxes(op, o?.axis, x.ndim), keepDims: o?.keepDims ?? false };
 }
 
+/** The sum over `axis` (all axes by default), as MXNet's sum; keepDims keeps the reduced axes as 1. */
 export const sum = (x: NDArray, o?: ReduceOptions): NDArray => apply(Sum, [x], options('sum', x, o));
+/** The mean over `axis` (all axes by default), as MXNet's mean. */
 export const mean = (x: NDArray, o?: ReduceOptions): NDArray => apply(Mean, [x], options('mean', x, o));
+/** The largest element over `axis` (all axes by default), as MXNet's max. */
 export const max = (x: NDArray, o?: ReduceOptions): NDArray => apply(Max, [x], options('max', x, o));
+/** The smallest element over `axis` (all axes by default), as MXNet's min. */
 export const min = (x: NDArray, o?: ReduceOptions): NDArray => apply(Min, [x], options('min', x, o));
+/** The product over `axis` (all axes by default), as MXNet's prod. */
 export const prod = (x: NDArray, o?: ReduceOptions): NDArray => apply(Prod, [x], options('prod', x, o));
 
 /** ||x||_2 = sqrt(sum x^2) (ord 2, default) or ||x||_1 = sum |x| — composites of primitives. */
@@ -145,5 +150,7 @@ function argPrimitive(name: 'argmax' | 'argmin') {
 const ArgMax = argPrimitive('argmax');
 const ArgMin = argPrimitive('argmin');
 
+/** The index of the largest element along `axis` (all elements flattened by default), as MXNet's argmax. */
 export const argmax = (x: NDArray, o?: { axis?: number; keepDims?: boolean }): NDArray => argExtremum('argmax', x, o);
+/** The index of the smallest element along `axis` (all elements flattened by default), as MXNet's argmin. */
 export const argmin = (x: NDArray, o?: { axis?: number; keepDims?: boolean }): NDArray => argExtremum('argmin', x, o);
