@@ -20,14 +20,14 @@ const ROOTS = ['nd', 'autograd', 'gluon', 'init', 'mx', 'd2l'];
 /** Property names that are plumbing, not reader API. */
 const SKIP = new Set(['constructor', 'prototype', 'toJSON']);
 
-const FLAGS = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType * 0 | ts.TypeFormatFlags.WriteArrowStyleSignature * 0;
 
 function firstSentence(text) {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (!flat) return '';
   // The first sentence: up to ". " followed by a capital, a backtick or a parenthesis, or the whole first paragraph.
   const para = text.split(/\n\s*\n/)[0].replace(/\s+/g, ' ').trim();
-  const m = /^(.*?[.!?])(\s+(?=[A-Z`(])|$)/.exec(para);
+  // A period ends the sentence unless it closes an abbreviation (e.g., i.e., etc.).
+  const m = /^(.*?(?<!\be\.g|\bi\.e|\betc|\bvs)[.!?])(\s+(?=[A-Za-z`(])|$)/.exec(para);
   return (m ? m[1] : para).trim();
 }
 
@@ -47,6 +47,11 @@ function docOf(checker, symbol) {
   let init = decl && ts.isPropertyAssignment(decl) ? decl.initializer : decl && ts.isShorthandPropertyAssignment(decl) ? decl.name : null;
   // `sum: (x, o) => red.sum(x, o)`: the doc of the function it calls
   if (init && ts.isArrowFunction(init) && ts.isCallExpression(init.body)) init = init.body.expression;
+  // `add(y) { return ew.add(this, y); }`: a method that only forwards to a function
+  if (!init && decl && (ts.isMethodDeclaration(decl) || ts.isGetAccessor(decl)) && decl.body?.statements.length === 1) {
+    const st = decl.body.statements[0];
+    if (ts.isReturnStatement(st) && st.expression && ts.isCallExpression(st.expression)) init = st.expression.expression;
+  }
   if (init && (ts.isIdentifier(init) || ts.isPropertyAccessExpression(init))) {
     let target = decl && ts.isShorthandPropertyAssignment(decl) ? checker.getShorthandAssignmentValueSymbol(decl) : checker.getSymbolAtLocation(init);
     if (target && target.flags & ts.SymbolFlags.Alias) target = checker.getAliasedSymbol(target);
@@ -61,15 +66,27 @@ function docOf(checker, symbol) {
   return text;
 }
 
+/** Type text as a reader wants it: no compiler paths (`import("/.../index").Nested`), no typed-array generics. */
+function clean(text) {
+  return text
+    .replace(/import\("[^"]*"\)\./g, '')
+    .replace(/<ArrayBufferLike>/g, '')
+    .replace(/\b(?:[a-z][a-zA-Z0-9]*\.)+(?=[A-Z])/g, ''); // module namespaces: idx.IndexSpec -> IndexSpec
+}
+
+function typeText(checker, type, node) {
+  return clean(checker.typeToString(type, node, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope));
+}
+
 function signatureText(checker, name, sig, node) {
   const params = sig.parameters.map((p) => {
     const d = declarationOf(p);
-    const type = checker.typeToString(checker.getTypeOfSymbolAtLocation(p, node), node, ts.TypeFormatFlags.NoTruncation);
+    const type = typeText(checker, checker.getTypeOfSymbolAtLocation(p, node), node);
     const optional = d && ts.isParameter(d) && (d.questionToken || d.initializer);
     const rest = d && ts.isParameter(d) && d.dotDotDotToken;
-    return `${rest ? '...' : ''}${p.name}${optional ? '?' : ''}: ${type}`;
+    return `${rest ? '...' : ''}${p.name}${optional ? '?' : ''}: ${optional ? type.replace(/ \| undefined$/, '') : type}`;
   });
-  const ret = checker.typeToString(sig.getReturnType(), node, ts.TypeFormatFlags.NoTruncation);
+  const ret = typeText(checker, sig.getReturnType(), node);
   return `${name}(${params.join(', ')}): ${ret}`;
 }
 
@@ -105,6 +122,12 @@ export function extractApiReference() {
   const seenClasses = new Map(); // class symbol -> path first listed under
 
   const add = (e) => entries.push(e);
+  const where = (symbol) => {
+    const d = declarationOf(symbol);
+    if (!d) return '?';
+    const sf = d.getSourceFile();
+    return `${path.relative(repoRoot, sf.fileName)}:${sf.getLineAndCharacterOfPosition(d.getStart()).line + 1}`;
+  };
 
   function walkClass(classSymbol, fullName, node) {
     const first = seenClasses.get(classSymbol);
@@ -118,6 +141,7 @@ export function extractApiReference() {
     const ctorDecl = decl && ts.isClassDeclaration(decl) ? decl.members.find((m) => ts.isConstructorDeclaration(m)) : null;
     const ctorHidden = ctorDecl && ctorDecl.modifiers?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword);
     const base = decl && ts.isClassDeclaration(decl) ? decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression.getText() : undefined;
+    locations.set(fullName, where(classSymbol));
     add({
       name: fullName,
       kind: 'class',
@@ -173,12 +197,13 @@ export function extractApiReference() {
     const type = checker.getTypeOfSymbolAtLocation(prop, node);
     const sigs = type.getCallSignatures();
     const name = `${owner}${isStatic ? '.' : '#'}${prop.name}`;
+    locations.set(name, where(prop));
     let summary = firstSentence(docOf(checker, prop));
-    // Overrides without a comment of their own say what the base class's member says.
-    if (!summary && d.parent && ts.isClassDeclaration(d.parent)) {
+    // An override without a comment of its own (a layer's forward, toString) is the base
+    // class's member, listed there.
+    if (!summary && d.parent && ts.isClassDeclaration(d.parent) && d.parent.name) {
       const base = checker.getBaseTypes(checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(d.parent.name)))[0];
-      const inherited = base && checker.getPropertyOfType(base, prop.name);
-      if (inherited) summary = firstSentence(docOf(checker, inherited));
+      if (base && checker.getPropertyOfType(base, prop.name)) return;
     }
     // Fields that keep a constructor option (`kernelSize`, `momentum`) say what the option says.
     if (!summary && ctorOptionDocs.has(prop.name)) summary = ctorOptionDocs.get(prop.name);
@@ -186,12 +211,13 @@ export function extractApiReference() {
       add({ name, kind: 'method', signatures: sigs.map((s) => signatureText(checker, prop.name, s, node)), summary });
     } else {
       const readonly = ts.isGetAccessor(d) && !(prop.flags & ts.SymbolFlags.SetAccessor) || mods & ts.ModifierFlags.Readonly;
-      add({ name, kind: 'property', signatures: [`${readonly ? 'readonly ' : ''}${prop.name}: ${checker.typeToString(type, node, ts.TypeFormatFlags.NoTruncation)}`], summary });
+      add({ name, kind: 'property', signatures: [`${readonly ? 'readonly ' : ''}${prop.name}: ${typeText(checker, type, node)}`], summary });
     }
   }
 
   function walkValue(symbol, fullName, node, depth) {
     if (isInternal(symbol)) return;
+    locations.set(fullName, where(symbol));
     const cls = classBehind(checker, symbol, node);
     if (cls) {
       const first = seenClasses.get(cls);
@@ -217,7 +243,7 @@ export function extractApiReference() {
       }
       return;
     }
-    add({ name: fullName, kind: 'property', signatures: [`${fullName}: ${checker.typeToString(type, node, ts.TypeFormatFlags.NoTruncation)}`], summary: firstSentence(docOf(checker, symbol)) });
+    add({ name: fullName, kind: 'property', signatures: [`${fullName}: ${typeText(checker, type, node)}`], summary: firstSentence(docOf(checker, symbol)) });
   }
 
   for (const root of ROOTS) {
@@ -240,6 +266,9 @@ export function extractApiReference() {
   return { roots: ROOTS, entries };
 }
 
+/** Where each entry is declared (file:line), for --missing. */
+export const locations = new Map();
+
 export function render(data) {
   return JSON.stringify(data, null, 1) + '\n';
 }
@@ -260,6 +289,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const data = JSON.parse(text);
     const missing = data.entries.filter((e) => !e.summary && e.kind !== 'namespace');
     console.log(`wrote ${data.entries.length} entries to ${path.relative(repoRoot, OUTPUT)}; ${missing.length} without a doc comment`);
-    if (process.argv.includes('--missing')) for (const e of missing) console.log('  ' + e.name);
+    if (process.argv.includes('--missing')) for (const e of missing) console.log(`  ${e.name}  ${locations.get(e.name)}`);
   }
 }

@@ -23,6 +23,12 @@ function shortName(e: ApiEntry): string {
   return hash >= 0 ? `.${e.name.slice(hash + 1)}` : e.name;
 }
 
+/** A summary with its `code spans` set as code. */
+function Summary({ text }: { text: string }) {
+  const parts = text.split('`');
+  return <p className="api-summary">{parts.map((p, i) => (i % 2 === 1 ? <code key={i}>{p}</code> : p))}</p>;
+}
+
 function Entry({ e }: { e: ApiEntry }) {
   return (
     <div className="api-entry" id={e.name}>
@@ -42,7 +48,7 @@ function Entry({ e }: { e: ApiEntry }) {
           The same class as <a href={`#/reference#${encodeURIComponent(e.target)}`}>{e.target}</a>.
         </p>
       ) : (
-        e.summary && <p className="api-summary">{e.summary}</p>
+        e.summary && <Summary text={e.summary} />
       )}
     </div>
   );
@@ -77,7 +83,7 @@ export function ReferencePage({ anchor }: { anchor: string | null }) {
         ))}
       </nav>
       <div className="api-filter">
-        <input type="search" placeholder="Filter: softmax, Trainer, keepDims…" aria-label="Filter the reference" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input type="search" placeholder="Filter, e.g. softmax" aria-label="Filter the reference" value={query} onChange={(e) => setQuery(e.target.value)} />
         <span className="api-count" aria-live="polite">
           {count} {count === 1 ? 'entry' : 'entries'}
         </span>
@@ -89,7 +95,7 @@ export function ReferencePage({ anchor }: { anchor: string | null }) {
             <code>{g.owner.name}</code>
             {g.owner.extends && <span className="api-extends"> extends {g.owner.extends}</span>}
           </h2>
-          {g.owner.summary && <p className="api-summary">{g.owner.summary}</p>}
+          {g.owner.summary && <Summary text={g.owner.summary} />}
           {g.owner.signatures.map((s) => (
             <pre key={s} className="api-signature">
               <code>{s}</code>
