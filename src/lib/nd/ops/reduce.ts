@@ -74,7 +74,12 @@ const Min = extremum('min');
 // computed as (product of the elements before i) * (product after i), so zeros are exact.
 const Prod = definePrimitive<ReduceAttrs>({
   name: 'prod',
-  forward: ([x], { axes, keepDims }) => atLeast1d(tf.prod(x!, axes, keepDims)),
+  // tfjs's WebGPU prod ignores keepDims (the MXNet port's test_reduce caught (3,) for (3, 1)):
+  // reduce, then put the kept axes back as 1 ourselves, on every backend.
+  forward: ([x], { axes, keepDims }) => {
+    const y = tf.prod(x!, axes, false);
+    return atLeast1d(keepDims ? tf.reshape(y, keptShape(x!.shape, axes)) : y);
+  },
   backward: (dy, { inputs: [x], inputShapes }, { axes }) => {
     const shape = inputShapes[0]!;
     const rest = shape.map((_, i) => i).filter((i) => !axes.includes(i));
