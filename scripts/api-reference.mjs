@@ -55,6 +55,8 @@ function docOf(checker, symbol) {
   if (init && (ts.isIdentifier(init) || ts.isPropertyAccessExpression(init))) {
     let target = decl && ts.isShorthandPropertyAssignment(decl) ? checker.getShorthandAssignmentValueSymbol(decl) : checker.getSymbolAtLocation(init);
     if (target && target.flags & ts.SymbolFlags.Alias) target = checker.getAliasedSymbol(target);
+    // Only the library's own functions: `get shape() { return t.shape.slice(); }` is not Array#slice.
+    if (target && declarationOf(target)?.getSourceFile().isDeclarationFile) target = undefined;
     if (target) text = ts.displayPartsToString(target.getDocumentationComment(checker));
     if (!text && target) {
       // `export const add = (a, b) => ...` with the comment on the statement

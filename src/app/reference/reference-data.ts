@@ -4,6 +4,7 @@
  * turned into records of the book's search. Pure: the page and the search box call these.
  */
 import type { SearchDoc } from '../../content/types';
+import { MXNET_DIFFERENCES } from './mxnet-differences';
 
 /** The page's slug: `#/reference`, `#/reference#nd.softmax`. Not a section of the book. */
 export const REFERENCE_SLUG = 'reference';
@@ -92,8 +93,16 @@ export function referenceSearchDocs(ref: ApiReference): SearchDoc[] {
     title: REFERENCE_TITLE,
     text: 'Every function, class and method of the library: nd, autograd, gluon, init, mx, d2l, with signatures.',
   };
+  const differences: SearchDoc = {
+    slug: REFERENCE_SLUG,
+    number: '',
+    title: REFERENCE_TITLE,
+    heading: 'Differences from MXNet',
+    text: MXNET_DIFFERENCES.map((d) => `${d.title}: ${d.text.replace(/`/g, '')}`).join(' '),
+  };
   return [
     intro,
+    differences,
     ...ref.entries
       .filter((e) => e.kind !== 'namespace')
       .map((e) => ({ slug: REFERENCE_SLUG, number: '', title: REFERENCE_TITLE, heading: e.name, anchor: e.name, text: `${e.signatures[0] ?? ''} ${e.summary}`.trim() })),

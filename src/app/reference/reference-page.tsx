@@ -5,6 +5,7 @@
  */
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import data from './api-reference.json';
+import { MXNET_DIFFERENCES } from './mxnet-differences';
 import { REFERENCE_TITLE, filterGroups, groupEntries, type ApiEntry, type ApiReference } from './reference-data';
 import '../styles/reference.css';
 
@@ -75,6 +76,19 @@ export function ReferencePage({ anchor }: { anchor: string | null }) {
         <code>nd.one_hot(x, depth=3)</code> is <code>nd.oneHot(x, 3)</code> here, keyword arguments go in an options object, and reads are asynchronous (
         <code>await x.asScalar()</code>).
       </p>
+      <details className="api-differences">
+        <summary>Differences from MXNet</summary>
+        <dl>
+          {MXNET_DIFFERENCES.map((d) => (
+            <div key={d.title}>
+              <dt>{d.title}</dt>
+              <dd>
+                <Summary text={d.text} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </details>
       <nav className="api-roots" aria-label="Namespaces">
         {reference.roots.map((r) => (
           <a key={r} href={`#/reference#${r}`}>

@@ -134,6 +134,7 @@ export class ParameterDict implements Iterable<[string, Parameter]> {
     return this.map.entries();
   }
 
+  /** Gluon's printed form: the prefix, then one line per parameter. */
   toString(): string {
     const lines = [...this.map.values()].map((p) => `  ${p.toString()}`);
     return `${this.prefix} (\n${lines.join('\n')}\n)`;

@@ -63,6 +63,7 @@ export class NDArray {
     return t;
   }
 
+  /** The length of each axis (MXNet's x.shape), as a new list. */
   get shape(): number[] {
     return this.box.t.shape.slice();
   }

@@ -151,6 +151,7 @@ export class FashionMNIST extends Dataset<[NDArray, number]> {
     return this.transformFn ? applyTransform(this.transformFn, batch) : batch;
   }
 
+  /** A one-line description: which split, how many examples. */
   override toString(): string {
     return `FashionMNIST(${this.train ? 'train' : 'test'}: ${this.length} images of ${this.rows}x${this.cols})`;
   }
