@@ -48,7 +48,9 @@ def arr(a, dtype='float32'):
     a = np.asarray(a)
     if a.ndim == 0:
         a = a.reshape(1)
-    return {'shape': list(a.shape), 'dtype': dtype, 'data': [float(v) if dtype == 'float32' else int(v) for v in a.reshape(-1)]}
+    # JSON has no NaN: null stands for it (cases.ts reads it back).
+    return {'shape': list(a.shape), 'dtype': dtype,
+            'data': [(None if math.isnan(v) else float(v)) if dtype == 'float32' else int(v) for v in a.reshape(-1)]}
 
 
 def num_grad(f, inputs, diff, head, eps=1e-6):
@@ -444,6 +446,47 @@ for kind in ['max', 'avg']:
          ref=lambda x, kind=kind: (x.max(axis=(2, 3), keepdims=True) if kind == 'max' else x.mean(axis=(2, 3), keepdims=True)), diff=[0])
 
 # ---------------------------------------------------------------------------------------------
+# more of test_ndarray.py / test_operator.py: creation, empty arrays, NaN, modes
+# ---------------------------------------------------------------------------------------------
+for start, stop, step in [(0, 5, 1), (2, 9, 3), (5, 0, -1), (0.5, 3, 0.5), (0, 1, 0.3)]:
+    case('creation', 'test_ndarray.py::test_arange', 'arange', [], params={'start': start, 'stop': stop, 'step': step},
+         out=np.arange(start, stop, step))
+for shape, v in [([2, 3], 7.0), ([4], -1.5), ([1, 2, 2], 0.0)]:
+    case('creation', 'test_ndarray.py::test_ndarray_fill', 'full', [], params={'shape': shape, 'value': v}, out=np.full(shape, v))
+case('creation', 'test_ndarray.py::test_init_from_scalar', 'arrayScalar', [], params={'value': 5.0}, out=np.array([5.0]))
+# empty arrays: the sum over nothing is 0, and a matrix product with a zero inner dimension is
+# all zeros (NumPy and MXNet alike).
+for shape, axis in [((0,), None), ((2, 0), 1)]:
+    case('reduce', 'test_operator.py::test_reduce', 'sum', [np.zeros(shape)], params={} if axis is None else {'axis': axis},
+         out=np.sum(np.zeros(shape), axis=axis))
+case('linalg', 'test_operator.py::test_dot', 'dot', [np.zeros((3, 0)), np.zeros((0, 2))], out=np.zeros((3, 2)))
+# clip keeps NaN (a diverging run must stay visible), as NumPy's and MXNet's clip
+case('elementwise', 'test_operator.py::test_clip', 'clip', [np.array([np.nan, -2.0, 0.5, 3.0])], params={'min': -1, 'max': 1},
+     out=np.array([np.nan, -1.0, 0.5, 1.0]))
+# pick with mode 'wrap' (MXNet's pick takes mode='clip' | 'wrap')
+case('indexing', 'test_operator.py::test_pick', 'pick', [rand(3, 4), f32([5, -1, 2])], dtypes=['float32', 'int32'], params={'axis': 1, 'mode': 'wrap'},
+     ref=lambda x, i: x[np.arange(3), np.mod(i.astype(int), 4)], diff=[0])
+# softmax and log_softmax stay finite for large inputs (test_softmax_with_large_inputs, test_log_softmax)
+xl = f32(np.array([[1000.0, 0.0, -1000.0], [-5e3, -5e3 + 1, -5e3 + 2]]))
+case('nn', 'test_operator.py::test_log_softmax', 'logSoftmax', [xl], params={'axis': -1}, out=xl - np.log(np.sum(np.exp(xl - xl.max(axis=1, keepdims=True)), axis=1, keepdims=True)) - xl.max(axis=1, keepdims=True))
+case('nn', 'test_operator.py::test_softmax_with_large_inputs', 'softmax', [xl], params={'axis': -1}, out=np_softmax(xl, -1))
+# norm with keepDims (test_norm)
+case('reduce', 'test_ndarray.py::test_norm', 'norm', [away(2, 3, 4)], params={'ord': 2, 'axis': 2, 'keepDims': True},
+     ref=lambda x: np.sqrt(np.sum(x * x, axis=2, keepdims=True)), diff=[0])
+# where with scalar branches (test_where: scalar x / y)
+case('elementwise', 'test_operator.py::test_where', 'whereScalars', [f32(rng.integers(0, 2, size=(3, 4)))], params={'a': 2.0, 'b': -1.0},
+     ref=lambda c: np.where(c != 0, 2.0, -1.0))
+# take with a 2-D index along axis 1 of a 3-D array
+case('indexing', 'test_operator.py::test_take', 'take', [rand(2, 4, 3), f32([[0, 3], [2, 2]])], dtypes=['float32', 'int32'], params={'axis': 1, 'mode': 'clip'},
+     ref=lambda x, i: np.take(x, i.astype(int), axis=1), diff=[0])
+# expand + reshape round trips through flatten of 4-D (test_ndarray_flatten) and transpose with negative-free axes
+case('shape', 'test_ndarray.py::test_ndarray_reshape', 'reshape', [rand(2, 3, 4)], params={'shape': [-1]}, ref=lambda x: x.reshape(-1), diff=[0])
+case('shape', 'test_operator.py::test_expand_dims', 'expandDims', [rand(2, 3)], params={'axis': -3}, ref=lambda x: np.expand_dims(x, -3), diff=[0])
+# broadcast of both operands at once (test_broadcast_binary)
+case('elementwise', 'test_ndarray.py::test_broadcast_binary', 'mul', [rand(3, 1, 2), rand(1, 4, 1)], ref=np.multiply, diff=[0, 1])
+case('elementwise', 'test_ndarray.py::test_broadcast_binary', 'sub', [rand(4,), rand(3, 1)], ref=np.subtract, diff=[0, 1])
+
+# ---------------------------------------------------------------------------------------------
 # test_loss.py (and the losses' definitions in gluon/loss.py)
 # ---------------------------------------------------------------------------------------------
 out4 = np.array([1, 2, 3, 4.0])
@@ -676,7 +719,7 @@ other('autograd', 'test_autograd.py::test_binary_func', 'binaryGrad', {'fn': 'mi
 for file, cases in FILES.items():
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, f'{file}.json'), 'w') as fh:
-        json.dump(cases, fh, indent=None, separators=(',', ':'))
+        json.dump(cases, fh, indent=None, separators=(',', ':'), allow_nan=False)
         fh.write('\n')
 count = sum(len(c) for c in FILES.values())
 print(f'wrote {count} cases in {len(FILES)} files to {os.path.relpath(OUT)}', file=sys.stderr)

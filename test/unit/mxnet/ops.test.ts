@@ -10,6 +10,7 @@ import { useBackend } from '../helpers/backend';
 import { expectMatches, toNd, type OpCase } from './cases';
 import { OPS, type GradSource } from './ops';
 import elementwise from './cases/elementwise.json';
+import creation from './cases/creation.json';
 import reduce from './cases/reduce.json';
 import shape from './cases/shape.json';
 import indexing from './cases/indexing.json';
@@ -22,6 +23,7 @@ beforeAll(useBackend);
 
 const FILES: Record<string, OpCase[]> = {
   elementwise: elementwise as OpCase[],
+  creation: creation as OpCase[],
   reduce: reduce as OpCase[],
   shape: shape as OpCase[],
   indexing: indexing as OpCase[],
