@@ -57,6 +57,28 @@ describe('MXNet port: test_gluon.py::test_batchnorm (training step)', () => {
   }
 });
 
+describe('MXNet port: test_gluon.py::test_batchnorm (prediction)', () => {
+  it('outside training, BatchNorm normalizes with the running statistics, not the batch', async () => {
+    const bn = new gluon.nn.BatchNorm({ inChannels: 2 });
+    bn.initialize();
+    bn.runningMean.setData(nd.array([1, -2]));
+    bn.runningVar.setData(nd.array([4, 0.25]));
+    bn.gamma.setData(nd.array([2, 1]));
+    bn.beta.setData(nd.array([0.5, 0]));
+    const x = nd.array([[3, -1], [1, -3]]);
+    const y = (await bn.forward(x).toArray()) as number[][];
+    const eps = 1e-5;
+    // y = gamma (x - runningMean) / sqrt(runningVar + eps) + beta, per channel (column)
+    const expected = [
+      [(2 * (3 - 1)) / Math.sqrt(4 + eps) + 0.5, (-1 + 2) / Math.sqrt(0.25 + eps)],
+      [(2 * (1 - 1)) / Math.sqrt(4 + eps) + 0.5, (-3 + 2) / Math.sqrt(0.25 + eps)],
+    ];
+    for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) expect(y[i]![j]).toBeCloseTo(expected[i]![j]!, 4);
+    // and the running statistics did not move
+    expect(Array.from(await bn.runningMean.data().data())).toEqual([1, -2]);
+  });
+});
+
 describe('MXNet port: test_gluon.py parameters', () => {
   it('test_parameter: shape, initialize, data and grad', async () => {
     const p = new gluon.Parameter('weight', { shape: [10, 10] });

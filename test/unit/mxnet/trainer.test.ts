@@ -48,6 +48,18 @@ describe('MXNet port: test_gluon_trainer.py::test_trainer', () => {
     expect(Array.from(await p.data().data())).toEqual([-0.5, -0.5]);
   });
 
+  it('test_trainer_lr_sched: the optimizer asks lrScheduler for the rate of each update', async () => {
+    const p = new gluon.Parameter('w', { shape: [1] });
+    p.initialize({ init: new init.Zero() });
+    // lr(t) = 1 / t for the t-th update: steps of 1, 1/2, 1/3 with gradient 1
+    const trainer = new gluon.Trainer([p], 'sgd', { learningRate: 1, lrScheduler: (t: number) => 1 / t });
+    for (let t = 0; t < 3; t++) {
+      autograd.record(() => p.data().sum()).backward();
+      trainer.step(1);
+    }
+    expect(await p.data().asScalar()).toBeCloseTo(-(1 + 1 / 2 + 1 / 3), 5);
+  });
+
   it('test_trainer_share_parameters: a parameter shared by two layers is updated once with the summed gradient', async () => {
     const a = new gluon.nn.Dense(1, { inUnits: 1, useBias: false });
     const b = new gluon.nn.Dense(1, { inUnits: 1, useBias: false, params: a.collectParams() });
