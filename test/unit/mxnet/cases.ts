@@ -38,6 +38,8 @@ export interface OtherCase {
 
 export function toNd(a: ArrayJson): NDArray {
   // A (1,)-shaped NumPy scalar stays (1,), as MXNet's 0-d results print as shape (1,).
+  // Empty arrays directly: reshape reads 0 as MXNet's "copy this dimension" code.
+  if (a.data.length === 0) return nd.zeros(a.shape, { dtype: a.dtype });
   return nd.array(numbers(a), { dtype: a.dtype }).reshape(a.shape);
 }
 
