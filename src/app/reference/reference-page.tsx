@@ -30,9 +30,9 @@ function Summary({ text }: { text: string }) {
   return <p className="api-summary">{parts.map((p, i) => (i % 2 === 1 ? <code key={i}>{p}</code> : p))}</p>;
 }
 
-function Entry({ e }: { e: ApiEntry }) {
+function Entry({ e, current }: { e: ApiEntry; current: boolean }) {
   return (
-    <div className="api-entry" id={e.name}>
+    <div className="api-entry" id={e.name} data-current={current || undefined}>
       <div className="api-entry-head">
         <a className="api-name" href={`#/reference#${encodeURIComponent(e.name)}`}>
           <code>{shortName(e)}</code>
@@ -116,7 +116,7 @@ export function ReferencePage({ anchor }: { anchor: string | null }) {
             </pre>
           ))}
           {g.members.map((e) => (
-            <Entry key={e.name} e={e} />
+            <Entry key={e.name} e={e} current={e.name === anchor} />
           ))}
         </section>
       ))}
