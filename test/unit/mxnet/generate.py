@@ -487,6 +487,77 @@ case('elementwise', 'test_ndarray.py::test_broadcast_binary', 'mul', [rand(3, 1,
 case('elementwise', 'test_ndarray.py::test_broadcast_binary', 'sub', [rand(4,), rand(3, 1)], ref=np.subtract, diff=[0, 1])
 
 # ---------------------------------------------------------------------------------------------
+# issue 16's features, in MXNet's names and semantics (lib-defects adds them): reshape's special
+# codes, reshapeLike, argmin/topk/sort/argsort, the new losses, LayerNorm and InstanceNorm
+# ---------------------------------------------------------------------------------------------
+for src_shape, args, dst in [((2, 3, 5, 5), [0, -1], (2, 75)), ((2, 3, 5, 5), [0, 0, -1], (2, 3, 25)), ((5, 3, 4, 5), [0, -1, 0], (5, 15, 4)),
+                             ((2, 3, 5, 4), [-1, 0, 0], (8, 3, 5)), ((2, 3, 5, 5), [0, 0, 0, 0], (2, 3, 5, 5)), ((2, 4, 5, 3), [-1, 2, 2, 1], (30, 2, 2, 1)),
+                             ((2, 3, 5, 6), [-2], (2, 3, 5, 6)), ((2, 3, 5, 6), [6, 1, -2], (6, 1, 5, 6)), ((2, 3, 5, 6), [-3, -3], (6, 30)),
+                             ((2, 3, 5, 6), [-3, -1], (6, 30)), ((64,), [-4, 16, 4], (16, 4)), ((64,), [-4, 16, -1], (16, 4)),
+                             ((64, 1, 2, 3), [-4, 16, -1, -2], (16, 4, 1, 2, 3))]:
+    case('features', 'test_operator.py::test_reshape_new', 'reshape', [rand(*src_shape)], params={'shape': args}, ref=lambda x, d=dst: x.reshape(d), diff=[0])
+for sa, sb in [((2, 3, 4), (6, 4)), ((6,), (2, 3)), ((30, 20), (600,))]:
+    case('features', 'test_operator.py::test_reshape_like', 'reshapeLike', [rand(*sa), rand(*sb)], ref=lambda a, b: a.reshape(b.shape), diff=[0])
+for shape, axis, k, ret, asc in [((3, 5), -1, 2, 'value', False), ((3, 5), -1, 3, 'indices', False), ((4, 3), 0, 2, 'value', True), ((2, 3, 4), 1, 1, 'indices', True)]:
+    def topk_ref(x, axis=axis, k=k, ret=ret, asc=asc):
+        order = np.argsort(x if asc else -x, axis=axis, kind='stable')
+        idx = np.take(order, np.arange(k), axis=axis)
+        return np.take_along_axis(x, idx, axis=axis) if ret == 'value' else idx.astype(np.float64)
+    case('features', 'test_operator.py::test_order', 'topk', [distinct(*shape)], params={'axis': axis, 'k': k, 'retTyp': ret, 'isAscend': asc},
+         ref=topk_ref, diff=[0] if ret == 'value' else None)
+for shape, axis, asc in [((3, 5), -1, True), ((4, 3), 0, False), ((2, 3, 4), 1, True)]:
+    case('features', 'test_operator.py::test_order', 'sort', [distinct(*shape)], params={'axis': axis, 'isAscend': asc},
+         ref=lambda x, a=axis, asc=asc: np.sort(x, axis=a) if asc else -np.sort(-x, axis=a), diff=[0])
+    case('features', 'test_operator.py::test_order', 'argsort', [distinct(*shape)], params={'axis': axis, 'isAscend': asc},
+         ref=lambda x, a=axis, asc=asc: np.argsort(x if asc else -x, axis=a, kind='stable').astype(np.float64))
+for shape, axis in [((3, 5), 1), ((2, 3, 4), 0)]:
+    case('features', 'test_operator.py::test_order', 'argmin', [distinct(*shape)], params={'axis': axis},
+         ref=lambda x, a=axis: np.argmin(x, axis=a).astype(np.float64))
+
+
+def huber(p, l, rho=1.0):
+    d = np.abs(p - l)
+    r = np.where(d > rho, d - 0.5 * rho, (0.5 / rho) * d * d)
+    return r.reshape(r.shape[0], -1).mean(axis=1)
+
+
+for rho in [1.0, 0.5]:
+    x, lab = rand(4, 3, lo=-2, hi=2), rand(4, 3, lo=-2, hi=2)
+    x = np.where(np.abs(np.abs(x - lab) - rho) < 0.05, x + 0.1, x)
+    case('features', 'test_loss.py::test_huber_loss', 'loss', [x, lab], params={'loss': 'HuberLoss', 'options': {'rho': rho}},
+         ref=lambda p, l, rho=rho: huber(p, l, rho), diff=[0])
+x, lab = rand(4, 3), rand(4, 3)
+x = np.where(np.abs(x - lab) < 0.05, x + 0.1, x)
+case('features', 'test_loss.py::test_l1_loss', 'loss', [x, lab], params={'loss': 'L1Loss', 'options': {}}, ref=lambda p, l: np.abs(p - l).mean(axis=1), diff=[0])
+logp = f32(np.log(np_softmax(rand(3, 4, lo=-2, hi=2))))
+lab = np_softmax(rand(3, 4, lo=-2, hi=2))
+case('features', 'test_loss.py::test_kl_loss', 'loss', [logp, f32(lab)], params={'loss': 'KLDivLoss', 'options': {'fromLogits': True}},
+     ref=lambda p, l: (l * (np.log(l + 1e-12) - p)).mean(axis=1), diff=[0])
+
+
+def cosine_loss(a, b, y, margin=0.0):
+    cos = np.sum(a * b, axis=1) / (np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1))
+    return np.where(y == 1, 1 - cos, np.maximum(0, cos - margin))
+
+
+a, b = rand(4, 3), rand(4, 3)
+yl = np.array([1.0, -1.0, 1.0, -1.0])
+case('features', 'test_loss.py::test_cosine_loss', 'loss', [a, b, yl], params={'loss': 'CosineEmbeddingLoss', 'options': {}, 'threeInputs': True},
+     ref=cosine_loss, diff=[0, 1])
+
+
+def layer_norm(x, axis=-1, eps=1e-5):
+    mu = x.mean(axis=axis, keepdims=True)
+    var = x.var(axis=axis, keepdims=True)
+    return (x - mu) / np.sqrt(var + eps)
+
+
+for shape in [(3, 5), (2, 3, 4)]:
+    case('features', 'test_gluon.py::test_layernorm', 'layerNorm', [rand(*shape, lo=-2, hi=2)], params={}, ref=layer_norm, diff=[0])
+case('features', 'test_gluon.py::test_instancenorm', 'instanceNorm', [rand(2, 3, 4, 4, lo=-2, hi=2)], params={},
+     ref=lambda x: (x - x.mean(axis=(2, 3), keepdims=True)) / np.sqrt(x.var(axis=(2, 3), keepdims=True) + 1e-5), diff=[0])
+
+# ---------------------------------------------------------------------------------------------
 # test_loss.py (and the losses' definitions in gluon/loss.py)
 # ---------------------------------------------------------------------------------------------
 out4 = np.array([1, 2, 3, 4.0])

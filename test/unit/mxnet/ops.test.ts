@@ -18,6 +18,7 @@ import linalg from './cases/linalg.json';
 import nn from './cases/nn.json';
 import loss from './cases/loss.json';
 import gluonCases from './cases/gluon.json';
+import features from './cases/features.json';
 
 beforeAll(useBackend);
 
@@ -30,6 +31,7 @@ const FILES: Record<string, OpCase[]> = {
   linalg: linalg as OpCase[],
   nn: nn as OpCase[],
   loss: loss as OpCase[],
+  features: features as OpCase[],
   gluon: (gluonCases as unknown as (OpCase | { kind: string })[]).filter((c): c is OpCase => 'op' in c),
 };
 

@@ -26,6 +26,18 @@ interface LossBlock {
 }
 const lossClass = (name: string): new (o: object) => LossBlock => (gluon.loss as unknown as Record<string, new (o: object) => LossBlock>)[name]!;
 
+/**
+ * A library function that issue 16 adds (topk, sort, reshapeLike, LayerNorm, ...), looked up by
+ * its MXNet name in camelCase so this file type-checks before it exists; missing -> a clear error.
+ */
+function feature<T>(owner: object, path: string, name: string): T {
+  const f = (owner as Record<string, unknown>)[name];
+  if (f === undefined) throw new Error(`${path}.${name} is not in the library (a feature of issue 16)`);
+  return f as T;
+}
+type Fn = (...a: unknown[]) => NDArray;
+type LayerClass = new (o?: object) => { initialize(): void; forward(x: NDArray): NDArray };
+
 /** Runs `block` on x with its parameters set to `values` (inputs 1, 2, ... of the case). */
 function withParams(block: InstanceType<typeof gluon.Block>, values: NDArray[], names: string[], x: NDArray, gradOf: GradSource[]): NDArray {
   // Set up outside the recording (as a reader does before training): shapes, then the values.
@@ -115,8 +127,24 @@ export const OPS: Record<string, OpFn> = {
   convolution: ([x, w, b], p) => nd.convolution(x!, w!, b!, p),
   convolutionNoBias: ([x, w], p) => nd.convolution(x!, w!, null, p),
   pooling: ([x], p) => nd.pooling(x!, p),
+  reshapeLike: ([a, b]) => feature<Fn>(nd, 'nd', 'reshapeLike')(a, b),
+  topk: ([x], p) => feature<Fn>(nd, 'nd', 'topk')(x, p),
+  sort: ([x], p) => feature<Fn>(nd, 'nd', 'sort')(x, p),
+  argsort: ([x], p) => feature<Fn>(nd, 'nd', 'argsort')(x, p),
+  layerNorm: ([x], p) => {
+    const layer = new (feature<LayerClass>(gluon.nn, 'gluon.nn', 'LayerNorm'))(p);
+    layer.initialize();
+    return layer.forward(x!);
+  },
+  instanceNorm: ([x], p) => {
+    const layer = new (feature<LayerClass>(gluon.nn, 'gluon.nn', 'InstanceNorm'))(p);
+    layer.initialize();
+    return layer.forward(x!);
+  },
   loss: ([pred, label, w], p) => {
+    if (!(p.loss as string in gluon.loss)) throw new Error(`gluon.loss.${p.loss as string} is not in the library (a feature of issue 16)`);
     const L = new (lossClass(p.loss as string))(p.options as object);
+    if (p.threeInputs) return (L.forward as (...a: NDArray[]) => NDArray)(pred!, label!, w!);
     return p.posWeight ? L.forward(pred!, label!, null, w!) : L.forward(pred!, label!, w ?? null);
   },
   lossSum: ([pred, label, w], p) => new (lossClass(p.loss as string))(p.options as object).forward(pred!, label!, w ?? null).sum(),
