@@ -39,7 +39,7 @@ describe('MXNet port: test_ndarray.py behaviour', () => {
   it('test_ndarray_setitem: writes keep the array object and change only the region', async () => {
     const x = nd.zeros([3, 4]);
     const same = x.set(1, 1);
-    expect(same).toBe(x);
+    expect(same === x, 'set() returns the array itself').toBe(true);
     x.set(nd.array([5, 6]), 2, '1:3');
     expect(await x.toArray()).toEqual([[0, 0, 0, 0], [1, 1, 1, 1], [0, 5, 6, 0]]);
   });
@@ -49,7 +49,7 @@ describe('MXNet port: test_ndarray.py behaviour', () => {
     const b = nd.full([2, 2], 2);
     const out = nd.zeros([2, 2]);
     const r = nd.elemwiseAdd(a, b, { out });
-    expect(r).toBe(out);
+    expect(r === out, 'elemwiseAdd returns out').toBe(true);
     expect(await vals(out)).toEqual([3, 3, 3, 3]);
   });
 
