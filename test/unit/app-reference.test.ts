@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { routeOf, pageKey } from '../../src/app/book/routes';
 import data from '../../src/app/reference/api-reference.json';
 import { filterGroups, groupEntries, ownerName, referenceSearchDocs, type ApiReference } from '../../src/app/reference/reference-data';
+import { parseDifferences } from '../../src/app/reference/differences-doc';
 import { searchBook } from '../../src/app/search/search-book';
 import type { BookToc } from '../../src/content/types';
 
@@ -52,5 +53,32 @@ describe('library reference', () => {
     const hit = hits.find((h) => h.doc.heading === 'nd.softmax');
     expect(hit?.doc.slug).toBe('reference');
     expect(hit?.doc.anchor).toBe('nd.softmax');
+  });
+});
+
+describe("the library's table of differences from MXNet", () => {
+  it('parses the first Markdown table: header, rows, code spans with | kept whole', () => {
+    const md = [
+      '# Where the library differs',
+      '',
+      'Some intro',
+      'text.',
+      '',
+      '| Topic | Here | Why |',
+      '| --- | --- | --- |',
+      '| `clip` of NaN | NaN | hiding it would hide a diverging run |',
+      '| `a | b` | **bold** | x |',
+      '',
+      'After the table.',
+    ].join('\n');
+    const t = parseDifferences(md)!;
+    expect(t.title).toBe('Where the library differs');
+    expect(t.intro).toBe('Some intro text.');
+    expect(t.header).toEqual(['Topic', 'Here', 'Why']);
+    expect(t.rows.map((r) => r.cells)).toEqual([
+      ['`clip` of NaN', 'NaN', 'hiding it would hide a diverging run'],
+      ['`a | b`', '**bold**', 'x'],
+    ]);
+    expect(parseDifferences('# No table here\n\ntext')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@
  */
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import data from './api-reference.json';
+import { differencesTable } from './differences-doc';
 import { MXNET_DIFFERENCES } from './mxnet-differences';
 import { REFERENCE_TITLE, filterGroups, groupEntries, type ApiEntry, type ApiReference } from './reference-data';
 import '../styles/reference.css';
@@ -24,10 +25,28 @@ function shortName(e: ApiEntry): string {
   return hash >= 0 ? `.${e.name.slice(hash + 1)}` : e.name;
 }
 
-/** A summary with its `code spans` set as code. */
+/** Inline text with its `code spans` set as code and its **bold** as strong. */
+function Inline({ text }: { text: string }) {
+  return (
+    <>
+      {text.split('`').map((p, i) =>
+        i % 2 === 1 ? (
+          <code key={i}>{p}</code>
+        ) : (
+          p.split('**').map((q, j) => (j % 2 === 1 ? <strong key={`${i}.${j}`}>{q}</strong> : q))
+        ),
+      )}
+    </>
+  );
+}
+
+/** A summary paragraph. */
 function Summary({ text }: { text: string }) {
-  const parts = text.split('`');
-  return <p className="api-summary">{parts.map((p, i) => (i % 2 === 1 ? <code key={i}>{p}</code> : p))}</p>;
+  return (
+    <p className="api-summary">
+      <Inline text={text} />
+    </p>
+  );
 }
 
 function Entry({ e, current }: { e: ApiEntry; current: boolean }) {
@@ -88,6 +107,27 @@ export function ReferencePage({ anchor }: { anchor: string | null }) {
             </div>
           ))}
         </dl>
+        {differencesTable && (
+          <>
+            <h3>{differencesTable.title}</h3>
+            {differencesTable.intro && <Summary text={differencesTable.intro} />}
+            <dl>
+              {differencesTable.rows.map((r) => (
+                <div key={r.cells[0]}>
+                  <dt>
+                    <Inline text={r.cells[0] ?? ''} />
+                  </dt>
+                  {r.cells.slice(1).map((c, i) => (
+                    <dd key={i}>
+                      <span className="api-diff-label">{differencesTable?.header[i + 1]}: </span>
+                      <Inline text={c} />
+                    </dd>
+                  ))}
+                </div>
+              ))}
+            </dl>
+          </>
+        )}
       </details>
       <nav className="api-roots" aria-label="Namespaces">
         {reference.roots.map((r) => (
