@@ -4,11 +4,13 @@
  */
 import { parseSectionHref } from '../../content/links';
 import type { BookToc, PartEntry, SectionEntry } from '../../content/types';
+import { REFERENCE_SLUG } from '../reference/reference-data';
 
 export type Route =
   | { kind: 'home' }
   | { kind: 'part'; part: PartEntry }
   | { kind: 'section'; section: SectionEntry; anchor: string | null }
+  | { kind: 'reference'; anchor: string | null }
   | { kind: 'not-found'; slug: string };
 
 export function allSections(toc: BookToc): SectionEntry[] {
@@ -18,6 +20,7 @@ export function allSections(toc: BookToc): SectionEntry[] {
 export function routeOf(hash: string, toc: BookToc): Route {
   const location = parseSectionHref(hash);
   if (!location) return { kind: 'home' };
+  if (location.slug === REFERENCE_SLUG) return { kind: 'reference', anchor: location.anchor };
   const part = toc.parts.find((p) => p.slug === location.slug);
   if (part) return { kind: 'part', part };
   const section = allSections(toc).find((s) => s.slug === location.slug);
@@ -34,6 +37,8 @@ export function pageKey(route: Route): string {
       return `part:${route.part.slug}`;
     case 'section':
       return `section:${route.section.slug}`;
+    case 'reference':
+      return 'reference';
     case 'not-found':
       return `missing:${route.slug}`;
   }

@@ -1,5 +1,5 @@
 /** The reader's shell: header (menu, title, search, theme), table of contents, page, status bar. */
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useLayoutEffect, useState } from 'react';
 import { toc } from 'virtual:book';
 import { pageKey, type Route } from '../book/routes';
 import { SectionPage } from '../section/section-page';
@@ -13,6 +13,9 @@ import { ThemeSwitch } from './theme-switch';
 import { TocNav } from './toc-nav';
 import { useRoute } from './use-route';
 
+// The reference (its data is ~100 kB) is its own chunk, loaded when the reader opens it.
+const ReferencePage = lazy(() => import('../reference/reference-page').then((m) => ({ default: m.ReferencePage })));
+
 function Page({ route }: { route: Route }) {
   switch (route.kind) {
     case 'home':
@@ -21,6 +24,12 @@ function Page({ route }: { route: Route }) {
       return <PartPage part={route.part} />;
     case 'section':
       return <SectionPage entry={route.section} anchor={route.anchor} />;
+    case 'reference':
+      return (
+        <Suspense fallback={<p className="notice notice-info">Loading the reference…</p>}>
+          <ReferencePage anchor={route.anchor} />
+        </Suspense>
+      );
     case 'not-found':
       return <NotFoundPage slug={route.slug} />;
   }
@@ -33,7 +42,7 @@ export function App() {
 
   useEffect(() => setDrawer(false), [route]);
   useLayoutEffect(() => {
-    if (route.kind !== 'section') {
+    if (route.kind !== 'section' && route.kind !== 'reference') {
       document.title = 'Hands-on Deep Learning, in the browser';
       window.scrollTo({ top: 0 });
     }

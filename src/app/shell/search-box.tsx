@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { loadSearchIndex } from 'virtual:book';
 import { sectionHref } from '../../content/links';
 import type { SearchDoc } from '../../content/types';
+import { referenceSearchDocs, type ApiReference } from '../reference/reference-data';
 import { searchBook } from '../search/search-book';
 import { Icon } from '../ui/icons';
 
@@ -20,7 +21,11 @@ export function SearchBox() {
   const box = useRef<HTMLDivElement>(null);
 
   const load = () => {
-    index ??= loadSearchIndex();
+    // The book's sections, then the library reference (each its own chunk).
+    index ??= Promise.all([loadSearchIndex(), import('../reference/api-reference.json')]).then(([book, ref]) => [
+      ...book,
+      ...referenceSearchDocs(ref.default as ApiReference),
+    ]);
     index.then(setDocs, (e: Error) => {
       index = null;
       setFailed(`The search index could not load (${e.message}).`);

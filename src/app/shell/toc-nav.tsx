@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { sectionHref } from '../../content/links';
 import type { BookToc } from '../../content/types';
 import type { Route } from '../book/routes';
+import { REFERENCE_SLUG, REFERENCE_TITLE } from '../reference/reference-data';
 
 export function TocNav({ toc, route }: { toc: BookToc; route: Route }) {
   const current = route.kind === 'section' ? route.section.slug : null;
@@ -46,6 +47,9 @@ export function TocNav({ toc, route }: { toc: BookToc; route: Route }) {
           </ol>
         </section>
       ))}
+      <a className="toc-part-title toc-reference" href={sectionHref(REFERENCE_SLUG)} aria-current={route.kind === 'reference' ? 'page' : undefined}>
+        {REFERENCE_TITLE}
+      </a>
     </nav>
   );
 }

@@ -6,10 +6,12 @@
 let recording = false;
 let training = false;
 
+/** True inside autograd.record() (MXNet's autograd.is_recording). */
 export function isRecording(): boolean {
   return recording;
 }
 
+/** True in training mode, where Dropout drops and BatchNorm uses batch statistics (MXNet's autograd.is_training). */
 export function isTraining(): boolean {
   return training;
 }

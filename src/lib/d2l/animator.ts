@@ -43,6 +43,7 @@ export function styleOf(fmt: string | undefined): Pick<ChartSeries, 'mode' | 'da
   return style;
 }
 
+/** The book's Animator: a live line chart that add(x, ys) extends point by point, as in the chapters' training loops. */
 export class Animator {
   private readonly chartId = `animator-${++nextId}`;
   private readonly series: ChartSeries[] = [];

@@ -24,6 +24,7 @@ export class CsvTable {
     readonly rows: CsvValue[][],
   ) {}
 
+  /** The number of data rows. */
   get numRows(): number {
     return this.rows.length;
   }

@@ -11,6 +11,7 @@ import { ArgumentError } from '../nd/errors';
 
 export { getFashionMnistLabels };
 
+/** Fashion-MNIST as (trainIter, testIter) DataLoaders of `batchSize`, images optionally resized (chapter 3.5). */
 export async function loadDataFashionMnist(batchSize: number, resize?: number): Promise<[DataLoader, DataLoader]> {
   if (!Number.isInteger(batchSize) || batchSize <= 0) {
     throw new ArgumentError(`loadDataFashionMnist: batchSize must be a positive integer such as 256, got ${String(batchSize)}.`);

@@ -6,6 +6,7 @@
  */
 import { ArgumentError } from '../nd/errors';
 
+/** The book's Timer: start/stop intervals, their sum and average. */
 export class Timer {
   /** Every lap's length in seconds, in order. */
   readonly times: number[] = [];

@@ -7,6 +7,7 @@ import { backendInfo, type BackendName } from './backends';
 
 export type DeviceType = 'gpu' | 'cpu';
 
+/** A device, as MXNet's Context: mx.gpu() (WebGPU or WebGL) or mx.cpu() (WASM or plain JS). */
 export class Context {
   constructor(
     readonly deviceType: DeviceType,
@@ -22,10 +23,12 @@ export class Context {
     return this.deviceType === 'gpu' ? 'webgpu' : 'wasm';
   }
 
+  /** True when both name the same device. */
   equals(other: Context): boolean {
     return this.deviceType === other.deviceType && this.deviceId === other.deviceId;
   }
 
+  /** The backend and device id, as arrays print it: `webgpu(0)`. */
   toString(): string {
     return `${this.backend}(${this.deviceId})`;
   }
@@ -41,10 +44,12 @@ export function currentContext(): Context {
 const GPU0 = new Context('gpu', 0);
 const CPU0 = new Context('cpu', 0);
 
+/** The GPU device (MXNet's mx.gpu()): WebGPU, or WebGL where WebGPU is missing. */
 export function gpu(deviceId = 0): Context {
   return new Context('gpu', deviceId);
 }
 
+/** The CPU device (MXNet's mx.cpu()): WASM, or plain JavaScript. */
 export function cpu(deviceId = 0): Context {
   return new Context('cpu', deviceId);
 }

@@ -14,6 +14,7 @@ export const mx = {
   backendInfo,
   /** Starts (or switches to) a backend; the kernel calls this at start. */
   initBackend,
+  /** The backends in the order the kernel tries them: WebGPU, WebGL, WASM, CPU. */
   ladder: BACKEND_LADDER,
   /** Runs a function on another backend for a moment, then switches back (comparing backends). */
   withBackend,

@@ -78,6 +78,7 @@ function blocksIn(key: string, value: unknown, out: [string, Block][], depth = 0
   }
 }
 
+/** Gluon's Block: a layer or a model; children assigned in the constructor are registered, forward() says what it computes. */
 export class Block {
   readonly prefix: string;
   readonly params: ParameterDict;

@@ -8,6 +8,7 @@ import { nd } from '../nd/index';
 import type { NDArray } from '../nd/ndarray';
 import { ArgumentError } from '../nd/errors';
 
+/** MXNet's Initializer: fills parameters by name (weights by its rule, biases 0, gammas 1); subclass it for a custom rule. */
 export class Initializer {
   /** Fills `data` (in place, with data.set(...)) for the parameter called `name`. */
   apply(name: string, data: NDArray): void {
@@ -17,14 +18,17 @@ export class Initializer {
     else this.initDefault(name, data);
   }
 
+  /** Fills a weight in place; subclasses define their rule here. */
   initWeight(name: string, data: NDArray): void {
     throw new ArgumentError(`${this.constructor.name}: no rule for the weight '${name}' ${JSON.stringify(data.shape)}; subclasses of Initializer override initWeight(name, data).`);
   }
 
+  /** Fills with 0 (biases, betas, running means). */
   initZero(_name: string, data: NDArray): void {
     data.set(0);
   }
 
+  /** Fills with 1 (gammas, running variances). */
   initOne(_name: string, data: NDArray): void {
     data.set(1);
   }
@@ -34,6 +38,7 @@ export class Initializer {
     this.initWeight(name, data);
   }
 
+  /** The initializer's name, as MXNet prints it. */
   toString(): string {
     return `${this.constructor.name}()`;
   }
@@ -69,12 +74,14 @@ export class Constant extends Initializer {
   }
 }
 
+/** MXNet's Zero: fills with 0. */
 export class Zero extends Constant {
   constructor() {
     super(0);
   }
 }
 
+/** MXNet's One: fills with 1. */
 export class One extends Constant {
   constructor() {
     super(1);
@@ -94,8 +101,11 @@ export interface XavierOptions {
  * U(-scale, scale), gaussian draws N(0, scale^2). magnitude 3 with uniform gives Var = 2/(fanIn+fanOut).
  */
 export class Xavier extends Initializer {
+  /** 'uniform' or 'gaussian' draws. */
   readonly rndType: 'uniform' | 'gaussian';
+  /** Which fan scales the range: 'avg', 'in' or 'out'. */
   readonly factorType: 'avg' | 'in' | 'out';
+  /** The scale of the range (default 3). */
   readonly magnitude: number;
   constructor(options: XavierOptions = {}) {
     super();

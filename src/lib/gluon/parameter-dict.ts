@@ -11,6 +11,7 @@ import { shapesCompatible } from '../nd/shape-utils';
 import { checkOptions } from '../nd/options';
 import { Parameter, type InitSpec, type ParameterOptions } from './parameter';
 
+/** Gluon's ParameterDict: parameters by full name, as collectParams() returns them; initialize, zeroGrad and Trainer take it. */
 export class ParameterDict implements Iterable<[string, Parameter]> {
   private readonly map = new Map<string, Parameter>();
 
@@ -86,6 +87,7 @@ export class ParameterDict implements Iterable<[string, Parameter]> {
     for (const p of this.map.values()) p.initialize({ defaultInit: init, ctx: options.ctx, forceReinit: options.forceReinit });
   }
 
+  /** Sets every parameter's gradient to 0. */
   zeroGrad(): void {
     for (const p of this.map.values()) p.zeroGrad();
   }
@@ -108,6 +110,7 @@ export class ParameterDict implements Iterable<[string, Parameter]> {
     return out;
   }
 
+  /** True when a parameter of that full name is in the dict. */
   has(name: string): boolean {
     return this.map.has(name);
   }
@@ -119,18 +122,22 @@ export class ParameterDict implements Iterable<[string, Parameter]> {
     return p;
   }
 
+  /** The full names, in registration order. */
   keys(): string[] {
     return [...this.map.keys()];
   }
 
+  /** The parameters, in registration order. */
   values(): Parameter[] {
     return [...this.map.values()];
   }
 
+  /** [name, parameter] pairs, in registration order. */
   entries(): [string, Parameter][] {
     return [...this.map.entries()];
   }
 
+  /** The number of parameters. */
   get size(): number {
     return this.map.size;
   }
@@ -139,6 +146,7 @@ export class ParameterDict implements Iterable<[string, Parameter]> {
     return this.map.entries();
   }
 
+  /** Gluon's printed form: the prefix, then one line per parameter. */
   toString(): string {
     const lines = [...this.map.values()].map((p) => `  ${p.toString()}`);
     return `${this.prefix} (\n${lines.join('\n')}\n)`;

@@ -35,19 +35,25 @@ export function toInitializer(spec: InitSpec | undefined | null): Initializer | 
 
 export interface ParameterOptions {
   shape?: number | readonly number[];
+  /** The element type of the data. */
   dtype?: DType;
   /** This parameter's own initializer; wins over the one passed to initialize(). */
   init?: InitSpec;
   gradReq?: GradReq;
+  /** Multiplies the learning rate for this parameter (MXNet's lr_mult). */
   lrMult?: number;
+  /** Multiplies the weight decay for this parameter (MXNet's wd_mult). */
   wdMult?: number;
+  /** Whether unknown (0) dimensions may be filled in by the first forward call. */
   allowDeferredInit?: boolean;
   differentiable?: boolean;
 }
 
 type State = 'uninitialized' | 'deferred' | 'ready';
 
+/** Gluon's Parameter: a named weight array with its gradient, initializer and (possibly deferred) shape. */
 export class Parameter {
+  /** The full name, prefix included (e.g. `dense0_weight`). */
   readonly name: string;
   private shapeValue: number[] | null;
   readonly dtype: DType;
@@ -95,6 +101,7 @@ export class Parameter {
     this.shapeValue = [...value];
   }
 
+  /** How backward() writes the gradient: 'write', 'add' or 'null' (no gradient, frozen). */
   get gradReq(): GradReq {
     return this.gradRequest;
   }
@@ -151,10 +158,12 @@ export class Parameter {
     this.state = 'ready';
   }
 
+  /** True once the data exists (after initialize, and the first forward for deferred shapes). */
   get isInitialized(): boolean {
     return this.state === 'ready';
   }
 
+  /** True while initialize() waits for the first forward call to learn the shape. */
   get isDeferred(): boolean {
     return this.state === 'deferred';
   }
@@ -200,6 +209,7 @@ export class Parameter {
     a.set(value);
   }
 
+  /** Sets the gradient to 0 (MXNet's zero_grad), e.g. between steps with gradReq 'add'. */
   zeroGrad(): void {
     if (this.state === 'ready' && this.gradRequest !== 'null') this.array!.grad.set(0);
   }
@@ -209,6 +219,7 @@ export class Parameter {
     return [this.ctx ?? currentContext()];
   }
 
+  /** Gluon's form: `Parameter dense0_weight (shape=(256, 784), dtype=float32)`. */
   toString(): string {
     const shape = this.shapeValue === null ? 'None' : `(${this.shapeValue.join(', ')}${this.shapeValue.length === 1 ? ',' : ''})`;
     return `Parameter ${this.name} (shape=${shape}, dtype=${this.dtype})`;

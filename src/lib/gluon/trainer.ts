@@ -55,6 +55,7 @@ function toParamList(params: unknown): Parameter[] {
   throw new ArgumentError(`Trainer: the first argument must be a ParameterDict, e.g. net.collectParams(), or a list of Parameters; got ${params === null ? 'null' : typeof params}.`);
 }
 
+/** Gluon's Trainer: applies an optimizer to a set of parameters; step(batchSize) updates them from their gradients. */
 export class Trainer {
   private readonly params: Parameter[];
   private readonly opt: Optimizer;

@@ -100,12 +100,14 @@ export const nd = {
   flatten: shape.flatten,
   broadcastTo: shape.broadcastTo,
   tile: shape.tile,
+  /** Joins arrays along an existing axis (MXNet's concat; options.dim, default 1): nd.concat(a, b, { dim: 0 }). */
   concat: (...args: [...NDArray[], { dim?: number }] | NDArray[]) => {
     const last = args[args.length - 1];
     const hasOptions = last !== undefined && !(last instanceof NDArray);
     const arrays = (hasOptions ? args.slice(0, -1) : args) as NDArray[];
     return shape.concat(arrays, hasOptions ? (last as { dim?: number }) : undefined);
   },
+  /** Joins arrays of one shape along a new axis (MXNet's stack; options.axis, default 0). */
   stack: (...args: [...NDArray[], { axis?: number }] | NDArray[]) => {
     const last = args[args.length - 1];
     const hasOptions = last !== undefined && !(last instanceof NDArray);

@@ -35,6 +35,7 @@ export interface ReduceOptions {
   keepDims?: boolean;
 }
 
+/** MXNet's NDArray: an n-dimensional array on the reader's device, with operators as methods and gradients by autograd. */
 export class NDArray {
   /** @internal the tensor lives in a box the finalizer can see (see lifetime.ts) */
   readonly box: TensorBox;
@@ -42,6 +43,7 @@ export class NDArray {
   tapeNode: TapeNode | null = null;
   private gradBuffer: NDArray | null = null;
   private gradRequest: GradReq = 'null';
+  /** The device the array lives on (MXNet's x.context), e.g. webgpu(0). */
   readonly context: Context;
 
   private constructor(t: Tensor, inScope: boolean) {
@@ -64,15 +66,19 @@ export class NDArray {
     return t;
   }
 
+  /** The length of each axis (MXNet's x.shape), as a new list. */
   get shape(): number[] {
     return this.box.t.shape.slice();
   }
+  /** The number of elements (the product of the shape). */
   get size(): number {
     return this.box.t.size;
   }
+  /** The number of axes. */
   get ndim(): number {
     return this.box.t.rank;
   }
+  /** The element type: 'float32' (the default, as MXNet) or 'int32'. */
   get dtype(): DType {
     return this.box.t.dtype as DType;
   }
@@ -110,6 +116,7 @@ export class NDArray {
     return this.gradRequest !== 'null' && this.gradBuffer !== null;
   }
 
+  /** How backward() writes this array's gradient: 'write', 'add' or 'null' (set by attachGrad). */
   get gradReq(): GradReq {
     return this.gradRequest;
   }
@@ -164,12 +171,15 @@ export class NDArray {
   addInPlace(y: Operand): this {
     return this.assignResult(ew.add(this, y), 'addInPlace');
   }
+  /** x -= y in place (MXNet's `x -= y`); returns x. */
   subInPlace(y: Operand): this {
     return this.assignResult(ew.sub(this, y), 'subInPlace');
   }
+  /** x *= y in place (MXNet's `x *= y`); returns x. */
   mulInPlace(y: Operand): this {
     return this.assignResult(ew.mul(this, y), 'mulInPlace');
   }
+  /** x /= y in place (MXNet's `x /= y`); returns x. */
   divInPlace(y: Operand): this {
     return this.assignResult(ew.div(this, y), 'divInPlace');
   }
@@ -322,9 +332,11 @@ export class NDArray {
     }
     return this.tensor.dataSync() as Float32Array | Int32Array;
   }
+  /** The values as nested arrays, read synchronously (an error on backends where that is unsafe). */
   toArraySync(): Nested {
     return nest(this.dataSync(), this.shape);
   }
+  /** The one value of a size-1 array, read synchronously (MXNet's asscalar; an error where unsafe). */
   asScalarSync(): number {
     this.checkScalar('asScalarSync');
     return this.dataSync()[0]!;

@@ -64,6 +64,7 @@ function columnLength(c: Column): number {
   }
 }
 
+/** Gluon's ArrayDataset: zips arrays of equal length; item i is (a[i], b[i], ...). */
 export class ArrayDataset extends Dataset<unknown> {
   private readonly columns: Column[];
   private readonly n: number;

@@ -31,6 +31,7 @@ function describe(v: unknown): string {
   return v === null ? 'null' : typeof v;
 }
 
+/** Gluon's default_batchify_fn: stacks a list of examples into one batch (arrays stacked, tuples column by column). */
 export function defaultBatchifyFn(data: readonly unknown[]): unknown {
   if (!Array.isArray(data) || data.length === 0) {
     throw new ArgumentError('defaultBatchifyFn: expected a non-empty list of examples.');

@@ -63,6 +63,7 @@ function checkOptions(options: unknown): DataLoaderOptions {
 
 /** B, the batch type, defaults to NDArray[] ([X, y]); a dataset of single arrays gives NDArray batches. */
 export class DataLoader<B = NDArray[]> implements Iterable<B> {
+  /** The dataset the batches are drawn from. */
   readonly dataset: Dataset<unknown>;
   private readonly batchSampler: Sampler<number[]>;
   private readonly batchify: ((examples: unknown[]) => unknown) | null;

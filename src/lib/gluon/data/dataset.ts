@@ -26,6 +26,7 @@ export interface TransformOptions {
   batched?: boolean;
 }
 
+/** Gluon's Dataset: examples by index (get(i), length), with transform() and transformFirst(). */
 export abstract class Dataset<T = unknown> implements Iterable<T> {
   /** The number of examples. */
   abstract get length(): number;

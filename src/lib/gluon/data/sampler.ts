@@ -7,6 +7,7 @@ import { permutation } from '../../nd/ops/random';
 
 /** Anything with a length that yields indices (or, for batch samplers, lists of indices). */
 export interface Sampler<T = number> extends Iterable<T> {
+  /** The number of indices one pass yields. */
   readonly length: number;
 }
 
@@ -19,6 +20,7 @@ function checkCount(op: string, name: string, v: unknown, min: number): number {
 
 /** 0, 1, ..., length - 1 in order. */
 export class SequentialSampler implements Sampler {
+  /** The number of indices one pass yields. */
   readonly length: number;
   constructor(length: number) {
     this.length = checkCount('SequentialSampler', 'length', length, 0);
@@ -33,6 +35,7 @@ export class SequentialSampler implements Sampler {
  * after `nd.random.seed(s)` the order of every epoch is reproducible.
  */
 export class RandomSampler implements Sampler {
+  /** The number of indices one pass yields. */
   readonly length: number;
   constructor(length: number) {
     this.length = checkCount('RandomSampler', 'length', length, 0);

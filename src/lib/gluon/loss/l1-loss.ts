@@ -3,6 +3,7 @@ import { layerOptions } from '../block';
 import type { NDArray } from '../../nd/ndarray';
 import { Loss, type LossOptions } from './loss';
 
+/** Gluon's L1Loss: |pred - label|, averaged over all but the batch axis. */
 export class L1Loss extends Loss {
   constructor(options: LossOptions = {}) {
     super(layerOptions('L1Loss', options, ['weight', 'batchAxis']), null);

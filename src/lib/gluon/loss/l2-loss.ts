@@ -3,6 +3,7 @@ import { layerOptions } from '../block';
 import type { NDArray } from '../../nd/ndarray';
 import { Loss, type LossOptions } from './loss';
 
+/** Gluon's L2Loss: (1/2) (pred - label)^2, averaged over all but the batch axis. */
 export class L2Loss extends Loss {
   /** weight defaults to 1 (Gluon's); the loss uses weight / 2. */
   constructor(options: LossOptions = {}) {

@@ -27,6 +27,7 @@ export function pyFloat(v: number | null): string {
   return Number.isInteger(v) ? v.toFixed(1) : String(v);
 }
 
+/** Gluon's Loss: the base of the losses; forward(pred, label, sampleWeight?) gives one loss per example. */
 export class Loss extends Block {
   readonly weight: number | null;
   readonly batchAxis: number;

@@ -19,6 +19,7 @@ function softplusOfMinusAbs(x: NDArray): NDArray {
   return x.abs().neg().exp().add(1).log();
 }
 
+/** Gluon's SigmoidBinaryCrossEntropyLoss: binary cross-entropy of sigmoid(pred) against 0/1 labels, computed stably. */
 export class SigmoidBinaryCrossEntropyLoss extends Loss {
   readonly fromSigmoid: boolean;
 

@@ -20,6 +20,7 @@ export interface SoftmaxCrossEntropyLossOptions extends LossOptions {
   fromLogits?: boolean;
 }
 
+/** Gluon's SoftmaxCrossEntropyLoss: -log softmax(pred)[label], computed stably from the logits. */
 export class SoftmaxCrossEntropyLoss extends Loss {
   readonly axis: number;
   readonly sparseLabel: boolean;

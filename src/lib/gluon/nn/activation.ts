@@ -24,6 +24,7 @@ export function activationFunction(name: string, who = 'Activation'): (x: NDArra
   return f;
 }
 
+/** Gluon's Activation: applies relu, sigmoid, tanh or softrelu elementwise. */
 export class Activation extends Block {
   private readonly f: (x: NDArray) => NDArray;
 

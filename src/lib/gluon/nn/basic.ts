@@ -87,6 +87,7 @@ export interface EmbeddingOptions extends BlockOptions {
  * rows that were used (repeated indices add up).
  */
 export class Embedding extends Block {
+  /** The embedding table, shape (inputDim, outputDim). */
   readonly weight: Parameter;
 
   constructor(

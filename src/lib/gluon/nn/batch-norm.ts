@@ -42,10 +42,15 @@ export interface BatchNormOptions extends BlockOptions {
   runningVarianceInitializer?: InitSpec;
 }
 
+/** Gluon's BatchNorm: normalizes each channel by the batch statistics in training and by the running ones in prediction. */
 export class BatchNorm extends Block {
+  /** The learned scale, one per channel. */
   readonly gamma: Parameter;
+  /** The learned shift, one per channel. */
   readonly beta: Parameter;
+  /** The moving average of the batch means, used in prediction. */
   readonly runningMean: Parameter;
+  /** The moving average of the batch variances, used in prediction. */
   readonly runningVar: Parameter;
   readonly axis: number;
   readonly momentum: number;

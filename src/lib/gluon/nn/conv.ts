@@ -34,8 +34,11 @@ export interface Conv2DOptions extends BlockOptions {
   layout?: 'NCHW';
 }
 
+/** Gluon's Conv2D: 2-D convolution of (batch, channels, h, w) inputs with `channels` filters; input channels inferred on first call. */
 export class Conv2D extends Block {
+  /** The filters, shape (channels, inChannels / groups, kh, kw). */
   readonly weight: Parameter;
+  /** The bias, one per output channel, or null with useBias: false. */
   readonly bias: Parameter | null;
   readonly kernelSize: [number, number];
   readonly strides: [number, number];

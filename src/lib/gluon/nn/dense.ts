@@ -21,8 +21,11 @@ export interface DenseOptions extends BlockOptions {
   biasInitializer?: InitSpec;
 }
 
+/** Gluon's Dense: y = activation(x W^T + b), a fully connected layer of `units` outputs; the input size is inferred on first call. */
 export class Dense extends Block {
+  /** The weight, shape (units, inUnits). */
   readonly weight: Parameter;
+  /** The bias, shape (units,), or null with useBias: false. */
   readonly bias: Parameter | null;
   private readonly act: ((x: NDArray) => NDArray) | null;
   private readonly actName: ActivationName | null;

@@ -3,6 +3,7 @@ import type { NDArray } from '../../nd/ndarray';
 import { ArgumentError } from '../../nd/errors';
 import { Block, layerOptions, type BlockOptions } from '../block';
 
+/** Gluon's Sequential: runs its children in the order add() received them. */
 export class Sequential extends Block {
   private readonly layers: Block[] = [];
 
@@ -29,6 +30,7 @@ export class Sequential extends Block {
     return b;
   }
 
+  /** The number of layers added. */
   get length(): number {
     return this.layers.length;
   }

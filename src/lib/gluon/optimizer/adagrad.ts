@@ -15,6 +15,7 @@ export interface AdaGradOptions extends OptimizerOptions {
   epsilon?: number;
 }
 
+/** MXNet's AdaGrad: steps divided by the root of the summed squared gradients. */
 export class AdaGrad extends Optimizer {
   readonly eps: number;
 

@@ -18,9 +18,13 @@ export interface AdamOptions extends OptimizerOptions {
   lazyUpdate?: boolean;
 }
 
+/** MXNet's Adam: per-weight steps from running averages of the gradient and its square. */
 export class Adam extends Optimizer {
+  /** Decay of the running mean of the gradient (default 0.9). */
   readonly beta1: number;
+  /** Decay of the running mean of the squared gradient (default 0.999). */
   readonly beta2: number;
+  /** Added to the denominator for stability (default 1e-8). */
   readonly epsilon: number;
 
   constructor(options: AdamOptions = {}) {

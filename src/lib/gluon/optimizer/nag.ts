@@ -14,7 +14,9 @@ export interface NAGOptions extends OptimizerOptions {
   momentum?: number;
 }
 
+/** MXNet's NAG: SGD with Nesterov momentum. */
 export class NAG extends Optimizer {
+  /** The momentum factor. */
   readonly momentum: number;
 
   constructor(options: NAGOptions = {}) {

@@ -15,6 +15,7 @@ export type OptimizerState = NDArray | null | (NDArray | null)[];
 /** The per-parameter settings an optimizer reads from a Gluon Parameter. */
 export interface ParamMults {
   readonly lrMult: number;
+  /** Per-parameter weight-decay multipliers (MXNet's wd_mult). */
   readonly wdMult: number;
 }
 
@@ -63,6 +64,7 @@ type OptimizerClass = new (options?: never) => Optimizer;
 
 const registry = new Map<string, OptimizerClass>();
 
+/** MXNet's Optimizer: the base of the update rules; Trainer calls update(index, weight, grad, state) for each parameter. */
 export class Optimizer {
   /** Multiplies gradients before the update (1 / batchSize under a Trainer). */
   rescaleGrad: number;
@@ -76,6 +78,7 @@ export class Optimizer {
   paramDict: Map<number, ParamMults>;
   /** Per-index multipliers for parameters not in paramDict (MXNet's set_lr_mult / set_wd_mult). */
   lrMult: Map<number, number> = new Map();
+  /** Per-index weight-decay multipliers (MXNet's set_wd_mult). */
   wdMult: Map<number, number> = new Map();
   private lr: number;
   private readonly indexUpdateCount = new Map<number, number>();
@@ -122,6 +125,7 @@ export class Optimizer {
     this.setLearningRate(lr);
   }
 
+  /** Changes the learning rate for the following updates (MXNet's set_learning_rate). */
   setLearningRate(lr: number): void {
     if (this.lrScheduler !== null) {
       throw new GluonError(`${this.constructor.name}: an lrScheduler sets the learning rate; setLearningRate works only for optimizers without one.`);
@@ -134,6 +138,7 @@ export class Optimizer {
     this.lrMult = new Map(Object.entries(mults).map(([k, v]) => [Number(k), v]));
   }
 
+  /** Sets per-parameter weight-decay multipliers (MXNet's set_wd_mult). */
   setWdMult(mults: Record<number, number>): void {
     this.wdMult = new Map(Object.entries(mults).map(([k, v]) => [Number(k), v]));
   }
@@ -177,6 +182,7 @@ export class Optimizer {
     return this.clipGradient ? this.clipGradient : null;
   }
 
+  /** The optimizer's name and settings. */
   toString(): string {
     return `${this.constructor.name}(learningRate=${this.learningRate}, wd=${this.wd}, rescaleGrad=${this.rescaleGrad})`;
   }

@@ -21,11 +21,16 @@ export interface RMSPropOptions extends OptimizerOptions {
   clipWeights?: number | null;
 }
 
+/** MXNet's RMSProp: steps divided by the root of a running mean of squared gradients. */
 export class RMSProp extends Optimizer {
+  /** Decay of the running mean of squared gradients (default 0.9). */
   readonly gamma1: number;
   readonly gamma2: number;
+  /** Added under the square root for stability (default 1e-8). */
   readonly epsilon: number;
+  /** Graves's centered variant when true. */
   readonly centered: boolean;
+  /** Clips the weights to [-clipWeights, clipWeights] after each update, when set. */
   readonly clipWeights: number | null;
 
   constructor(options: RMSPropOptions = {}) {

@@ -22,6 +22,7 @@ export function sgdStep(weight: NDArray, grad: NDArray, lr: number, wd: number, 
   return (wd === 0 ? weight : weight.mul(1 - lr * wd)).sub(step);
 }
 
+/** MXNet's SGD: w -= lr (g + wd w), with momentum when given. */
 export class SGD extends Optimizer {
   readonly momentum: number;
 

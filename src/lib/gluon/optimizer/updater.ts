@@ -9,7 +9,9 @@ import { pause } from '../../autograd/state';
 import { ndScope } from '../../nd/lifetime';
 import type { Optimizer, OptimizerState } from './optimizer';
 
+/** MXNet's Updater: applies an optimizer to weights by index, keeping each weight's state. */
 export class Updater {
+  /** The optimizer state of each weight, by index. */
   readonly states = new Map<number, OptimizerState>();
 
   constructor(readonly optimizer: Optimizer) {}

@@ -95,6 +95,7 @@ export function array(data: Nested | TypedInput | NDArray, options: CreateOption
   return checkCtx('nd.array', options.ctx, () => NDArray.fromTensor(tf.tensor(values, shape, dtype)));
 }
 
+/** An array of `shape` filled with `value` (MXNet's nd.full). */
 export function full(shape: ShapeArg, value: number, options: CreateOptions = {}): NDArray {
   return fill('nd.full', shape, value, options);
 }
@@ -129,18 +130,22 @@ function filled(shape: number[], value: number, dtype: DType): Tensor {
   return tf.tensor(values, shape, dtype);
 }
 
+/** An array of `shape` filled with 0 (MXNet's nd.zeros); float32 unless options.dtype says otherwise. */
 export function zeros(shape: ShapeArg, options: CreateOptions = {}): NDArray {
   return fill('nd.zeros', shape, 0, options);
 }
 
+/** An array of `shape` filled with 1 (MXNet's nd.ones). */
 export function ones(shape: ShapeArg, options: CreateOptions = {}): NDArray {
   return fill('nd.ones', shape, 1, options);
 }
 
+/** Zeros with the shape and dtype of x (MXNet's zeros_like). */
 export function zerosLike(x: NDArray): NDArray {
   return full(x.shape, 0, { dtype: x.dtype });
 }
 
+/** Ones with the shape and dtype of x (MXNet's ones_like). */
 export function onesLike(x: NDArray): NDArray {
   return full(x.shape, 1, { dtype: x.dtype });
 }

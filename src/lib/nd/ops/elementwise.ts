@@ -111,18 +111,31 @@ function binary(p: Primitive<undefined>, a: NDArray, b: Operand): NDArray {
   return out;
 }
 
+/** a + b elementwise, broadcasting as NumPy (MXNet's broadcast_add); b may be a number. */
 export const add = (a: NDArray, b: Operand): NDArray => binary(Add, a, b);
+/** a - b elementwise, broadcasting (MXNet's broadcast_sub); b may be a number. */
 export const sub = (a: NDArray, b: Operand): NDArray => binary(Sub, a, b);
+/** a * b elementwise, broadcasting (MXNet's broadcast_mul); b may be a number. */
 export const mul = (a: NDArray, b: Operand): NDArray => binary(Mul, a, b);
+/** a / b elementwise, broadcasting (MXNet's broadcast_div); b may be a number. */
 export const div = (a: NDArray, b: Operand): NDArray => binary(Div, a, b);
+/** a ** b elementwise, broadcasting (MXNet's broadcast_power); b may be a number. */
 export const pow = (a: NDArray, b: Operand): NDArray => binary(Pow, a, b);
+/** The larger of a and b elementwise, broadcasting (MXNet's broadcast_maximum). */
 export const maximum = (a: NDArray, b: Operand): NDArray => binary(Maximum, a, b);
+/** The smaller of a and b elementwise, broadcasting (MXNet's broadcast_minimum). */
 export const minimum = (a: NDArray, b: Operand): NDArray => binary(Minimum, a, b);
+/** 1 where a == b, else 0 (MXNet's broadcast_equal); no gradient. */
 export const equal = (a: NDArray, b: Operand): NDArray => binary(Equal, a, b);
+/** 1 where a != b, else 0 (MXNet's broadcast_not_equal); no gradient. */
 export const notEqual = (a: NDArray, b: Operand): NDArray => binary(NotEqual, a, b);
+/** 1 where a > b, else 0 (MXNet's broadcast_greater); no gradient. */
 export const greater = (a: NDArray, b: Operand): NDArray => binary(Greater, a, b);
+/** 1 where a >= b, else 0 (MXNet's broadcast_greater_equal); no gradient. */
 export const greaterEqual = (a: NDArray, b: Operand): NDArray => binary(GreaterEqual, a, b);
+/** 1 where a < b, else 0 (MXNet's broadcast_lesser); no gradient. */
 export const less = (a: NDArray, b: Operand): NDArray => binary(Less, a, b);
+/** 1 where a <= b, else 0 (MXNet's broadcast_lesser_equal); no gradient. */
 export const lessEqual = (a: NDArray, b: Operand): NDArray => binary(LessEqual, a, b);
 
 // ---- unary primitives ----------------------------------------------------------------
@@ -190,17 +203,28 @@ function unary(p: Primitive<undefined>, x: NDArray): NDArray {
   return apply(p, [expectArray(p.name, 'x', x)], undefined);
 }
 
+/** -x elementwise (MXNet's negative). */
 export const neg = (x: NDArray): NDArray => unary(Neg, x);
+/** |x| elementwise (MXNet's abs). */
 export const abs = (x: NDArray): NDArray => unary(Abs, x);
+/** e^x elementwise (MXNet's exp). */
 export const exp = (x: NDArray): NDArray => unary(Exp, x);
+/** The natural logarithm elementwise (MXNet's log). */
 export const log = (x: NDArray): NDArray => unary(Log, x);
+/** The square root elementwise (MXNet's sqrt). */
 export const sqrt = (x: NDArray): NDArray => unary(Sqrt, x);
+/** x^2 elementwise (MXNet's square). */
 export const square = (x: NDArray): NDArray => unary(Square, x);
+/** -1, 0 or 1 by the sign of x, elementwise (MXNet's sign). */
 export const sign = (x: NDArray): NDArray => unary(Sign, x);
+/** max(x, 0) elementwise (MXNet's relu). */
 export const relu = (x: NDArray): NDArray => unary(Relu, x);
+/** 1 / (1 + e^-x) elementwise (MXNet's sigmoid). */
 export const sigmoid = (x: NDArray): NDArray => unary(Sigmoid, x);
+/** The hyperbolic tangent elementwise (MXNet's tanh). */
 export const tanh = (x: NDArray): NDArray => unary(Tanh, x);
 
+/** x limited to [min, max] elementwise (MXNet's clip); the gradient is 0 outside the range. */
 export function clip(x: NDArray, min: number, max: number): NDArray {
   expectArray('clip', 'x', x);
   if (typeof min !== 'number' || typeof max !== 'number' || !(min <= max)) {

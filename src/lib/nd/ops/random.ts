@@ -31,6 +31,7 @@ export function nextSeed(): number {
   return nextUint32();
 }
 
+/** Seeds the library's random numbers (MXNet's mx.random.seed): the same seed gives the same draws. */
 export function seed(value: number): void {
   if (!Number.isInteger(value)) throw new ArgumentError(`nd.random.seed: the seed must be an integer, got ${String(value)}.`);
   state = value >>> 0;

@@ -93,7 +93,13 @@ const Min = extremum('min');
 // computed as (product of the elements before i) * (product after i), so zeros are exact.
 const Prod = definePrimitive<ReduceAttrs>({
   name: 'prod',
-  forward: ([x], attrs) => (overNothing(x!.shape, attrs.axes) ? emptyReduction(x!, attrs, 1) : atLeast1d(tf.prod(x!, attrs.axes, attrs.keepDims))),
+  // tfjs's WebGPU prod ignores keepDims (the MXNet port's test_reduce caught (3,) for (3, 1)):
+  // reduce, then put the kept axes back as 1 ourselves, on every backend.
+  forward: ([x], attrs) => {
+    if (overNothing(x!.shape, attrs.axes)) return emptyReduction(x!, attrs, 1);
+    const y = tf.prod(x!, attrs.axes, false);
+    return atLeast1d(attrs.keepDims ? tf.reshape(y, keptShape(x!.shape, attrs.axes)) : y);
+  },
   backward: (dy, { inputs: [x], inputShapes }, { axes }) => {
     const shape = inputShapes[0]!;
     const rest = shape.map((_, i) => i).filter((i) => !axes.includes(i));

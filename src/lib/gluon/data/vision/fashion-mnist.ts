@@ -74,8 +74,11 @@ async function readSet(root: string, train: boolean): Promise<RawSet> {
   return { images: images.data, labels: labels.data, rows, cols };
 }
 
+/** Gluon's FashionMNIST: 28x28 grayscale clothing images with labels 0-9 (60,000 for training, 10,000 for testing). */
 export class FashionMNIST extends Dataset<[NDArray, number]> {
+  /** True for the training set, false for the test set. */
   readonly train: boolean;
+  /** The transform applied to each example, if any. */
   readonly transformFn: Transform | null;
   /** The raw image bytes, n x 28 x 28 row-major (shared by every dataset made from the same files). */
   readonly images: Uint8Array;
@@ -148,6 +151,7 @@ export class FashionMNIST extends Dataset<[NDArray, number]> {
     return this.transformFn ? applyTransform(this.transformFn, batch) : batch;
   }
 
+  /** A one-line description: which split, how many examples. */
   override toString(): string {
     return `FashionMNIST(${this.train ? 'train' : 'test'}: ${this.length} images of ${this.rows}x${this.cols})`;
   }

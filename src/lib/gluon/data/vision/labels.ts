@@ -2,6 +2,7 @@
 import { NDArray } from '../../../nd/ndarray';
 import { ArgumentError } from '../../../nd/errors';
 
+/** The text labels of Fashion-MNIST's classes 0-9. */
 export const FASHION_MNIST_LABELS = ['t-shirt', 'trouser', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'ankle boot'] as const;
 
 /**

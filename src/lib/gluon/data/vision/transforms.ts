@@ -39,6 +39,7 @@ function expectImageRank(op: string, x: NDArray, layout: string): void {
  * (N, C, H, W). Networks here take channels first (NCHW), images come channels last.
  */
 export class ToTensor extends Block implements Batchable {
+  /** True: the DataLoader may apply this transform to a whole batch at once. */
   get batchable(): boolean {
     return true;
   }
@@ -56,7 +57,9 @@ export class ToTensor extends Block implements Batchable {
  * number for every channel or one per channel.
  */
 export class Normalize extends Block implements Batchable {
+  /** Per-channel mean subtracted. */
   readonly mean: number[];
+  /** Per-channel standard deviation divided by. */
   readonly std: number[];
 
   constructor(mean: number | number[] = 0, std: number | number[] = 1) {
@@ -73,6 +76,7 @@ export class Normalize extends Block implements Batchable {
     if (this.std.some((s) => s === 0)) throw new ArgumentError(`Normalize: std must not contain 0, got ${JSON.stringify(std)}.`);
   }
 
+  /** True: the DataLoader may apply this transform to a whole batch at once. */
   get batchable(): boolean {
     return true;
   }
@@ -107,6 +111,7 @@ export interface ResizeOptions {
  * Integer images stay integer (rounded), as uint8 images do in Gluon.
  */
 export class Resize extends Block implements Batchable {
+  /** The output size (width, height). */
   readonly size: number | [number, number];
   readonly keepRatio: boolean;
   readonly interpolation: 0 | 1;
@@ -126,6 +131,7 @@ export class Resize extends Block implements Batchable {
     this.interpolation = interpolation;
   }
 
+  /** True: the DataLoader may apply this transform to a whole batch at once. */
   get batchable(): boolean {
     return true;
   }
@@ -160,6 +166,7 @@ export class Cast extends Block implements Batchable {
     super();
     if (dtype !== 'float32' && dtype !== 'int32') throw new ArgumentError(`Cast: dtype must be 'float32' or 'int32', got ${JSON.stringify(dtype)}.`);
   }
+  /** True: the DataLoader may apply this transform to a whole batch at once. */
   get batchable(): boolean {
     return true;
   }
@@ -195,6 +202,7 @@ export class Compose extends Sequential implements Batchable {
   }
 
   /** Batch-capable when every step is. */
+  /** True: the DataLoader may apply this transform to a whole batch at once. */
   get batchable(): boolean {
     for (let i = 0; i < this.length; i++) if (!isBatchable(this.get(i))) return false;
     return true;
