@@ -13,6 +13,7 @@ import { GluonError } from './errors';
 /** What `F` is in hybridForward: the `nd` namespace. */
 export type F = typeof nd;
 
+/** MXNet's HybridBlock: a Block that also accepts hybridForward(F, x, ...params); it always runs eagerly here. */
 export class HybridBlock extends Block {
   /** MXNet's hybrid_forward(F, x, ...): define it (or forward) in a subclass. */
   hybridForward?(F: F, ...inputsThenParams: never[]): NDArray;
