@@ -371,8 +371,8 @@ export class Kernel {
 
   private deviceLostError(cause: unknown): DeviceLostError {
     // The library's DeviceLostError (a read that failed) says nothing this message does not.
-    const seen = cause !== null && isInstance(cause, Error) && !isInstance(cause, DeviceLostError) ? readThrown(cause) : null;
-    const detail = seen ? ` (the cell saw: ${seen.name}: ${seen.message})` : '';
+    const seen = cause !== null && isInstance(cause, Error) ? readThrown(cause) : null;
+    const detail = seen && !isInstance(cause, DeviceLostError) ? ` (the cell saw: ${seen.name}: ${seen.message})` : '';
     const error = new DeviceLostError(
       `${this.deviceLost}${detail}, so this cell stopped. The kernel moves to the next backend of the ladder (${this.nextRung() ?? 'none left'}) ` +
         'and its variables are reset: run the cells above again. If this repeats, close other GPU-heavy tabs or choose a CPU backend.',
