@@ -8,15 +8,16 @@
  *  - only the first 'load' runs (the kernel posts it to every pool worker while the backend
  *    starts, before any cell); a later one is refused with a printed error, nothing imported;
  *  - once that load has set the module up (or failed), the worker's globals lose what
- *    reaches the network, storage or new code (blocked-globals.ts, the kernel's own list): so
- *    should anything else ever run JS there, it finds no fetch, indexedDB, Worker, importScripts.
+ *    is not on the kernel's allowlist (allowed-globals.ts, plus the pthread's own postMessage and
+ *    close): so should anything else ever run JS there, it finds no fetch, indexedDB, Worker,
+ *    importScripts, storageBuckets.
  * The other commands ('run', 'processProxyingQueue', 'cancel') only call into WebAssembly: the
  * shared memory and function table a cell can already reach from the kernel, and the module
  * has no JS that evaluates strings (no ASM_CONSTS, no eval).
  * Throws when the text changed (a tfjs upgrade), so the build fails instead of shipping
  * workers without the lockdown.
  */
-import { BLOCKED_GLOBALS, BLOCKED_ON_NAVIGATOR } from '../kernel/blocked-globals.js';
+import { ALLOWED_GLOBALS, ALLOWED_ON_NAVIGATOR, ALLOWED_PREFIXES, PTHREAD_ALSO_ALLOWED } from '../kernel/allowed-globals.js';
 
 export class TfjsWorkerChangedError extends Error {
   constructor(expected: string) {
@@ -40,21 +41,27 @@ export class UnsafeInjectionError extends Error {
 export const REFUSED_LOAD = "pthread worker: refused a second 'load' (locked down: only the first load, the kernel's own, runs)";
 
 /**
- * The lockdown, as worker JavaScript: lockdown.ts's removal (delete when configurable, else set
- * undefined when writable, on the object and every prototype). Written out plainly rather than
- * taken from a compiled function: it sits inside a template literal (no backquotes, no
- * backslashes, no dollar-brace) and must not depend on helpers a bundler adds.
+ * The lockdown, as worker JavaScript: lockdown.ts's cut to the allowlist (the browser's
+ * properties, native code, not JavaScript's own such as emscripten's Module; on the object and
+ * every prototype but the last, Object.prototype: delete when configurable, else set undefined
+ * when writable). Written out plainly rather than taken from a compiled function: it sits inside a
+ * template literal (no backquotes, no backslashes, no dollar-brace) and must not depend on
+ * helpers a bundler adds.
  */
 export function lockdownSource(): string {
-  const names = JSON.stringify(BLOCKED_GLOBALS);
-  const onNavigator = JSON.stringify(BLOCKED_ON_NAVIGATOR);
+  const names = JSON.stringify(['constructor', ...ALLOWED_GLOBALS, ...PTHREAD_ALSO_ALLOWED]);
+  const prefixes = JSON.stringify(ALLOWED_PREFIXES);
+  const onNavigator = JSON.stringify(['constructor', ...ALLOWED_ON_NAVIGATOR]);
   return (
     'function __lockDownPthreadWorker(g){' +
-    'function removeFrom(target,names){for(var i=0;i<names.length;i++){' +
-    'for(var o=target;o!==null;o=Object.getPrototypeOf(o)){var d=Object.getOwnPropertyDescriptor(o,names[i]);if(!d)continue;' +
-    'if(d.configurable){delete o[names[i]]}else if(d.writable){o[names[i]]=undefined}}}}' +
-    `if(g.navigator)removeFrom(g.navigator,${onNavigator});` +
-    `removeFrom(g,${names})}`
+    'function nat(f){return typeof f==="function"&&Function.prototype.toString.call(f).indexOf("[native code]")>=0}' +
+    'function keepOnly(target,ok){for(var o=target;o!==null&&Object.getPrototypeOf(o)!==null;o=Object.getPrototypeOf(o)){' +
+    'var keys=Object.getOwnPropertyNames(o);for(var i=0;i<keys.length;i++){var k=keys[i];if(ok(k))continue;' +
+    'var d=Object.getOwnPropertyDescriptor(o,k);if(!("value" in d?nat(d.value):nat(d.get)||nat(d.set)))continue;' +
+    'if(d.configurable){delete o[k]}else if(d.writable){o[k]=undefined}}}}' +
+    `var names=${names},prefixes=${prefixes},onNavigator=${onNavigator};` +
+    'var nav=g.navigator;if(nav)keepOnly(nav,function(k){return onNavigator.indexOf(k)>=0});' +
+    'keepOnly(g,function(k){if(names.indexOf(k)>=0)return true;for(var j=0;j<prefixes.length;j++){if(k.indexOf(prefixes[j])===0)return true}return false})}'
   );
 }
 

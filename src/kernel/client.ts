@@ -9,6 +9,7 @@ import type { BackendName } from '../lib/engine/backends';
 import { assertNever, type CellOutput, type DoneMessage, type KernelToPage, type PageToKernel, type StatusMessage, type StorageRequest, type StorageResult } from './protocol';
 import { IndexedDbPageStorage, type PageStorage } from './page-storage';
 import { localProbeCache, type ProbeCache } from './probe-cache';
+import { ForeignFrameError, foreignAncestor, kernelSecret } from './framing';
 
 export interface KernelClientOptions {
   /** URL of kernel-frame.html. */
@@ -69,6 +70,12 @@ export class KernelClient {
 
   /** Starts the frame and the kernel; resolves when the kernel is idle (backend ready). */
   async start(): Promise<StatusMessage> {
+    // Framed by another site: no kernel (framing.ts says why; the frame checks this too).
+    const foreign = foreignAncestor();
+    if (foreign !== null) throw new ForeignFrameError(foreign);
+    const frameUrl = new URL(this.options.frameUrl, location.href);
+    frameUrl.hash = kernelSecret(); // the frame accepts a handshake only with this
+    const frameOrigin = frameUrl.origin;
     const frame = document.createElement('iframe');
     frame.setAttribute('allow', 'cross-origin-isolated');
     frame.title = 'kernel sandbox';
@@ -76,7 +83,7 @@ export class KernelClient {
     const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the kernel sandbox did not load within 15 s')), 15000);
       const onMessage = (e: MessageEvent<{ type?: string }>) => {
-        if (e.source === frame.contentWindow && e.data?.type === 'frame-ready') {
+        if (e.source === frame.contentWindow && e.origin === frameOrigin && e.data?.type === 'frame-ready') {
           window.removeEventListener('message', onMessage);
           clearTimeout(timer);
           resolve();
@@ -84,14 +91,14 @@ export class KernelClient {
       };
       window.addEventListener('message', onMessage);
     });
-    frame.src = this.options.frameUrl;
+    frame.src = frameUrl.href;
     (this.options.container ?? document.body).appendChild(frame);
     this.frame = frame;
     await ready;
     const channel = new MessageChannel();
     this.port = channel.port1;
     this.port.onmessage = (e: MessageEvent<KernelToPage>) => this.receive(e.data);
-    frame.contentWindow!.postMessage({ type: 'connect', port: channel.port2 }, '*', [channel.port2]);
+    frame.contentWindow!.postMessage({ type: 'connect', port: channel.port2, secret: frameUrl.hash.slice(1) }, frameOrigin, [channel.port2]);
     const idle = new Promise<StatusMessage>((resolve, reject) => {
       const check = (s: StatusMessage) => {
         if (s.state === 'idle') {
@@ -103,7 +110,7 @@ export class KernelClient {
       this.statusWaiters.add(check);
       // The frame reports a worker that failed to load (frame.ts); without this, start() would wait forever.
       const onWorkerError = (e: MessageEvent<{ type?: string; message?: string }>) => {
-        if (e.source !== frame.contentWindow || e.data?.type !== 'worker-error') return;
+        if (e.source !== frame.contentWindow || e.origin !== frameOrigin || e.data?.type !== 'worker-error') return;
         this.statusWaiters.delete(check);
         window.removeEventListener('message', onWorkerError);
         reject(new Error(`the kernel worker failed to load: ${e.data.message ?? 'no reason given'}`));

@@ -15,6 +15,9 @@ import { ChartStream } from './chart-stream';
 import { describeValue } from './describe-value';
 import { KernelInterrupt } from './errors';
 import { StorageRelay } from './storage-relay';
+import { TextCoalescer } from './text-coalescer';
+import { capText, ERROR_CAPS, isInstance, readThrown, safeString } from './thrown-value';
+import { UnhandledLimiter } from './unhandled-limiter';
 import { frameIn, toCellPosition } from './error-position';
 import { createScope } from './scope';
 import { CellSyntaxError, transformCell, type TransformedCell } from './transform';
@@ -58,6 +61,9 @@ export interface LoopHooks {
   pause(): Promise<void>;
 }
 
+/** Errors thrown outside a cell's flow shown in full per second and run; the rest are counted. */
+const UNHANDLED_SHOWN = 3;
+
 /** How many finished runs keep their source for errors reported late (timers, unawaited promises). */
 const RECENT_RUNS = 20;
 
@@ -87,6 +93,13 @@ export class Kernel {
   private readonly pendingAssets = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
   private nextAssetId = 1;
   private state: KernelState = 'starting';
+  private readonly unhandled = new UnhandledLimiter((id, leftOut) =>
+    this.send({
+      type: 'output',
+      id,
+      output: { kind: 'error', name: 'UnhandledErrors', message: `${leftOut} more errors were thrown outside the cell's own flow (timers, callbacks, unawaited promises) within a second; only the first ${UNHANDLED_SHOWN} are shown.`, line: null, column: null, sourceLine: null },
+    }),
+  UNHANDLED_SHOWN);
 
   /**
    * Files saved by cells, relayed to the page (the worker installs it with setStorageBackend;
@@ -220,14 +233,45 @@ export class Kernel {
     };
   }
 
+  /**
+   * Runs one cell and ALWAYS ends it with `done`, whatever the cell threw (see thrown-value.ts):
+   * a failure of the kernel's own reporting becomes the cell's error, never a cell left running.
+   */
   private async executeNow(request: ExecuteRequest): Promise<DoneMessage> {
     const t0 = performance.now();
+    let status: DoneMessage['status'] = 'error';
+    try {
+      status = await this.runCell(request);
+    } catch (e) {
+      this.runningId = null;
+      setDisplayHook(null);
+      try {
+        const what = readThrown(e);
+        this.send({ type: 'output', id: request.id, output: { kind: 'error', name: 'KernelError', message: `the kernel could not report this cell's result (${what.name}: ${what.message})`, line: null, column: null, sourceLine: null } });
+      } catch {
+        // nothing more can be said; the cell still ends below
+      }
+    }
+    this.unhandled.flush(request.id);
+    const done: DoneMessage = { type: 'done', id: request.id, status, durationMs: performance.now() - t0 };
+    this.send(done);
+    this.setState('idle');
+    return done;
+  }
+
+  private async runCell(request: ExecuteRequest): Promise<DoneMessage['status']> {
     this.interruptRequested = false;
     if (this.interruptView) Atomics.store(this.interruptView, 0, 0);
     this.runningId = request.id;
     this.lastRunId = request.id;
     this.setState('busy');
-    const emit = (output: CellOutput): void => this.send({ type: 'output', id: request.id, output });
+    const send = (output: CellOutput): void => this.send({ type: 'output', id: request.id, output });
+    const text = new TextCoalescer(send);
+    const emit = (output: CellOutput): void => {
+      if (output.kind === 'text') return text.push(output);
+      text.flush(); // what was printed before comes first
+      send(output);
+    };
     const charts = new ChartStream((chart) => emit(chart));
     setDisplayHook((output: DisplayOutput) => (output.kind === 'chart' ? charts.push(output) : emit(output)));
     let status: DoneMessage['status'] = 'ok';
@@ -244,7 +288,7 @@ export class Kernel {
       const fn = new Function('__scope', '__k', source) as (scope: object, k: LoopHooks) => Promise<unknown>;
       this.lastYield = performance.now();
       let value = await fn(this.scope, this.hooks());
-      if (value instanceof Promise) value = await value;
+      if (isInstance(value, Promise)) value = await value;
       await flushDisplay(); // prints still reading arrays come before the value
       charts.flushAll();
       if (cell.returnsValue) {
@@ -254,30 +298,28 @@ export class Kernel {
     } catch (e) {
       await flushDisplay(); // what the cell printed before failing comes before the error
       charts.flushAll();
-      const interrupted = e instanceof KernelInterrupt;
+      const interrupted = isInstance(e, KernelInterrupt);
       status = interrupted ? 'interrupted' : 'error';
       // A lost WebGL context makes tfjs fail ("Unable to create WebGLTexture") a task before its event arrives.
       this.noticeDeviceLoss();
-      const own = e instanceof DeviceLostError && this.ownDeviceLostErrors.has(e);
+      const own = isInstance(e, DeviceLostError) && this.ownDeviceLostErrors.has(e as DeviceLostError);
       const error = this.deviceLost !== null && !own ? this.deviceLostError(e) : e;
       if (error !== e) status = 'error';
       emit(this.errorOutput(error, request.code, cell, file));
     } finally {
       charts.flushAll();
+      text.flush();
       setDisplayHook(null);
       this.runningId = null;
     }
     this.noticeDeviceLoss();
     if (this.deviceLost !== null) {
       // Results computed on a lost device cannot be trusted, even when the cell did not notice.
-      if (status === 'ok') emit(this.errorOutput(this.deviceLostError(null), request.code, null, ''));
+      if (status === 'ok') send(this.errorOutput(this.deviceLostError(null), request.code, null, ''));
       status = status === 'interrupted' ? status : 'error';
       await this.recoverFromDeviceLoss();
     }
-    const done: DoneMessage = { type: 'done', id: request.id, status, durationMs: performance.now() - t0 };
-    this.send(done);
-    this.setState('idle');
-    return done;
+    return status;
   }
 
   /**
@@ -287,6 +329,7 @@ export class Kernel {
    */
   reportUnhandled(reason: unknown, runId?: string): void {
     const id = runId ?? this.runningId ?? this.lastRunId ?? 'unhandled';
+    if (!this.unhandled.admit(id)) return; // a flood: counted, reported once (UnhandledLimiter)
     const source = this.recentRuns.get(id);
     const output = this.errorOutput(reason, source?.code ?? '', source?.cell ?? null, source?.file ?? '');
     this.send({ type: 'output', id, output: { ...output, message: `${output.message} (thrown outside the cell's own flow: in a timer, a callback or an unawaited promise)` } });
@@ -298,7 +341,7 @@ export class Kernel {
     return (...args) => {
       try {
         const result = callback(...args);
-        if (result instanceof Promise) result.catch((e: unknown) => this.reportUnhandled(e, runId));
+        if (isInstance(result, Promise)) (result as Promise<unknown>).catch((e: unknown) => this.reportUnhandled(e, runId));
         return result;
       } catch (e) {
         this.reportUnhandled(e, runId);
@@ -328,13 +371,14 @@ export class Kernel {
 
   private deviceLostError(cause: unknown): DeviceLostError {
     // The library's DeviceLostError (a read that failed) says nothing this message does not.
-    const detail = cause instanceof Error && !(cause instanceof DeviceLostError) ? ` (the cell saw: ${cause.name}: ${cause.message})` : '';
+    const seen = cause !== null && isInstance(cause, Error) ? readThrown(cause) : null;
+    const detail = seen && !isInstance(cause, DeviceLostError) ? ` (the cell saw: ${seen.name}: ${seen.message})` : '';
     const error = new DeviceLostError(
       `${this.deviceLost}${detail}, so this cell stopped. The kernel moves to the next backend of the ladder (${this.nextRung() ?? 'none left'}) ` +
         'and its variables are reset: run the cells above again. If this repeats, close other GPU-heavy tabs or choose a CPU backend.',
     );
     // Keep the position where the cause surfaced in the cell (errorOutput reads the stack's frames).
-    const frames = cause instanceof Error ? (cause.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)) : [];
+    const frames = seen ? (seen.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)) : [];
     if (frames.length) error.stack = `${error.name}: ${error.message}\n${frames.join('\n')}`;
     this.ownDeviceLostErrors.add(error);
     return error;
@@ -369,25 +413,30 @@ export class Kernel {
   }
 
   private errorOutput(e: unknown, source: string, cell: TransformedCell | null, file: string): ErrorOutput {
-    const err = e instanceof Error ? e : new Error(String(e));
+    const err = readThrown(e);
     const lines = source.split('\n');
     let line: number | null = null;
     let column: number | null = null;
-    if (err instanceof CellSyntaxError) {
-      line = err.line;
-      column = err.column + 1;
+    if (isInstance(e, CellSyntaxError)) {
+      line = (e as CellSyntaxError).line;
+      column = (e as CellSyntaxError).column + 1;
     } else if (cell && file) {
-      const frame = frameIn(err.stack, file);
-      const pos = frame ? toCellPosition(frame, LINE_OFFSET, cell.map) : null;
-      if (pos) ({ line, column } = pos);
+      try {
+        const frame = frameIn(err.stack, file);
+        const pos = frame ? toCellPosition(frame, LINE_OFFSET, cell.map) : null;
+        if (pos) ({ line, column } = pos);
+      } catch {
+        // a stack that does not parse: no position
+      }
     }
+    const sourceLine = line !== null ? (lines[line - 1] ?? null) : null;
     return {
       kind: 'error',
-      name: err.name || 'Error',
+      name: err.name,
       message: err.message,
       line,
       column,
-      sourceLine: line !== null ? (lines[line - 1] ?? null) : null,
+      sourceLine: sourceLine === null ? null : capText(safeString(sourceLine), ERROR_CAPS.sourceLine),
     };
   }
 

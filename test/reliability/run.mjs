@@ -6,6 +6,7 @@
 //   faults      faults.e2e.test.mjs (the real kernel in headless Chromium)
 //   long sessions  long-sessions.e2e.test.mjs ("run all" twice over every quick section, memory after each)
 //   attacks     security.e2e.test.mjs (the built reader in headless Chromium)
+//   kernel trust  kernel-trust.e2e.test.mjs (hostile cells and a hostile site against the worker and frame)
 // and prints one summary line per category from the counts the tests recorded. Exits non-zero
 // if any part failed. RELIABILITY_FUZZ_RUNS (default 60) sets the fuzz runs per target.
 import { spawn } from 'node:child_process';
@@ -33,6 +34,7 @@ const STEPS = [
   { name: 'faults', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/faults.e2e.test.mjs'] },
   { name: 'long sessions', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/long-sessions.e2e.test.mjs'] },
   { name: 'attacks', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/security.e2e.test.mjs'] },
+  { name: 'kernel trust', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/kernel-trust.e2e.test.mjs'] },
 ];
 
 const read = (category) => {
@@ -61,6 +63,7 @@ const edits = read('edit-loss');
 const faults = read('faults');
 const attacks = read('attacks');
 const sessions = read('long-sessions');
+const kernelTrust = read('kernel-trust');
 const missing = '(not run)';
 console.log('\n=== reliability summary ===');
 console.log(`faults:      ${faults ? `${faults.survived}/${faults.tried} tried and survived` : missing}`);
@@ -68,5 +71,6 @@ console.log(`long sessions: ${sessions ? longSessions(sessions) : missing}`);
 console.log(`bad input:   ${api && files ? `${api.tried + files.tried} tried (${api.tried} API calls, ${api.rejected} rejected with a named error; ${files.tried} damaged files, ${files.rejected} refused with FileFormatError)` : missing}`);
 console.log(`edit loss:   ${edits ? `${edits.sequences} random edit/reload/reset/export/import/storage-full sequences tried, none lost an edit` : missing}`);
 console.log(`attacks:     ${attacks ? `${attacks.blocked}/${attacks.tried} tried and blocked` : missing}`);
+console.log(`kernel trust: ${kernelTrust ? `${kernelTrust.blocked}/${kernelTrust.tried} hostile-cell and hostile-site attacks on the worker and frame tried and blocked` : missing}`);
 console.log(`time ${((performance.now() - t0) / 1000).toFixed(0)} s; ${failed.length ? `FAILED: ${failed.join(', ')}` : 'all parts passed'}`);
 process.exitCode = failed.length ? 1 : 0;

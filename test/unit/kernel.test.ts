@@ -72,12 +72,12 @@ describe('cells share a persistent scope, like a notebook', () => {
     expect((await run('({ a: 1, b: [2] })')).values).toEqual(['{ a: 1, b: [2] }']);
   });
 
-  it('print and console.log stream text in order, before the value', async () => {
+  it('print and console.log stream text in order, before the value (coalesced per stream and tick)', async () => {
     const { run } = await startKernel();
     const r = await run('print("one", 2); console.log("three"); console.warn("careful"); 4');
-    expect(r.outputs.map((o) => o.kind)).toEqual(['text', 'text', 'text', 'value']);
-    expect(r.texts).toEqual(['one 2\n', 'three\n', 'careful\n']);
-    expect(r.outputs[2]).toMatchObject({ stream: 'stderr' });
+    expect(r.outputs.map((o) => o.kind)).toEqual(['text', 'text', 'value']);
+    expect(r.texts).toEqual(['one 2\nthree\n', 'careful\n']);
+    expect(r.outputs[1]).toMatchObject({ stream: 'stderr' });
   });
 });
 

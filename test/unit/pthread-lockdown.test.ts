@@ -8,7 +8,13 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { lockedDownWorker, REFUSED_LOAD, TfjsWorkerChangedError, workerAnchors } from '../../src/build/pthread-lockdown';
 import { tfjsThreadsDepsPlugin, transformTfjs } from '../../src/build/tfjs-threads-plugin';
-import { BLOCKED_GLOBALS } from '../../src/kernel/blocked-globals';
+import { ALLOWED_GLOBALS } from '../../src/kernel/allowed-globals';
+
+/** APIs a worker has that the allowlist drops (a sample, new ones included). */
+const BLOCKED_GLOBALS = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebTransport', 'EventSource', 'importScripts', 'Worker', 'SharedWorker', 'BroadcastChannel', 'webkitRequestFileSystem', 'SomeApiShippedNextYear'];
+
+/** A stand-in for a browser API: bound functions read as native code, as the browser's do. */
+const native = <T extends (...args: never[]) => unknown>(fn: T): T => fn.bind(null) as T;
 
 const require = createRequire(import.meta.url);
 const workerFile = require.resolve('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.worker.js');
@@ -46,17 +52,20 @@ function startWorker(text: string, factory: (self: Record<string, unknown>) => v
   const posted: unknown[] = [];
   const printed: string[] = [];
   const proto: Record<string, unknown> = {};
-  for (const name of BLOCKED_GLOBALS) proto[name] = () => `${name} ran`;
-  Object.defineProperty(proto, 'indexedDB', { get: () => ({ open: () => 'opened' }), configurable: true });
+  for (const name of BLOCKED_GLOBALS) proto[name] = native(() => `${name} ran`);
+  proto['setTimeout'] = native(() => 'timer'); // on the allowlist: stays
+  Object.defineProperty(proto, 'indexedDB', { get: native(() => ({ open: () => 'opened' })), configurable: true });
   const self = Object.create(proto) as Record<string, unknown>;
   const context: Record<string, unknown> = { self, URL, console: { error: (...a: unknown[]) => printed.push(a.join(' ')) } };
   for (const name of BLOCKED_GLOBALS) Object.defineProperty(context, name, { get: () => self[name] });
-  proto['importScripts'] = (url: string) => {
+  proto['importScripts'] = native((url: string) => {
     imported.push(url);
     context['WasmBackendModuleThreadedSimd'] = () => factory(self);
-  };
-  Object.defineProperty(self, 'caches', { value: { open: () => 'cache' }, writable: true, configurable: false, enumerable: true });
-  const navigatorProto: Record<string, unknown> = { storage: { getDirectory: () => 'opfs' }, hardwareConcurrency: 2 };
+  });
+  Object.defineProperty(self, 'caches', { value: native(() => 'cache'), writable: true, configurable: false, enumerable: true });
+  self['Module'] = { wasm: 'the pthread module' }; // JavaScript's own data: stays
+  const navigatorProto: Record<string, unknown> = { hardwareConcurrency: 2 };
+  for (const name of ['storage', 'storageBuckets', 'usb', 'hid', 'serial', 'locks']) Object.defineProperty(navigatorProto, name, { get: native(() => ({ getDirectory: () => 'opfs' })), configurable: true });
   self['navigator'] = Object.create(navigatorProto);
   context['postMessage'] = (m: unknown) => posted.push(m);
   runInNewContext(text, context);
@@ -80,14 +89,18 @@ describe('lockedDownWorker', () => {
       expect(w.self[name], name).toBeUndefined();
     }
     expect(Object.getOwnPropertyDescriptor(w.self, 'caches')?.value).toBeUndefined(); // non-configurable: set undefined
-    expect(w.navigatorProto['storage']).toBeUndefined();
+    expect('indexedDB' in w.proto).toBe(false);
+    for (const name of ['storage', 'storageBuckets', 'usb', 'hid', 'serial', 'locks']) expect(name in w.navigatorProto, name).toBe(false);
     expect(w.navigatorProto['hardwareConcurrency']).toBe(2);
+    expect(ALLOWED_GLOBALS).toContain('setTimeout');
+    expect(w.proto['setTimeout']).toBeTypeOf('function');
+    expect(w.self['Module']).toEqual({ wasm: 'the pthread module' });
   });
 
   it('refuses a second load: nothing imported, nothing answered, an error printed', () => {
     const w = startWorker(patched);
     w.send(load('blob:kernel-factory'));
-    w.proto['importScripts'] = (url: string) => w.imported.push(url); // even were it back
+    w.proto['importScripts'] = native((url: string) => w.imported.push(url)); // even were it back
     w.send(load('data:text/javascript,postMessage("pwned")'));
     expect(w.imported).toEqual(['blob:kernel-factory']);
     expect(w.posted).toEqual([{ cmd: 'loaded' }]);
