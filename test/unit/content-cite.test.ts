@@ -1,3 +1,4 @@
+// browser-tests: node-only (reads the chapters from disk through src/content/read-book.ts)
 /**
  * Citations: `:cite:` and `:citet:` render as author-year links into the bibliography page,
  * which `:bibliography:`all`` fills from the bibliography file; the build fails on an unknown

@@ -1,3 +1,4 @@
+// browser-tests: node-only (reads the chapters from disk through src/content/read-book.ts)
 /**
  * The house rules for reader prose fail the build: no talk about the book's tests or repository
  * files, American spelling, one title case, no stacked parentheticals. Code cells are exempt.
