@@ -9,6 +9,9 @@ import type { BackendName } from '../lib/engine/backends';
 import { assertNever, type CellOutput, type DoneMessage, type KernelToPage, type PageToKernel, type StatusMessage, type StorageRequest, type StorageResult } from './protocol';
 import { IndexedDbPageStorage, type PageStorage } from './page-storage';
 import { localProbeCache, type ProbeCache } from './probe-cache';
+import { AssetNotAllowedError, isBookDataset } from './dataset-files';
+import { sanitizeDownloadName } from './download-name';
+import { safeString, validateKernelMessage } from './message-validator';
 
 export interface KernelClientOptions {
   /** URL of kernel-frame.html. */
@@ -26,6 +29,8 @@ export interface KernelClientOptions {
   onStatus?: (status: StatusMessage) => void;
   /** The kernel was restarted and lost its variables (why, for the reader). */
   onReset?: (reason: string) => void;
+  /** A message on the kernel's port failed the protocol's check and was dropped (KernelClient.rejected). */
+  onRejected?: (count: number, reason: string) => void;
   /** Where the frame goes (hidden); default document.body. */
   container?: HTMLElement;
   /**
@@ -46,6 +51,9 @@ const STOP_GRACE_MS = 1000;
 /** Finished runs whose late outputs (an error in a timer or unawaited promise) still reach their cell. */
 const FINISHED_RUNS = 20;
 
+/** Refused messages logged to the console per client (the count goes on). */
+const LOGGED_REJECTIONS = 5;
+
 export class KernelClient {
   private frame: HTMLIFrameElement | null = null;
   private port: MessagePort | null = null;
@@ -58,8 +66,16 @@ export class KernelClient {
   private readonly storageOps = new Set<AbortController>();
   readonly storage: PageStorage;
   private readonly probeCache: ProbeCache | null;
-  private savedProbeAt: string | null = null;
+  /** The page asked for a probe at this start (no backend chosen) and has not kept one yet. */
+  private probeWanted = false;
   lastStatus: StatusMessage | null = null;
+  /**
+   * Messages from the kernel's port that failed the protocol's check (message-validator.ts) and
+   * were dropped before touching the page: a cell that reached the port, or a kernel bug. For
+   * developers: the count, and why the last one was refused.
+   */
+  rejected = 0;
+  lastRejection: string | null = null;
 
   constructor(private readonly options: KernelClientOptions) {
     this.backend = options.backend;
@@ -89,8 +105,7 @@ export class KernelClient {
     this.frame = frame;
     await ready;
     const channel = new MessageChannel();
-    this.port = channel.port1;
-    this.port.onmessage = (e: MessageEvent<KernelToPage>) => this.receive(e.data);
+    this.attachPort(channel.port1);
     frame.contentWindow!.postMessage({ type: 'connect', port: channel.port2 }, '*', [channel.port2]);
     const idle = new Promise<StatusMessage>((resolve, reject) => {
       const check = (s: StatusMessage) => {
@@ -106,11 +121,12 @@ export class KernelClient {
         if (e.source !== frame.contentWindow || e.data?.type !== 'worker-error') return;
         this.statusWaiters.delete(check);
         window.removeEventListener('message', onWorkerError);
-        reject(new Error(`the kernel worker failed to load: ${e.data.message ?? 'no reason given'}`));
+        reject(new Error(`the kernel worker failed to load: ${e.data.message === undefined ? 'no reason given' : safeString(e.data.message).slice(0, 1000)}`));
       };
       window.addEventListener('message', onWorkerError);
     });
     const probeCache = this.backend === undefined ? (this.probeCache?.read() ?? null) : null;
+    this.probeWanted = this.backend === undefined && this.probeCache !== null;
     this.send({ type: 'start', backend: this.backend, probeCache, wasmBase: `${this.options.siteBase}tfjs-wasm/`, wasmThreads: this.options.wasmThreads });
     if (globalThis.crossOriginIsolated) {
       const buffer = new SharedArrayBuffer(4);
@@ -127,14 +143,50 @@ export class KernelClient {
     this.port.postMessage(message, transfer);
   }
 
-  private receive(message: KernelToPage): void {
+  /**
+   * Talks to the kernel through `port` (start() passes its channel's end; unit tests pass one and
+   * play the kernel, or a cell speaking for it, on the other end).
+   */
+  attachPort(port: MessagePort): void {
+    this.port = port;
+    this.port.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
+  }
+
+  /**
+   * Every message on the kernel's port, checked against the protocol before anything else: cell
+   * code shares the kernel's worker and may speak for it.
+   */
+  private receive(data: unknown): void {
+    const checked = validateKernelMessage(data);
+    if (!checked.ok) {
+      this.refuse(checked.reason, data);
+      return;
+    }
+    this.handle(checked.value);
+  }
+
+  private refuse(reason: string, data: unknown): void {
+    this.rejected++;
+    this.lastRejection = reason;
+    if (this.rejected <= LOGGED_REJECTIONS) console.warn(`kernel message refused (${this.rejected}): ${reason}`);
+    this.options.onRejected?.(this.rejected, reason);
+    // An output for a cell of this kernel that fails the check shows as an error in its place
+    // (a cell that threw an Error whose message is an object must not vanish without a word).
+    if (typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'output') {
+      const id = (data as { id?: unknown }).id;
+      const deliver = typeof id === 'string' ? (this.running.get(id)?.onOutput ?? this.finished.get(id)) : undefined;
+      deliver?.({ kind: 'error', name: 'OutputRefused', message: `This output could not be shown: ${reason}`, line: null, column: null, sourceLine: null });
+    }
+  }
+
+  private handle(message: KernelToPage): void {
     switch (message.type) {
       case 'status':
-        // A probe the kernel just measured is kept for the next start (any page, any chapter).
-        // (every status repeats it: write it once, by its time of measurement).
-        if (message.probe && !message.probe.fromCache && message.probe.measuredAt !== this.savedProbeAt) {
-          this.savedProbeAt = message.probe.measuredAt;
-          this.probeCache?.write(message.probe);
+        // A probe the kernel measured is kept for the next start (any page, any chapter): only
+        // when the page asked for one (no backend chosen), once per start, and only fresh ones.
+        if (this.probeWanted && message.state === 'idle') {
+          this.probeWanted = false;
+          if (message.probe && !message.probe.fromCache) this.probeCache?.write(message.probe);
         }
         this.lastStatus = message;
         this.options.onStatus?.(message);
@@ -154,7 +206,8 @@ export class KernelClient {
         break;
       }
       case 'asset-request':
-        void this.answerAsset(message.requestId, message.path);
+        if (isBookDataset(message.path)) void this.answerAsset(message.requestId, message.path);
+        else this.send({ type: 'asset-response', requestId: message.requestId, bytes: null, error: new AssetNotAllowedError(message.path).message });
         break;
       case 'storage-request':
         void this.answerStorage(message);
@@ -169,7 +222,7 @@ export class KernelClient {
       const bytes = await (this.options.fetchAsset ?? defaultFetchAsset(this.options.siteBase))(path);
       this.send({ type: 'asset-response', requestId, bytes, error: null }, [bytes.buffer as ArrayBuffer]);
     } catch (e) {
-      this.send({ type: 'asset-response', requestId, bytes: null, error: (e as Error).message });
+      this.send({ type: 'asset-response', requestId, bytes: null, error: safeString((e as Error)?.message ?? e) });
     }
   }
 
@@ -191,24 +244,28 @@ export class KernelClient {
           result = { op: 'read', bytes: await storage.read(request.name) };
           break;
         case 'download':
-          await storage.download(request.name, request.bytes);
+          // Offered as a button in the cell that asked, under a safe name; never saved without a click.
+          await storage.download(sanitizeDownloadName(request.name), request.bytes, { cellId: this.cellOf(request.runId), signal: abort.signal });
           result = { op: 'download' };
           break;
-        case 'upload': {
-          const cellId = request.runId === null ? null : (this.running.get(request.runId)?.cellId ?? null);
-          result = { op: 'upload', file: await storage.upload({ cellId, signal: abort.signal }) };
+        case 'upload':
+          result = { op: 'upload', file: await storage.upload({ cellId: this.cellOf(request.runId), signal: abort.signal }) };
           break;
-        }
         default:
           assertNever(request);
       }
       reply = { type: 'storage-response', requestId: request.requestId, ok: true, result };
     } catch (e) {
-      reply = { type: 'storage-response', requestId: request.requestId, ok: false, error: (e as Error)?.message ?? String(e) };
+      reply = { type: 'storage-response', requestId: request.requestId, ok: false, error: safeString((e as Error)?.message ?? e) };
     } finally {
       this.storageOps.delete(abort);
     }
     if (port !== null && port === this.port && !abort.signal.aborted) port.postMessage(reply);
+  }
+
+  /** The cell a run belongs to (null when the run is not one of this kernel's). */
+  private cellOf(runId: string | null): string | null {
+    return runId === null ? null : (this.running.get(runId)?.cellId ?? null);
   }
 
   /** Ends the page's side of pending storage operations (an open upload button). */
