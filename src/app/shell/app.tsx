@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useState } from 'react';
 import { toc } from 'virtual:book';
 import { pageKey, type Route } from '../book/routes';
 import { SectionPage } from '../section/section-page';
+import { ErrorBoundary } from '../ui/error-boundary';
 import { Icon } from '../ui/icons';
 import { HomePage, NotFoundPage, PartPage } from './pages';
 import { SearchBox } from './search-box';
@@ -61,9 +62,13 @@ export function App() {
         <TocNav toc={toc} route={route} />
       </aside>
       <main className="content" id="content">
-        <Page key={key} route={route} />
+        <ErrorBoundary key={key} what="This page">
+          <Page route={route} />
+        </ErrorBoundary>
       </main>
-      <StatusBar />
+      <ErrorBoundary what="The status bar" resetKey={route}>
+        <StatusBar />
+      </ErrorBoundary>
     </div>
   );
 }
