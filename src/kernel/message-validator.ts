@@ -137,7 +137,7 @@ const images = obj<ImagesOutput>({
   scale: num({ min: 0.01, max: 64 }),
 });
 
-const limits = opt(tuple2(num({ finite: false }), num({ finite: false })));
+const limits = opt(tuple2(num(), num()));
 const series = obj<ChartSeries>({
   name: short,
   // NaN and Infinity are points too (a diverging loss); the chart leaves them out.
