@@ -54,6 +54,14 @@ const FINISHED_RUNS = 20;
 /** Refused messages logged to the console per client (the count goes on). */
 const LOGGED_REJECTIONS = 5;
 
+/**
+ * A kernel sends a status when its state changes (a few per cell), and never an invalid message.
+ * Past these counts within one second it is flooding the page (a cell that captured the port):
+ * every message costs the page's main thread, so the page stops that kernel (restart, the reader
+ * is told) instead of reading on, and Stop stays clickable.
+ */
+export const FLOOD_LIMITS = { statuses: 1000, refused: 1000 } as const;
+
 export class KernelClient {
   private frame: HTMLIFrameElement | null = null;
   private port: MessagePort | null = null;
@@ -76,6 +84,8 @@ export class KernelClient {
    */
   rejected = 0;
   lastRejection: string | null = null;
+  private flood = { since: 0, statuses: 0, refused: 0 };
+  private flooded = false;
 
   constructor(private readonly options: KernelClientOptions) {
     this.backend = options.backend;
@@ -149,7 +159,10 @@ export class KernelClient {
    */
   attachPort(port: MessagePort): void {
     this.port = port;
-    this.port.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
+    // Messages still queued on a port the page let go (a restart) are not read.
+    this.port.onmessage = (e: MessageEvent<unknown>) => {
+      if (this.port === port) this.receive(e.data);
+    };
   }
 
   /**
@@ -157,12 +170,26 @@ export class KernelClient {
    * code shares the kernel's worker and may speak for it.
    */
   private receive(data: unknown): void {
+    if (this.flooded) return;
     const checked = validateKernelMessage(data);
     if (!checked.ok) {
+      if (this.floods('refused')) return;
       this.refuse(checked.reason, data);
       return;
     }
+    if (checked.value.type === 'status' && this.floods('statuses')) return;
     this.handle(checked.value);
+  }
+
+  /** Counts a message of `kind`; true (and the kernel is restarted) when that is a flood. */
+  private floods(kind: keyof typeof FLOOD_LIMITS): boolean {
+    const now = performance.now();
+    if (now - this.flood.since > 1000) this.flood = { since: now, statuses: 0, refused: 0 };
+    if (++this.flood[kind] <= FLOOD_LIMITS[kind]) return false;
+    this.flooded = true;
+    const what = kind === 'statuses' ? 'status messages' : 'messages the page had to refuse';
+    void this.restart(undefined, `The kernel sent more than ${FLOOD_LIMITS[kind]} ${what} in one second (a cell speaking for the kernel?), so it was stopped and restarted: its variables were reset.`).catch(() => undefined);
+    return true;
   }
 
   private refuse(reason: string, data: unknown): void {
@@ -318,6 +345,8 @@ export class KernelClient {
   }
 
   private teardown(reason: string): void {
+    this.flooded = false;
+    this.flood = { since: 0, statuses: 0, refused: 0 };
     for (const [id, r] of this.running) {
       r.onOutput({ kind: 'error', name: 'KernelRestarted', message: reason, line: null, column: null, sourceLine: null });
       r.resolve({ type: 'done', id, status: 'interrupted', durationMs: 0 });
@@ -325,6 +354,7 @@ export class KernelClient {
     this.running.clear();
     this.finished.clear();
     this.abortStorageOps();
+    if (this.port) this.port.onmessage = null;
     this.port?.close();
     this.port = null;
     this.frame?.remove(); // removing the frame ends its worker

@@ -4,7 +4,7 @@
 // goes through structured clone and the page's own handler, as in the browser.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KernelClient } from '../../src/kernel/client';
+import { FLOOD_LIMITS, KernelClient } from '../../src/kernel/client';
 import { validateCellOutput, validateKernelMessage } from '../../src/kernel/message-validator';
 import type { DownloadRequest, PageStorage, UploadRequest } from '../../src/kernel/page-storage';
 import { PROBE_CACHE_KEY, storageProbeCache, type KeyValueStorage } from '../../src/kernel/probe-cache';
@@ -166,6 +166,20 @@ describe('the page checks every kernel message (a cell that captured the port)',
     ]);
   });
 
+  it('a flood of status messages is cut off: the page stops reading and restarts the kernel', async () => {
+    const h = harness();
+    const resets: string[] = [];
+    (h.client as unknown as { options: { onReset: (r: string) => void } }).options.onReset = (r) => resets.push(r);
+    for (let i = 0; i < 3000; i++) h.kernel.postMessage(status({ state: 'busy' }));
+    await h.settle();
+    expect(h.statuses.length).toBe(FLOOD_LIMITS.statuses);
+    expect(resets).toHaveLength(1);
+    expect(resets[0]).toMatch(/more than 1000 status messages in one second/);
+    // The cell that was running is told, and ends.
+    expect(h.outputs.at(-1)).toMatchObject({ kind: 'error', name: 'KernelRestarted' });
+    expect(h.client.busy).toBe(false);
+  });
+
   it('outputs for runs that are not the page’s, and done messages for them, change nothing', async () => {
     const h = harness();
     h.kernel.postMessage({ type: 'output', id: 'run-999', output: { kind: 'text', stream: 'stdout', text: 'spoof' } });
@@ -212,7 +226,11 @@ function mutate(base: unknown, path: number[], key: string, value: unknown): unk
   }
   const keys = Object.keys(at);
   const k = keys.length > 0 && key.length % 2 === 0 ? keys[key.length % keys.length]! : key;
-  Object.defineProperty(at, k, { value, enumerable: true, configurable: true, writable: true });
+  try {
+    Object.defineProperty(at, k, { value, enumerable: true, configurable: true, writable: true });
+  } catch {
+    // an array's length: leave it
+  }
   return copy;
 }
 
