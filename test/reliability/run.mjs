@@ -6,6 +6,7 @@
 //   faults      faults.e2e.test.mjs (the real kernel in headless Chromium)
 //   long sessions  long-sessions.e2e.test.mjs ("run all" twice over every quick section, memory after each)
 //   attacks     security.e2e.test.mjs (the built reader in headless Chromium)
+//   page trust  page-trust.e2e.test.mjs (hostile cells and a captured kernel port against the built reader)
 // and prints one summary line per category from the counts the tests recorded. Exits non-zero
 // if any part failed. RELIABILITY_FUZZ_RUNS (default 60) sets the fuzz runs per target.
 import { spawn } from 'node:child_process';
@@ -33,6 +34,7 @@ const STEPS = [
   { name: 'faults', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/faults.e2e.test.mjs'] },
   { name: 'long sessions', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/long-sessions.e2e.test.mjs'] },
   { name: 'attacks', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/security.e2e.test.mjs'] },
+  { name: 'page trust', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/page-trust.e2e.test.mjs'] },
 ];
 
 const read = (category) => {
@@ -60,6 +62,7 @@ const files = read('bad-input-files');
 const edits = read('edit-loss');
 const faults = read('faults');
 const attacks = read('attacks');
+const pageTrust = read('page-trust');
 const sessions = read('long-sessions');
 const missing = '(not run)';
 console.log('\n=== reliability summary ===');
@@ -68,5 +71,6 @@ console.log(`long sessions: ${sessions ? longSessions(sessions) : missing}`);
 console.log(`bad input:   ${api && files ? `${api.tried + files.tried} tried (${api.tried} API calls, ${api.rejected} rejected with a named error; ${files.tried} damaged files, ${files.rejected} refused with FileFormatError)` : missing}`);
 console.log(`edit loss:   ${edits ? `${edits.sequences} random edit/reload/reset/export/import/storage-full sequences tried, none lost an edit` : missing}`);
 console.log(`attacks:     ${attacks ? `${attacks.blocked}/${attacks.tried} tried and blocked` : missing}`);
+console.log(`page trust:  ${pageTrust ? `${pageTrust.blocked}/${pageTrust.tried} hostile cells and spoofed kernel messages tried and blocked` : missing}`);
 console.log(`time ${((performance.now() - t0) / 1000).toFixed(0)} s; ${failed.length ? `FAILED: ${failed.join(', ')}` : 'all parts passed'}`);
 process.exitCode = failed.length ? 1 : 0;
