@@ -74,10 +74,18 @@ async function typeCode(code) {
 /** Types and runs `code` in the cell; resolves with the cell's state and ms from run to end. */
 async function runCode(code, timeout = 120000) {
   await typeCode(code);
+  // A run may start and end between two polls: a MutationObserver sees the state it went through.
+  await page.evaluate((el) => {
+    el.__started = false;
+    el.__observer?.disconnect();
+    el.__observer = new MutationObserver(() => {
+      if (el.dataset.state === 'running' || el.dataset.state === 'queued') el.__started = true;
+    });
+    el.__observer.observe(el, { attributes: true, attributeFilter: ['data-state'] });
+  }, await cell.elementHandle());
   const t0 = Date.now();
   await page.keyboard.press('Control+Enter');
-  await page.waitForFunction((el) => el.dataset.state === 'running' || el.dataset.state === 'queued', await cell.elementHandle(), { timeout: 30000 }).catch(() => undefined);
-  await page.waitForFunction((el) => ['done', 'error', 'stopped'].includes(el.dataset.state), await cell.elementHandle(), { timeout });
+  await page.waitForFunction((el) => el.__started && ['done', 'error', 'stopped'].includes(el.dataset.state), await cell.elementHandle(), { timeout });
   const ms = Date.now() - t0;
   await page.waitForTimeout(300); // the last batch of outputs (flushed every 50 ms)
   return { state: await cell.getAttribute('data-state'), ms };
@@ -151,8 +159,8 @@ describe('floods and huge outputs are bounded', () => {
     assert.equal(state, 'done');
     assert.equal(await cell.locator('.output-table tbody tr').count(), 1000);
     assert.match(await outputsText(), /199,000 more rows left out/);
-    await cell.locator('.output-dropped').last().scrollIntoViewIfNeeded();
-    await cell.screenshot({ path: `${SHOTS}/capped-table.png` });
+    await cell.locator('.output-dropped').last().evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await page.screenshot({ path: `${SHOTS}/capped-table.png` });
     await assertAlive();
   });
   attack('20,000 unhandled rejections make at most 1,000 error blocks', async () => {
