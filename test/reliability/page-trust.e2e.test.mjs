@@ -52,10 +52,25 @@ after(async () => {
   await site?.close();
 });
 
+/**
+ * Each attack starts on the section with a live reader: an attack that blanked the page (as each
+ * of these did before the page checked and bounded what cells send) must not fail the next one.
+ */
+async function ensureSection() {
+  const alive = await page
+    .evaluate(() => document.querySelector('.app .toc') !== null && document.querySelector('.section-body .cell') !== null)
+    .catch(() => false);
+  if (alive) return;
+  await page.goto(`${site.url}${sectionHash}`);
+  await page.waitForSelector('.section-body .cell', { timeout: 30000 });
+  cell = page.locator('.section-body .cell').first();
+}
+
 /** One attack: counts as blocked only if `body` passes. */
 function attack(name, body) {
   it(name, async () => {
     tried++;
+    await ensureSection();
     await body();
     blocked++;
   });
