@@ -61,6 +61,7 @@ async function ensureSection() {
     .evaluate(() => document.querySelector('.app .toc') !== null && document.querySelector('.section-body .cell') !== null)
     .catch(() => false);
   if (alive) return;
+  await page.goto('about:blank'); // a new document (going to the same URL with a hash would not reload)
   await page.goto(`${site.url}${sectionHash}`);
   await page.waitForSelector('.section-body .cell', { timeout: 30000 });
   cell = page.locator('.section-body .cell').first();
