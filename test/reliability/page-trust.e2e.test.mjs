@@ -6,6 +6,7 @@
 // must be alive, its storage sane, and nothing saved or fetched that the page did not ask for.
 // Counts: attacks tried and blocked.
 //   RELIABILITY_DIST=.cache/rel-dist node --test test/reliability/page-trust.e2e.test.mjs
+// (against a build from before the fixes, with PAGE_TRUST_RUN_MS=25000, every attack fails)
 // Screenshots (capped output, download button, output error boundary) go to .cache/page-trust/.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -88,7 +89,10 @@ async function typeCode(code) {
 }
 
 /** Types and runs `code` in the cell; resolves with the cell's state and ms from run to end. */
-async function runCode(code, timeout = 120000) {
+/** How long a run may take (PAGE_TRUST_RUN_MS: shorter when checking that an old build fails). */
+const RUN_MS = Number(process.env.PAGE_TRUST_RUN_MS ?? 120000);
+
+async function runCode(code, timeout = RUN_MS) {
   await typeCode(code);
   // A run may start and end between two polls: a MutationObserver sees the state it went through.
   await page.evaluate((el) => {
