@@ -351,7 +351,8 @@ describe('routing and storage', () => {
       return n;
     });
     assert.ok(filled > 0);
-    await typeCode('// kept through a full storage\nnd.arange(3)');
+    // Longer than what the section saved before, so the save needs room the full storage does not have.
+    await typeCode(`// kept through a full storage\n// ${'x'.repeat(8000)}\nnd.arange(3)`);
     await page.waitForTimeout(1500); // saved after a short pause
     await page.reload();
     await page.waitForSelector('.section-body .cell');
