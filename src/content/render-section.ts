@@ -9,6 +9,7 @@ import type { LabelRegistry } from './labels';
 import { createMarkdown } from './markdown';
 import type { ParsedSection } from './parse-section';
 import { cellSourceHash, type RecordedSection } from './recorded';
+import { sanitizeChapterHtml } from './sanitize-chapter-html';
 import { installRenderRules, referenceText, RenderContext, resolveReference } from './render-rules';
 import type { Block, CompiledSection, SearchDoc } from './types';
 
@@ -25,7 +26,8 @@ export function renderSection(parsed: ParsedSection, registry: LabelRegistry, re
   const blocks: Block[] = [];
   let chunk: Token[] = [];
   const flush = () => {
-    const html = md.renderer.render(chunk, md.options, env);
+    // Chapters allow raw HTML: only what the allowlist keeps reaches the reader (sanitize-chapter-html.ts).
+    const html = sanitizeChapterHtml(md.renderer.render(chunk, md.options, env));
     if (html.trim() !== '') blocks.push({ kind: 'html', html });
     chunk = [];
   };

@@ -10,6 +10,9 @@ import { assertNever, type CellOutput, type DoneMessage, type KernelToPage, type
 import { IndexedDbPageStorage, type PageStorage } from './page-storage';
 import { localProbeCache, type ProbeCache } from './probe-cache';
 import { ForeignFrameError, foreignAncestor, kernelSecret } from './framing';
+import { AssetNotAllowedError, isBookDataset } from './dataset-files';
+import { sanitizeDownloadName } from './download-name';
+import { safeString, validateKernelMessage } from './message-validator';
 
 export interface KernelClientOptions {
   /** URL of kernel-frame.html. */
@@ -27,6 +30,8 @@ export interface KernelClientOptions {
   onStatus?: (status: StatusMessage) => void;
   /** The kernel was restarted and lost its variables (why, for the reader). */
   onReset?: (reason: string) => void;
+  /** A message on the kernel's port failed the protocol's check and was dropped (KernelClient.rejected). */
+  onRejected?: (count: number, reason: string) => void;
   /** Where the frame goes (hidden); default document.body. */
   container?: HTMLElement;
   /**
@@ -47,6 +52,17 @@ const STOP_GRACE_MS = 1000;
 /** Finished runs whose late outputs (an error in a timer or unawaited promise) still reach their cell. */
 const FINISHED_RUNS = 20;
 
+/** Refused messages logged to the console per client (the count goes on). */
+const LOGGED_REJECTIONS = 5;
+
+/**
+ * A kernel sends a status when its state changes (a few per cell), and never an invalid message.
+ * Past these counts within one second it is flooding the page (a cell that captured the port):
+ * every message costs the page's main thread, so the page stops that kernel (restart, the reader
+ * is told) instead of reading on, and Stop stays clickable.
+ */
+export const FLOOD_LIMITS = { statuses: 1000, refused: 1000 } as const;
+
 export class KernelClient {
   private frame: HTMLIFrameElement | null = null;
   private port: MessagePort | null = null;
@@ -59,8 +75,18 @@ export class KernelClient {
   private readonly storageOps = new Set<AbortController>();
   readonly storage: PageStorage;
   private readonly probeCache: ProbeCache | null;
-  private savedProbeAt: string | null = null;
+  /** The page asked for a probe at this start (no backend chosen) and has not kept one yet. */
+  private probeWanted = false;
   lastStatus: StatusMessage | null = null;
+  /**
+   * Messages from the kernel's port that failed the protocol's check (message-validator.ts) and
+   * were dropped before touching the page: a cell that reached the port, or a kernel bug. For
+   * developers: the count, and why the last one was refused.
+   */
+  rejected = 0;
+  lastRejection: string | null = null;
+  private flood = { since: 0, statuses: 0, refused: 0 };
+  private flooded = false;
 
   constructor(private readonly options: KernelClientOptions) {
     this.backend = options.backend;
@@ -96,8 +122,7 @@ export class KernelClient {
     this.frame = frame;
     await ready;
     const channel = new MessageChannel();
-    this.port = channel.port1;
-    this.port.onmessage = (e: MessageEvent<KernelToPage>) => this.receive(e.data);
+    this.attachPort(channel.port1);
     frame.contentWindow!.postMessage({ type: 'connect', port: channel.port2, secret: frameUrl.hash.slice(1) }, frameOrigin, [channel.port2]);
     const idle = new Promise<StatusMessage>((resolve, reject) => {
       const check = (s: StatusMessage) => {
@@ -113,11 +138,12 @@ export class KernelClient {
         if (e.source !== frame.contentWindow || e.origin !== frameOrigin || e.data?.type !== 'worker-error') return;
         this.statusWaiters.delete(check);
         window.removeEventListener('message', onWorkerError);
-        reject(new Error(`the kernel worker failed to load: ${e.data.message ?? 'no reason given'}`));
+        reject(new Error(`the kernel worker failed to load: ${e.data.message === undefined ? 'no reason given' : safeString(e.data.message).slice(0, 1000)}`));
       };
       window.addEventListener('message', onWorkerError);
     });
     const probeCache = this.backend === undefined ? (this.probeCache?.read() ?? null) : null;
+    this.probeWanted = this.backend === undefined && this.probeCache !== null;
     this.send({ type: 'start', backend: this.backend, probeCache, wasmBase: `${this.options.siteBase}tfjs-wasm/`, wasmThreads: this.options.wasmThreads });
     if (globalThis.crossOriginIsolated) {
       const buffer = new SharedArrayBuffer(4);
@@ -134,14 +160,67 @@ export class KernelClient {
     this.port.postMessage(message, transfer);
   }
 
-  private receive(message: KernelToPage): void {
+  /**
+   * Talks to the kernel through `port` (start() passes its channel's end; unit tests pass one and
+   * play the kernel, or a cell speaking for it, on the other end).
+   */
+  attachPort(port: MessagePort): void {
+    this.port = port;
+    // Messages still queued on a port the page let go (a restart) are not read.
+    this.port.onmessage = (e: MessageEvent<unknown>) => {
+      if (this.port === port) this.receive(e.data);
+    };
+  }
+
+  /**
+   * Every message on the kernel's port, checked against the protocol before anything else: cell
+   * code shares the kernel's worker and may speak for it.
+   */
+  private receive(data: unknown): void {
+    if (this.flooded) return;
+    const checked = validateKernelMessage(data);
+    if (!checked.ok) {
+      if (this.floods('refused')) return;
+      this.refuse(checked.reason, data);
+      return;
+    }
+    if (checked.value.type === 'status' && this.floods('statuses')) return;
+    this.handle(checked.value);
+  }
+
+  /** Counts a message of `kind`; true (and the kernel is restarted) when that is a flood. */
+  private floods(kind: keyof typeof FLOOD_LIMITS): boolean {
+    const now = performance.now();
+    if (now - this.flood.since > 1000) this.flood = { since: now, statuses: 0, refused: 0 };
+    if (++this.flood[kind] <= FLOOD_LIMITS[kind]) return false;
+    this.flooded = true;
+    const what = kind === 'statuses' ? 'status messages' : 'messages the page had to refuse';
+    void this.restart(undefined, `The kernel sent more than ${FLOOD_LIMITS[kind]} ${what} in one second (a cell speaking for the kernel?), so it was stopped and restarted: its variables were reset.`).catch(() => undefined);
+    return true;
+  }
+
+  private refuse(reason: string, data: unknown): void {
+    this.rejected++;
+    this.lastRejection = reason;
+    if (this.rejected <= LOGGED_REJECTIONS) console.warn(`kernel message refused (${this.rejected}): ${reason}`);
+    this.options.onRejected?.(this.rejected, reason);
+    // An output for a cell of this kernel that fails the check shows as an error in its place
+    // (a cell that threw an Error whose message is an object must not vanish without a word).
+    if (typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'output') {
+      const id = (data as { id?: unknown }).id;
+      const deliver = typeof id === 'string' ? (this.running.get(id)?.onOutput ?? this.finished.get(id)) : undefined;
+      deliver?.({ kind: 'error', name: 'OutputRefused', message: `This output could not be shown: ${reason}`, line: null, column: null, sourceLine: null });
+    }
+  }
+
+  private handle(message: KernelToPage): void {
     switch (message.type) {
       case 'status':
-        // A probe the kernel just measured is kept for the next start (any page, any chapter).
-        // (every status repeats it: write it once, by its time of measurement).
-        if (message.probe && !message.probe.fromCache && message.probe.measuredAt !== this.savedProbeAt) {
-          this.savedProbeAt = message.probe.measuredAt;
-          this.probeCache?.write(message.probe);
+        // A probe the kernel measured is kept for the next start (any page, any chapter): only
+        // when the page asked for one (no backend chosen), once per start, and only fresh ones.
+        if (this.probeWanted && message.state === 'idle') {
+          this.probeWanted = false;
+          if (message.probe && !message.probe.fromCache) this.probeCache?.write(message.probe);
         }
         this.lastStatus = message;
         this.options.onStatus?.(message);
@@ -161,7 +240,8 @@ export class KernelClient {
         break;
       }
       case 'asset-request':
-        void this.answerAsset(message.requestId, message.path);
+        if (isBookDataset(message.path)) void this.answerAsset(message.requestId, message.path);
+        else this.send({ type: 'asset-response', requestId: message.requestId, bytes: null, error: new AssetNotAllowedError(message.path).message });
         break;
       case 'storage-request':
         void this.answerStorage(message);
@@ -176,7 +256,7 @@ export class KernelClient {
       const bytes = await (this.options.fetchAsset ?? defaultFetchAsset(this.options.siteBase))(path);
       this.send({ type: 'asset-response', requestId, bytes, error: null }, [bytes.buffer as ArrayBuffer]);
     } catch (e) {
-      this.send({ type: 'asset-response', requestId, bytes: null, error: (e as Error).message });
+      this.send({ type: 'asset-response', requestId, bytes: null, error: safeString((e as Error)?.message ?? e) });
     }
   }
 
@@ -198,24 +278,28 @@ export class KernelClient {
           result = { op: 'read', bytes: await storage.read(request.name) };
           break;
         case 'download':
-          await storage.download(request.name, request.bytes);
+          // Offered as a button in the cell that asked, under a safe name; never saved without a click.
+          await storage.download(sanitizeDownloadName(request.name), request.bytes, { cellId: this.cellOf(request.runId), signal: abort.signal });
           result = { op: 'download' };
           break;
-        case 'upload': {
-          const cellId = request.runId === null ? null : (this.running.get(request.runId)?.cellId ?? null);
-          result = { op: 'upload', file: await storage.upload({ cellId, signal: abort.signal }) };
+        case 'upload':
+          result = { op: 'upload', file: await storage.upload({ cellId: this.cellOf(request.runId), signal: abort.signal }) };
           break;
-        }
         default:
           assertNever(request);
       }
       reply = { type: 'storage-response', requestId: request.requestId, ok: true, result };
     } catch (e) {
-      reply = { type: 'storage-response', requestId: request.requestId, ok: false, error: (e as Error)?.message ?? String(e) };
+      reply = { type: 'storage-response', requestId: request.requestId, ok: false, error: safeString((e as Error)?.message ?? e) };
     } finally {
       this.storageOps.delete(abort);
     }
     if (port !== null && port === this.port && !abort.signal.aborted) port.postMessage(reply);
+  }
+
+  /** The cell a run belongs to (null when the run is not one of this kernel's). */
+  private cellOf(runId: string | null): string | null {
+    return runId === null ? null : (this.running.get(runId)?.cellId ?? null);
   }
 
   /** Ends the page's side of pending storage operations (an open upload button). */
@@ -268,6 +352,8 @@ export class KernelClient {
   }
 
   private teardown(reason: string): void {
+    this.flooded = false;
+    this.flood = { since: 0, statuses: 0, refused: 0 };
     for (const [id, r] of this.running) {
       r.onOutput({ kind: 'error', name: 'KernelRestarted', message: reason, line: null, column: null, sourceLine: null });
       r.resolve({ type: 'done', id, status: 'interrupted', durationMs: 0 });
@@ -275,6 +361,7 @@ export class KernelClient {
     this.running.clear();
     this.finished.clear();
     this.abortStorageOps();
+    if (this.port) this.port.onmessage = null;
     this.port?.close();
     this.port = null;
     this.frame?.remove(); // removing the frame ends its worker

@@ -4,10 +4,11 @@
  * (storage-relay.ts); KernelClient answers with a PageStorage.
  *
  * The default, IndexedDbPageStorage, keeps files in an IndexedDB database of its own — never
- * the storage of the reader's edits — and offers downloads with a Blob URL and `<a download>`.
- * Uploads need a button the reader presses (browsers open a file chooser only on a click), so
- * it rejects them unless given an `upload` function: the app passes one that shows an upload
- * button in the cell that asked.
+ * the storage of the reader's edits. Uploads and downloads need a button the reader presses
+ * (browsers open a file chooser only on a click; a cell must never save a file to the reader's
+ * disk on its own), so it rejects both unless given `upload` and `download` functions: the app
+ * passes ones that show a button in the cell that asked (downloadBytes does the saving once the
+ * reader clicked).
  */
 
 /** A stored file, as listed (without its bytes). */
@@ -25,7 +26,7 @@ export interface UploadedFile {
   bytes: Uint8Array;
 }
 
-/** What the page knows about an upload request. */
+/** What the page knows about an upload or download request. */
 export interface UploadRequest {
   /** The cellId given to KernelClient.execute for the cell that asked (show the button there); null if unknown. */
   cellId: string | null;
@@ -40,8 +41,11 @@ export interface PageStorage {
   read(name: string): Promise<Uint8Array | null>;
   /** The stored files, by name (for a file list in the page). */
   list(): Promise<StoredFileInfo[]>;
-  /** Offers the bytes to the reader as a downloaded file. */
-  download(name: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Offers the bytes to the reader as a file to download (a button: never saved without a click).
+   * `name` is already a safe file name (download-name.ts).
+   */
+  download(name: string, bytes: Uint8Array, request: DownloadRequest): Promise<void>;
   /** Asks the reader for a file; null when they cancel. */
   upload(request: UploadRequest): Promise<UploadedFile | null>;
 }
@@ -54,6 +58,17 @@ export class UploadUnavailableError extends Error {
   }
 }
 
+/** Raised when a page cannot offer downloads (no button to show). */
+export class DownloadUnavailableError extends Error {
+  constructor(message = 'this page has no download button: downloads work in the book reader, where the cell that calls nd.download() shows one.') {
+    super(message);
+    this.name = 'DownloadUnavailableError';
+  }
+}
+
+/** Where a download is offered: the same as for an upload (the cell that asked). */
+export type DownloadRequest = UploadRequest;
+
 /** A write that would take the book's files over their size limit. */
 export class StorageQuotaError extends Error {
   constructor(message: string) {
@@ -62,7 +77,10 @@ export class StorageQuotaError extends Error {
   }
 }
 
-/** Offers bytes as a file download: a Blob URL clicked through a temporary `<a download>`. */
+/**
+ * Saves bytes as a file: a Blob URL clicked through a temporary `<a download>`. Call it only from
+ * the reader's click on a button the page drew (src/app/cells/download-offer.tsx).
+ */
 export function downloadBytes(name: string, bytes: Uint8Array, doc: Document = document): void {
   const url = URL.createObjectURL(new Blob([bytes.slice()], { type: 'application/octet-stream' }));
   const a = doc.createElement('a');
@@ -83,8 +101,8 @@ export interface IndexedDbPageStorageOptions {
   maxTotalBytes?: number;
   /** Shows the reader an upload button and resolves with the chosen file; without it uploads reject. */
   upload?: (request: UploadRequest) => Promise<UploadedFile | null>;
-  /** Offers a download; default downloadBytes (Blob URL + <a download>). */
-  download?: (name: string, bytes: Uint8Array) => void | Promise<void>;
+  /** Offers a download (a button the reader clicks); without it downloads reject. */
+  download?: (name: string, bytes: Uint8Array, request: DownloadRequest) => void | Promise<void>;
 }
 
 export const DEFAULT_FILES_DATABASE = 'handson-dl-kernel-files';
@@ -181,8 +199,9 @@ export class IndexedDbPageStorage implements PageStorage {
     return had;
   }
 
-  async download(name: string, bytes: Uint8Array): Promise<void> {
-    await (this.options.download ?? downloadBytes)(name, bytes);
+  async download(name: string, bytes: Uint8Array, request: DownloadRequest): Promise<void> {
+    if (!this.options.download) throw new DownloadUnavailableError();
+    await this.options.download(name, bytes, request);
   }
 
   upload(request: UploadRequest): Promise<UploadedFile | null> {

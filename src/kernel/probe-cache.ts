@@ -11,8 +11,14 @@
  * A probe expires PROBE_MAX_AGE_MS after its `measuredAt`: the key covers the machine, the browser
  * and TensorFlow.js's version, but not a browser update or a new GPU driver, which can change the
  * ranking. The reader can also drop it at once ("Measure again" in the status bar).
+ *
+ * The probe comes from the kernel, and a cell may speak for the kernel (it shares its worker): so
+ * it is checked against the protocol's schema and its size bounded when written, and checked
+ * again when read (storage may hold anything: an older version's entry, a hand edit). An entry
+ * that fails either check is not kept; a failed read removes it, and the kernel measures again.
  */
 import type { BackendProbe } from '../lib/engine/backend-probe';
+import { validateBackendProbe } from './message-validator';
 
 export interface ProbeCache {
   /** The kept probe, or null when there is none, it is unreadable or it expired. */
@@ -23,6 +29,9 @@ export interface ProbeCache {
 }
 
 export const PROBE_CACHE_KEY = 'handson/backend-probe';
+
+/** A probe is a few hundred bytes; anything near this is not one. */
+export const PROBE_MAX_CHARS = 16 * 1024;
 
 /** 30 days. */
 export const PROBE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
@@ -69,15 +78,21 @@ export function storageProbeCache(storage: () => KeyValueStorage | null, now: ()
     read() {
       const entry = attempt((s) => {
         const raw = s.getItem(PROBE_CACHE_KEY);
+        if (raw !== null && raw.length > PROBE_MAX_CHARS) return 'too large';
         return raw === null ? null : (JSON.parse(raw) as unknown);
-      }, null);
+      }, 'unreadable' as unknown);
       if (entry === null) return null;
-      if (isFreshProbe(entry, now())) return entry;
-      clear(); // expired or unreadable: measured again at this start, and overwritten
+      const checked = validateBackendProbe(entry);
+      if (checked.ok && isFreshProbe(checked.value, now())) return checked.value;
+      clear(); // expired, unreadable or not a probe: measured again at this start, and overwritten
       return null;
     },
     write(probe) {
-      attempt((s) => s.setItem(PROBE_CACHE_KEY, JSON.stringify({ ...probe, fromCache: false })), undefined);
+      const checked = validateBackendProbe({ ...probe, fromCache: false });
+      if (!checked.ok) return;
+      const json = JSON.stringify(checked.value);
+      if (json.length > PROBE_MAX_CHARS) return;
+      attempt((s) => s.setItem(PROBE_CACHE_KEY, json), undefined);
     },
     clear,
   };

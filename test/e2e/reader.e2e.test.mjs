@@ -298,7 +298,11 @@ describe('cells', () => {
   it('saves and downloads a file from a cell, and uploads one through the button the cell shows', async () => {
     const cell = firstCell();
     await setCode(cell, "await nd.save('e2e-saved.nd', [nd.arange(4)]);\nawait nd.download('e2e-saved.nd');");
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), runCell(cell)]);
+    await runCell(cell);
+    // Never saved on the cell's word: the cell shows a button, the reader clicks it.
+    const offer = cell.locator('.download-offer');
+    await offer.waitFor({ timeout: 60000 });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), offer.locator('[data-testid="cell-download"]').click()]);
     assert.equal(download.suggestedFilename(), 'e2e-saved.nd');
     const file = await download.path();
     await setCode(cell, 'const uploaded = await nd.upload();\nconst [arr] = await nd.load(uploaded);\n[uploaded, await arr.sum().asScalar()]');

@@ -7,6 +7,7 @@
 //   long sessions  long-sessions.e2e.test.mjs ("run all" twice over every quick section, memory after each)
 //   attacks     security.e2e.test.mjs (the built reader in headless Chromium)
 //   kernel trust  kernel-trust.e2e.test.mjs (hostile cells and a hostile site against the worker and frame)
+//   page trust  page-trust.e2e.test.mjs (hostile cells and a captured kernel port against the built reader)
 // and prints one summary line per category from the counts the tests recorded. Exits non-zero
 // if any part failed. RELIABILITY_FUZZ_RUNS (default 60) sets the fuzz runs per target.
 import { spawn } from 'node:child_process';
@@ -35,6 +36,7 @@ const STEPS = [
   { name: 'long sessions', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/long-sessions.e2e.test.mjs'] },
   { name: 'attacks', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/security.e2e.test.mjs'] },
   { name: 'kernel trust', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/kernel-trust.e2e.test.mjs'] },
+  { name: 'page trust', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/page-trust.e2e.test.mjs'] },
 ];
 
 const read = (category) => {
@@ -62,6 +64,7 @@ const files = read('bad-input-files');
 const edits = read('edit-loss');
 const faults = read('faults');
 const attacks = read('attacks');
+const pageTrust = read('page-trust');
 const sessions = read('long-sessions');
 const kernelTrust = read('kernel-trust');
 const missing = '(not run)';
@@ -72,5 +75,6 @@ console.log(`bad input:   ${api && files ? `${api.tried + files.tried} tried (${
 console.log(`edit loss:   ${edits ? `${edits.sequences} random edit/reload/reset/export/import/storage-full sequences tried, none lost an edit` : missing}`);
 console.log(`attacks:     ${attacks ? `${attacks.blocked}/${attacks.tried} tried and blocked` : missing}`);
 console.log(`kernel trust: ${kernelTrust ? `${kernelTrust.blocked}/${kernelTrust.tried} hostile-cell and hostile-site attacks on the worker and frame tried and blocked` : missing}`);
+console.log(`page trust:  ${pageTrust ? `${pageTrust.blocked}/${pageTrust.tried} hostile cells and spoofed kernel messages tried and blocked` : missing}`);
 console.log(`time ${((performance.now() - t0) / 1000).toFixed(0)} s; ${failed.length ? `FAILED: ${failed.join(', ')}` : 'all parts passed'}`);
 process.exitCode = failed.length ? 1 : 0;

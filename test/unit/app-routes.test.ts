@@ -26,6 +26,12 @@ describe('routeOf', () => {
     expect(routeOf('#/01-prelim/09-gone', toc)).toEqual({ kind: 'not-found', slug: '01-prelim/09-gone' });
   });
 
+  it('never throws: a broken escape in the hash is a page not found (it blanked the site)', () => {
+    expect(routeOf('#/%E0%A4%A', toc)).toEqual({ kind: 'not-found', slug: '%E0%A4%A' });
+    expect(routeOf('#/01-prelim/01-ndarray#%E0%A4%A', toc).kind).toBe('not-found');
+    expect(routeOf('#/%', toc).kind).toBe('not-found');
+  });
+
   it('keeps the same page key when only the anchor changes', () => {
     expect(pageKey(routeOf('#/01-prelim/01-ndarray#a', toc))).toBe(pageKey(routeOf('#/01-prelim/01-ndarray', toc)));
   });

@@ -1,7 +1,7 @@
 // IndexedDbPageStorage, the page's default store for files saved by cells. Needs IndexedDB, so it
 // runs in the browser projects (node test/browser/run.mjs); Node has none and skips it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { IndexedDbPageStorage, StorageQuotaError, UploadUnavailableError } from '../../src/kernel/page-storage';
+import { DownloadUnavailableError, IndexedDbPageStorage, StorageQuotaError, UploadUnavailableError } from '../../src/kernel/page-storage';
 
 const opened: IndexedDbPageStorage[] = [];
 let n = 0;
@@ -55,7 +55,9 @@ describe.runIf(typeof indexedDB !== 'undefined')('IndexedDbPageStorage', () => {
     const offered: [string, number[]][] = [];
     const withUi = store({ upload: async (r) => ({ name: `for-${r.cellId}`, bytes: new Uint8Array([7]) }), download: (name, b) => void offered.push([name, Array.from(b)]) });
     expect(await withUi.upload({ cellId: 'c2', signal })).toEqual({ name: 'for-c2', bytes: new Uint8Array([7]) });
-    await withUi.download('w.nd', new Uint8Array([1, 2]));
+    await withUi.download('w.nd', new Uint8Array([1, 2]), { cellId: 'c2', signal });
     expect(offered).toEqual([['w.nd', [1, 2]]]);
+    // Never a download without a button the reader clicks: a page without one refuses.
+    await expect(plain.download('w.nd', new Uint8Array([1]), { cellId: 'c1', signal })).rejects.toBeInstanceOf(DownloadUnavailableError);
   });
 });

@@ -18,7 +18,14 @@ export function allSections(toc: BookToc): SectionEntry[] {
 }
 
 export function routeOf(hash: string, toc: BookToc): Route {
-  const location = parseSectionHref(hash);
+  let location: ReturnType<typeof parseSectionHref>;
+  try {
+    location = parseSectionHref(hash);
+  } catch {
+    // A broken escape (`#/%E0%A4%A`): decodeURIComponent throws "URI malformed". Routing never
+    // throws: the reader sees "not found" with the hash as typed, and the table of contents.
+    return { kind: 'not-found', slug: hash.replace(/^#\/?/, '').slice(0, 200) };
+  }
   if (!location) return { kind: 'home' };
   if (location.slug === REFERENCE_SLUG) return { kind: 'reference', anchor: location.anchor };
   const part = toc.parts.find((p) => p.slug === location.slug);

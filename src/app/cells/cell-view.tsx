@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { CellBlock } from '../../content/types';
 import { IDLE, visibleOutputs, type CellRun } from '../run/cell-run';
 import { useTheme } from '../theme/theme-store';
+import { ErrorBoundary } from '../ui/error-boundary';
 import { Icon } from '../ui/icons';
 import { formatDuration } from '../ui/format';
 import { useNearViewport } from '../ui/use-near-viewport';
@@ -14,6 +15,7 @@ import type { EditorCallbacks, EditorHandle } from './editor/create-editor';
 import { useEditorModule } from './editor-loader';
 import { CellOutputs } from './cell-outputs';
 import { useSection } from './section-context';
+import { DownloadOfferView, useDownloadOffers } from './download-offer';
 import { UploadPrompt, usePendingUploads } from './upload-prompt';
 
 function useCellRun(cellId: string): CellRun {
@@ -61,6 +63,7 @@ export function CellView({ block, index }: { block: CellBlock; index: number }) 
   const modified = edits.isModified(cell.id);
   const originalChanged = edits.originalChanged(cell.id);
   const pendingUploads = usePendingUploads(ctx.slug, cell.id);
+  const offers = useDownloadOffers(ctx.slug, cell.id);
 
   const runHere = () => session.run([{ cellId: cell.id, code: edits.codeOf(cell.id) }]);
   const callbacks = useRef<EditorCallbacks>(null as unknown as EditorCallbacks);
@@ -155,7 +158,12 @@ export function CellView({ block, index }: { block: CellBlock; index: number }) 
       {pendingUploads.map((u) => (
         <UploadPrompt key={u.id} pending={u} />
       ))}
-      <CellOutputs outputs={shown.outputs} recorded={shown.recorded ? { modified, info: ctx.recorded } : null} droppedChars={shown.recorded ? 0 : run.droppedChars} />
+      {offers.map((o) => (
+        <DownloadOfferView key={o.id} offer={o} />
+      ))}
+      <ErrorBoundary what="The outputs of this cell" resetKey={shown.outputs}>
+        <CellOutputs outputs={shown.outputs} recorded={shown.recorded ? { modified, info: ctx.recorded } : null} droppedChars={shown.recorded ? 0 : run.droppedChars} droppedOutputs={shown.recorded ? 0 : run.droppedOutputs} />
+      </ErrorBoundary>
     </div>
   );
 }

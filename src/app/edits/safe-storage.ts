@@ -22,6 +22,44 @@ export const STORAGE_FULL_MESSAGE =
 export const STORAGE_UNAVAILABLE_MESSAGE =
   'Browser storage is unavailable here (private mode or blocked site data), so your edits are kept only in this tab. Export them (Edits > Export) before closing it.';
 
+/**
+ * Space the app keeps for the reader's edits. Other things share this origin's storage (the
+ * kernel's speed probe; on GitHub Pages every project site of the same user), and anything may
+ * fill it. So while there is room, the app holds RESERVE_CHARS under its own key; when a save of
+ * the reader's edits fails for quota, the reserve and the app's other evictable keys are removed
+ * and the save is tried again (freeSpaceForEdits): the reader's work is written before anything
+ * else of ours. The reserve is taken again on a later page load.
+ */
+export const RESERVE_KEY = 'handson/reserve';
+export const RESERVE_CHARS = 64 * 1024;
+/** App keys that may go to make room for edits: the reserve, and the speed probe (measured again at the next start). */
+export const EVICTABLE_KEYS: readonly string[] = [RESERVE_KEY, 'handson/backend-probe'];
+
+/** Takes the reserve if there is room (quietly: no room is no problem yet). */
+export function takeReserve(storage: StorageLike): void {
+  try {
+    if (storage.getItem(RESERVE_KEY) === null) storage.setItem(RESERVE_KEY, ' '.repeat(RESERVE_CHARS));
+  } catch {
+    // full already: the first failing save will say so
+  }
+}
+
+/** Removes the app's evictable keys; true when any was there. */
+export function freeSpaceForEdits(storage: StorageLike): boolean {
+  let freed = false;
+  for (const key of EVICTABLE_KEYS) {
+    try {
+      if (storage.getItem(key) !== null) {
+        storage.removeItem(key);
+        freed = true;
+      }
+    } catch {
+      // blocked: nothing to free
+    }
+  }
+  return freed;
+}
+
 /** Whether an exception from setItem means "quota exceeded" (names differ across browsers). */
 export function isQuotaError(e: unknown): boolean {
   if (!(e instanceof Error) && !(typeof DOMException !== 'undefined' && e instanceof DOMException)) return false;
@@ -44,6 +82,7 @@ export function openBrowserStorage(): { storage: StorageLike | null; problem: St
     const probe = 'handson/probe';
     storage.setItem(probe, '1');
     storage.removeItem(probe);
+    takeReserve(storage);
     return { storage, problem: null };
   } catch (e) {
     // A full storage still reads: keep it, and report on the first failed save.

@@ -11,7 +11,7 @@ import { MAX_CELL_CODE_CHARS, type CellEdit } from './edit-schema';
 import { EDITS_FILE_FORMAT, EDITS_FILE_KIND, EditsImportError, parseEditsFile, serializeEditsFile, type DamagedData } from './edits-file';
 import { resolveEdits, type CellIdentity } from './resolve-edits';
 import { damagedKey, parseSaved, SAVED_FORMAT, savedKey, serializeSaved } from './saved-edits';
-import { writeProblem, type StorageLike, type StorageProblem } from './safe-storage';
+import { freeSpaceForEdits, isQuotaError, writeProblem, type StorageLike, type StorageProblem } from './safe-storage';
 
 export interface SectionCell extends CellIdentity {
   /** The book's code for the cell. */
@@ -22,6 +22,9 @@ export interface Timers {
   set(fn: () => void, ms: number): unknown;
   clear(handle: unknown): void;
 }
+
+/** Characters of edits one section keeps from an import (an edited chapter is a few thousand). */
+export const MAX_SECTION_CHARS = 400_000;
 
 const realTimers: Timers = { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
 
@@ -186,12 +189,22 @@ export class SectionEdits {
   importFile(text: string): ImportResult {
     const file = parseEditsFile(text, this.slug);
     const { byCell, orphans } = resolveEdits([...file.edits, ...file.orphans], this.cells);
+    const edits = new Map(this.edits);
     for (const [cellId, e] of byCell) {
-      if (e.code === this.original(cellId).code) this.edits.delete(cellId);
-      else this.edits.set(cellId, e);
+      if (e.code === this.original(cellId).code) edits.delete(cellId);
+      else edits.set(cellId, e);
     }
     const known = new Set(this.orphanEdits.map((o) => `${o.cellId}\0${o.baseHash}\0${o.code}`));
-    this.orphanEdits = [...this.orphanEdits, ...orphans.filter((o) => !known.has(`${o.cellId}\0${o.baseHash}\0${o.code}`))];
+    const orphanEdits = [...this.orphanEdits, ...orphans.filter((o) => !known.has(`${o.cellId}\0${o.baseHash}\0${o.code}`))];
+    // What one section may keep in storage: a few imports must not fill the reader's quota.
+    const size = [...edits.values(), ...orphanEdits].reduce((n, e) => n + e.code.length + e.cellId.length + e.baseHash.length, 0);
+    if (size > MAX_SECTION_CHARS) {
+      throw new EditsImportError(
+        `With this file, the section's edits would take ${size.toLocaleString('en-US')} characters; a section keeps at most ${MAX_SECTION_CHARS.toLocaleString('en-US')}. Import a file exported from this book (Edits > Export), or reset some cells first.`,
+      );
+    }
+    this.edits = edits;
+    this.orphanEdits = orphanEdits;
     this.changed();
     return { imported: byCell.size, orphaned: orphans.length };
   }
@@ -266,13 +279,17 @@ export class SectionEdits {
     const { storage, slug, bookVersion, sectionVersion } = this.options;
     if (!storage) return;
     const all = [...this.edits.values(), ...this.orphanEdits];
-    try {
+    const save = () => {
       if (all.length === 0) storage.removeItem(savedKey(slug));
-      else {
-        storage.setItem(
-          savedKey(slug),
-          serializeSaved({ format: SAVED_FORMAT, slug, bookVersion, sectionVersion, savedAt: this.now().toISOString(), edits: all }),
-        );
+      else storage.setItem(savedKey(slug), serializeSaved({ format: SAVED_FORMAT, slug, bookVersion, sectionVersion, savedAt: this.now().toISOString(), edits: all }));
+    };
+    try {
+      try {
+        save();
+      } catch (e) {
+        // Full: the reader's edits go before the app's own reserve and caches (safe-storage.ts).
+        if (!isQuotaError(e) || !freeSpaceForEdits(storage)) throw e;
+        save();
       }
       this.saveState = 'saved';
       this.storageProblem = null;

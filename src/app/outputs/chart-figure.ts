@@ -29,6 +29,15 @@ export const DARK_CHART: ChartColors = {
   series: ['#6cb2f0', '#f5a25c', '#6fd08a', '#f07a80', '#b89cf0', '#d6a48c', '#f08ccf', '#b0b0b0'],
 };
 
+/**
+ * Text for Plotly. Plotly reads a subset of HTML in every text it draws (titles, legends, axis
+ * labels, hover labels): `<a href>` becomes a live link, `<br>` a line break. Text from cells is
+ * shown as written: `&`, `<` and `>` become entities, which Plotly draws as the characters.
+ */
+export function plotlyText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 const axisName = (kind: 'x' | 'y', panel: number) => `${kind}${panel === 0 ? '' : panel + 1}`;
 const layoutKey = (kind: 'x' | 'y', panel: number) => `${kind}axis${panel === 0 ? '' : panel + 1}`;
 
@@ -45,8 +54,17 @@ function logTickText(v: number): string {
  * axis range: live updates that widen the range still get ticks.
  */
 export function logTicks(values: readonly number[]): { tickvals: number[]; ticktext: string[] } {
-  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
-  const decades = positive.length < 2 ? 1 : Math.log10(Math.max(...positive) / Math.min(...positive));
+  // A loop, not Math.max(...values): spreading 300,000 points overflows the call stack.
+  let lo = Infinity;
+  let hi = -Infinity;
+  let positive = 0;
+  for (const v of values) {
+    if (!(v > 0 && Number.isFinite(v))) continue;
+    positive++;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const decades = positive < 2 ? 1 : Math.log10(hi / lo);
   const mantissas = decades <= 1.5 ? [1, 2, 3, 5] : decades <= 3 ? [1, 2, 5] : decades <= 5 ? [1, 3] : [1];
   const tickvals: number[] = [];
   for (let e = -12; e <= 12; e++) for (const m of mantissas) tickvals.push(Number((m * 10 ** e).toPrecision(1)));
@@ -57,7 +75,7 @@ export function logTicks(values: readonly number[]): { tickvals: number[]; tickt
 function axis(scale: 'linear' | 'log', label: string | undefined, lim: [number, number] | undefined, values: readonly number[], colors: ChartColors): PlotlyAxis {
   // Fixed margins (no automargin): automargin schedules extra redraws that race with live updates.
   const a: PlotlyAxis = { type: scale, gridcolor: colors.grid, zerolinecolor: colors.axis, linecolor: colors.axis };
-  if (label) a.title = { text: label, font: { size: 13 } };
+  if (label) a.title = { text: plotlyText(label), font: { size: 13 } };
   if (scale === 'log') Object.assign(a, logTicks(lim ?? values));
   if (lim) a.range = scale === 'log' ? [Math.log10(lim[0]), Math.log10(lim[1])] : [lim[0], lim[1]];
   else a.autorange = true;
@@ -74,7 +92,7 @@ export function chartTraces(chart: ChartOutput, colors: ChartColors): PlotlyTrac
       const color = colorOf.get(s.name)!;
       traces.push({
         type: 'scatter',
-        name: s.name,
+        name: plotlyText(s.name),
         x: s.x.slice(),
         y: s.y.slice(),
         mode: s.mode,
@@ -111,7 +129,7 @@ export function chartLayout(chart: ChartOutput, colors: ChartColors, fontFamily:
     layout[layoutKey('y', p)] = axis(panel.yScale, panel.yLabel, panel.yLim, panel.series.flatMap((s) => s.y), colors);
     if (panel.title) {
       layout.annotations.push({
-        text: panel.title,
+        text: plotlyText(panel.title),
         showarrow: false,
         xref: `${axisName('x', p)} domain`,
         yref: `${axisName('y', p)} domain`,

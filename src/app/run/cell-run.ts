@@ -1,12 +1,13 @@
 /** What the page knows about one cell's runs in the current kernel. */
-import type { CellOutput, ChartOutput } from '../../kernel/protocol';
+import type { CellOutput } from '../../kernel/protocol';
+import { boundOutput, type ShownOutput } from './bound-output';
 
 export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error' | 'stopped';
 
 export interface CellRun {
   status: CellStatus;
-  /** Outputs of the latest run (a live chart appears once, replaced in place by its updates). */
-  outputs: CellOutput[];
+  /** Outputs of the latest run, bounded (a live chart appears once, replaced in place by its updates). */
+  outputs: ShownOutput[];
   /** Of the latest finished run. */
   durationMs: number | null;
   /** performance.now() when the running run started (for a live timer). */
@@ -19,39 +20,88 @@ export interface CellRun {
   runNumber: number;
   /** Characters of text output left out (a cell that prints without end must not freeze the page). */
   droppedChars: number;
+  /** Outputs left out past MAX_OUTPUTS. */
+  droppedOutputs: number;
 }
 
-export const IDLE: CellRun = { status: 'idle', outputs: [], durationMs: null, startedAt: null, ran: false, errorLine: null, runNumber: 0, droppedChars: 0 };
+export const IDLE: CellRun = { status: 'idle', outputs: [], durationMs: null, startedAt: null, ran: false, errorLine: null, runNumber: 0, droppedChars: 0, droppedOutputs: 0 };
 
 /** Text output kept per cell; beyond it the cell says how much was left out. */
 export const MAX_TEXT_CHARS = 200_000;
 
-/** Adds an output; a chart update replaces the same chart where it first appeared. */
-export function addOutput(run: CellRun, output: CellOutput): CellRun {
-  const textSoFar = run.outputs.reduce((n, o) => n + (o.kind === 'text' || o.kind === 'value' ? o.text.length : 0), 0);
-  if ((output.kind === 'text' || output.kind === 'value') && textSoFar + output.text.length > MAX_TEXT_CHARS) {
-    const room = Math.max(0, MAX_TEXT_CHARS - textSoFar);
-    const dropped = run.droppedChars + output.text.length - room;
-    return room === 0 ? { ...run, droppedChars: dropped } : { ...run, outputs: appendOutput(run.outputs, { ...output, text: output.text.slice(0, room) }), droppedChars: dropped };
+/** Outputs kept per run (a chart's updates and merged text count once); beyond it the cell says how many were left out. */
+export const MAX_OUTPUTS = 1_000;
+
+/**
+ * The outputs of one run as they arrive: appends are O(1) amortized (a cell that prints 30,000
+ * times in alternation must not re-copy the list 30,000 times), every output is bounded
+ * (bound-output.ts), and past MAX_TEXT_CHARS or MAX_OUTPUTS the log only counts what it leaves
+ * out. The session applies a snapshot to the store a few times per second.
+ */
+export class OutputLog {
+  readonly outputs: ShownOutput[];
+  textChars: number;
+  droppedChars: number;
+  droppedOutputs: number;
+  private readonly chartAt = new Map<string, number>();
+
+  constructor(from: Pick<CellRun, 'outputs' | 'droppedChars' | 'droppedOutputs'> = IDLE) {
+    this.outputs = from.outputs.slice();
+    this.textChars = 0;
+    this.outputs.forEach((o, i) => {
+      if (o.kind === 'text' || o.kind === 'value') this.textChars += o.text.length;
+      if (o.kind === 'chart') this.chartAt.set(o.chartId, i);
+    });
+    this.droppedChars = from.droppedChars;
+    this.droppedOutputs = from.droppedOutputs;
   }
-  return { ...run, outputs: appendOutput(run.outputs, output) };
+
+  add(raw: CellOutput): void {
+    let output: ShownOutput = boundOutput(raw);
+    if (output.kind === 'text' || output.kind === 'value') {
+      const room = Math.max(0, MAX_TEXT_CHARS - this.textChars);
+      if (output.text.length > room) {
+        this.droppedChars += output.text.length - room;
+        if (room === 0) return;
+        output = { ...output, text: output.text.slice(0, room) };
+      }
+    }
+    if (output.kind === 'chart') {
+      const at = this.chartAt.get(output.chartId);
+      if (at !== undefined) {
+        this.outputs[at] = output; // a live chart's update replaces it where it first appeared
+        return;
+      }
+    }
+    // Consecutive text on one stream reads as one block, as in a terminal (not once outputs were
+    // left out: what follows a gap is not shown after it).
+    const last = this.outputs[this.outputs.length - 1];
+    if (output.kind === 'text' && last?.kind === 'text' && last.stream === output.stream && this.droppedOutputs === 0) {
+      this.outputs[this.outputs.length - 1] = { ...last, text: last.text + output.text };
+      this.textChars += output.text.length;
+      return;
+    }
+    if (this.outputs.length >= MAX_OUTPUTS) {
+      this.droppedOutputs++;
+      if (output.kind === 'text' || output.kind === 'value') this.droppedChars += output.text.length;
+      return;
+    }
+    if (output.kind === 'text' || output.kind === 'value') this.textChars += output.text.length;
+    if (output.kind === 'chart') this.chartAt.set(output.chartId, this.outputs.length);
+    this.outputs.push(output);
+  }
+
+  /** The run with these outputs (a copy of the list: the store's snapshots never change). */
+  applyTo(run: CellRun): CellRun {
+    return { ...run, outputs: this.outputs.slice(), droppedChars: this.droppedChars, droppedOutputs: this.droppedOutputs };
+  }
 }
 
-function appendOutput(outputs: readonly CellOutput[], output: CellOutput): CellOutput[] {
-  if (output.kind === 'chart') {
-    const at = outputs.findIndex((o) => o.kind === 'chart' && (o as ChartOutput).chartId === output.chartId);
-    if (at >= 0) {
-      const next = outputs.slice();
-      next[at] = output;
-      return next;
-    }
-  }
-  // Consecutive text on one stream reads as one block, as in a terminal.
-  const last = outputs[outputs.length - 1];
-  if (output.kind === 'text' && last?.kind === 'text' && last.stream === output.stream) {
-    return [...outputs.slice(0, -1), { ...last, text: last.text + output.text }];
-  }
-  return [...outputs, output];
+/** Adds an output (a chart update replaces the same chart where it first appeared). O(n): a log is for streams. */
+export function addOutput(run: CellRun, output: CellOutput): CellRun {
+  const log = new OutputLog(run);
+  log.add(output);
+  return log.applyTo(run);
 }
 
 /**

@@ -4,13 +4,15 @@
  * first run, never on page load: reading costs no TensorFlow.js download and no CPU, and
  * saved edits are never run unless the reader asks.
  *
- * Outputs arrive message by message; they are applied in batches (at most ~20 per second)
- * so a cell that prints in a tight loop cannot flood the page with renders.
+ * Outputs and status reports arrive message by message; they are applied in batches (at most
+ * ~20 per second, the latest status wins) so a cell that prints in a tight loop, or floods the
+ * port with status messages, cannot flood the page with renders: Stop stays clickable.
  */
 import type { KernelClient } from '../../kernel/client';
 import type { CellOutput, DoneMessage, StatusMessage } from '../../kernel/protocol';
 import { BACKEND_LABELS, type BackendChoice } from './backend-choice';
-import { addOutput, IDLE, type CellRun } from './cell-run';
+import { IDLE, OutputLog, type CellRun } from './cell-run';
+import { offerDownload, withdrawCellOffers } from './download-offers';
 import { cachedAssetFetcher } from './downloads';
 import { Store } from './store';
 import { requestUpload } from './uploads';
@@ -32,6 +34,8 @@ export interface SessionState {
   /** The cell running now, if any. */
   running: string | null;
   queued: readonly string[];
+  /** Messages from the kernel's port that failed the protocol's check (KernelClient.rejected). */
+  rejected: number;
 }
 
 export interface RunRequest {
@@ -57,7 +61,11 @@ export class KernelSession {
   private starting: Promise<KernelClient> | null = null;
   private queue: RunRequest[] = [];
   private pumping = false;
-  private pendingRuns = new Map<string, CellRun>();
+  /** The outputs of each cell's current run, and which changed since the last flush. */
+  private logs = new Map<string, OutputLog>();
+  private dirty = new Set<string>();
+  /** The latest status not yet applied (statuses are coalesced like outputs). */
+  private pendingStatus: StatusMessage | null = null;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   /** Increments on every teardown, so a run that belonged to a dead kernel cannot touch state. */
   private generation = 0;
@@ -67,7 +75,7 @@ export class KernelSession {
     readonly slug: string,
     private readonly env: SessionEnvironment,
   ) {
-    this.store = new Store<SessionState>({ phase: 'off', status: null, notices: [], cells: {}, running: null, queued: [] });
+    this.store = new Store<SessionState>({ phase: 'off', status: null, notices: [], cells: {}, running: null, queued: [], rejected: 0 });
   }
 
   get kernelStarted(): boolean {
@@ -143,10 +151,19 @@ export class KernelSession {
         fetchAsset: cachedAssetFetcher(this.env.siteBase),
         // Files cells save (nd.save, saveParameters) live in the kernel's own IndexedDB database, shared by
         // every section; uploads show a button in the cell that asked.
-        storage: new IndexedDbPageStorage({ upload: (request) => requestUpload(this.slug, request) }),
+        // Downloads are offered as a button in that cell, saved only on the reader's click.
+        storage: new IndexedDbPageStorage({
+          upload: (request) => requestUpload(this.slug, request),
+          download: (name, bytes, request) => offerDownload(this.slug, name, bytes, request),
+        }),
         onStatus: (status) => {
           if (generation !== this.generation) return;
-          this.patch(() => ({ status, phase: status.state === 'starting' ? 'starting' : status.state }));
+          this.pendingStatus = status;
+          this.scheduleFlush();
+        },
+        onRejected: () => {
+          this.rejectedTotal++;
+          this.scheduleFlush();
         },
         onReset: (reason) => {
           if (generation === this.generation) this.notice('warning', reason);
@@ -214,7 +231,10 @@ export class KernelSession {
     const generation = this.generation;
     const startedAt = performance.now();
     const previous = this.cell(cellId);
-    this.pendingRuns.delete(cellId);
+    const log = new OutputLog();
+    this.logs.set(cellId, log);
+    this.dirty.delete(cellId);
+    withdrawCellOffers(this.slug, cellId);
     this.patch((s) => ({
       running: cellId,
       queued: this.queue.map((q) => q.cellId),
@@ -224,9 +244,9 @@ export class KernelSession {
       },
     }));
     const done = await client.execute(cellId, code, (output: CellOutput) => {
-      if (generation !== this.generation) return;
-      const base = this.pendingRuns.get(cellId) ?? this.cell(cellId);
-      this.pendingRuns.set(cellId, addOutput(base, output));
+      if (generation !== this.generation || this.logs.get(cellId) !== log) return;
+      log.add(output);
+      this.dirty.add(cellId);
       this.scheduleFlush();
     });
     this.flushOutputs();
@@ -303,11 +323,22 @@ export class KernelSession {
       clearTimeout(this.flushTimer);
       this.flushTimer = null;
     }
-    if (this.pendingRuns.size === 0) return;
-    const updates = Object.fromEntries(this.pendingRuns);
-    this.pendingRuns.clear();
-    this.patch((s) => ({ cells: { ...s.cells, ...updates } }));
+    const status = this.pendingStatus;
+    this.pendingStatus = null;
+    if (status) this.patch(() => ({ status, phase: status.state === 'starting' ? 'starting' : status.state }));
+    if (this.rejectedTotal !== this.store.get().rejected) this.patch(() => ({ rejected: this.rejectedTotal }));
+    if (this.dirty.size === 0) return;
+    const ids = [...this.dirty];
+    this.dirty.clear();
+    this.patch((s) => {
+      const cells = { ...s.cells };
+      for (const id of ids) cells[id] = this.logs.get(id)!.applyTo(s.cells[id] ?? IDLE);
+      return { cells };
+    });
   }
+
+  /** Refused kernel messages, over every kernel this section had. */
+  private rejectedTotal = 0;
 
   private notice(kind: Notice['kind'], text: string): void {
     const id = nextNoticeId++;

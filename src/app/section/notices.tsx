@@ -5,6 +5,7 @@
 import { useSyncExternalStore } from 'react';
 import type { SectionEdits } from '../edits/section-edits';
 import type { KernelSession } from '../run/kernel-session';
+import { DownloadOfferView, useDownloadOffers } from '../cells/download-offer';
 import { UploadPrompt, usePendingUploads } from '../cells/upload-prompt';
 import { downloadEdits } from './edits-menu';
 
@@ -15,6 +16,7 @@ export function SectionNotices({ session, edits }: { session: KernelSession; edi
   const damaged = edits.damaged();
   const orphans = edits.orphans();
   const uploadsOutsideCells = usePendingUploads(session.slug, null);
+  const offersOutsideCells = useDownloadOffers(session.slug, null);
   return (
     <div className="notices">
       {problem && (
@@ -49,6 +51,9 @@ export function SectionNotices({ session, edits }: { session: KernelSession; edi
       )}
       {uploadsOutsideCells.map((u) => (
         <UploadPrompt key={u.id} pending={u} />
+      ))}
+      {offersOutsideCells.map((o) => (
+        <DownloadOfferView key={o.id} offer={o} />
       ))}
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'info' ? 'status' : 'alert'} data-notice="kernel">

@@ -3,7 +3,7 @@
  * Owns the section's edits (saved as typed, flushed when the page is hidden) and shows the
  * section's kernel session from the pool.
  */
-import { Fragment, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { toc } from 'virtual:book';
 import type { CellBlock, CompiledSection } from '../../content/types';
 import type { EditorHandle } from '../cells/editor/create-editor';
@@ -12,6 +12,7 @@ import { SectionContext, type SectionContextValue } from '../cells/section-conte
 import { openBrowserStorage } from '../edits/safe-storage';
 import { SectionEdits } from '../edits/section-edits';
 import { kernelPool } from '../run/kernel-pool';
+import { ErrorBoundary } from '../ui/error-boundary';
 import { HtmlBlock } from './html-block';
 import { prefetchSection } from './load-section';
 import { SectionNotices } from './notices';
@@ -115,7 +116,7 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
         <SectionNotices session={session} edits={edits} />
         <div className="section-body">
           {section.blocks.map((b, i) =>
-            b.kind === 'html' ? <HtmlBlock key={i} html={b.html} slug={section.slug} /> : <Fragment key={b.cell.id}><CellView block={b} index={cellIndex++} /></Fragment>,
+            b.kind === 'html' ? <HtmlBlock key={i} html={b.html} slug={section.slug} /> : <ErrorBoundary key={b.cell.id} what="This cell"><CellView block={b} index={cellIndex++} /></ErrorBoundary>,
           )}
         </div>
         <PrevNext prev={section.prev} next={section.next} />

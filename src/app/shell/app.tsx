@@ -5,6 +5,7 @@ import { pageKey, type Route } from '../book/routes';
 import { SectionPage } from '../section/section-page';
 import { OfflineControl } from '../offline/offline-control';
 import { UpdateNotice } from '../offline/update-notice';
+import { ErrorBoundary } from '../ui/error-boundary';
 import { Icon } from '../ui/icons';
 import { HomePage, NotFoundPage, PartPage } from './pages';
 import { SearchBox } from './search-box';
@@ -73,10 +74,14 @@ export function App() {
         <TocNav toc={toc} route={route} />
       </aside>
       <main className="content" id="content">
-        <Page key={key} route={route} />
+        <ErrorBoundary key={key} what="This page">
+          <Page route={route} />
+        </ErrorBoundary>
       </main>
       <UpdateNotice />
-      <StatusBar />
+      <ErrorBoundary what="The status bar" resetKey={route}>
+        <StatusBar />
+      </ErrorBoundary>
     </div>
   );
 }

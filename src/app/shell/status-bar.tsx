@@ -103,7 +103,8 @@ export function StatusBar() {
   const choice = useSyncExternalStore(pool.backend.subscribe, pool.backend.get);
   const visible = useVisibleDownloads();
   return (
-    <footer className="status-bar" role="status" aria-live="polite">
+    // data-rejected: kernel messages the page refused (a cell speaking for the kernel), for developers.
+    <footer className="status-bar" role="status" aria-live="polite" data-rejected={state?.rejected || undefined}>
       <KernelIndicator state={state} choice={choice} />
       {visible.map((d) => (
         <DownloadItem key={d.path} d={d} />

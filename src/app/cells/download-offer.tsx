@@ -1,0 +1,27 @@
+/** The button a cell shows for a file it offers (nd.download): saved only when the reader clicks. */
+import { useSyncExternalStore } from 'react';
+import { downloadBytes } from '../../kernel/page-storage';
+import { downloadOffers, withdrawOffer, type DownloadOffer } from '../run/download-offers';
+import { formatBytes } from '../ui/format';
+import { Icon } from '../ui/icons';
+
+export function useDownloadOffers(slug: string, cellId: string | null): DownloadOffer[] {
+  const list = useSyncExternalStore(downloadOffers.subscribe, downloadOffers.get);
+  return list.filter((o) => o.slug === slug && o.cellId === cellId);
+}
+
+export function DownloadOfferView({ offer }: { offer: DownloadOffer }) {
+  return (
+    <div className="download-offer" role="group" aria-label="The cell offers a file" data-download-name={offer.name}>
+      <span>
+        This cell offers a file: <code className="download-name">{offer.name}</code> <span className="download-size">({formatBytes(offer.bytes.byteLength)})</span>
+      </span>
+      <button type="button" className="btn btn-small btn-run" data-testid="cell-download" onClick={() => downloadBytes(offer.name, offer.bytes)}>
+        <Icon name="download" /> Save file
+      </button>
+      <button type="button" className="btn btn-small btn-quiet" onClick={() => withdrawOffer(offer.id)}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

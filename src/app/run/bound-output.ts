@@ -1,0 +1,146 @@
+/**
+ * How much of one output the page shows. Outputs come from cells, and a cell may print a
+ * 50-million-character error message, a table of 200,000 rows or a chart of 300,000 points: the
+ * page shows a bounded part and says what it left out ("N more ... left out") under the output,
+ * so no output can freeze or crash the page. Pure; the kernel message was already checked
+ * (src/kernel/message-validator.ts), so the types are right and only the sizes are bounded here.
+ */
+import type { CellOutput, ChartOutput, ChartPanel, ChartSeries, ErrorOutput, ImageData, ImagesOutput, TableOutput } from '../../kernel/protocol';
+
+export const OUTPUT_CAPS = {
+  /** Characters of one error message. */
+  errorChars: 10_000,
+  /** Characters of names, titles, captions, labels, table cells, the error's source line. */
+  labelChars: 300,
+  cellChars: 1_000,
+  tableRows: 1_000,
+  tableColumns: 100,
+  imagesPerOutput: 500,
+  /** Pixels of one output's images together (a 2000 x 2000 image). */
+  imagePixels: 4_000_000,
+  chartPanels: 16,
+  seriesPerPanel: 50,
+  /** Points drawn per series; longer series are thinned evenly (the last point is always drawn). */
+  chartPoints: 10_000,
+  chartNotes: 20,
+} as const;
+
+/** An output as shown: maybe bounded, with what was left out (one line each). */
+export type ShownOutput = CellOutput & { leftOut?: string[] };
+
+const C = OUTPUT_CAPS;
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** `s` cut to `max` characters; the note says how many were left out. */
+function cut(s: string, max: number, what: string, notes: string[]): string {
+  if (s.length <= max) return s;
+  notes.push(`${n(s.length - max)} more characters of ${what} left out`);
+  return `${s.slice(0, max)}…`;
+}
+
+const label = (s: string | undefined, what: string, notes: string[]) => (s === undefined ? undefined : cut(s, C.labelChars, what, notes));
+
+function boundError(e: ErrorOutput, notes: string[]): ErrorOutput {
+  return {
+    ...e,
+    name: cut(e.name, C.labelChars, 'the error name', notes),
+    message: cut(e.message, C.errorChars, 'the error message', notes),
+    sourceLine: e.sourceLine === null ? null : cut(e.sourceLine, C.cellChars, 'the source line', notes),
+  };
+}
+
+function boundTable(t: TableOutput, notes: string[]): TableOutput {
+  const cols = Math.min(t.columns.length, C.tableColumns);
+  if (t.columns.length > cols) notes.push(`${n(t.columns.length - cols)} more columns left out`);
+  if (t.rows.length > C.tableRows) notes.push(`${n(t.rows.length - C.tableRows)} more rows left out`);
+  let longCells = 0;
+  const cell = (v: string | number | null) => {
+    if (typeof v !== 'string' || v.length <= C.cellChars) return v;
+    longCells++;
+    return `${v.slice(0, C.cellChars)}…`;
+  };
+  const rows = t.rows.slice(0, C.tableRows).map((r) => r.slice(0, cols).map(cell));
+  if (longCells > 0) notes.push(`${n(longCells)} table cells cut to ${n(C.cellChars)} characters`);
+  const out: TableOutput = { kind: 'table', columns: t.columns.slice(0, cols).map((c) => cut(c, C.labelChars, 'a column name', notes)), rows };
+  if (t.caption !== undefined) out.caption = cut(t.caption, C.labelChars, 'the caption', notes);
+  return out;
+}
+
+function boundImages(im: ImagesOutput, notes: string[]): ImagesOutput {
+  const images: ImageData[] = [];
+  let pixels = 0;
+  for (const image of im.images) {
+    const p = image.width * image.height;
+    if (images.length >= C.imagesPerOutput || pixels + p > C.imagePixels) break;
+    pixels += p;
+    images.push({ ...image, title: label(image.title, 'an image title', notes) });
+  }
+  if (images.length < im.images.length) notes.push(`${n(im.images.length - images.length)} more images left out`);
+  return { ...im, images };
+}
+
+/** Every k-th point, and the last: at most `max` points, evenly spread. */
+function thin(values: readonly number[], max: number): number[] {
+  if (values.length <= max) return values.slice();
+  const step = Math.ceil(values.length / (max - 1));
+  const out: number[] = [];
+  for (let i = 0; i < values.length - 1; i += step) out.push(values[i]!);
+  out.push(values[values.length - 1]!);
+  return out;
+}
+
+function boundSeries(s: ChartSeries, notes: string[]): ChartSeries {
+  const points = Math.min(s.x.length, s.y.length);
+  const x = points > C.chartPoints ? thin(s.x.slice(0, points), C.chartPoints) : s.x;
+  const y = points > C.chartPoints ? thin(s.y.slice(0, points), C.chartPoints) : s.y;
+  if (points > C.chartPoints) notes.push(`${n(points - x.length)} of the ${n(points)} points of '${s.name.slice(0, 40)}' left out (one point in ${n(Math.ceil(points / (C.chartPoints - 1)))} drawn)`);
+  return { ...s, name: cut(s.name, C.labelChars, 'a series name', notes), x, y };
+}
+
+function boundPanel(p: ChartPanel, notes: string[]): ChartPanel {
+  if (p.series.length > C.seriesPerPanel) notes.push(`${n(p.series.length - C.seriesPerPanel)} more series left out`);
+  return {
+    ...p,
+    title: label(p.title, 'a chart title', notes),
+    xLabel: label(p.xLabel, 'an axis label', notes),
+    yLabel: label(p.yLabel, 'an axis label', notes),
+    series: p.series.slice(0, C.seriesPerPanel).map((s) => boundSeries(s, notes)),
+  };
+}
+
+function boundChart(c: ChartOutput, notes: string[]): ChartOutput {
+  if (c.panels.length > C.chartPanels) notes.push(`${n(c.panels.length - C.chartPanels)} more chart panels left out`);
+  if (c.notes.length > C.chartNotes) notes.push(`${n(c.notes.length - C.chartNotes)} more chart notes left out`);
+  return {
+    ...c,
+    panels: c.panels.slice(0, C.chartPanels).map((p) => boundPanel(p, notes)),
+    notes: c.notes.slice(0, C.chartNotes).map((t) => cut(t, C.cellChars, 'a chart note', notes)),
+  };
+}
+
+/**
+ * The part of `output` the page shows. Text and values are bounded per cell by the output log
+ * (cell-run.ts), which counts characters across outputs; everything else here, per output.
+ */
+export function boundOutput(output: CellOutput): ShownOutput {
+  const notes: string[] = [];
+  let shown: CellOutput;
+  switch (output.kind) {
+    case 'text':
+    case 'value':
+      return output;
+    case 'error':
+      shown = boundError(output, notes);
+      break;
+    case 'table':
+      shown = boundTable(output, notes);
+      break;
+    case 'images':
+      shown = boundImages(output, notes);
+      break;
+    case 'chart':
+      shown = boundChart(output, notes);
+      break;
+  }
+  return notes.length === 0 ? shown : { ...shown, leftOut: notes };
+}
