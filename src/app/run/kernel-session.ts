@@ -32,6 +32,14 @@ export interface SessionState {
   /** The cell running now, if any. */
   running: string | null;
   queued: readonly string[];
+  /** The last "run all"/"run above" stopped at an error: where, and the cells it did not run. */
+  halted: Halted | null;
+}
+
+export interface Halted {
+  cellId: string;
+  /** The queued cells that did not run because of it, in order. */
+  skipped: readonly string[];
 }
 
 export interface RunRequest {
@@ -67,7 +75,7 @@ export class KernelSession {
     readonly slug: string,
     private readonly env: SessionEnvironment,
   ) {
-    this.store = new Store<SessionState>({ phase: 'off', status: null, notices: [], cells: {}, running: null, queued: [] });
+    this.store = new Store<SessionState>({ phase: 'off', status: null, notices: [], cells: {}, running: null, queued: [], halted: null });
   }
 
   get kernelStarted(): boolean {
@@ -92,6 +100,7 @@ export class KernelSession {
     this.queue.push(...fresh);
     this.patch((s) => ({
       queued: this.queue.map((q) => q.cellId),
+      halted: null,
       cells: { ...s.cells, ...Object.fromEntries(fresh.map((r) => [r.cellId, { ...(s.cells[r.cellId] ?? IDLE), status: 'queued' as const }])) },
     }));
     void this.pump();
@@ -120,6 +129,31 @@ export class KernelSession {
     this.clearQueue();
     this.teardown();
     if (reason) this.notice('info', reason);
+  }
+
+  /**
+   * Clears the outputs shown under these cells (recorded ones too: the cell then shows nothing
+   * until it runs again). A running cell keeps running; its later outputs appear.
+   */
+  clearOutputs(cellIds: readonly string[]): void {
+    for (const id of cellIds) {
+      const pending = this.pendingRuns.get(id);
+      if (pending) this.pendingRuns.set(id, { ...pending, outputs: [], droppedChars: 0 });
+    }
+    this.patch((s) => ({
+      cells: { ...s.cells, ...Object.fromEntries(cellIds.map((id) => [id, { ...(s.cells[id] ?? IDLE), outputs: [], droppedChars: 0, ran: true, errorLine: null }])) },
+    }));
+  }
+
+  /** Forgets a cell that left the page (a deleted scratch cell): its id may come back as a new cell. */
+  forget(cellId: string): void {
+    this.queue = this.queue.filter((q) => q.cellId !== cellId);
+    this.pendingRuns.delete(cellId);
+    this.patch((s) => {
+      const cells = { ...s.cells };
+      delete cells[cellId];
+      return { cells, queued: this.queue.map((q) => q.cellId) };
+    });
   }
 
   dismissNotice(id: number): void {
@@ -202,7 +236,9 @@ export class KernelSession {
         const done = await this.execute(client, request);
         if (done.status !== 'ok' && this.queue.length > 0) {
           // As in a notebook: a failing cell stops "run all", the cells below it would fail too.
+          const skipped = this.queue.map((q) => q.cellId);
           this.clearQueue();
+          if (done.status === 'error') this.patch(() => ({ halted: { cellId: request.cellId, skipped } }));
         }
       }
     } finally {
