@@ -45,6 +45,19 @@ export function App() {
 
   return (
     <div className="app" data-drawer={drawer ? 'open' : 'closed'}>
+      <a
+        className="skip-link"
+        href="#content"
+        onClick={(e) => {
+          // Routes live in the hash: move the focus instead of navigating to "#content".
+          e.preventDefault();
+          const main = document.getElementById('content');
+          main?.focus({ preventScroll: true });
+          main?.scrollIntoView({ block: 'start' });
+        }}
+      >
+        Skip to the content
+      </a>
       <header className="top-bar">
         <button type="button" className="btn btn-icon menu-button" aria-label={drawer ? 'Close the table of contents' : 'Open the table of contents'} aria-expanded={drawer} onClick={() => setDrawer(!drawer)}>
           <Icon name={drawer ? 'close' : 'menu'} />
@@ -60,7 +73,7 @@ export function App() {
       <aside className="sidebar">
         <TocNav toc={toc} route={route} />
       </aside>
-      <main className="content" id="content">
+      <main className="content" id="content" tabIndex={-1}>
         <Page key={key} route={route} />
       </main>
       <StatusBar />
