@@ -9,6 +9,7 @@ import { toc } from 'virtual:book';
 import { routeOf } from './book/routes';
 import { getSection } from './section/load-section';
 import { App } from './shell/app';
+import { installScrollMemory } from './shell/scroll-memory';
 import { startTheme } from './theme/theme-store';
 import './styles/theme.css';
 import './styles/layout.css';
@@ -17,6 +18,7 @@ import './styles/cells.css';
 import './styles/outputs.css';
 
 startTheme();
+installScrollMemory();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must have <div id="root"> for the reader to mount in');
 

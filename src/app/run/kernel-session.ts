@@ -21,7 +21,15 @@ export interface Notice {
   id: number;
   kind: 'info' | 'warning' | 'error';
   text: string;
+  /**
+   * One notice per topic, replaced in place by the next: three backend switches leave one
+   * "restarted on ..." notice, not three stacked. 'kernel': restarts, resets, start failures;
+   * 'backend': which backend the kernel fell back to.
+   */
+  topic: NoticeTopic;
 }
+
+export type NoticeTopic = 'kernel' | 'backend';
 
 export interface SessionState {
   phase: KernelPhase;
@@ -118,6 +126,8 @@ export class KernelSession {
     const wasStarted = this.kernelStarted;
     this.teardown();
     if (wasStarted) {
+      // The new kernel announces its own fallback, if any: the old one's no longer holds.
+      this.patch((st) => ({ notices: st.notices.filter((n) => n.topic !== 'backend') }));
       this.notice('info', reason);
       await this.ensureKernel().catch(() => undefined);
     }
@@ -323,7 +333,7 @@ export class KernelSession {
     if (status.fallbacks.length === 0 || !status.backend) return;
     const why = status.fallbacks.map((f) => `${BACKEND_LABELS[f.name]}: ${f.reason}`).join('; ');
     const asked = choice === 'auto' ? 'The best backend' : BACKEND_LABELS[choice];
-    this.notice('info', `${asked} was not available here, so cells run on ${BACKEND_LABELS[status.backend]} (${why}).`);
+    this.notice('info', `${asked} was not available here, so cells run on ${BACKEND_LABELS[status.backend]} (${why}).`, 'backend');
   }
 
   private scheduleFlush(): void {
@@ -345,9 +355,12 @@ export class KernelSession {
     this.patch((s) => ({ cells: { ...s.cells, ...updates } }));
   }
 
-  private notice(kind: Notice['kind'], text: string): void {
-    const id = nextNoticeId++;
-    this.patch((s) => ({ notices: [...s.notices.filter((n) => n.text !== text), { id, kind, text }] }));
+  private notice(kind: Notice['kind'], text: string, topic: NoticeTopic = 'kernel'): void {
+    this.patch((s) => {
+      const previous = s.notices.find((n) => n.topic === topic);
+      const next: Notice = { id: previous?.id ?? nextNoticeId++, kind, text, topic };
+      return { notices: previous ? s.notices.map((n) => (n === previous ? next : n)) : [...s.notices, next] };
+    });
   }
 
   private patch(fn: (s: SessionState) => Partial<SessionState>): void {

@@ -12,6 +12,7 @@ import { SectionContext, type SectionContextValue } from '../cells/section-conte
 import { openBrowserStorage } from '../edits/safe-storage';
 import { SectionEdits } from '../edits/section-edits';
 import { kernelPool } from '../run/kernel-pool';
+import { restoreScroll } from '../shell/scroll-memory';
 import { HtmlBlock } from './html-block';
 import { prefetchSection } from './load-section';
 import { SectionNotices } from './notices';
@@ -61,6 +62,8 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
 
   // Deep links: scroll to the anchor (or the top) once the section is on the page.
   useLayoutEffect(() => {
+    // Back/Forward: where the reader was, not the anchor.
+    if (restoreScroll()) return;
     const target = anchor ? document.getElementById(anchor) : null;
     if (target) target.scrollIntoView({ block: 'start' });
     else if (!anchor) window.scrollTo({ top: 0 });

@@ -5,6 +5,7 @@ import { pageKey, type Route } from '../book/routes';
 import { SectionPage } from '../section/section-page';
 import { Icon } from '../ui/icons';
 import { HomePage, NotFoundPage, PartPage } from './pages';
+import { restoreScroll } from './scroll-memory';
 import { SearchBox } from './search-box';
 import { StatusBar } from './status-bar';
 import { ThemeSwitch } from './theme-switch';
@@ -33,7 +34,7 @@ export function App() {
   useLayoutEffect(() => {
     if (route.kind !== 'section') {
       document.title = 'Hands-on Deep Learning, in the browser';
-      window.scrollTo({ top: 0 });
+      if (!restoreScroll()) window.scrollTo({ top: 0 });
     }
   }, [key, route.kind]);
   useEffect(() => {
