@@ -66,8 +66,11 @@ function apply(p: Position): void {
   const stop = () => {
     stopped = true;
     for (const ev of USER_INPUT) window.removeEventListener(ev, stop, true);
+    window.removeEventListener('hashchange', stop);
   };
   for (const ev of USER_INPUT) window.addEventListener(ev, stop, { capture: true, passive: true });
+  // Another navigation: this position belongs to the page being left.
+  window.addEventListener('hashchange', stop, { once: true });
   const step = () => {
     if (stopped) return;
     const target = targetOf(p);
