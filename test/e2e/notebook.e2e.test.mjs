@@ -208,6 +208,19 @@ describe('cell tools', () => {
     assert.equal(await bookCell(2).locator('button', { hasText: 'Run above' }).count(), 1);
   });
 
+  it('Esc then Tab leaves the cell (Tab inside the editor indents)', async () => {
+    const first = bookCell(1);
+    await first.locator('.cm-content').click();
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedCellId(), 'cell-1', 'Tab in the editor stays there (it indents)');
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    const where = await page.evaluate(() => ({ inCell1: !!document.activeElement?.closest('.cell[data-cell-id="cell-1"]'), tag: document.activeElement?.tagName }));
+    assert.equal(where.inCell1, false, `focus moved past the cell (now on ${where.tag})`);
+    assert.notEqual(where.tag, 'BODY');
+  });
+
   it('the cell\'s help names the keys, leaving the editor and adding a cell included', async () => {
     await bookCell(1).locator('button[aria-label="Keyboard help"]').click();
     const help = await bookCell(1).locator('.cell-help').innerText();

@@ -35,6 +35,17 @@ function useElapsed(startedAt: number | null): number | null {
   return startedAt === null ? null : Math.max(0, now - startedAt);
 }
 
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [contenteditable="true"], [tabindex]:not([tabindex="-1"])';
+
+/** The first element the keyboard can reach after `el` and outside it, in document order. */
+function focusableAfter(el: HTMLElement): HTMLElement | null {
+  for (const candidate of document.querySelectorAll<HTMLElement>(FOCUSABLE)) {
+    if (el.contains(candidate)) continue;
+    if (el.compareDocumentPosition(candidate) & Node.DOCUMENT_POSITION_FOLLOWING && candidate.getClientRects().length > 0) return candidate;
+  }
+  return null;
+}
+
 /** A scratch cell as a block: the reader's code, no recorded outputs, run by the reader only. */
 export function scratchBlock(id: string): CellBlock {
   return { kind: 'cell', cell: { id, lang: 'js', code: '', attrs: {}, line: 0, runnable: true }, sourceHash: '', recorded: null, stale: false };
@@ -150,6 +161,13 @@ export function CellView({ block, index, scratch }: { block: CellBlock; index: n
     } else if (e.key === 'Enter') {
       e.preventDefault();
       ctx.focusCell(cell.id);
+    } else if (e.key === 'Tab' && !e.shiftKey) {
+      // Tab moves on past this cell: through its buttons it would reach the editor, where Tab indents again.
+      const next = focusableAfter(e.currentTarget);
+      if (next) {
+        e.preventDefault();
+        next.focus();
+      }
     }
   };
 
