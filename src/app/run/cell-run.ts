@@ -49,9 +49,30 @@ function appendOutput(outputs: readonly CellOutput[], output: CellOutput): CellO
   // Consecutive text on one stream reads as one block, as in a terminal.
   const last = outputs[outputs.length - 1];
   if (output.kind === 'text' && last?.kind === 'text' && last.stream === output.stream) {
-    return [...outputs.slice(0, -1), { ...last, text: last.text + output.text }];
+    return [...outputs.slice(0, -1), { ...last, text: joinText(last.text, output.text) }];
   }
+  if (output.kind === 'text' && output.text.includes('\r')) return [...outputs, { ...output, text: applyCarriageReturns(output.text) }];
   return [...outputs, output];
+}
+
+/**
+ * Appends text as a terminal (and Jupyter) shows it: a carriage return starts the line over, so a
+ * progress line rewritten with "\r..." (d2l.progress, tqdm's habit) stays one line. Only the
+ * last line of the text so far can change: the rest is not looked at again.
+ */
+export function joinText(before: string, chunk: string): string {
+  if (!chunk.includes('\r')) return before + chunk;
+  const cut = before.lastIndexOf('\n') + 1;
+  return before.slice(0, cut) + applyCarriageReturns(before.slice(cut) + chunk);
+}
+
+/** Each line keeps what follows its last carriage return ("\r\n" is a plain line break). */
+export function applyCarriageReturns(text: string): string {
+  return text
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .map((line) => line.slice(line.lastIndexOf('\r') + 1))
+    .join('\n');
 }
 
 /**
