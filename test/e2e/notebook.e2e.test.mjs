@@ -231,6 +231,23 @@ describe('cell tools', () => {
   });
 });
 
+describe('d2l.progress', () => {
+  it('shows one line that is rewritten in place, with the time left while it runs', async () => {
+    const a = scratchCells().first();
+    await a.locator('.cm-content').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('print("before");\nfor (const i of d2l.progress([...Array(40).keys()], { desc: "steps", minIntervalMs: 0 })) await new Promise((r) => setTimeout(r, 50));\nprint("after");');
+    await page.keyboard.press('Control+Enter');
+    const out = a.locator('.cell-outputs');
+    await page.waitForFunction((el) => /steps \d+\/40 .*left/.test(el?.innerText ?? ''), await a.elementHandle(), { timeout: 60000 });
+    const during = await out.innerText();
+    assert.equal(during.split('\n').filter((l) => l.startsWith('steps')).length, 1, `one progress line while running:\n${during}`);
+    await waitFinished(a);
+    const text = (await a.locator('.output-body').innerText()).trim();
+    assert.match(text, /^before\nsteps 40\/40 \[█{20}\] 100% · [\d.]+ s\nafter$/);
+  });
+});
+
 describe('Run all stopping at an error', () => {
   it('says "stopped at cell N" in the toolbar, links to it, and marks the cells that did not run', async () => {
     const n = await page.locator('.section-body .cell:not([data-scratch])').count();
