@@ -64,7 +64,8 @@ async function waitFinished(cell, timeout = 90000) {
 
 async function stopIfRunning() {
   const stop = page.locator('.section-toolbar button[aria-label="Stop"]');
-  if (await stop.isEnabled()) await stop.click();
+  // The run may end between the check and the click: then there is nothing to stop.
+  if (await stop.isEnabled()) await stop.click({ timeout: 3000 }).catch(() => undefined);
   await page.waitForFunction(() => !document.querySelector('.section-body .cell[data-state="running"], .section-body .cell[data-state="queued"]'));
 }
 
