@@ -10,6 +10,7 @@ import { routeOf } from './book/routes';
 import { startServiceWorker } from './offline/service-worker';
 import { getSection } from './section/load-section';
 import { App } from './shell/app';
+import { installScrollMemory } from './shell/scroll-memory';
 import { startTheme } from './theme/theme-store';
 import './styles/theme.css';
 import './styles/layout.css';
@@ -19,6 +20,7 @@ import './styles/outputs.css';
 
 startTheme();
 startServiceWorker(); // offline reading, updates, isolation on plain hosts (src/sw/sw.ts)
+installScrollMemory();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must have <div id="root"> for the reader to mount in');
 

@@ -3,6 +3,7 @@
  * tokens into the blocks the reader shows (HTML between cells, cells with their recorded
  * outputs) and the section's search records. Pure: no I/O.
  */
+import { texToText } from './tex-to-text';
 import type { Token } from 'markdown-it';
 import { BIBLIOGRAPHY_ROLE, CITE_ROLES, citationText, type Citations } from './bibliography';
 import type { LabelRegistry } from './labels';
@@ -75,7 +76,8 @@ export function searchDocs(parsed: ParsedSection, registry: LabelRegistry, citat
         if (c.type === 'xref') return referenceText(c.info, resolveReference(ctx, c.info, c.content, 0));
         if (c.type === 'image') return inlineText(c);
         if (c.type === 'softbreak' || c.type === 'hardbreak') return ' ';
-        return c.type === 'text' || c.type === 'code_inline' || c.type.startsWith('math_') ? c.content : '';
+        if (c.type.startsWith('math_')) return texToText(c.content);
+        return c.type === 'text' || c.type === 'code_inline' ? c.content : '';
       })
       .join('');
   for (let i = 0; i < tokens.length; i++) {
@@ -89,7 +91,8 @@ export function searchDocs(parsed: ParsedSection, registry: LabelRegistry, citat
       continue;
     }
     if (token.type === 'inline') parts.push(inlineText(token));
-    else if (token.type === 'fence' || token.type === 'math_block' || token.type === 'code_block') parts.push(token.content);
+    else if (token.type === 'math_block') parts.push(texToText(token.content));
+    else if (token.type === 'fence' || token.type === 'code_block') parts.push(token.content);
   }
   finish();
   return docs;

@@ -28,6 +28,9 @@ const KATEX_TAGS = [
   'svg', 'path', 'line', 'g', 'rect',
 ];
 
+/** What the book's own figures add (scripts/figures, inlined by figures.ts): shapes, text, arrowheads. */
+const FIGURE_TAGS = ['circle', 'ellipse', 'polygon', 'polyline', 'text', 'tspan', 'defs', 'marker'];
+
 const MATHML_ATTRIBUTES = [
   'mathvariant', 'stretchy', 'separator', 'fence', 'minsize', 'maxsize', 'lspace', 'rspace', 'accent', 'accentunder', 'width', 'height', 'depth',
   'scriptlevel', 'displaystyle', 'rowspacing', 'columnalign', 'columnspacing', 'columnlines', 'rowlines', 'frame', 'framespacing', 'notation',
@@ -63,19 +66,27 @@ const STYLES: Record<string, RegExp[]> = {
 };
 
 export const CHAPTER_HTML_POLICY: sanitizeHtml.IOptions = {
-  allowedTags: [...MARKDOWN_TAGS, ...KATEX_TAGS],
+  allowedTags: [...MARKDOWN_TAGS, ...KATEX_TAGS, ...FIGURE_TAGS],
   allowedAttributes: {
     '*': ['class', 'id', 'title', 'lang', 'dir', 'aria-hidden', 'aria-label', 'aria-describedby', 'role', 'style'],
-    a: ['href', 'data-slug', 'data-anchor'],
+    a: ['href', 'rel', 'data-slug', 'data-anchor'],
     img: ['src', 'alt', 'width', 'height', 'loading'],
     th: ['colspan', 'rowspan', 'scope'],
     td: ['colspan', 'rowspan'],
     ol: ['start', 'type', 'reversed'],
     details: ['open'],
-    svg: ['xmlns', 'width', 'height', 'viewBox', 'preserveAspectRatio', 'focusable'],
-    path: ['d'],
-    line: ['x1', 'y1', 'x2', 'y2', 'stroke-width'],
-    rect: ['x', 'y', 'width', 'height'],
+    svg: ['xmlns', 'width', 'height', 'viewBox', 'preserveAspectRatio', 'focusable', 'data-figure'],
+    path: ['d', 'marker-end', 'marker-start'],
+    line: ['x1', 'y1', 'x2', 'y2', 'stroke-width', 'marker-end', 'marker-start'],
+    rect: ['x', 'y', 'width', 'height', 'rx', 'ry'],
+    g: ['transform'],
+    circle: ['cx', 'cy', 'r'],
+    ellipse: ['cx', 'cy', 'rx', 'ry'],
+    polygon: ['points'],
+    polyline: ['points', 'marker-end', 'marker-start'],
+    text: ['x', 'y', 'dx', 'dy', 'text-anchor', 'font-size', 'transform'],
+    tspan: ['x', 'y', 'dx', 'dy', 'font-size'],
+    marker: ['viewBox', 'refX', 'refY', 'markerWidth', 'markerHeight', 'markerUnits', 'orient'],
     ...Object.fromEntries(KATEX_TAGS.filter((t) => t.startsWith('m') || t === 'semantics' || t === 'annotation').map((t) => [t, MATHML_ATTRIBUTES])),
   },
   allowedStyles: { '*': STYLES },

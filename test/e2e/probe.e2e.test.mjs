@@ -222,7 +222,10 @@ describe('the backend menu on a host without cross-origin isolation', () => {
     plain = await serveStatic(distDir, '/handson/', { isolated: false });
     plainPage = await browser.context.newPage();
     await plainPage.goto(plain.url);
-    await plainPage.waitForSelector('.status-bar');
+    // The backend switcher is on section pages only (home and part pages have no kernel).
+    await plainPage.locator('.toc-sections a').first().click();
+    await plainPage.waitForSelector('.section .section-body');
+    await plainPage.waitForSelector('.status-bar [data-testid="backend-menu"]');
   });
   after(async () => {
     await plainPage?.close();

@@ -207,7 +207,7 @@ describe('export and import', () => {
     const file = a.exportFile();
     const b = open(new FakeStorage());
     b.setCode('cell-2', 'two');
-    expect(b.importFile(file)).toEqual({ imported: 2, orphaned: 0 });
+    expect(b.importFile(file)).toEqual({ imported: 2, scratch: 0, orphaned: 0 });
     expect([1, 2, 3].map((n) => b.codeOf(`cell-${n}`))).toEqual(['one', 'two', 'three']);
   });
 
@@ -215,7 +215,7 @@ describe('export and import', () => {
   const cases: [string, string, RegExp][] = [
     ['not JSON', '{', /not valid JSON/],
     ['another kind of file', JSON.stringify({ kind: 'notebook' }), /not an edits file of this book: expected "kind": "handson-dl-edits", got "notebook"/],
-    ['a newer format', JSON.stringify({ ...valid(), format: 2 }), /format 2; this version of the book reads format 1/],
+    ['a newer format', JSON.stringify({ ...valid(), format: 3 }), /format 3; this version of the book reads formats 1 and 2/],
     ['another section', JSON.stringify({ ...valid(), slug: '09-x/01-y' }), /edits of section '09-x\/01-y', but this is section '01-p\/01-s'. Open that section/],
     ['a bad cell id', JSON.stringify({ ...valid(), edits: [{ cellId: 'three', code: '', baseHash: '0123456789abcdef' }] }), /file.edits\[0\].cellId: expected a cell id like "cell-3", got the string "three"/],
     ['a missing code', JSON.stringify({ ...valid(), edits: [{ cellId: 'cell-1', baseHash: '0123456789abcdef' }] }), /file.edits\[0\].code: expected a string, got undefined/],

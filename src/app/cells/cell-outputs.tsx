@@ -1,9 +1,13 @@
-/** The outputs under a cell; recorded ones carry a label saying where they come from. */
-import { memo } from 'react';
+/**
+ * The outputs under a cell; recorded ones carry a label saying where they come from. The reader
+ * can clear them, and collapse a long one (to a few lines, with a way back), as in a notebook.
+ */
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import type { RecordedInfo } from '../../content/types';
 import type { ShownOutput } from '../run/bound-output';
 import { OutputView } from '../outputs/output-view';
 import { ErrorBoundary } from '../ui/error-boundary';
+import { Icon } from '../ui/icons';
 
 interface RecordedLabel {
   /** The reader edited the cell: these outputs are of the book's code. */
@@ -25,21 +29,72 @@ const OutputItem = memo(function OutputItem({ output }: { output: ShownOutput })
   );
 });
 
-export function CellOutputs({ outputs, recorded, droppedChars, droppedOutputs = 0 }: { outputs: readonly ShownOutput[]; recorded: RecordedLabel | null; droppedChars: number; droppedOutputs?: number }) {
+/** Outputs taller than this (CSS px) offer to collapse. */
+export const LONG_OUTPUT_PX = 360;
+
+export function CellOutputs({
+  outputs,
+  recorded,
+  droppedChars,
+  droppedOutputs = 0,
+  runKey,
+  onClear,
+}: {
+  outputs: readonly ShownOutput[];
+  recorded: RecordedLabel | null;
+  droppedChars: number;
+  droppedOutputs?: number;
+  /** Changes with each run: a new run opens a collapsed output again. */
+  runKey: string;
+  onClear: () => void;
+}) {
+  const body = useRef<HTMLDivElement>(null);
+  const [long, setLong] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
+  useLayoutEffect(() => setCollapsed(false), [runKey]);
+  useLayoutEffect(() => {
+    const el = body.current;
+    if (!el) return;
+    const measure = () => setLong(el.scrollHeight > LONG_OUTPUT_PX);
+    measure();
+    // Charts and images grow after they load; live outputs grow while the cell runs.
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    for (const child of el.children) ro.observe(child);
+    return () => ro.disconnect();
+  }, [outputs]);
   if (outputs.length === 0 && droppedChars === 0 && droppedOutputs === 0) return null;
   const when = recorded?.info ? ` on ${recorded.info.backend}, ${recorded.info.recordedAt.slice(0, 10)}` : '';
   return (
-    <div className={`cell-outputs${recorded ? ' cell-outputs-recorded' : ''}`}>
-      {recorded && (
-        <div className="recorded-label" title={`Recorded when the book was built${when}. Run the cell to see your own output.`}>
-          recorded{recorded.modified ? ' (from the book’s code)' : ''}
-        </div>
+    <div className={`cell-outputs${recorded ? ' cell-outputs-recorded' : ''}${collapsed ? ' cell-outputs-collapsed' : ''}`}>
+      <div className="output-tools">
+        {recorded && (
+          <div className="recorded-label" title={`Recorded when the book was built${when}. Run the cell to see your own output.`}>
+            recorded{recorded.modified ? ' (from the book’s code)' : ''}
+          </div>
+        )}
+        <span className="output-tools-spacer" />
+        {(long || collapsed) && (
+          <button type="button" className="btn btn-small btn-quiet" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)} data-action="collapse-output" title={collapsed ? 'Show the whole output' : 'Show only the first lines of this output'}>
+            <Icon name={collapsed ? 'expand' : 'collapse'} /> {collapsed ? 'Expand' : 'Collapse'}
+          </button>
+        )}
+        <button type="button" className="btn btn-small btn-quiet" onClick={onClear} data-action="clear-output" title="Clear this cell's output (running the cell shows it again)">
+          <Icon name="clear" /> Clear
+        </button>
+      </div>
+      <div className="output-body" ref={body}>
+        {outputs.map((o, i) => (
+          <OutputItem key={o.kind === 'chart' ? `chart:${o.chartId}` : i} output={o} />
+        ))}
+        {droppedChars > 0 && <p className="output-dropped">… {droppedChars.toLocaleString('en-US')} more characters of output were left out.</p>}
+        {droppedOutputs > 0 && <p className="output-dropped">… {droppedOutputs.toLocaleString('en-US')} more outputs were left out.</p>}
+      </div>
+      {collapsed && (
+        <button type="button" className="btn btn-link output-show-all" onClick={() => setCollapsed(false)}>
+          Output collapsed: show all
+        </button>
       )}
-      {outputs.map((o, i) => (
-        <OutputItem key={o.kind === 'chart' ? `chart:${o.chartId}` : i} output={o} />
-      ))}
-      {droppedChars > 0 && <p className="output-dropped">… {droppedChars.toLocaleString('en-US')} more characters of output were left out.</p>}
-      {droppedOutputs > 0 && <p className="output-dropped">… {droppedOutputs.toLocaleString('en-US')} more outputs were left out.</p>}
     </div>
   );
 }

@@ -1,9 +1,13 @@
 /**
- * A code cell: toolbar (state, run, run above, stop, reset), the editor (plain code until
- * CodeMirror loads), notes (original changed), and outputs: the reader's own once the cell
- * ran, else the recorded ones (labelled), unless those are stale.
+ * A code cell: toolbar (state, run, run above, stop, reset, copy, add a scratch cell below,
+ * keyboard help), the editor (plain code until CodeMirror loads), notes (original changed), and
+ * outputs: the reader's own once the cell ran, else the recorded ones (labelled), unless those
+ * are stale. The same view shows the reader's scratch cells, marked as theirs.
+ *
+ * Keyboard, as in Jupyter's command mode: Esc leaves the editor for the cell (Tab indents inside
+ * the editor, so this is the way out); there B adds a scratch cell below, Enter edits again.
  */
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { CellBlock } from '../../content/types';
 import { IDLE, visibleOutputs, type CellRun } from '../run/cell-run';
 import { useTheme } from '../theme/theme-store';
@@ -33,6 +37,73 @@ function useElapsed(startedAt: number | null): number | null {
   return startedAt === null ? null : Math.max(0, now - startedAt);
 }
 
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [contenteditable="true"], [tabindex]:not([tabindex="-1"])';
+
+/** The first element the keyboard can reach after `el` and outside it, in document order. */
+function focusableAfter(el: HTMLElement): HTMLElement | null {
+  for (const candidate of document.querySelectorAll<HTMLElement>(FOCUSABLE)) {
+    if (el.contains(candidate)) continue;
+    if (el.compareDocumentPosition(candidate) & Node.DOCUMENT_POSITION_FOLLOWING && candidate.getClientRects().length > 0) return candidate;
+  }
+  return null;
+}
+
+/** A scratch cell as a block: the reader's code, no recorded outputs, run by the reader only. */
+export function scratchBlock(id: string): CellBlock {
+  return { kind: 'cell', cell: { id, lang: 'js', code: '', attrs: {}, line: 0, runnable: true }, sourceHash: '', recorded: null, stale: false };
+}
+
+function useHalted(cellId: string): 'halted-here' | 'skipped' | null {
+  const { session } = useSection();
+  return useSyncExternalStore(session.store.subscribe, () => {
+    const h = session.store.get().halted;
+    return h === null ? null : h.cellId === cellId ? 'halted-here' : h.skipped.includes(cellId) ? 'skipped' : null;
+  });
+}
+
+/** Copies the cell's code; says "Copied" for a moment (or why it could not). */
+function CopyButton({ code }: { code: () => string }) {
+  const [done, setDone] = useState<'copied' | 'failed' | null>(null);
+  useEffect(() => {
+    if (!done) return;
+    const t = setTimeout(() => setDone(null), 1500);
+    return () => clearTimeout(t);
+  }, [done]);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(code());
+      setDone('copied');
+    } catch {
+      setDone('failed');
+    }
+  };
+  return (
+    <button type="button" className="btn btn-small btn-quiet" onClick={() => void copy()} title={done === 'failed' ? 'The browser refused the clipboard: select the code and press Ctrl+C' : 'Copy the code of this cell'} data-action="copy">
+      <Icon name={done === 'copied' ? 'check' : 'copy'} /> <span className="btn-text">{done === 'copied' ? 'Copied' : done === 'failed' ? 'Not copied' : 'Copy'}</span>
+    </button>
+  );
+}
+
+function CellHelp({ scratch }: { scratch: boolean }) {
+  return (
+    <div className="cell-help" role="note">
+      <dl>
+        <dt>Shift+Enter</dt>
+        <dd>run, then go to the next cell</dd>
+        <dt>Ctrl+Enter</dt>
+        <dd>run, stay here</dd>
+        <dt>Esc</dt>
+        <dd>leave the editor (Tab indents inside it); then Tab moves on</dd>
+        <dt>Esc, then B</dt>
+        <dd>add your own scratch cell below, run in the same kernel</dd>
+        <dt>Esc, then Enter</dt>
+        <dd>back into the editor</dd>
+      </dl>
+      {scratch && <p>This is your own cell: saved in this browser with your edits, exported with them, and never run by Run all.</p>}
+    </div>
+  );
+}
+
 function StateBadge({ run }: { run: CellRun }) {
   const elapsed = useElapsed(run.status === 'running' ? run.startedAt : null);
   const label = { idle: '', queued: 'queued', running: 'running', done: 'done', error: 'error', stopped: 'stopped' }[run.status];
@@ -46,7 +117,11 @@ function StateBadge({ run }: { run: CellRun }) {
   );
 }
 
-export function CellView({ block, index }: { block: CellBlock; index: number }) {
+/**
+ * `index`: how many of the book's cells come before this one (run above runs them). `scratch`:
+ * set for the reader's own cells, with the book cell they sit below.
+ */
+export function CellView({ block, index, scratch }: { block: CellBlock; index: number; scratch?: { after: string } }) {
   const { cell } = block;
   const ctx = useSection();
   const { session, edits } = ctx;
@@ -64,6 +139,9 @@ export function CellView({ block, index }: { block: CellBlock; index: number }) 
   const originalChanged = edits.originalChanged(cell.id);
   const pendingUploads = usePendingUploads(ctx.slug, cell.id);
   const offers = useDownloadOffers(ctx.slug, cell.id);
+  const halted = useHalted(cell.id);
+  const [help, setHelp] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
 
   const runHere = () => session.run([{ cellId: cell.id, code: edits.codeOf(cell.id) }]);
   const callbacks = useRef<EditorCallbacks>(null as unknown as EditorCallbacks);
@@ -72,8 +150,28 @@ export function CellView({ block, index }: { block: CellBlock; index: number }) 
     onRunInPlace: runHere,
     onRunAndAdvance: () => {
       runHere();
-      ctx.focusCell(index + 1);
+      ctx.focusAfter(cell.id);
     },
+    onEscape: () => box.current?.focus(),
+  };
+
+  // Command mode: keys on the cell itself (not in the editor or on a button).
+  const onCellKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'b' || e.key === 'B') {
+      e.preventDefault();
+      ctx.addScratchBelow(cell.id);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      ctx.focusCell(cell.id);
+    } else if (e.key === 'Tab' && !e.shiftKey) {
+      // Tab moves on past this cell: through its buttons it would reach the editor, where Tab indents again.
+      const next = focusableAfter(e.currentTarget);
+      if (next) {
+        e.preventDefault();
+        next.focus();
+      }
+    }
   };
 
   useEffect(() => {
@@ -82,13 +180,13 @@ export function CellView({ block, index }: { block: CellBlock; index: number }) 
       code: edits.codeOf(cell.id),
       lang: cell.lang,
       dark: document.documentElement.dataset['theme'] === 'dark',
-      label: `Code cell ${index + 1}`,
+      label: scratch ? `Your scratch cell below code cell ${index}` : `Code cell ${index + 1}`,
       callbacks: () => callbacks.current,
     });
     handle.current = h;
-    ctx.registerEditor(index, h);
+    ctx.registerEditor(cell.id, h);
     return () => {
-      ctx.registerEditor(index, null);
+      ctx.registerEditor(cell.id, null);
       handle.current = null;
       h.destroy();
     };
@@ -104,10 +202,33 @@ export function CellView({ block, index }: { block: CellBlock; index: number }) 
   const active = run.status === 'running' || run.status === 'queued';
   const shown = visibleOutputs(run, block.recorded, block.stale);
 
+  const classes = ['cell', modified && 'cell-modified', scratch && 'cell-scratch', halted === 'skipped' && 'cell-skipped'].filter(Boolean).join(' ');
+  const hasOutputs = shown.outputs.length > 0 || (!shown.recorded && (run.droppedChars > 0 || run.droppedOutputs > 0));
   return (
-    <div className={`cell${modified ? ' cell-modified' : ''}`} data-cell-id={cell.id} data-state={run.status} data-modified={modified || undefined}>
+    <div
+      ref={box}
+      className={classes}
+      data-cell-id={cell.id}
+      data-state={run.status}
+      data-modified={modified || undefined}
+      data-scratch={scratch ? true : undefined}
+      data-skipped={halted === 'skipped' || undefined}
+      tabIndex={-1}
+      onKeyDown={onCellKey}
+      aria-label={scratch ? 'Your scratch cell' : `Code cell ${index + 1}`}
+    >
       <div className="cell-bar">
+        {scratch && (
+          <span className="cell-mark cell-mark-scratch" title="A cell you added: it runs in the section's kernel, is saved with your edits, and Run all skips it">
+            your cell
+          </span>
+        )}
         <StateBadge run={run} />
+        {halted === 'skipped' && (
+          <span className="cell-mark cell-mark-skipped" title="Run all stopped at an error above: this cell did not run">
+            not run
+          </span>
+        )}
         {modified && (
           <span className="cell-mark" title="You edited this cell; your version is saved in this browser">
             modified
@@ -128,15 +249,30 @@ export function CellView({ block, index }: { block: CellBlock; index: number }) 
             <Icon name="run" /> Run
           </button>
         )}
-        <button type="button" className="btn btn-small btn-quiet" onClick={() => session.run(ctx.cellsBefore(index))} title="Run every cell above this one, in order">
-          <Icon name="runAbove" /> <span className="btn-text">Run above</span>
-        </button>
+        {index > 0 && (
+          <button type="button" className="btn btn-small btn-quiet" onClick={() => session.run(ctx.cellsBefore(index))} title={scratch ? "Run the book's cells above this one, in order" : 'Run every cell above this one, in order'}>
+            <Icon name="runAbove" /> <span className="btn-text">Run above</span>
+          </button>
+        )}
         {modified && (
           <button type="button" className="btn btn-small btn-quiet" onClick={() => edits.resetCell(cell.id)} title="Restore the book's code for this cell (Ctrl+Z in the editor undoes it)">
             <Icon name="reset" /> <span className="btn-text">Reset</span>
           </button>
         )}
+        <CopyButton code={() => edits.codeOf(cell.id)} />
+        <button type="button" className="btn btn-small btn-quiet" onClick={() => ctx.addScratchBelow(cell.id)} title="Add your own scratch cell below (Esc, then B): it runs in the same kernel" data-action="add-scratch">
+          <Icon name="add" /> <span className="btn-text">Cell</span>
+        </button>
+        {scratch && (
+          <button type="button" className="btn btn-small btn-quiet" onClick={() => ctx.deleteScratch(cell.id)} title="Delete this cell of yours" aria-label="Delete this cell" data-action="delete-scratch">
+            <Icon name="trash" />
+          </button>
+        )}
+        <button type="button" className="btn btn-small btn-quiet btn-help" aria-expanded={help} aria-label="Keyboard help" onClick={() => setHelp(!help)} title="Keys: Shift+Enter, Ctrl+Enter, Esc then B to add a cell">
+          ?
+        </button>
       </div>
+      {help && <CellHelp scratch={scratch !== undefined} />}
       <div className="cell-editor" ref={host}>
         {!editorModule && (
           <pre className="cell-static">
@@ -161,9 +297,18 @@ export function CellView({ block, index }: { block: CellBlock; index: number }) 
       {offers.map((o) => (
         <DownloadOfferView key={o.id} offer={o} />
       ))}
-      <ErrorBoundary what="The outputs of this cell" resetKey={shown.outputs}>
-        <CellOutputs outputs={shown.outputs} recorded={shown.recorded ? { modified, info: ctx.recorded } : null} droppedChars={shown.recorded ? 0 : run.droppedChars} droppedOutputs={shown.recorded ? 0 : run.droppedOutputs} />
-      </ErrorBoundary>
+      {hasOutputs && (
+        <ErrorBoundary what="The outputs of this cell" resetKey={shown.outputs}>
+          <CellOutputs
+            outputs={shown.outputs}
+            recorded={shown.recorded ? { modified, info: ctx.recorded } : null}
+            droppedChars={shown.recorded ? 0 : run.droppedChars}
+            droppedOutputs={shown.recorded ? 0 : run.droppedOutputs}
+            runKey={`${run.runNumber}:${shown.recorded}`}
+            onClear={() => session.clearOutputs([cell.id])}
+          />
+        </ErrorBoundary>
+      )}
     </div>
   );
 }

@@ -10,11 +10,17 @@ export interface SectionContextValue {
   session: KernelSession;
   edits: SectionEdits;
   recorded: RecordedInfo | null;
-  /** Runnable cells in order, with the code each holds now (for run above / run all). */
+  /** The book's runnable cells in order, with the code each holds now (for run above / run all; scratch cells are not included). */
   cellsBefore(index: number): { cellId: string; code: string }[];
-  registerEditor(index: number, handle: EditorHandle | null): void;
-  /** Focuses the editor of the cell at `index` (Shift+Enter moves on). */
-  focusCell(index: number): void;
+  registerEditor(cellId: string, handle: EditorHandle | null): void;
+  /** Focuses the editor of a cell (book or scratch), bringing it on screen. */
+  focusCell(cellId: string): void;
+  /** Focuses the editor of the cell after this one on the page (Shift+Enter moves on). */
+  focusAfter(cellId: string): void;
+  /** Adds a scratch cell below this one and focuses it. */
+  addScratchBelow(cellId: string): void;
+  /** Deletes a scratch cell (its outputs go with it). */
+  deleteScratch(cellId: string): void;
 }
 
 export const SectionContext = createContext<SectionContextValue | null>(null);

@@ -3,10 +3,12 @@
  * after clearing site data, to share). The format is versioned and every field is checked,
  * with a size limit, and errors say what is wrong and where.
  */
-import { EditsSchemaError, expectObject, expectString, parseCellEdits, type CellEdit } from './edit-schema';
+import { EditsSchemaError, expectObject, expectString, parseCellEdits, parseScratchCells, type CellEdit, type ScratchCell } from './edit-schema';
 
 export const EDITS_FILE_KIND = 'handson-dl-edits';
-export const EDITS_FILE_FORMAT = 1;
+/** Format 2 added `scratch` (the reader's own cells); files of format 1 still import. */
+export const EDITS_FILE_FORMAT = 2;
+const READABLE_FORMATS: readonly unknown[] = [1, 2];
 export const MAX_IMPORT_BYTES = 2_000_000;
 
 /** Saved data that could not be read, set aside (exported so nothing the reader wrote is lost). */
@@ -28,6 +30,8 @@ export interface EditsFile {
   edits: CellEdit[];
   /** Edits whose cell no longer exists in the section. */
   orphans: CellEdit[];
+  /** The reader's own cells, in page order (never the book's). */
+  scratch: ScratchCell[];
   damaged: DamagedData[];
 }
 
@@ -60,8 +64,8 @@ export function parseEditsFile(text: string, slug: string): EditsFile {
     if (o['kind'] !== EDITS_FILE_KIND) {
       throw new EditsImportError(`This is not an edits file of this book: expected "kind": "${EDITS_FILE_KIND}", got ${JSON.stringify(o['kind']) ?? 'none'}.`);
     }
-    if (o['format'] !== EDITS_FILE_FORMAT) {
-      throw new EditsImportError(`The file has format ${JSON.stringify(o['format'])}; this version of the book reads format ${EDITS_FILE_FORMAT}.`);
+    if (!READABLE_FORMATS.includes(o['format'])) {
+      throw new EditsImportError(`The file has format ${JSON.stringify(o['format'])}; this version of the book reads formats ${READABLE_FORMATS.join(' and ')}.`);
     }
     const fileSlug = expectString(o['slug'], 'file.slug');
     if (fileSlug !== slug) {
@@ -78,6 +82,7 @@ export function parseEditsFile(text: string, slug: string): EditsFile {
       exportedAt: expectString(o['exportedAt'], 'file.exportedAt'),
       edits: parseCellEdits(o['edits'], 'file.edits'),
       orphans: o['orphans'] === undefined ? [] : parseCellEdits(o['orphans'], 'file.orphans'),
+      scratch: o['format'] === 1 || o['scratch'] === undefined ? [] : parseScratchCells(o['scratch'], 'file.scratch'),
       damaged,
     };
   } catch (e) {

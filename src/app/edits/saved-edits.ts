@@ -4,9 +4,11 @@
  * key: a new version of the book must find the reader's edits, not orphan them (each edit
  * carries the hash of the original it was made from, so changed originals are detected).
  */
-import { EditsSchemaError, expectObject, expectString, parseCellEdits, type CellEdit } from './edit-schema';
+import { EditsSchemaError, expectObject, expectString, parseCellEdits, parseScratchCells, type CellEdit, type ScratchCell } from './edit-schema';
 
-export const SAVED_FORMAT = 1;
+/** Format 2 added scratch cells; format 1 (edits only) still loads, as format 2 without any. */
+export const SAVED_FORMAT = 2;
+const READABLE_FORMATS: readonly unknown[] = [1, 2];
 const PREFIX = 'handson/edits/v1/';
 const DAMAGED_PREFIX = 'handson/edits-damaged/';
 
@@ -18,6 +20,8 @@ export interface SavedSection {
   /** ISO time of the last save. */
   savedAt: string;
   edits: CellEdit[];
+  /** The reader's own cells, in page order. */
+  scratch: ScratchCell[];
 }
 
 export const savedKey = (slug: string): string => PREFIX + slug;
@@ -36,7 +40,7 @@ export function parseSaved(text: string, slug: string): ParsedSaved {
   }
   try {
     const o = expectObject(json, 'saved edits');
-    if (o['format'] !== SAVED_FORMAT) return { ok: false, reason: `format ${describeFormat(o['format'])}, expected format ${SAVED_FORMAT}` };
+    if (!READABLE_FORMATS.includes(o['format'])) return { ok: false, reason: `format ${describeFormat(o['format'])}, expected format ${READABLE_FORMATS.join(' or ')}` };
     const savedSlug = expectString(o['slug'], 'saved edits.slug');
     if (savedSlug !== slug) return { ok: false, reason: `it belongs to section '${savedSlug}', not '${slug}'` };
     return {
@@ -48,6 +52,7 @@ export function parseSaved(text: string, slug: string): ParsedSaved {
         sectionVersion: expectString(o['sectionVersion'], 'saved edits.sectionVersion'),
         savedAt: expectString(o['savedAt'], 'saved edits.savedAt'),
         edits: parseCellEdits(o['edits'], 'saved edits.edits'),
+        scratch: o['format'] === 1 || o['scratch'] === undefined ? [] : parseScratchCells(o['scratch'], 'saved edits.scratch'),
       },
     };
   } catch (e) {

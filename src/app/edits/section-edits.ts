@@ -7,9 +7,10 @@
  * No DOM and no React: the app subscribes to it, and unit tests drive it with a fake storage
  * and fake timers.
  */
-import { MAX_CELL_CODE_CHARS, type CellEdit } from './edit-schema';
+import { MAX_CELL_CODE_CHARS, MAX_SCRATCH_PER_SECTION, SCRATCH_ID, type CellEdit, type ScratchCell } from './edit-schema';
 import { EDITS_FILE_FORMAT, EDITS_FILE_KIND, EditsImportError, parseEditsFile, serializeEditsFile, type DamagedData } from './edits-file';
 import { resolveEdits, type CellIdentity } from './resolve-edits';
+import { resolveScratch } from './resolve-scratch';
 import { damagedKey, parseSaved, SAVED_FORMAT, savedKey, serializeSaved } from './saved-edits';
 import { freeSpaceForEdits, isQuotaError, writeProblem, type StorageLike, type StorageProblem } from './safe-storage';
 
@@ -47,6 +48,8 @@ export type SaveState = 'saved' | 'pending' | 'memory-only';
 
 export interface ImportResult {
   imported: number;
+  /** Scratch cells of the file added to the section (ones already here with the same code are skipped). */
+  scratch: number;
   /** Edits of the file whose cell is gone (kept as orphans). */
   orphaned: number;
 }
@@ -57,6 +60,9 @@ export class SectionEdits {
   private readonly cellById: Map<string, SectionCell>;
   private edits = new Map<string, CellEdit>();
   private orphanEdits: CellEdit[] = [];
+  /** The reader's own cells in page order (grouped by the book cell they sit below). */
+  private scratchList: ScratchCell[] = [];
+  private nextScratch = 1;
   private damagedData: DamagedData[] = [];
   private storageProblem: StorageProblem | null;
   private saveState: SaveState = 'saved';
@@ -75,13 +81,25 @@ export class SectionEdits {
 
   // ---- reading ----------------------------------------------------------------------------
 
-  /** What the cell holds now: the reader's edit or the book's code. */
+  /** What the cell holds now: the reader's edit or the book's code (or a scratch cell's code). */
   codeOf(cellId: string): string {
+    if (isScratchId(cellId)) return this.scratchCell(cellId).code;
     return this.edits.get(cellId)?.code ?? this.original(cellId).code;
   }
 
+  /** A book cell the reader changed (scratch cells are the reader's own, never "modified"). */
   isModified(cellId: string): boolean {
     return this.edits.has(cellId);
+  }
+
+  /** The reader's own cells, in page order. */
+  scratch(): readonly ScratchCell[] {
+    return this.scratchList;
+  }
+
+  /** The scratch cells right below book cell `cellId`, in order. */
+  scratchAfter(cellId: string): ScratchCell[] {
+    return this.scratchList.filter((s) => s.afterCellId === cellId);
   }
 
   /** True when the book's cell changed since the reader edited it. */
@@ -122,8 +140,15 @@ export class SectionEdits {
 
   /** The reader typed: keep it now, save it soon. Typing the original back removes the edit. */
   setCode(cellId: string, code: string): void {
-    const original = this.original(cellId);
     if (code.length > MAX_CELL_CODE_CHARS) throw new RangeError(`cell ${cellId}: ${code.length} characters is more than the ${MAX_CELL_CODE_CHARS} an edit may hold`);
+    if (isScratchId(cellId)) {
+      const s = this.scratchCell(cellId);
+      if (s.code === code) return;
+      this.scratchList = this.scratchList.map((x) => (x.id === cellId ? { ...x, code } : x));
+      this.changed();
+      return;
+    }
+    const original = this.original(cellId);
     const previous = this.edits.get(cellId);
     if (code === original.code) {
       if (!previous) return;
@@ -134,6 +159,38 @@ export class SectionEdits {
       this.edits.set(cellId, { cellId, code, baseHash: previous?.baseHash ?? original.sourceHash });
     }
     this.changed();
+  }
+
+  /**
+   * Adds an empty scratch cell right below `belowId`: a book cell (it becomes the first of that
+   * cell's scratch cells) or a scratch cell (the new one follows it). Returns the new cell's id.
+   */
+  addScratch(belowId: string, code = ''): string {
+    if (this.scratchList.length >= MAX_SCRATCH_PER_SECTION) throw new RangeError(`a section holds at most ${MAX_SCRATCH_PER_SECTION} scratch cells; delete some first`);
+    const id = `scratch-${this.nextScratch++}`;
+    let at: number;
+    let anchor: SectionCell;
+    if (isScratchId(belowId)) {
+      const below = this.scratchCell(belowId);
+      anchor = this.original(below.afterCellId);
+      at = this.scratchList.indexOf(below) + 1;
+    } else {
+      anchor = this.original(belowId);
+      const first = this.scratchList.findIndex((s) => s.afterCellId === belowId);
+      // Directly below the book cell: before its other scratch cells, or where its group would start.
+      at = first >= 0 ? first : this.scratchList.filter((s) => this.position(s.afterCellId) < this.position(belowId)).length;
+    }
+    const next = this.scratchList.slice();
+    next.splice(at, 0, { id, afterCellId: anchor.id, afterHash: anchor.sourceHash, code });
+    this.scratchList = next;
+    this.changed();
+    return id;
+  }
+
+  deleteScratch(id: string): void {
+    const before = this.scratchList.length;
+    this.scratchList = this.scratchList.filter((s) => s.id !== id);
+    if (this.scratchList.length !== before) this.changed();
   }
 
   resetCell(cellId: string): void {
@@ -181,6 +238,7 @@ export class SectionEdits {
       exportedAt: this.now().toISOString(),
       edits: [...this.edits.values()],
       orphans: this.orphanEdits,
+      scratch: this.scratchList,
       damaged: this.damagedData,
     });
   }
@@ -196,8 +254,21 @@ export class SectionEdits {
     }
     const known = new Set(this.orphanEdits.map((o) => `${o.cellId}\0${o.baseHash}\0${o.code}`));
     const orphanEdits = [...this.orphanEdits, ...orphans.filter((o) => !known.has(`${o.cellId}\0${o.baseHash}\0${o.code}`))];
+    // Scratch cells are added (with fresh ids), not replaced: importing twice must not duplicate them.
+    const have = new Set(this.scratchList.map((x) => `${x.afterCellId}\0${x.code}`));
+    let scratchList = this.scratchList;
+    let nextScratch = this.nextScratch;
+    let added = 0;
+    for (const x of resolveScratch(file.scratch, this.cells)) {
+      if (have.has(`${x.afterCellId}\0${x.code}`) || scratchList.length >= MAX_SCRATCH_PER_SECTION) continue;
+      have.add(`${x.afterCellId}\0${x.code}`);
+      scratchList = this.ordered([...scratchList, { ...x, id: `scratch-${nextScratch++}` }]);
+      added++;
+    }
     // What one section may keep in storage: a few imports must not fill the reader's quota.
-    const size = [...edits.values(), ...orphanEdits].reduce((n, e) => n + e.code.length + e.cellId.length + e.baseHash.length, 0);
+    const size =
+      [...edits.values(), ...orphanEdits].reduce((n, e) => n + e.code.length + e.cellId.length + e.baseHash.length, 0) +
+      scratchList.reduce((n, x) => n + x.code.length + x.afterCellId.length, 0);
     if (size > MAX_SECTION_CHARS) {
       throw new EditsImportError(
         `With this file, the section's edits would take ${size.toLocaleString('en-US')} characters; a section keeps at most ${MAX_SECTION_CHARS.toLocaleString('en-US')}. Import a file exported from this book (Edits > Export), or reset some cells first.`,
@@ -205,8 +276,10 @@ export class SectionEdits {
     }
     this.edits = edits;
     this.orphanEdits = orphanEdits;
+    this.scratchList = scratchList;
+    this.nextScratch = nextScratch;
     this.changed();
-    return { imported: byCell.size, orphaned: orphans.length };
+    return { imported: byCell.size, scratch: added, orphaned: orphans.length };
   }
 
   // ---- persistence ------------------------------------------------------------------------
@@ -246,6 +319,8 @@ export class SectionEdits {
     const { byCell, orphans } = resolveEdits(parsed.value.edits, this.cells);
     this.edits = byCell;
     this.orphanEdits = orphans;
+    this.scratchList = this.ordered(resolveScratch(parsed.value.scratch, this.cells));
+    this.nextScratch = 1 + Math.max(0, ...this.scratchList.map((x) => Number(x.id.slice('scratch-'.length))));
   }
 
   /** Damaged saved data: shown to the reader, copied to its own key, and the section starts clean. */
@@ -280,8 +355,13 @@ export class SectionEdits {
     if (!storage) return;
     const all = [...this.edits.values(), ...this.orphanEdits];
     const save = () => {
-      if (all.length === 0) storage.removeItem(savedKey(slug));
-      else storage.setItem(savedKey(slug), serializeSaved({ format: SAVED_FORMAT, slug, bookVersion, sectionVersion, savedAt: this.now().toISOString(), edits: all }));
+      if (all.length === 0 && this.scratchList.length === 0) storage.removeItem(savedKey(slug));
+      else {
+        storage.setItem(
+          savedKey(slug),
+          serializeSaved({ format: SAVED_FORMAT, slug, bookVersion, sectionVersion, savedAt: this.now().toISOString(), edits: all, scratch: this.scratchList }),
+        );
+      }
     };
     try {
       try {
@@ -310,6 +390,24 @@ export class SectionEdits {
     return c;
   }
 
+  private scratchCell(id: string): ScratchCell {
+    const s = this.scratchList.find((x) => x.id === id);
+    if (!s) throw new RangeError(`section ${this.slug} has no scratch cell '${id}'; its scratch cells are ${this.scratchList.map((x) => x.id).join(', ') || '(none)'}`);
+    return s;
+  }
+
+  private position(cellId: string): number {
+    return this.cells.findIndex((c) => c.id === cellId);
+  }
+
+  /** Groups scratch cells by the position of their book cell (stable: order within a group is kept). */
+  private ordered(list: readonly ScratchCell[]): ScratchCell[] {
+    return list
+      .map((x, i) => ({ x, i }))
+      .sort((a, b) => this.position(a.x.afterCellId) - this.position(b.x.afterCellId) || a.i - b.i)
+      .map(({ x }) => x);
+  }
+
   private bump(): void {
     this.revision++;
     for (const l of [...this.listeners]) l();
@@ -325,3 +423,5 @@ export class SectionEdits {
 }
 
 export { EditsImportError };
+
+export const isScratchId = (cellId: string): boolean => SCRATCH_ID.test(cellId);

@@ -77,10 +77,12 @@ export class OutputLog {
     // left out: what follows a gap is not shown after it).
     const last = this.outputs[this.outputs.length - 1];
     if (output.kind === 'text' && last?.kind === 'text' && last.stream === output.stream && this.droppedOutputs === 0) {
-      this.outputs[this.outputs.length - 1] = { ...last, text: last.text + output.text };
-      this.textChars += output.text.length;
+      const text = joinText(last.text, output.text); // a carriage return rewrites the last line
+      this.outputs[this.outputs.length - 1] = { ...last, text };
+      this.textChars += text.length - last.text.length;
       return;
     }
+    if (output.kind === 'text' && output.text.includes('\r')) output = { ...output, text: applyCarriageReturns(output.text) };
     if (this.outputs.length >= MAX_OUTPUTS) {
       this.droppedOutputs++;
       if (output.kind === 'text' || output.kind === 'value') this.droppedChars += output.text.length;
@@ -89,6 +91,15 @@ export class OutputLog {
     if (output.kind === 'text' || output.kind === 'value') this.textChars += output.text.length;
     if (output.kind === 'chart') this.chartAt.set(output.chartId, this.outputs.length);
     this.outputs.push(output);
+  }
+
+  /** Forgets what was shown (the reader cleared the cell); later outputs append to an empty log. */
+  clear(): void {
+    this.outputs.length = 0;
+    this.chartAt.clear();
+    this.textChars = 0;
+    this.droppedChars = 0;
+    this.droppedOutputs = 0;
   }
 
   /** The run with these outputs (a copy of the list: the store's snapshots never change). */
@@ -102,6 +113,26 @@ export function addOutput(run: CellRun, output: CellOutput): CellRun {
   const log = new OutputLog(run);
   log.add(output);
   return log.applyTo(run);
+}
+
+/**
+ * Appends text as a terminal (and Jupyter) shows it: a carriage return starts the line over, so a
+ * progress line rewritten with "\r..." (d2l.progress, tqdm's habit) stays one line. Only the
+ * last line of the text so far can change: the rest is not looked at again.
+ */
+export function joinText(before: string, chunk: string): string {
+  if (!chunk.includes('\r')) return before + chunk;
+  const cut = before.lastIndexOf('\n') + 1;
+  return before.slice(0, cut) + applyCarriageReturns(before.slice(cut) + chunk);
+}
+
+/** Each line keeps what follows its last carriage return ("\r\n" is a plain line break). */
+export function applyCarriageReturns(text: string): string {
+  return text
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .map((line) => line.slice(line.lastIndexOf('\r') + 1))
+    .join('\n');
 }
 
 /**

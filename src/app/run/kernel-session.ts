@@ -23,7 +23,15 @@ export interface Notice {
   id: number;
   kind: 'info' | 'warning' | 'error';
   text: string;
+  /**
+   * One notice per topic, replaced in place by the next: three backend switches leave one
+   * "restarted on ..." notice, not three stacked. 'kernel': restarts, resets, start failures;
+   * 'backend': which backend the kernel fell back to.
+   */
+  topic: NoticeTopic;
 }
+
+export type NoticeTopic = 'kernel' | 'backend';
 
 export interface SessionState {
   phase: KernelPhase;
@@ -36,6 +44,14 @@ export interface SessionState {
   queued: readonly string[];
   /** Messages from the kernel's port that failed the protocol's check (KernelClient.rejected). */
   rejected: number;
+  /** The last "run all"/"run above" stopped at an error: where, and the cells it did not run. */
+  halted: Halted | null;
+}
+
+export interface Halted {
+  cellId: string;
+  /** The queued cells that did not run because of it, in order. */
+  skipped: readonly string[];
 }
 
 export interface RunRequest {
@@ -75,7 +91,7 @@ export class KernelSession {
     readonly slug: string,
     private readonly env: SessionEnvironment,
   ) {
-    this.store = new Store<SessionState>({ phase: 'off', status: null, notices: [], cells: {}, running: null, queued: [], rejected: 0 });
+    this.store = new Store<SessionState>({ phase: 'off', status: null, notices: [], cells: {}, running: null, queued: [], rejected: 0, halted: null });
   }
 
   get kernelStarted(): boolean {
@@ -100,6 +116,7 @@ export class KernelSession {
     this.queue.push(...fresh);
     this.patch((s) => ({
       queued: this.queue.map((q) => q.cellId),
+      halted: null,
       cells: { ...s.cells, ...Object.fromEntries(fresh.map((r) => [r.cellId, { ...(s.cells[r.cellId] ?? IDLE), status: 'queued' as const }])) },
     }));
     void this.pump();
@@ -117,6 +134,8 @@ export class KernelSession {
     const wasStarted = this.kernelStarted;
     this.teardown();
     if (wasStarted) {
+      // The new kernel announces its own fallback, if any: the old one's no longer holds.
+      this.patch((st) => ({ notices: st.notices.filter((n) => n.topic !== 'backend') }));
       this.notice('info', reason);
       await this.ensureKernel().catch(() => undefined);
     }
@@ -128,6 +147,32 @@ export class KernelSession {
     this.clearQueue();
     this.teardown();
     if (reason) this.notice('info', reason);
+  }
+
+  /**
+   * Clears the outputs shown under these cells (recorded ones too: the cell then shows nothing
+   * until it runs again). A running cell keeps running; its later outputs appear.
+   */
+  clearOutputs(cellIds: readonly string[]): void {
+    for (const id of cellIds) {
+      this.logs.get(id)?.clear(); // a running cell's later outputs append to an empty log
+      this.dirty.delete(id);
+    }
+    this.patch((s) => ({
+      cells: { ...s.cells, ...Object.fromEntries(cellIds.map((id) => [id, { ...(s.cells[id] ?? IDLE), outputs: [], droppedChars: 0, droppedOutputs: 0, ran: true, errorLine: null }])) },
+    }));
+  }
+
+  /** Forgets a cell that left the page (a deleted scratch cell): its id may come back as a new cell. */
+  forget(cellId: string): void {
+    this.queue = this.queue.filter((q) => q.cellId !== cellId);
+    this.logs.delete(cellId);
+    this.dirty.delete(cellId);
+    this.patch((s) => {
+      const cells = { ...s.cells };
+      delete cells[cellId];
+      return { cells, queued: this.queue.map((q) => q.cellId) };
+    });
   }
 
   dismissNotice(id: number): void {
@@ -219,7 +264,9 @@ export class KernelSession {
         const done = await this.execute(client, request);
         if (done.status !== 'ok' && this.queue.length > 0) {
           // As in a notebook: a failing cell stops "run all", the cells below it would fail too.
+          const skipped = this.queue.map((q) => q.cellId);
           this.clearQueue();
+          if (done.status === 'error') this.patch(() => ({ halted: { cellId: request.cellId, skipped } }));
         }
       }
     } finally {
@@ -307,7 +354,7 @@ export class KernelSession {
     if (status.fallbacks.length === 0 || !status.backend) return;
     const why = status.fallbacks.map((f) => `${BACKEND_LABELS[f.name]}: ${f.reason}`).join('; ');
     const asked = choice === 'auto' ? 'The best backend' : BACKEND_LABELS[choice];
-    this.notice('info', `${asked} was not available here, so cells run on ${BACKEND_LABELS[status.backend]} (${why}).`);
+    this.notice('info', `${asked} was not available here, so cells run on ${BACKEND_LABELS[status.backend]} (${why}).`, 'backend');
   }
 
   private scheduleFlush(): void {
@@ -340,9 +387,12 @@ export class KernelSession {
   /** Refused kernel messages, over every kernel this section had. */
   private rejectedTotal = 0;
 
-  private notice(kind: Notice['kind'], text: string): void {
-    const id = nextNoticeId++;
-    this.patch((s) => ({ notices: [...s.notices.filter((n) => n.text !== text), { id, kind, text }] }));
+  private notice(kind: Notice['kind'], text: string, topic: NoticeTopic = 'kernel'): void {
+    this.patch((s) => {
+      const previous = s.notices.find((n) => n.topic === topic);
+      const next: Notice = { id: previous?.id ?? nextNoticeId++, kind, text, topic };
+      return { notices: previous ? s.notices.map((n) => (n === previous ? next : n)) : [...s.notices, next] };
+    });
   }
 
   private patch(fn: (s: SessionState) => Partial<SessionState>): void {

@@ -1,7 +1,8 @@
 /**
  * Search over the book's search index (src/content: one record per section intro and per
- * heading). Every word of the query must occur in the record; titles and headings weigh more
- * than body text. Pure: the search panel calls it on each keystroke.
+ * heading). Every word of the query must occur in the record. A section whose title matches
+ * ranks above every section that only has the words in a heading, and those above the ones that
+ * only mention them in the text (however often). Pure: the search panel calls it on each keystroke.
  */
 import type { SearchDoc } from '../../content/types';
 
@@ -62,9 +63,10 @@ export function searchBook(docs: readonly SearchDoc[], query: string, limit = 30
       const inHeading = heading.includes(term);
       const inText = countOf(text, term, 5);
       if (!inTitle && !inHeading && inText === 0) return;
-      score += (inTitle ? 10 : 0) + (inHeading ? 6 : 0) + inText;
+      // Tiers: a title outweighs any heading plus text (<= 5 per term), a heading any text.
+      score += (inTitle ? 1000 : 0) + (inHeading ? 100 : 0) + inText;
     }
-    if (terms.length > 1 && (title.includes(phrase) || heading.includes(phrase))) score += 20;
+    if (terms.length > 1 && (title.includes(phrase) || heading.includes(phrase))) score += 50;
     else if (terms.length > 1 && text.includes(phrase)) score += 5;
     hits.push({ doc, score, snippet: snippetOf(doc.text, terms), order });
   });

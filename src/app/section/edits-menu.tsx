@@ -43,7 +43,8 @@ export function EditsMenu({ edits }: { edits: SectionEdits }) {
     try {
       const r = edits.importFile(await f.text());
       setOpen(false);
-      setMessage({ kind: 'ok', text: `Imported ${r.imported} edited cell${r.imported === 1 ? '' : 's'}${r.orphaned ? `; ${r.orphaned} belong to cells no longer in this section (kept aside)` : ''}.` });
+      const parts = [r.imported > 0 || r.scratch === 0 ? `${r.imported} edited cell${r.imported === 1 ? '' : 's'}` : '', r.scratch > 0 ? `${r.scratch} cell${r.scratch === 1 ? '' : 's'} of your own` : ''].filter(Boolean);
+      setMessage({ kind: 'ok', text: `Imported ${parts.join(' and ')}${r.orphaned ? `; ${r.orphaned} belong to cells no longer in this section (kept aside)` : ''}.` });
     } catch (e) {
       setOpen(false);
       setMessage({ kind: 'error', text: e instanceof EditsImportError ? e.message : `Import failed: ${(e as Error).message}` });
@@ -72,7 +73,7 @@ export function EditsMenu({ edits }: { edits: SectionEdits }) {
             </button>
           ) : (
             <button type="button" role="menuitem" className="menu-item" disabled={count === 0} onClick={() => setConfirming(true)}>
-              <Icon name="reset" /> Reset all cells to the book
+              <Icon name="reset" /> Reset all cells to the book{edits.scratch().length > 0 ? ' (your own cells stay)' : ''}
             </button>
           )}
         </div>

@@ -3,16 +3,17 @@
  * Owns the section's edits (saved as typed, flushed when the page is hidden) and shows the
  * section's kernel session from the pool.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { toc } from 'virtual:book';
 import type { CellBlock, CompiledSection } from '../../content/types';
 import type { EditorHandle } from '../cells/editor/create-editor';
-import { CellView } from '../cells/cell-view';
+import { CellView, scratchBlock } from '../cells/cell-view';
 import { SectionContext, type SectionContextValue } from '../cells/section-context';
 import { openBrowserStorage } from '../edits/safe-storage';
 import { SectionEdits } from '../edits/section-edits';
 import { kernelPool } from '../run/kernel-pool';
 import { ErrorBoundary } from '../ui/error-boundary';
+import { restoreScroll } from '../shell/scroll-memory';
 import { HtmlBlock } from './html-block';
 import { prefetchSection } from './load-section';
 import { SectionNotices } from './notices';
@@ -46,8 +47,8 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
   const edits = useSectionEdits(section, version);
   const pool = kernelPool();
   const session = pool.session(section.slug);
-  const editors = useRef(new Map<number, EditorHandle>());
-  const pendingFocus = useRef<number | null>(null);
+  const editors = useRef(new Map<string, EditorHandle>());
+  const pendingFocus = useRef<string | null>(null);
   const cellBlocks = useMemo(() => section.blocks.filter((b): b is CellBlock => b.kind === 'cell'), [section]);
 
   useEffect(() => {
@@ -62,10 +63,26 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
 
   // Deep links: scroll to the anchor (or the top) once the section is on the page.
   useLayoutEffect(() => {
+    // Back/Forward: where the reader was, not the anchor.
+    if (restoreScroll()) return;
     const target = anchor ? document.getElementById(anchor) : null;
     if (target) target.scrollIntoView({ block: 'start' });
     else if (!anchor) window.scrollTo({ top: 0 });
   }, [section, anchor]);
+
+  const focusCell = (cellId: string) => {
+    const h = editors.current.get(cellId);
+    if (h) {
+      h.focus();
+      h.view.dom.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      return;
+    }
+    // Its editor is not created yet (far below): bring the cell near, focus when it appears.
+    const cell = document.querySelector<HTMLElement>(`.section-body .cell[data-cell-id="${cellId}"]`);
+    if (!cell) return;
+    pendingFocus.current = cellId;
+    cell.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  };
 
   const ctx = useMemo<SectionContextValue>(
     () => ({
@@ -74,35 +91,47 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
       edits,
       recorded: section.recorded,
       cellsBefore: (index) => cellBlocks.slice(0, index).filter((b) => b.cell.runnable).map((b) => ({ cellId: b.cell.id, code: edits.codeOf(b.cell.id) })),
-      registerEditor: (index, handle) => {
+      registerEditor: (cellId, handle) => {
         if (!handle) {
-          editors.current.delete(index);
+          editors.current.delete(cellId);
           return;
         }
-        editors.current.set(index, handle);
-        if (pendingFocus.current === index) {
+        editors.current.set(cellId, handle);
+        if (pendingFocus.current === cellId) {
           pendingFocus.current = null;
           handle.focus();
         }
       },
-      focusCell: (index) => {
-        const h = editors.current.get(index);
-        if (h) {
-          h.focus();
-          h.view.dom.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-          return;
-        }
-        // Its editor is not created yet (far below): bring the cell near, focus when it appears.
-        const cell = document.querySelectorAll<HTMLElement>('.section-body .cell')[index];
-        if (!cell) return;
-        pendingFocus.current = index;
-        cell.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      focusCell,
+      focusAfter: (cellId) => {
+        // Page order, scratch cells included, is the DOM's order.
+        const all = [...document.querySelectorAll<HTMLElement>('.section-body .cell')];
+        const at = all.findIndex((el) => el.dataset['cellId'] === cellId);
+        const next = all[at + 1]?.dataset['cellId'];
+        if (at >= 0 && next) focusCell(next);
+      },
+      addScratchBelow: (cellId) => {
+        const id = edits.addScratch(cellId);
+        // The new cell renders on the next commit; its editor takes the focus when it registers.
+        pendingFocus.current = id;
+        requestAnimationFrame(() => focusCell(id));
+      },
+      deleteScratch: (cellId) => {
+        const all = [...document.querySelectorAll<HTMLElement>('.section-body .cell')];
+        const at = all.findIndex((el) => el.dataset['cellId'] === cellId);
+        const neighbour = (all[at - 1] ?? all[at + 1])?.dataset['cellId'];
+        edits.deleteScratch(cellId);
+        session.forget(cellId);
+        editors.current.delete(cellId);
+        // Keyboard readers stay where they were: on the cell above (its editor).
+        if (neighbour) requestAnimationFrame(() => focusCell(neighbour));
       },
     }),
     [section, session, edits, cellBlocks],
   );
 
   const runAll = () => session.run(ctx.cellsBefore(cellBlocks.length));
+  const clearAll = () => session.clearOutputs([...cellBlocks.map((b) => b.cell.id), ...edits.scratch().map((x) => x.id)]);
   let cellIndex = 0;
   return (
     <SectionContext.Provider value={ctx}>
@@ -112,15 +141,37 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
             <span className="section-number">{section.number}</span> {section.title}
           </h1>
         </header>
-        {cellBlocks.length > 0 && <SectionToolbar session={session} edits={edits} runAll={runAll} />}
+        {cellBlocks.length > 0 && <SectionToolbar session={session} edits={edits} runAll={runAll} clearAll={clearAll} goToCell={focusCell} />}
         <SectionNotices session={session} edits={edits} />
         <div className="section-body">
           {section.blocks.map((b, i) =>
-            b.kind === 'html' ? <HtmlBlock key={i} html={b.html} slug={section.slug} /> : <ErrorBoundary key={b.cell.id} what="This cell"><CellView block={b} index={cellIndex++} /></ErrorBoundary>,
+            b.kind === 'html' ? (
+              <HtmlBlock key={i} html={b.html} slug={section.slug} />
+            ) : (
+              <Fragment key={b.cell.id}>
+                <ErrorBoundary what="This cell">
+                  <CellView block={b} index={cellIndex++} />
+                </ErrorBoundary>
+                <ScratchCells edits={edits} after={b.cell.id} index={cellIndex} />
+              </Fragment>
+            ),
           )}
         </div>
         <PrevNext prev={section.prev} next={section.next} />
       </article>
     </SectionContext.Provider>
+  );
+}
+
+/** The reader's scratch cells below one book cell; re-renders only when that list changes, not on every keystroke. */
+function ScratchCells({ edits, after, index }: { edits: SectionEdits; after: string; index: number }) {
+  const ids = useSyncExternalStore(edits.subscribe, () => edits.scratchAfter(after).map((s) => s.id).join(' '));
+  if (!ids) return null;
+  return (
+    <>
+      {ids.split(' ').map((id) => (
+        <CellView key={id} block={scratchBlock(id)} index={index} scratch={{ after }} />
+      ))}
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { UpdateNotice } from '../offline/update-notice';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { Icon } from '../ui/icons';
 import { HomePage, NotFoundPage, PartPage } from './pages';
+import { restoreScroll } from './scroll-memory';
 import { SearchBox } from './search-box';
 import { StatusBar } from './status-bar';
 import { ThemeSwitch } from './theme-switch';
@@ -45,7 +46,7 @@ export function App() {
   useLayoutEffect(() => {
     if (route.kind !== 'section' && route.kind !== 'reference') {
       document.title = 'Hands-on Deep Learning, in the browser';
-      window.scrollTo({ top: 0 });
+      if (!restoreScroll()) window.scrollTo({ top: 0 });
     }
   }, [key, route.kind]);
   useEffect(() => {
@@ -57,6 +58,19 @@ export function App() {
 
   return (
     <div className="app" data-drawer={drawer ? 'open' : 'closed'}>
+      <a
+        className="skip-link"
+        href="#content"
+        onClick={(e) => {
+          // Routes live in the hash: move the focus instead of navigating to "#content".
+          e.preventDefault();
+          const main = document.getElementById('content');
+          main?.focus({ preventScroll: true });
+          main?.scrollIntoView({ block: 'start' });
+        }}
+      >
+        Skip to the content
+      </a>
       <header className="top-bar">
         <button type="button" className="btn btn-icon menu-button" aria-label={drawer ? 'Close the table of contents' : 'Open the table of contents'} aria-expanded={drawer} onClick={() => setDrawer(!drawer)}>
           <Icon name={drawer ? 'close' : 'menu'} />
@@ -73,7 +87,7 @@ export function App() {
       <aside className="sidebar">
         <TocNav toc={toc} route={route} />
       </aside>
-      <main className="content" id="content">
+      <main className="content" id="content" tabIndex={-1}>
         <ErrorBoundary key={key} what="This page">
           <Page route={route} />
         </ErrorBoundary>

@@ -1,13 +1,15 @@
 /**
  * Search across the book: the index is its own chunk, fetched when the reader first focuses
- * the box. Arrow keys move through results, Enter opens one, Escape closes.
+ * the box. "/" anywhere outside an editor or a field focuses it, as on most documentation sites.
+ * Arrow keys move through results, Enter opens one (and marks the query on that page), Escape closes.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { loadSearchIndex } from 'virtual:book';
 import { sectionHref } from '../../content/links';
 import type { SearchDoc } from '../../content/types';
 import { referenceSearchDocs, type ApiReference } from '../reference/reference-data';
-import { searchBook } from '../search/search-book';
+import { highlightOnPage } from '../search/highlight-query';
+import { queryTerms, searchBook } from '../search/search-book';
 import { Icon } from '../ui/icons';
 
 let index: Promise<SearchDoc[]> | null = null;
@@ -19,6 +21,19 @@ export function SearchBox() {
   const [open, setOpen] = useState(false);
   const [selected, setSelected] = useState(0);
   const box = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      e.preventDefault();
+      input.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   const load = () => {
     // The book's sections, then the library reference (each its own chunk).
@@ -42,6 +57,7 @@ export function SearchBox() {
 
   const go = (doc: SearchDoc) => {
     location.hash = sectionHref(doc.slug, doc.anchor);
+    highlightOnPage(doc.slug, doc.anchor ?? null, queryTerms(query));
     setOpen(false);
     (document.activeElement as HTMLElement | null)?.blur();
   };
@@ -51,8 +67,10 @@ export function SearchBox() {
       <Icon name="search" />
       <input
         type="search"
-        placeholder="Search the book"
+        ref={input}
+        placeholder="Search the book (/)"
         aria-label="Search the book"
+        aria-keyshortcuts="/"
         value={query}
         onFocus={() => (load(), setOpen(true))}
         onChange={(e) => (setQuery(e.target.value), setOpen(true))}

@@ -110,6 +110,8 @@ export function StatusBar() {
         <DownloadItem key={d.path} d={d} />
       ))}
       <span className="status-spacer" />
+      {/* No kernel on home and part pages: nothing to switch there. */}
+      {session && (<>
       <label className="status-item backend-switch">
         <span className="backend-switch-text">Backend</span>
         <select aria-label="Backend" value={choice} onChange={(e) => void pool.chooseBackend(e.target.value as BackendChoice)} data-testid="backend" title="Restarts the kernel on the chosen backend">
@@ -121,6 +123,7 @@ export function StatusBar() {
         </select>
       </label>
       <BackendMenu pool={pool} />
+      </>)}
     </footer>
   );
 }

@@ -6,8 +6,10 @@ export function ThemeSwitch() {
   const { preference } = useTheme();
   return (
     <label className="theme-switch">
-      <span className="visually-hidden">Theme</span>
-      <select value={preference} onChange={(e) => choosePreference(e.target.value as ThemePreference)} aria-label="Theme" data-testid="theme">
+      <span className="theme-switch-label" id="theme-switch-label">
+        Theme
+      </span>
+      <select aria-labelledby="theme-switch-label" value={preference} onChange={(e) => choosePreference(e.target.value as ThemePreference)} data-testid="theme">
         <option value="system">Auto</option>
         <option value="light">Light</option>
         <option value="dark">Dark</option>

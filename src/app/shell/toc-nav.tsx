@@ -1,14 +1,73 @@
-/** The table of contents by part, with section numbers; the open section lists its headings. */
-import { useEffect, useRef } from 'react';
+/**
+ * The table of contents by part, with section numbers; the open section lists its headings,
+ * and the one being read is marked as the reader scrolls (scrollspy) and kept in view.
+ */
+import { useEffect, useRef, useState } from 'react';
 import { sectionHref } from '../../content/links';
 import type { BookToc } from '../../content/types';
 import type { Route } from '../book/routes';
 import { REFERENCE_SLUG, REFERENCE_TITLE } from '../reference/reference-data';
 
+/** How far below the top of the window a heading counts as "being read" (under the sticky header and toolbar). */
+const READING_LINE_PX = 140;
+
+/** The id of the last of these headings whose top has passed the reading line; null above the first. */
+function useHeadingInView(ids: readonly string[]): string | null {
+  const [active, setActive] = useState<string | null>(null);
+  const key = ids.join(' ');
+  useEffect(() => {
+    if (ids.length === 0) return;
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      let found: string | null = null;
+      for (const id of ids) {
+        const el = document.getElementById(id);
+        if (!el) continue;
+        if (el.getBoundingClientRect().top <= READING_LINE_PX) found = id;
+        else break;
+      }
+      setActive(found);
+    };
+    const onScroll = () => {
+      if (frame === 0) frame = requestAnimationFrame(update);
+    };
+    // The section's text may arrive after the table of contents: measure again when it does.
+    const observer = new MutationObserver(onScroll);
+    const main = document.getElementById('content');
+    if (main) observer.observe(main, { childList: true, subtree: false });
+    update();
+    window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onScroll);
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onScroll);
+      observer.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return ids.length === 0 ? null : active;
+}
+
 export function TocNav({ toc, route }: { toc: BookToc; route: Route }) {
   const current = route.kind === 'section' ? route.section.slug : null;
   const currentPart = route.kind === 'part' ? route.part.slug : null;
   const nav = useRef<HTMLElement>(null);
+  const currentEntry = route.kind === 'section' ? route.section : null;
+  const headingIds = currentEntry ? currentEntry.headings.filter((h) => h.level === 2).map((h) => h.id) : [];
+  const inView = useHeadingInView(headingIds);
+
+  useEffect(() => {
+    const el = nav.current?.querySelector<HTMLElement>('.toc-headings a[aria-current="location"]');
+    // Keep the heading being read visible in a long table of contents (without moving the page).
+    const scroller = nav.current?.closest<HTMLElement>('.sidebar');
+    if (el && scroller) {
+      const box = scroller.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      if (r.top < box.top || r.bottom > box.bottom) scroller.scrollTop += r.top - box.top - box.height / 2;
+    }
+  }, [inView]);
 
   useEffect(() => {
     const el = nav.current?.querySelector<HTMLElement>('[aria-current="page"]');
@@ -37,7 +96,9 @@ export function TocNav({ toc, route }: { toc: BookToc; route: Route }) {
                       .filter((h) => h.level === 2)
                       .map((h) => (
                         <li key={h.id}>
-                          <a href={sectionHref(s.slug, h.id)}>{h.text}</a>
+                          <a href={sectionHref(s.slug, h.id)} aria-current={h.id === inView ? 'location' : undefined}>
+                            {h.text}
+                          </a>
                         </li>
                       ))}
                   </ol>

@@ -15,6 +15,12 @@ const paths = {
   upload: 'M8 10.5v-8M4.5 6L8 2.5 11.5 6M3 13.5h10',
   tune: 'M2.5 5h11M2.5 11h11M6 3v4M10 9v4',
   check: 'M3.5 8.5l3 3 6-7',
+  copy: 'M5.5 5.5h7v8h-7zM3.5 10.5v-8h7',
+  add: 'M8 3v10M3 8h10',
+  trash: 'M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.7 9h5.6l.7-9',
+  clear: 'M3 3.5h10M3 7h6M3 10.5h4M10 10l3.5 3.5M13.5 10L10 13.5',
+  collapse: 'M4 6l4 4 4-4',
+  expand: 'M6 4l4 4-4 4',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -49,6 +49,7 @@ export class Animator {
   private readonly series: ChartSeries[] = [];
   private readonly notes: string[] = [];
   private readonly warned = new Set<number>();
+  private progressLine: string | null = null;
 
   constructor(private readonly options: AnimatorOptions = {}) {}
 
@@ -79,6 +80,16 @@ export class Animator {
     this.show();
   }
 
+  /**
+   * A line about the loop's progress shown under the chart until replaced or cleared (null):
+   * the training helpers say which epoch and minibatch they are at and the time left.
+   */
+  progress(line: string | null): void {
+    if (line === this.progressLine) return;
+    this.progressLine = line;
+    this.show();
+  }
+
   private show(): void {
     const o = this.options;
     const panel: ChartPanel = {
@@ -91,6 +102,6 @@ export class Animator {
       yLim: o.yLim,
       series: this.series.map((s) => ({ ...s, x: s.x.slice(), y: s.y.slice() })),
     };
-    display({ kind: 'chart', chartId: this.chartId, panels: [panel], notes: this.notes.slice() });
+    display({ kind: 'chart', chartId: this.chartId, panels: [panel], notes: this.progressLine === null ? this.notes.slice() : [...this.notes, this.progressLine] });
   }
 }

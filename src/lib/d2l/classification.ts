@@ -15,6 +15,7 @@ import { ArgumentError } from '../nd/errors';
 import { ndScope } from '../nd/lifetime';
 import { zeros } from '../nd/ops/creation';
 import { Animator } from './animator';
+import { trainingProgress } from './training-progress';
 import { getFashionMnistLabels } from './fashion-mnist';
 import { sgd } from './linear-regression';
 import { makePacer } from './pacing';
@@ -115,44 +116,51 @@ export async function trainCh3(
   // About five chart points per epoch for the training curves, one per epoch for the test accuracy.
   const plotEvery = numBatches === null ? 50 : Math.max(1, Math.floor(numBatches / 5));
   const animator = new Animator({ xLabel: 'epoch', xLim: [0, numEpochs], legend: ['train loss', 'train acc', 'test acc'] });
+  const progress = trainingProgress(animator, numEpochs, numBatches);
   const pace = makePacer();
-  for (let epoch = 0; epoch < numEpochs; epoch++) {
-    let lossSum = 0;
-    let n = 0;
-    let step = 0;
-    const correct = zeros([1]);
-    for (const [X, y] of trainIter) {
-      step++;
-      let yHat: NDArray | null = null;
-      const l = autograd.record(() => {
-        yHat = callNet(net, X!, who); // (batch, classes)
-        return callLoss(loss, yHat, y!, who).sum(); // the batch's total loss
-      });
-      l.backward();
-      if (useTrainer) trainer.step(batchSize);
-      else sgd(params!, lr!, batchSize);
-      const lossValue = await l.asScalar();
-      if (!Number.isFinite(lossValue)) {
-        throw new TrainingDivergedError(
-          `${who}: the training loss became ${Number.isNaN(lossValue) ? 'NaN' : 'infinite'} at epoch ${epoch + 1}, step ${step}${numBatches === null ? '' : ` of ${numBatches}`}` +
-            ` (the batch's summed loss is ${lossValue}); training stopped. The learning rate (${rate()}) is probably too large,` +
-            ` or the initialization gives scores too large for the loss: try a learning rate ten times smaller, or smaller initial weights.`,
-        );
+  try {
+    for (let epoch = 0; epoch < numEpochs; epoch++) {
+      let lossSum = 0;
+      let n = 0;
+      let step = 0;
+      const correct = zeros([1]);
+      for (const [X, y] of trainIter) {
+        step++;
+        let yHat: NDArray | null = null;
+        const l = autograd.record(() => {
+          yHat = callNet(net, X!, who); // (batch, classes)
+          return callLoss(loss, yHat, y!, who).sum(); // the batch's total loss
+        });
+        l.backward();
+        if (useTrainer) trainer.step(batchSize);
+        else sgd(params!, lr!, batchSize);
+        const lossValue = await l.asScalar();
+        if (!Number.isFinite(lossValue)) {
+          throw new TrainingDivergedError(
+            `${who}: the training loss became ${Number.isNaN(lossValue) ? 'NaN' : 'infinite'} at epoch ${epoch + 1}, step ${step}${numBatches === null ? '' : ` of ${numBatches}`}` +
+              ` (the batch's summed loss is ${lossValue}); training stopped. The learning rate (${rate()}) is probably too large,` +
+              ` or the initialization gives scores too large for the loss: try a learning rate ten times smaller, or smaller initial weights.`,
+          );
+        }
+        lossSum += lossValue;
+        n += y!.shape[0]!;
+        ndScope(() => correct.addInPlace(correctCount(yHat!, y!)));
+        if (step % plotEvery === 0 && numBatches !== null && step < numBatches) {
+          animator.add(epoch + step / numBatches, [lossSum / n, (await correct.asScalar()) / n, null]);
+        }
+        progress.step(epoch, step);
+        await pace();
       }
-      lossSum += lossValue;
-      n += y!.shape[0]!;
-      ndScope(() => correct.addInPlace(correctCount(yHat!, y!)));
-      if (step % plotEvery === 0 && numBatches !== null && step < numBatches) {
-        animator.add(epoch + step / numBatches, [lossSum / n, (await correct.asScalar()) / n, null]);
-      }
-      await pace();
+      if (n === 0) throw new ArgumentError(`${who}: the training iterator gave no batches.`);
+      const trainLoss = lossSum / n;
+      const trainAcc = (await correct.asScalar()) / n;
+      const testAcc = await evaluateAccuracy(testIter, net);
+      animator.add(epoch + 1, [trainLoss, trainAcc, testAcc]);
+      print(`epoch ${epoch + 1}, loss ${trainLoss.toFixed(4)}, train acc ${trainAcc.toFixed(3)}, test acc ${testAcc.toFixed(3)}`);
     }
-    if (n === 0) throw new ArgumentError(`${who}: the training iterator gave no batches.`);
-    const trainLoss = lossSum / n;
-    const trainAcc = (await correct.asScalar()) / n;
-    const testAcc = await evaluateAccuracy(testIter, net);
-    animator.add(epoch + 1, [trainLoss, trainAcc, testAcc]);
-    print(`epoch ${epoch + 1}, loss ${trainLoss.toFixed(4)}, train acc ${trainAcc.toFixed(3)}, test acc ${testAcc.toFixed(3)}`);
+  } finally {
+    // The chart that stays shows the results, not a stale estimate.
+    progress.close();
   }
 }
 

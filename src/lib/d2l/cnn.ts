@@ -15,6 +15,7 @@ import { ndScope } from '../nd/lifetime';
 import { zeros } from '../nd/ops/creation';
 import { print } from '../display';
 import { Animator } from './animator';
+import { trainingProgress } from './training-progress';
 import { TrainingDivergedError, evaluateAccuracy } from './classification';
 import { makePacer } from './pacing';
 import { Timer } from './timer';
@@ -105,58 +106,65 @@ export async function trainCh5(
   // About five chart points per epoch for the training curves, one per epoch for the test accuracy.
   const plotEvery = numBatches === null ? 50 : Math.max(1, Math.floor(numBatches / 5));
   const animator = new Animator({ xLabel: 'epoch', xLim: [0, numEpochs], legend: ['train loss', 'train acc', 'test acc'] });
+  const progress = trainingProgress(animator, numEpochs, numBatches);
   const timer = new Timer();
   const pace = makePacer();
   const history: EpochRecord[] = [];
   let examples = 0;
   print(`training on ${ctx}`);
-  for (let epoch = 0; epoch < numEpochs; epoch++) {
-    // The sums stay on the device and are read only at chart points: a read waits for the GPU.
-    const lossSum = zeros([1]);
-    const correct = zeros([1]);
-    let n = 0;
-    let step = 0;
-    const read = async (): Promise<[number, number]> => {
-      const [l, c] = [await lossSum.asScalar(), await correct.asScalar()];
-      if (!Number.isFinite(l)) {
-        throw new TrainingDivergedError(
-          `trainCh5: the training loss became ${Number.isNaN(l) ? 'NaN' : 'infinite'} in epoch ${epoch + 1} by step ${step}; training stopped. ` +
-            `The learning rate (${trainer.learningRate}) is probably too large: try one ten times smaller.`,
-        );
+  try {
+    for (let epoch = 0; epoch < numEpochs; epoch++) {
+      // The sums stay on the device and are read only at chart points: a read waits for the GPU.
+      const lossSum = zeros([1]);
+      const correct = zeros([1]);
+      let n = 0;
+      let step = 0;
+      const read = async (): Promise<[number, number]> => {
+        const [l, c] = [await lossSum.asScalar(), await correct.asScalar()];
+        if (!Number.isFinite(l)) {
+          throw new TrainingDivergedError(
+            `trainCh5: the training loss became ${Number.isNaN(l) ? 'NaN' : 'infinite'} in epoch ${epoch + 1} by step ${step}; training stopped. ` +
+              `The learning rate (${trainer.learningRate}) is probably too large: try one ten times smaller.`,
+          );
+        }
+        return [l / n, c / n];
+      };
+      timer.start();
+      for (const batch of trainIter) {
+        const X = batch[0]!.asInContext(ctx); // (batch, channels, height, width)
+        const y = batch[1]!.asInContext(ctx); // (batch,)
+        step++;
+        let yHat: NDArray | null = null;
+        const l = autograd.record(() => {
+          yHat = net.forward(X); // (batch, classes)
+          return loss.forward(yHat, y).sum(); // the batch's summed loss, (1,)
+        });
+        l.backward();
+        trainer.step(batchSize);
+        ndScope(() => {
+          lossSum.addInPlace(l);
+          correct.addInPlace(yHat!.argmax({ axis: 1 }).equal(y.astype('float32')).sum());
+        });
+        n += y.shape[0]!;
+        if (numBatches !== null && step % plotEvery === 0 && step < numBatches) {
+          const [trainLoss, trainAcc] = await read();
+          animator.add(epoch + step / numBatches, [trainLoss, trainAcc, null]);
+        }
+        progress.step(epoch, step);
+        await pace();
       }
-      return [l / n, c / n];
-    };
-    timer.start();
-    for (const batch of trainIter) {
-      const X = batch[0]!.asInContext(ctx); // (batch, channels, height, width)
-      const y = batch[1]!.asInContext(ctx); // (batch,)
-      step++;
-      let yHat: NDArray | null = null;
-      const l = autograd.record(() => {
-        yHat = net.forward(X); // (batch, classes)
-        return loss.forward(yHat, y).sum(); // the batch's summed loss, (1,)
-      });
-      l.backward();
-      trainer.step(batchSize);
-      ndScope(() => {
-        lossSum.addInPlace(l);
-        correct.addInPlace(yHat!.argmax({ axis: 1 }).equal(y.astype('float32')).sum());
-      });
-      n += y.shape[0]!;
-      if (numBatches !== null && step % plotEvery === 0 && step < numBatches) {
-        const [trainLoss, trainAcc] = await read();
-        animator.add(epoch + step / numBatches, [trainLoss, trainAcc, null]);
-      }
-      await pace();
+      if (n === 0) throw new ArgumentError('trainCh5: the training iterator gave no batches.');
+      const [trainLoss, trainAcc] = await read();
+      const seconds = timer.stop();
+      examples += n;
+      const testAcc = await evaluateAccuracy(testIter, net);
+      animator.add(epoch + 1, [trainLoss, trainAcc, testAcc]);
+      history.push({ epoch: epoch + 1, trainLoss, trainAcc, testAcc, seconds });
+      print(`epoch ${epoch + 1}, loss ${trainLoss.toFixed(4)}, train acc ${trainAcc.toFixed(3)}, test acc ${testAcc.toFixed(3)}, ${seconds.toFixed(1)} s`);
     }
-    if (n === 0) throw new ArgumentError('trainCh5: the training iterator gave no batches.');
-    const [trainLoss, trainAcc] = await read();
-    const seconds = timer.stop();
-    examples += n;
-    const testAcc = await evaluateAccuracy(testIter, net);
-    animator.add(epoch + 1, [trainLoss, trainAcc, testAcc]);
-    history.push({ epoch: epoch + 1, trainLoss, trainAcc, testAcc, seconds });
-    print(`epoch ${epoch + 1}, loss ${trainLoss.toFixed(4)}, train acc ${trainAcc.toFixed(3)}, test acc ${testAcc.toFixed(3)}, ${seconds.toFixed(1)} s`);
+  } finally {
+    // The chart that stays shows the results, not a stale estimate.
+    progress.close();
   }
   const examplesPerSec = examples / timer.sum();
   print(`${examplesPerSec.toFixed(0)} examples/sec on ${ctx}`);

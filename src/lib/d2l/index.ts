@@ -17,6 +17,7 @@ import { loadKaggleHouseData } from './kaggle';
 import { readTimeMachine, loadDataTimeMachine, dataIterRandom, dataIterConsecutive, toOnehot } from './text';
 import { predictRnn, gradClipping, trainAndPredictRnn } from './rnn';
 import { adam, initAdamStates } from './adam';
+import { Progress, progress } from './progress';
 
 export const d2l = {
   Animator,
@@ -56,4 +57,6 @@ export const d2l = {
   trainAndPredictRnn,
   initAdamStates,
   adam,
+  progress,
+  Progress,
 };

@@ -1,6 +1,7 @@
 /**
  * A cell's CodeMirror 6 editor: JavaScript/TypeScript, bracket matching, history, the book's
- * light/dark theme, Shift+Enter (run, go to the next cell) and Ctrl/Cmd+Enter (run here),
+ * light/dark theme, Shift+Enter (run, go to the next cell), Ctrl/Cmd+Enter (run here), Esc (leave
+ * the editor for the cell: Tab indents, so keyboard readers need a way out),
  * and a highlighted line for the cell's latest error. Loaded lazily: the text of a chapter
  * shows before this module (and CodeMirror) arrives.
  */
@@ -17,6 +18,8 @@ export interface EditorCallbacks {
   onRunAndAdvance: () => void;
   /** Ctrl/Cmd+Enter. */
   onRunInPlace: () => void;
+  /** Esc: leave the editor (Tab indents inside it), to the cell, where keys act on the cell. */
+  onEscape: () => void;
 }
 
 export interface EditorHandle {
@@ -71,6 +74,7 @@ export function createEditor(parent: HTMLElement, options: { code: string; lang:
     keymap.of([
       { key: 'Shift-Enter', run: () => (options.callbacks().onRunAndAdvance(), true) },
       { key: 'Mod-Enter', run: () => (options.callbacks().onRunInPlace(), true) },
+      { key: 'Escape', run: () => (options.callbacks().onEscape(), true) },
     ]),
   );
   const view = new EditorView({
