@@ -57,7 +57,9 @@ export interface ProgressOptions {
 
 const writeLine = (line: string, final: boolean): void => display({ kind: 'text', stream: 'stdout', text: `\r${line}${final ? '\n' : ''}` });
 
+/** A progress line like tqdm's, updated by hand: `update(n)` as items finish, `close()` at the end. */
 export class Progress {
+  /** Items done so far. */
   done = 0;
   desc: string | undefined;
   readonly total: number | null;
@@ -79,6 +81,7 @@ export class Progress {
     this.start = this.now();
   }
 
+  /** Seconds since the progress line was created. */
   get elapsedSeconds(): number {
     return (this.now() - this.start) / 1000;
   }
