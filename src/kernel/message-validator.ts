@@ -9,7 +9,7 @@
  * Limits here are structural (what no honest kernel sends); how much of an output the page shows
  * is bounded again where it is shown (src/app/run/bound-output.ts), with "N more left out".
  */
-import { BACKEND_LADDER, type BackendName } from '../lib/engine/backends';
+import { BACKEND_LADDER, type BackendName } from '../lib/engine/backend-names';
 import type { WasmThreading } from '../lib/engine/wasm-threads';
 import type {
   BackendProbe,

@@ -120,6 +120,8 @@ describe('scratch cells', () => {
     assert.deepEqual(saved.edits, [], 'scratch cells are not edits of book cells');
     await page.reload();
     await page.waitForSelector(`.section[data-slug="${slug}"] .section-body`);
+    // Editors mount near the viewport: bring the cells there (the first cell may sit below the fold).
+    await scratchCells().nth(1).scrollIntoViewIfNeeded();
     await scratchCells().nth(1).locator('.cm-content').waitFor();
     const ids = await order();
     assert.match(ids[1], /^scratch-/);

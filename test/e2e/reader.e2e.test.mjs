@@ -428,19 +428,27 @@ describe('edits', () => {
   });
 
   it('storage full: a visible warning, the edit kept and exportable, saved once there is room', async () => {
-    await page.evaluate(() => {
-      // Fill this origin's localStorage to its quota with big, then smaller, values.
-      let i = 0;
-      for (const size of [1 << 20, 1 << 16, 1 << 10, 64, 1]) {
-        const chunk = 'x'.repeat(size);
-        try {
-          for (;;) localStorage.setItem(`e2e-fill-${i++}`, chunk);
-        } catch {
-          // full at this size: try a smaller one
+    const fillStorage = () =>
+      page.evaluate(() => {
+        // Fill this origin's localStorage to its quota with big, then smaller, values.
+        let i = Object.keys(localStorage).filter((k) => k.startsWith('e2e-fill-')).length;
+        for (const size of [1 << 20, 1 << 16, 1 << 10, 64, 1]) {
+          const chunk = 'x'.repeat(size);
+          try {
+            for (;;) localStorage.setItem(`e2e-fill-${i++}`, chunk);
+          } catch {
+            // full at this size: try a smaller one
+          }
         }
-      }
-    });
+      });
+    await fillStorage();
     const cell = firstCell();
+    // The first save into a full storage spends the app's own reserve: the edit is saved, no warning.
+    await setCode(cell, 'print("typed into the reserve")');
+    await page.waitForTimeout(1000);
+    assert.equal(await page.locator('[data-notice="storage"]').count(), 0);
+    // Full again, and no reserve left: the reader is told, and the edit is kept in the page.
+    await fillStorage();
     await setCode(cell, 'print("typed while the storage is full")');
     await page.waitForSelector('[data-notice="storage"]', { timeout: 5000 });
     assert.match(await page.locator('[data-notice="storage"]').innerText(), /storage for this site is full.*Export/s);

@@ -161,7 +161,10 @@ describe('floods and huge outputs are bounded', () => {
   attack('a 50-million-character error message shows capped, the page stays responsive', async () => {
     const { state, ms } = await runCode("throw new Error('x'.repeat(50_000_000));");
     assert.equal(state, 'error');
-    assert.match(await outputsText(), /49,990,000 more characters of the error message left out/);
+    // The kernel caps an error message before it leaves the worker; the page caps what it is sent.
+    const text = await outputsText();
+    assert.match(text, /more characters of the error message left out/);
+    assert.ok(text.length < 25_000, `the error shows ${text.length} characters`);
     assert.ok(ms < 30000, `took ${ms} ms`);
     await assertAlive();
   });
@@ -171,7 +174,8 @@ describe('floods and huge outputs are bounded', () => {
     console.log(`30,000 alternating prints: ${ms} ms from run to done; the cell says ${await cell.locator('.cell-time').innerText()}`);
     assert.ok(ms < 30000, `30,000 alternating prints took ${ms} ms`);
     assert.ok((await cell.locator('.cell-outputs .output').count()) <= 1000);
-    assert.match(await outputsText(), /more outputs were left out/);
+    // The kernel merges prints per tick and stream; the page bounds what arrives (outputs or characters).
+    assert.match(await outputsText(), /more (outputs|characters of output) were left out/);
     await assertAlive();
   });
   attack('a table with maxRows: Infinity (200,000 rows) shows 1,000 and says so', async () => {

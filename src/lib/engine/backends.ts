@@ -11,6 +11,9 @@ import '@tensorflow/tfjs-backend-wasm';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendProbe } from './backend-probe';
 import { startWasm } from './wasm-threads';
+import { BACKEND_LADDER, type BackendName } from './backend-names';
+
+export { BACKEND_LADDER, type BackendName } from './backend-names';
 
 // tfjs would pick WASM's threaded build by itself wherever SharedArrayBuffer exists: off at import,
 // before any op can make tfjs pick a backend on its own. wasm-threads.ts's startWasm decides (one
@@ -18,9 +21,6 @@ import { startWasm } from './wasm-threads';
 // thread), starts the threaded build under a time limit, and falls back to the single-thread one.
 // The pthread workers, which cells can reach, are locked down (see wasm-threads.ts).
 if (inBrowser()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export const BACKEND_LADDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 export interface BackendInfo {
   /** The backend in use. */

@@ -19,8 +19,9 @@ import { deserialize, serialize } from '../io/serialize';
 import type { Operand, ReduceOptions } from './ndarray';
 
 /** The out= form of MXNet's elementwise ops: writes into `out` (keeping its identity) when given. */
-function withOut(result: NDArray, options?: { out?: NDArray }): NDArray {
-  checkOptions('nd.elemwise', options, ['out'], '{ out: y }');
+function withOut(op: string, compute: () => NDArray, options?: { out?: NDArray }): NDArray {
+  checkOptions(op, options, ['out'], '{ out: y }'); // before computing: a bad call costs nothing
+  const result = compute();
   return options?.out ? options.out.assignResult(result) : result;
 }
 
@@ -74,10 +75,10 @@ export const nd = {
   clip: ew.clip,
   where: ew.where,
   /** MXNet's elemwise_add: a + b of equal shapes, optionally into `out` in place. */
-  elemwiseAdd: (a: NDArray, b: Operand, options?: { out?: NDArray }) => withOut(ew.add(a, b), options),
-  elemwiseSub: (a: NDArray, b: Operand, options?: { out?: NDArray }) => withOut(ew.sub(a, b), options),
-  elemwiseMul: (a: NDArray, b: Operand, options?: { out?: NDArray }) => withOut(ew.mul(a, b), options),
-  elemwiseDiv: (a: NDArray, b: Operand, options?: { out?: NDArray }) => withOut(ew.div(a, b), options),
+  elemwiseAdd: (a: NDArray, b: Operand, options?: { out?: NDArray }) => withOut('nd.elemwiseAdd', () => ew.add(a, b), options),
+  elemwiseSub: (a: NDArray, b: Operand, options?: { out?: NDArray }) => withOut('nd.elemwiseSub', () => ew.sub(a, b), options),
+  elemwiseMul: (a: NDArray, b: Operand, options?: { out?: NDArray }) => withOut('nd.elemwiseMul', () => ew.mul(a, b), options),
+  elemwiseDiv: (a: NDArray, b: Operand, options?: { out?: NDArray }) => withOut('nd.elemwiseDiv', () => ew.div(a, b), options),
   // reductions
   sum: (x: NDArray, o?: ReduceOptions) => red.sum(x, o),
   mean: (x: NDArray, o?: ReduceOptions) => red.mean(x, o),
