@@ -32,7 +32,8 @@ let blocked = 0;
 before(async () => {
   // A same-origin script with a visible effect: what a cell's import() would run.
   await writeFile(join(dist, 'import-probe.js'), 'globalThis.__imported = "the site\'s script ran"; export default 1;\n');
-  site = await serveStatic(dist, '/handson/');
+  // TRUST_HOST=plain: a static host that sends no headers (GitHub Pages and most hosts), not cross-origin isolated.
+  site = await serveStatic(dist, '/handson/', { isolated: process.env.TRUST_HOST !== 'plain' });
   // The hostile site: another port of the same host is another origin. Serves whatever page the test sets.
   evil = createServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(evilPage));
   await new Promise((r) => evil.listen(0, '127.0.0.1', r));
@@ -43,7 +44,7 @@ before(async () => {
 });
 
 after(async () => {
-  recordCount('kernel-trust', { tried, blocked });
+  recordCount(process.env.TRUST_HOST === 'plain' ? 'kernel-trust-plain' : 'kernel-trust', { tried, blocked });
   await browser?.close();
   await site?.close();
   await new Promise((r) => evil?.close(() => r()));

@@ -27,7 +27,8 @@ const downloads = [];
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  site = await serveStatic(process.env.RELIABILITY_DIST ?? '.cache/rel-dist', '/handson/');
+  // TRUST_HOST=plain: a static host that sends no headers (GitHub Pages and most hosts), not cross-origin isolated.
+  site = await serveStatic(process.env.RELIABILITY_DIST ?? '.cache/rel-dist', '/handson/', { isolated: process.env.TRUST_HOST !== 'plain' });
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.on('request', (r) => requests.push(r.url()));
@@ -48,7 +49,7 @@ before(async () => {
 });
 
 after(async () => {
-  recordCount('page-trust', { tried, blocked });
+  recordCount(process.env.TRUST_HOST === 'plain' ? 'page-trust-plain' : 'page-trust', { tried, blocked });
   await browser?.close();
   await site?.close();
 });

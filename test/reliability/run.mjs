@@ -8,6 +8,7 @@
 //   attacks     security.e2e.test.mjs (the built reader in headless Chromium)
 //   kernel trust  kernel-trust.e2e.test.mjs (hostile cells and a hostile site against the worker and frame)
 //   page trust  page-trust.e2e.test.mjs (hostile cells and a captured kernel port against the built reader)
+//   both trust files again on a plain host that sends no headers (TRUST_HOST=plain)
 // and prints one summary line per category from the counts the tests recorded. Exits non-zero
 // if any part failed. RELIABILITY_FUZZ_RUNS (default 60) sets the fuzz runs per target.
 import { spawn } from 'node:child_process';
@@ -20,9 +21,9 @@ const dist = '.cache/rel-dist';
 const countsDir = path.join(root, '.cache/reliability');
 const env = { ...process.env, RELIABILITY_DIST: dist, RELIABILITY_COUNTS_DIR: countsDir };
 
-function run(cmd) {
+function run(cmd, extraEnv = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd[0], cmd.slice(1), { cwd: root, stdio: 'inherit', env });
+    const child = spawn(cmd[0], cmd.slice(1), { cwd: root, stdio: 'inherit', env: { ...env, ...extraEnv } });
     child.on('error', (e) => resolve(e.message));
     child.on('exit', (code, signal) => resolve(code === 0 ? null : signal ? `killed by ${signal}` : `exit code ${code}`));
   });
@@ -37,6 +38,9 @@ const STEPS = [
   { name: 'attacks', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/security.e2e.test.mjs'] },
   { name: 'kernel trust', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/kernel-trust.e2e.test.mjs'] },
   { name: 'page trust', cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/page-trust.e2e.test.mjs'] },
+  // The same attacks on a host that sends no headers (not cross-origin isolated): the other kind of host.
+  { name: 'kernel trust, plain host', env: { TRUST_HOST: 'plain' }, cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/kernel-trust.e2e.test.mjs'] },
+  { name: 'page trust, plain host', env: { TRUST_HOST: 'plain' }, cmd: ['node', '--test', '--test-concurrency=1', 'test/reliability/page-trust.e2e.test.mjs'] },
 ];
 
 const read = (category) => {
@@ -54,7 +58,7 @@ const t0 = performance.now();
 const failed = [];
 for (const step of STEPS) {
   console.log(`\n--- reliability: ${step.name} ---\n`);
-  const error = await run(step.cmd);
+  const error = await run(step.cmd, step.env);
   if (error) failed.push(`${step.name} (${error})`);
   if (step.name === 'build' && error) break;
 }
@@ -67,6 +71,8 @@ const attacks = read('attacks');
 const pageTrust = read('page-trust');
 const sessions = read('long-sessions');
 const kernelTrust = read('kernel-trust');
+const kernelTrustPlain = read('kernel-trust-plain');
+const pageTrustPlain = read('page-trust-plain');
 const missing = '(not run)';
 console.log('\n=== reliability summary ===');
 console.log(`faults:      ${faults ? `${faults.survived}/${faults.tried} tried and survived` : missing}`);
@@ -76,5 +82,6 @@ console.log(`edit loss:   ${edits ? `${edits.sequences} random edit/reload/reset
 console.log(`attacks:     ${attacks ? `${attacks.blocked}/${attacks.tried} tried and blocked` : missing}`);
 console.log(`kernel trust: ${kernelTrust ? `${kernelTrust.blocked}/${kernelTrust.tried} hostile-cell and hostile-site attacks on the worker and frame tried and blocked` : missing}`);
 console.log(`page trust:  ${pageTrust ? `${pageTrust.blocked}/${pageTrust.tried} hostile cells and spoofed kernel messages tried and blocked` : missing}`);
+console.log(`on a plain host (no headers): kernel trust ${kernelTrustPlain ? `${kernelTrustPlain.blocked}/${kernelTrustPlain.tried}` : missing}, page trust ${pageTrustPlain ? `${pageTrustPlain.blocked}/${pageTrustPlain.tried}` : missing} blocked`);
 console.log(`time ${((performance.now() - t0) / 1000).toFixed(0)} s; ${failed.length ? `FAILED: ${failed.join(', ')}` : 'all parts passed'}`);
 process.exitCode = failed.length ? 1 : 0;

@@ -275,3 +275,19 @@ describe('MXNet operator options under their camelCase names', () => {
     expect(() => new gluon.nn.MaxPool2D({ layout: 'NHWC' as 'NCHW' })).toThrow(/layout must be one of "NCHW"/);
   });
 });
+
+describe('random arrays take ctx, as every MXNet creation op does', () => {
+  beforeAll(async () => {
+    await useBackend(requestedBackend());
+  });
+  it('nd.random.normal and nd.random.uniform accept { ctx } and place the array there; unknown options still fail', async () => {
+    const { currentContext } = await import('../../src/lib/engine/context');
+    const ctx = currentContext();
+    const a = nd.random.normal(0, 0.01, [2, 3], { ctx });
+    const b = nd.random.uniform(0, 1, [4], { ctx, dtype: 'float32' });
+    expect(a.shape).toEqual([2, 3]);
+    expect(String(a.context)).toBe(String(ctx));
+    expect(String(b.context)).toBe(String(ctx));
+    expect(() => nd.random.normal(0, 1, [2], { device: ctx } as never)).toThrow(/unknown option 'device'.*ctx/);
+  });
+});

@@ -34,7 +34,8 @@ export function checkShape(op: string, shape: unknown): number[] {
   return list as number[];
 }
 
-function checkCtx(op: string, ctx: Context | undefined, make: () => NDArray): NDArray {
+/** Makes the array, then places it in `ctx` when one is given (MXNet's ctx= on every creation op). */
+export function checkCtx(op: string, ctx: Context | undefined, make: () => NDArray): NDArray {
   const x = make();
   return ctx === undefined ? x : x.asInContext(ctx);
 }

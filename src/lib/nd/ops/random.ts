@@ -6,7 +6,7 @@
 import { tf } from '../../engine/tf';
 import { ArgumentError } from '../errors';
 import { NDArray, type DType } from '../ndarray';
-import { checkShape, type ShapeArg } from './creation';
+import { checkCtx, checkShape, type CreateOptions, type ShapeArg } from './creation';
 import { guardAllocation } from '../memory-guard';
 import { checkOptions } from '../options';
 
@@ -43,21 +43,25 @@ function checkNumber(op: string, name: string, v: unknown): number {
 }
 
 /** Samples from N(loc, scale^2): `nd.random.normal(0, 0.01, [784, 10])`. */
-export function normal(loc = 0, scale = 1, shape: ShapeArg = [1], options: { dtype?: DType } = {}): NDArray {
+export function normal(loc = 0, scale = 1, shape: ShapeArg = [1], options: CreateOptions = {}): NDArray {
   checkNumber('nd.random.normal', 'loc', loc);
   if (checkNumber('nd.random.normal', 'scale', scale) < 0) throw new ArgumentError(`nd.random.normal: scale must be >= 0, got ${scale}.`);
-  checkOptions('nd.random.normal', options, ['dtype'], "{ dtype: 'float32' }");
+  checkOptions('nd.random.normal', options, ['dtype', 'ctx'], "{ dtype: 'float32', ctx: mx.cpu() }");
   const s = checkShape('nd.random.normal', shape);
-  return guardAllocation('nd.random.normal', s, () => NDArray.fromTensor(tf.randomNormal(s, loc, scale, options.dtype ?? 'float32', nextSeed())));
+  return checkCtx('nd.random.normal', options.ctx, () =>
+    guardAllocation('nd.random.normal', s, () => NDArray.fromTensor(tf.randomNormal(s, loc, scale, options.dtype ?? 'float32', nextSeed()))),
+  );
 }
 
 /** Samples uniformly from [low, high). */
-export function uniform(low = 0, high = 1, shape: ShapeArg = [1], options: { dtype?: DType } = {}): NDArray {
+export function uniform(low = 0, high = 1, shape: ShapeArg = [1], options: CreateOptions = {}): NDArray {
   checkNumber('nd.random.uniform', 'low', low);
   checkNumber('nd.random.uniform', 'high', high);
-  checkOptions('nd.random.uniform', options, ['dtype'], "{ dtype: 'float32' }");
+  checkOptions('nd.random.uniform', options, ['dtype', 'ctx'], "{ dtype: 'float32', ctx: mx.cpu() }");
   const s = checkShape('nd.random.uniform', shape);
-  return guardAllocation('nd.random.uniform', s, () => NDArray.fromTensor(tf.randomUniform(s, low, high, options.dtype ?? 'float32', nextSeed())));
+  return checkCtx('nd.random.uniform', options.ctx, () =>
+    guardAllocation('nd.random.uniform', s, () => NDArray.fromTensor(tf.randomUniform(s, low, high, options.dtype ?? 'float32', nextSeed()))),
+  );
 }
 
 /** Integers uniformly from [low, high), int32. */
