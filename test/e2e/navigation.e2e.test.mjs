@@ -211,6 +211,29 @@ describe('status bar and notices', () => {
   });
 });
 
+describe('deep links', () => {
+  it('a link to an anchor far down a page lands on it, even while the blocks above it render', async () => {
+    // The last bibliography entry and the About page's last heading: far below the first screen.
+    await page.goto(site.url);
+    await page.waitForSelector('.toc');
+    const hrefs = await page.$$eval('.toc-sections > li > a', (as) => as.map((a) => a.getAttribute('href')));
+    const bib = hrefs.find((h) => h.endsWith('/02-bibliography'));
+    assert.ok(bib, 'the bibliography page is in the table of contents');
+    await page.evaluate((h) => (location.hash = h), bib);
+    await page.waitForSelector('[id^="ref-"]');
+    const last = await page.$$eval('[id^="ref-"]', (els) => els.at(-1).id);
+    await page.goto('about:blank');
+    await page.goto(`${site.url}${bib}#${last}`);
+    await page.waitForSelector(`[id="${last}"]`);
+    await page.waitForTimeout(2500);
+    const { top, bottom } = await page.evaluate((id) => {
+      const r = document.getElementById(id).getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom };
+    }, last);
+    assert.ok(top >= 0 && bottom <= (await page.evaluate(() => innerHeight)), `the entry is at ${Math.round(top)} px, outside the window`);
+  });
+});
+
 describe('screenshots (dark, phone)', () => {
   it('takes them', async () => {
     await sectionWith(3);

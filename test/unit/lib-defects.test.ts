@@ -277,9 +277,6 @@ describe('MXNet operator options under their camelCase names', () => {
 });
 
 describe('random arrays take ctx, as every MXNet creation op does', () => {
-  beforeAll(async () => {
-    await useBackend(requestedBackend());
-  });
   it('nd.random.normal and nd.random.uniform accept { ctx } and place the array there; unknown options still fail', async () => {
     const { currentContext } = await import('../../src/lib/engine/context');
     const ctx = currentContext();

@@ -14,6 +14,7 @@ import { SectionEdits } from '../edits/section-edits';
 import { kernelPool } from '../run/kernel-pool';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { restoreScroll } from '../shell/scroll-memory';
+import { scrollToAnchor } from './scroll-to-anchor';
 import { HtmlBlock } from './html-block';
 import { prefetchSection } from './load-section';
 import { SectionNotices } from './notices';
@@ -66,8 +67,8 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
     // Back/Forward: where the reader was, not the anchor.
     if (restoreScroll()) return;
     const target = anchor ? document.getElementById(anchor) : null;
-    if (target) target.scrollIntoView({ block: 'start' });
-    else if (!anchor) window.scrollTo({ top: 0 });
+    if (target) return scrollToAnchor(target);
+    if (!anchor) window.scrollTo({ top: 0 });
   }, [section, anchor]);
 
   const focusCell = (cellId: string) => {
