@@ -239,6 +239,18 @@ const message = fc.oneof(
   { arbitrary: fc.tuple(fc.constantFrom(...valid), fc.array(fc.nat(), { maxLength: 4 }), hostileString, hostileValue).map(([b, p, k, v]) => mutate(b, p, k, v)), weight: 4 },
 );
 
+/** Errors nobody caught, in Node (process) and in the browser (window 'error'), where this file also runs. */
+function listenForUncaught(onError: (e: unknown) => void): () => void {
+  const node = (globalThis as { process?: NodeJS.Process }).process;
+  if (node && typeof node.on === 'function') {
+    node.on('uncaughtException', onError);
+    return () => node.off('uncaughtException', onError);
+  }
+  const onWindowError = (e: ErrorEvent) => onError(e.error ?? e.message);
+  globalThis.addEventListener('error', onWindowError);
+  return () => globalThis.removeEventListener('error', onWindowError);
+}
+
 describe('property: random and adversarial messages on the kernel port', () => {
   it('never break the page, never persist, and only checked outputs reach the cell', async () => {
     await fc.assert(
@@ -246,7 +258,7 @@ describe('property: random and adversarial messages on the kernel port', () => {
         const h = harness();
         const errors: unknown[] = [];
         const onError = (e: unknown) => errors.push(e);
-        process.on('uncaughtException', onError);
+        const stopListening = listenForUncaught(onError);
         try {
           for (const m of messages) {
             try {
@@ -257,7 +269,7 @@ describe('property: random and adversarial messages on the kernel port', () => {
           }
           await h.settle();
         } finally {
-          process.off('uncaughtException', onError);
+          stopListening();
         }
         expect(errors).toEqual([]);
         // Storage: the probe cache holds nothing or a valid probe; only book datasets were fetched.
