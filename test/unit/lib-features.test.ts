@@ -271,3 +271,39 @@ describe('sorting integers', () => {
     expect(await values(nd.argsort(x, { dtype: 'int32' }))).toEqual([1, 2, 0, 0, 2, 1]);
   });
 });
+
+describe('the new ops and layers leak nothing, forward and backward', () => {
+  // One leak check per op next to its gradient checks above: repeated record + backward must
+  // leave no tensor behind (the tape's saved arrays die with the graph).
+  const cases: [string, (x: NDArray) => NDArray][] = [
+    ['reshape codes', (x) => x.reshape([0, -1]).reshape([-3]).reshape([-4, 2, -1])],
+    ['reshapeLike', (x) => x.reshapeLike(nd.zeros([4, 3]))],
+    ['masked softmax', (x) => nd.softmax(x, { length: nd.array([1, 2, 3, 4]), useLength: true, axis: 0 })],
+    ['HuberLoss', (x) => new gluon.loss.HuberLoss().forward(x, nd.zerosLike(x))],
+    ['KLDivLoss', (x) => new gluon.loss.KLDivLoss({ fromLogits: false }).forward(nd.softmax(x), nd.softmax(nd.onesLike(x)))],
+    ['CosineEmbeddingLoss', (x) => new gluon.loss.CosineEmbeddingLoss().forward(x, nd.onesLike(x), nd.array([1, -1, 1]))],
+    ['sort', (x) => nd.sort(x, { axis: 1 })],
+  ];
+  for (const [name, f] of cases) {
+    it(name, async () => {
+      await expectNoLeak(async () => {
+        const x = nd.random.normal(0, 1, [3, 4]);
+        x.attachGrad();
+        autograd.record(() => f(x).sum()).backward();
+        await values(x.grad);
+      });
+    });
+  }
+  it('LayerNorm and InstanceNorm', async () => {
+    const ln = new gluon.nn.LayerNorm();
+    const inorm = new gluon.nn.InstanceNorm();
+    ln.initialize();
+    inorm.initialize();
+    await expectNoLeak(async () => {
+      const x = nd.random.normal(0, 1, [2, 3, 4]);
+      x.attachGrad();
+      autograd.record(() => ln.forward(x).add(inorm.forward(x)).sum()).backward();
+      await values(x.grad);
+    });
+  });
+});
