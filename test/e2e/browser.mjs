@@ -138,3 +138,9 @@ export async function openKernelHarness(page, siteUrl) {
   }
   return page;
 }
+
+/** Opens a section of the reader by its hash route and waits for its body. */
+export async function openSection(page, slug, { timeout = 30_000 } = {}) {
+  await page.evaluate((s) => (location.hash = `#/${s}`), slug);
+  await page.waitForSelector(`.section[data-slug="${slug}"] .section-body`, { timeout });
+}

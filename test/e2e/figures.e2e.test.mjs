@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readdir } from 'node:fs/promises';
-import { launchBrowser, serveStatic } from './browser.mjs';
+import { launchBrowser, serveStatic, openSection } from './browser.mjs';
 
 const distDir = process.env.E2E_DIST_DIR ?? 'dist';
 const OUT = 'test-results/figures';
@@ -37,10 +37,7 @@ after(async () => {
   await site?.close();
 });
 
-async function open(slug) {
-  await page.evaluate((s) => (location.hash = `#/${s}`), slug);
-  await page.waitForSelector(`.section[data-slug="${slug}"] .section-body`);
-}
+const open = (slug) => openSection(page, slug);
 
 /** Relative luminance (WCAG) of a computed CSS colour 'rgb(r, g, b)'. */
 function luminance(css) {

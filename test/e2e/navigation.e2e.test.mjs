@@ -8,7 +8,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { launchBrowser, serveStatic } from './browser.mjs';
+import { launchBrowser, serveStatic, openSection } from './browser.mjs';
 
 const distDir = process.env.E2E_DIST_DIR ?? 'dist';
 let site;
@@ -33,10 +33,7 @@ after(async () => {
   await site?.close();
 });
 
-async function open(slug) {
-  await page.evaluate((s) => (location.hash = `#/${s}`), slug);
-  await page.waitForSelector(`.section[data-slug="${slug}"] .section-body`);
-}
+const open = (slug) => openSection(page, slug);
 
 /** The first section with at least `n` second-level headings and a page taller than `minHeight`. */
 async function sectionWith(n, minHeight = 0) {

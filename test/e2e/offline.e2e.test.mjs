@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchBrowser, serveDist, serveStatic } from './browser.mjs';
+import { launchBrowser, openSection, serveDist, serveStatic } from './browser.mjs';
 
 const distDir = process.env.DIST_DIR ?? 'dist';
 
@@ -71,10 +71,6 @@ async function eventually(page, fn, what, timeout = 120_000) {
   }
 }
 
-async function openSection(page, slug) {
-  await page.evaluate((s) => (location.hash = `#/${s}`), slug);
-  await page.waitForSelector(`.section[data-slug="${slug}"] .section-body`, { timeout: 30_000 });
-}
 
 async function runTyped(page, code) {
   const cell = page.locator('.section-body .cell').first();

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { formatBudgets, measureBudgets } from '../../scripts/budget.mjs';
-import { launchBrowser, serveStatic } from './browser.mjs';
+import { launchBrowser, serveStatic, openSection } from './browser.mjs';
 
 const distDir = process.env.E2E_DIST_DIR ?? '.cache/e2e-dist';
 let site;
@@ -46,10 +46,7 @@ after(async () => {
   await site?.close();
 });
 
-async function open(slug) {
-  await page.evaluate((s) => (location.hash = `#/${s}`), slug);
-  await page.waitForSelector(`.section[data-slug="${slug}"] .section-body`);
-}
+const open = (slug) => openSection(page, slug);
 
 const firstCell = () => page.locator('.section-body .cell').first();
 
