@@ -54,12 +54,42 @@ function ensureChromium() {
   return existsSync(CHROMIUM) ? null : `apt-get installed chromium but ${CHROMIUM} is still missing`;
 }
 
+/**
+ * Lines that say what failed, in vitest's, node:test's (spec and TAP) and our scripts' words. They
+ * are collected while the part runs and repeated at the very end, so that a log read from its tail
+ * (a CI page shows only the last screens) still names the failing tests.
+ */
+const FAILURE_LINE = /(^|\s)(FAIL|×|✗|✖|not ok \d+|AssertionError|Error:|failed|FAILED|expected)(\s|$|:)/;
+const ANSI = /\u001b\[[0-9;]*m/g;
+const MAX_FAILURE_LINES = 40;
+
 function run(cmd) {
   return new Promise((resolve) => {
-    const child = spawn(cmd[0], cmd.slice(1), { cwd: repoRoot, stdio: 'inherit' });
-    child.on('error', (e) => resolve(`could not start ${cmd[0]}: ${e.message}`));
-    child.on('exit', (code, signal) =>
-      resolve(code === 0 ? null : signal ? `killed by ${signal}` : `exit code ${code}`),
+    const failureLines = [];
+    let pending = '';
+    const scan = (chunk) => {
+      const text = pending + chunk.toString('utf8');
+      const lines = text.split('\n');
+      pending = lines.pop() ?? '';
+      for (const raw of lines) {
+        const line = raw.replace(ANSI, '').trimEnd();
+        if (FAILURE_LINE.test(line) && !/\b0 failed\b|\bfail 0\b/.test(line) && failureLines.length < MAX_FAILURE_LINES) {
+          failureLines.push(line.length > 300 ? `${line.slice(0, 300)}…` : line);
+        }
+      }
+    };
+    const child = spawn(cmd[0], cmd.slice(1), { cwd: repoRoot, stdio: ['inherit', 'pipe', 'pipe'] });
+    child.stdout.on('data', (c) => {
+      process.stdout.write(c);
+      scan(c);
+    });
+    child.stderr.on('data', (c) => {
+      process.stderr.write(c);
+      scan(c);
+    });
+    child.on('error', (e) => resolve({ error: `could not start ${cmd[0]}: ${e.message}`, failureLines }));
+    child.on('close', (code, signal) =>
+      resolve({ error: code === 0 ? null : signal ? `killed by ${signal}` : `exit code ${code}`, failureLines }),
     );
   });
 }
@@ -88,10 +118,11 @@ async function main() {
     console.log(`\n=== ${part.name}: ${part.cmd.join(' ')} ===\n`);
     const start = performance.now();
     let error = part.before ? part.before() : null;
+    let failureLines = [];
     if (error) console.error(`${part.name}: ${error}`);
-    else error = await run(part.cmd);
+    else ({ error, failureLines } = await run(part.cmd));
     const ms = performance.now() - start;
-    results.push({ name: part.name, ms, error });
+    results.push({ name: part.name, ms, error, failureLines });
     console.log(`\n=== ${part.name}: ${error ? `FAILED (${error.split('\n')[0]})` : 'passed'} in ${fmt(ms)} ===`);
   }
 
@@ -102,6 +133,10 @@ async function main() {
     console.log(`${r.name.padEnd(width)}  ${fmt(r.ms).padStart(10)}  ${result}`);
   }
   const failed = results.filter((r) => r.error).length;
+  for (const r of results.filter((x) => x.error && x.failureLines.length)) {
+    console.log(`\n${r.name} failed; what it said about the failure (first ${r.failureLines.length} lines):`);
+    for (const line of r.failureLines) console.log(`  ${line}`);
+  }
   if (interrupted) console.log(`interrupted; not run: ${parts.slice(results.length).map((p) => p.name).join(', ') || '-'}`);
   console.log(`total time ${fmt(performance.now() - t0)}`);
   console.log(`${results.length - failed} passed, ${failed} failed`);
