@@ -10,26 +10,43 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const chaptersDir = path.join(repoRoot, 'chapters');
 export const recordedDir = path.join(repoRoot, 'recorded');
 
-/** Every section, in book order: `{ slug: '<part>/<section>', file }`. */
-export async function listSections() {
+/**
+ * Every section of the given editions (`bookLang` is src/content/book-lang.ts, from
+ * loadContentModules), one edition after the other, each in book order:
+ * `{ slug: '<part>/<section>', lang, file, checkFile, recordedFile }`. Both editions of a section
+ * share its slug and its check file.
+ */
+export async function listSections(bookLang, langs = [bookLang.DEFAULT_LANG]) {
   const parts = (await readdir(chaptersDir, { withFileTypes: true })).filter((d) => d.isDirectory() && /^\d\d-/.test(d.name)).map((d) => d.name).sort();
   const sections = [];
-  for (const part of parts) {
-    for (const f of (await readdir(path.join(chaptersDir, part))).filter((f) => /^\d\d-.*\.md$/.test(f)).sort()) {
-      sections.push({ slug: `${part}/${f.replace(/\.md$/, '')}`, file: path.join(chaptersDir, part, f) });
+  for (const lang of langs) {
+    for (const part of parts) {
+      for (const f of (await readdir(path.join(chaptersDir, part))).filter((f) => /^\d\d-.*\.md$/.test(f)).sort()) {
+        const edition = bookLang.parseEditionFileName(f);
+        if (!edition || edition.lang !== lang) continue;
+        const slug = `${part}/${edition.name}`;
+        sections.push({
+          slug,
+          lang,
+          file: path.join(chaptersDir, part, f),
+          checkFile: path.join(chaptersDir, part, `${edition.name}.check.js`),
+          recordedFile: path.join(recordedDir, bookLang.recordedFileFor(slug, lang)),
+        });
+      }
     }
   }
   return sections;
 }
 
-/** The TypeScript content modules, loaded through Vite: the cell extractor, claims, recorded outputs. */
+/** The TypeScript content modules, loaded through Vite: the cell extractor, claims, recorded outputs, the editions. */
 export async function loadContentModules() {
   const vite = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error' });
   try {
     const { extractCells } = await vite.ssrLoadModule('/src/content/cells.ts');
     const { CLAIM_SETUP, extractClaims } = await vite.ssrLoadModule('/src/content/book-checks.ts');
     const rec = await vite.ssrLoadModule('/src/content/recorded.ts');
-    return { extractCells, CLAIM_SETUP, extractClaims, rec };
+    const bookLang = await vite.ssrLoadModule('/src/content/book-lang.ts');
+    return { extractCells, CLAIM_SETUP, extractClaims, rec, bookLang };
   } finally {
     await vite.close();
   }

@@ -1,10 +1,12 @@
-// npm run book:test [-- <section.md ...>] [--force]
+// npm run book:test [-- <section.md ...>] [--force] [--lang en|zh]
 //
 // The book test: runs every section's cells in order, in headless Chromium on the WASM backend,
 // through the same sandboxed kernel the reader uses (the built site's harness page), then the
 // section's check file (`<section>.check.js`, claims the prose makes). Writes what it saw to
 // `recorded/<part>/<section>.json` (the reader shows these as recorded outputs) and prints a
-// table with each section's time, budget and claims.
+// table with each section's time, budget and claims. Every edition runs: a Chinese section
+// (`<section>.zh.md`) runs its own cells against the same check file and records into
+// `recorded/zh/`; --lang runs one edition only.
 //
 // A section's last verified run is reused when nothing it depends on changed: the hash covers
 // the section's Markdown, its check file, every source file under src/lib and src/kernel, the
@@ -21,7 +23,8 @@ import { listSections, loadContentModules, recordedDir, repoRoot } from './book-
 const args = process.argv.slice(2);
 const force = args.includes('--force');
 const backend = args.includes('--backend') ? args[args.indexOf('--backend') + 1] : 'wasm';
-const wanted = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--backend').map((a) => path.resolve(a));
+const onlyLang = args.includes('--lang') ? args[args.indexOf('--lang') + 1] : null;
+const wanted = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--backend' && args[i - 1] !== '--lang').map((a) => path.resolve(a));
 
 /** Default budgets in seconds: part 1 sections (parts 01-03) 2 minutes, later parts 3 minutes. */
 const defaultBudget = (slug) => (Number(slug.slice(0, 2)) <= 3 ? 120 : 180);
@@ -55,12 +58,13 @@ function frontMatterBudget(markdown) {
 const fmt = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {
-  const { extractCells, CLAIM_SETUP, extractClaims, rec } = await loadContentModules();
+  const { extractCells, CLAIM_SETUP, extractClaims, rec, bookLang } = await loadContentModules();
+  if (onlyLang !== null && !bookLang.isBookLang(onlyLang)) throw new Error(`--lang ${onlyLang}: the book's editions are ${bookLang.BOOK_LANGS.join(', ')}`);
 
-  let sections = await listSections();
+  let sections = await listSections(bookLang, onlyLang ? [onlyLang] : bookLang.BOOK_LANGS);
   if (wanted.length) {
     const unknown = wanted.filter((w) => !sections.some((s) => s.file === w));
-    if (unknown.length) throw new Error(`not a section under chapters/<NN-part>/<NN-section>.md: ${unknown.join(', ')}`);
+    if (unknown.length) throw new Error(`not a section under chapters/<NN-part>/<NN-section>[.<lang>].md: ${unknown.join(', ')}`);
     sections = sections.filter((s) => wanted.includes(s.file));
   }
   const shared = await codeHash();
@@ -71,22 +75,24 @@ async function main() {
   const t0 = performance.now();
   try {
     for (const s of sections) {
+      // A row names the edition when it is not English: 'zh/02-linear-networks/01-...'.
+      const label = s.lang === bookLang.DEFAULT_LANG ? s.slug : `${s.lang}/${s.slug}`;
       const markdown = await readFile(s.file, 'utf8');
-      const checkPath = s.file.replace(/\.md$/, '.check.js');
+      const checkPath = s.checkFile;
       const checks = existsSync(checkPath) ? await readFile(checkPath, 'utf8') : null;
       const inputsHash = createHash('sha256').update(shared).update('\0').update(markdown).update('\0').update(checks ?? '').digest('hex');
       const budgetSeconds = frontMatterBudget(markdown) ?? defaultBudget(s.slug);
-      const outFile = path.join(recordedDir, `${s.slug}.json`);
+      const outFile = s.recordedFile;
       if (!force && existsSync(outFile)) {
         try {
           const prev = rec.decodeRecorded(await readFile(outFile, 'utf8'), outFile);
           if (prev.inputsHash === inputsHash && prev.passed && prev.backend === backend) {
-            rows.push({ slug: s.slug, result: 'reused', ms: prev.totalMs, budgetSeconds, claims: prev.claims, note: `verified run of ${prev.recordedAt}` });
-            console.log(`${s.slug}: unchanged since its verified run of ${prev.recordedAt} (${fmt(prev.totalMs)}); reusing it`);
+            rows.push({ slug: label, result: 'reused', ms: prev.totalMs, budgetSeconds, claims: prev.claims, note: `verified run of ${prev.recordedAt}` });
+            console.log(`${label}: unchanged since its verified run of ${prev.recordedAt} (${fmt(prev.totalMs)}); reusing it`);
             continue;
           }
         } catch (e) {
-          console.log(`${s.slug}: ${e.message}; running it again`);
+          console.log(`${label}: ${e.message}; running it again`);
         }
       }
       if (!browser) {
@@ -98,7 +104,7 @@ async function main() {
         server = await serveDist(outDir);
         browser = await launchBrowser();
       }
-      console.log(`${s.slug}: running (budget ${budgetSeconds} s)`);
+      console.log(`${label}: running (budget ${budgetSeconds} s)`);
       const page = await browser.context.newPage();
       const pageErrors = [];
       page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -144,9 +150,9 @@ async function main() {
         const record = { format: rec.RECORDED_FORMAT, slug: s.slug, inputsHash, backend, recordedAt: new Date().toISOString(), totalMs, budgetSeconds, cells, claims, passed };
         await mkdir(path.dirname(outFile), { recursive: true });
         await writeFile(outFile, rec.encodeRecorded(record));
-        rows.push({ slug: s.slug, result: passed ? 'pass' : 'FAIL', ms: totalMs, budgetSeconds, claims, note: problems.join('; ') });
+        rows.push({ slug: label, result: passed ? 'pass' : 'FAIL', ms: totalMs, budgetSeconds, claims, note: problems.join('; ') });
       } catch (e) {
-        rows.push({ slug: s.slug, result: 'FAIL', ms: 0, budgetSeconds, claims: [], note: `${e.message}${pageErrors.length ? ` (page errors: ${pageErrors.join('; ')})` : ''}` });
+        rows.push({ slug: label, result: 'FAIL', ms: 0, budgetSeconds, claims: [], note: `${e.message}${pageErrors.length ? ` (page errors: ${pageErrors.join('; ')})` : ''}` });
         console.log(`  FAILED: ${e.message}`);
       } finally {
         await page.close();

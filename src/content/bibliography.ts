@@ -6,6 +6,7 @@
  * on an entry that nothing cites, and on a bibliography page missing or given twice. Pure: the
  * caller reads the file.
  */
+import type { BookLang } from './book-lang';
 import type { Token } from 'markdown-it';
 import { parseDocument } from 'yaml';
 import { ContentError } from './content-error';
@@ -145,7 +146,15 @@ export interface Citations {
   citedBy: ReadonlyMap<string, [string, string][]>;
   /** Section titles by slug, for the tooltips of "Cited in" links. */
   titles: ReadonlyMap<string, string>;
+  /** The edition being compiled: where links go, and the words around the entries. */
+  lang: BookLang;
 }
+
+/** "Cited in 2.1, 3.4." around the section links of an entry. */
+const CITED_IN: Readonly<Record<BookLang, (links: string) => string>> = {
+  en: (links) => `Cited in ${links}.`,
+  zh: (links) => `引用于${links.replace(/, /g, '、')}。`,
+};
 
 function nearest(name: string, keys: string[]): string[] {
   const lower = name.toLowerCase();
@@ -159,7 +168,7 @@ function nearest(name: string, keys: string[]): string[] {
  * (the section whose top-level paragraph is exactly `:bibliography:`all``). Throws a ContentError
  * on an unknown key, an uncited entry, or a bibliography page missing or given twice.
  */
-export function collectCitations(sections: ParsedSection[], entries: ReadonlyMap<string, BibEntry> | null, bibliographyFile: string): Citations | null {
+export function collectCitations(sections: ParsedSection[], entries: ReadonlyMap<string, BibEntry> | null, bibliographyFile: string, lang: BookLang = 'en'): Citations | null {
   const citedBy = new Map<string, [string, string][]>();
   let page: ParsedSection | null = null;
   for (const s of sections) {
@@ -196,7 +205,7 @@ export function collectCitations(sections: ParsedSection[], entries: ReadonlyMap
     }
   }
   const titles = new Map(sections.map((s) => [s.input.slug, s.frontMatter.title]));
-  return { entries, pageSlug: (page as ParsedSection).input.slug, citedBy, titles };
+  return { entries, pageSlug: (page as ParsedSection).input.slug, citedBy, titles, lang };
 }
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -205,7 +214,7 @@ const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 export function renderCitation(citations: Citations, role: string, content: string): string {
   const links = citationKeys(content).map((key) => {
     const e = citations.entries.get(key)!;
-    const href = sectionHref(citations.pageSlug, e.anchor);
+    const href = sectionHref(citations.pageSlug, e.anchor, citations.lang);
     const text = role === 'citet' ? `${esc(e.shortAuthors)} (${e.yearLabel})` : `${esc(e.shortAuthors)}, ${e.yearLabel}`;
     const title = esc(`${e.authors.map(family).join(', ')}: ${e.title} (${e.year})`);
     return `<a class="cite" href="${esc(href)}" data-slug="${esc(citations.pageSlug)}" data-anchor="${e.anchor}" title="${title}">${text.replace(/ /g, '&nbsp;')}</a>`;
@@ -250,7 +259,7 @@ export function renderBibliography(citations: Citations): string {
     if (e.url) links.push(`<a href="${esc(e.url)}" rel="noopener">${esc(e.url.replace(/^https?:\/\//, ''))}</a>`);
     const title = e.type === 'book' ? `<i>${esc(e.title)}</i>` : esc(e.title);
     const cited = (citations.citedBy.get(e.key) ?? [])
-      .map(([slug, number]) => `<a class="xref xref-section" href="${esc(sectionHref(slug))}" data-slug="${esc(slug)}" title="${esc(citations.titles.get(slug) ?? '')}">${number}</a>`)
+      .map(([slug, number]) => `<a class="xref xref-section" href="${esc(sectionHref(slug, null, citations.lang))}" data-slug="${esc(slug)}" title="${esc(citations.titles.get(slug) ?? '')}">${number}</a>`)
       .join(', ');
     return [
       `<li id="${e.anchor}" class="bib-entry">`,
@@ -259,7 +268,7 @@ export function renderBibliography(citations: Citations): string {
       venue.length ? ` ${venue.join(', ')}.` : '',
       e.note ? ` ${esc(e.note)}.` : '',
       links.length ? ` ${links.join(', ')}.` : '',
-      cited ? ` <span class="bib-cited">Cited in ${cited}.</span>` : '',
+      cited ? ` <span class="bib-cited">${CITED_IN[citations.lang](cited)}</span>` : '',
       `</li>`,
     ].join('');
   });

@@ -4,6 +4,7 @@
  * the search index, and recorded outputs attached to their cells. Pure: the caller reads the
  * files (read-book.ts in Node; tests pass fixtures).
  */
+import { DEFAULT_LANG, type BookLang } from './book-lang';
 import { ContentError } from './content-error';
 import { checkFiguresReferenced } from './figures';
 import { collectCitations, parseBibliography } from './bibliography';
@@ -36,6 +37,8 @@ export interface CompileOptions {
   readAsset?: (publicPath: string) => string;
   /** The bibliography file (chapters/bibliography.yaml), when the book has one. */
   bibliography?: FileSource | null;
+  /** The edition these sources are (default English): numbering words and link targets. */
+  lang?: BookLang;
 }
 
 export interface CompiledBook {
@@ -68,11 +71,12 @@ export function compileBook(parts: PartSource[], recorded: ReadonlyMap<string, R
     return { part, partNumber, index, sections };
   });
   const all: ParsedSection[] = parsedParts.flatMap(({ index, sections }) => (index ? [index, ...sections] : sections));
-  for (const s of all) checkProse(s);
+  const lang = options.lang ?? DEFAULT_LANG;
+  for (const s of all) checkProse(s, lang);
   const registry = buildRegistry(all.flatMap((s) => s.labels));
   checkFiguresReferenced(all);
   const bib = options.bibliography ?? null;
-  const citations = collectCitations(all, bib ? parseBibliography(bib.file, bib.source) : null, bib?.file ?? 'chapters/bibliography.yaml');
+  const citations = collectCitations(all, bib ? parseBibliography(bib.file, bib.source) : null, bib?.file ?? 'chapters/bibliography.yaml', lang);
 
   // Pass 2: render with every label known.
   const ordered = parsedParts.flatMap(({ sections }) => sections);
@@ -83,17 +87,17 @@ export function compileBook(parts: PartSource[], recorded: ReadonlyMap<string, R
     if (rec && rec.slug !== parsed.input.slug) {
       throw new ContentError('recorded', parsed.input.file, 0, `recorded outputs for '${parsed.input.slug}' name the section '${rec.slug}'; delete the recorded file and re-run \`npm run book:test\``);
     }
-    sections.set(parsed.input.slug, { ...renderSection(parsed, registry, rec, citations), prev: links[i - 1] ?? null, next: links[i + 1] ?? null });
+    sections.set(parsed.input.slug, { ...renderSection(parsed, registry, rec, citations, lang), prev: links[i - 1] ?? null, next: links[i + 1] ?? null });
   });
 
   const tocParts: PartEntry[] = parsedParts.map(({ part, partNumber, index, sections: secs }) => ({
     slug: part.slug,
     number: partNumber,
     title: index?.frontMatter.title ?? titleFromFolder(part.slug),
-    introHtml: index ? renderSection(index, registry, null, citations).blocks.map((b) => (b.kind === 'html' ? b.html : '')).join('') : '',
+    introHtml: index ? renderSection(index, registry, null, citations, lang).blocks.map((b) => (b.kind === 'html' ? b.html : '')).join('') : '',
     sections: secs.map((s) => ({ slug: s.input.slug, partSlug: part.slug, number: s.input.number, title: s.frontMatter.title, version: cellSourceHash(s.input.source), headings: s.headings })),
   }));
   const version = cellSourceHash(all.map((s) => `${s.input.slug}\n${s.input.source}`).join('\u0000'));
-  const search = ordered.flatMap((s) => searchDocs(s, registry, citations));
+  const search = ordered.flatMap((s) => searchDocs(s, registry, citations, lang));
   return { toc: { version, parts: tocParts }, sections, search };
 }

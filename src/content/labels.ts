@@ -3,6 +3,7 @@
  * first pass over all chapters collects them into one registry; the second pass resolves
  * `:numref:` / `:eqref:` / `:ref:` against it, so references work across sections.
  */
+import type { BookLang } from './book-lang';
 import { ContentError } from './content-error';
 
 export type LabelKind = 'part' | 'section' | 'heading' | 'figure' | 'table' | 'equation';
@@ -37,19 +38,43 @@ export function buildRegistry(labels: Iterable<LabelTarget>): LabelRegistry {
   return registry;
 }
 
-/** The text of a :numref: to this target. */
-export function numrefText(target: LabelTarget): string {
-  switch (target.kind) {
+/**
+ * How a numbered thing is named in running text and captions: "Fig. 2.1.1", "Section 2.1" in
+ * English; Chinese books write 图2.1.1, 2.1节, 第2章, 表2.1.1 (no space between the number and the
+ * word).
+ */
+export function numberedName(kind: LabelKind, number: string, lang: BookLang = 'en'): string {
+  if (lang === 'zh') {
+    switch (kind) {
+      case 'part':
+        return `第${number}章`;
+      case 'section':
+      case 'heading':
+        return `${number}节`;
+      case 'figure':
+        return `图${number}`;
+      case 'table':
+        return `表${number}`;
+      case 'equation':
+        return `(${number})`;
+    }
+  }
+  switch (kind) {
     case 'part':
-      return `Chapter ${target.number}`;
+      return `Chapter ${number}`;
     case 'section':
     case 'heading':
-      return `Section ${target.number}`;
+      return `Section ${number}`;
     case 'figure':
-      return `Fig. ${target.number}`;
+      return `Fig. ${number}`;
     case 'table':
-      return `Table ${target.number}`;
+      return `Table ${number}`;
     case 'equation':
-      return `(${target.number})`;
+      return `(${number})`;
   }
+}
+
+/** The text of a :numref: to this target. */
+export function numrefText(target: LabelTarget, lang: BookLang = 'en'): string {
+  return numberedName(target.kind, target.number, lang);
 }

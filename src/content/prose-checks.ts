@@ -5,6 +5,7 @@
  * stacked parentheticals. A broken rule fails the build with the file, the line and a fix.
  */
 import type { Token } from 'markdown-it';
+import type { BookLang } from './book-lang';
 import { ContentError } from './content-error';
 import type { ParsedSection } from './parse-section';
 
@@ -16,6 +17,11 @@ const TEST_TALK: { re: RegExp; fix: string }[] = [
   { re: /\b(?:the|this|our|the book's) (?:repository|repo)(?:'s)?\b/i, fix: 'show the code or the facts on the page instead of pointing into the repository' },
   { re: /\bCI\b/, fix: 'leave continuous integration out of the reader prose' },
   { re: /(?:^|[\s(`'"])\.?\/?(?:src|docs|test|tests|scripts|recorded|chapters|bench)\/[\w./-]+/, fix: 'a reader cannot open repository files from the page: show the code or describe it' },
+];
+
+/** The same talk in the Chinese edition (测试 alone is fine: the prose tests models on test sets). */
+const TEST_TALK_ZH: { re: RegExp; fix: string }[] = [
+  { re: /本书的?测试|测试(?:套件|机器|页面|脚本|用例)|(?:代码|本书的?)仓库|持续集成/, fix: '写读者能看到或能做的事（例如"记录输出时"），不要提本书的构建与测试' },
 ];
 
 /** British spellings and their American forms (the book follows d2l.ai's American English). */
@@ -118,12 +124,18 @@ function parenthesesProblem(text: string): number | null {
   return null;
 }
 
-/** Every problem of one section's prose; empty when it follows the house rules. */
-export function proseProblems(parsed: ParsedSection): ProseProblem[] {
+/**
+ * Every problem of one section's prose; empty when it follows the house rules. Title case and
+ * American spelling are rules of the English edition; the Chinese edition has its own words for
+ * test talk, and both keep the rule on repository paths and stacked parentheticals.
+ */
+export function proseProblems(parsed: ParsedSection, lang: BookLang = 'en'): ProseProblem[] {
   const problems: ProseProblem[] = [];
+  const english = lang === 'en';
+  const testTalk = english ? TEST_TALK : [...TEST_TALK, ...TEST_TALK_ZH];
   const source = parsed.input.source.split('\n');
   const titleLine = source.findIndex((l) => l.startsWith('title:')) + 1;
-  const titleIssue = titleProblem(parsed.frontMatter.title);
+  const titleIssue = english ? titleProblem(parsed.frontMatter.title) : null;
   if (titleIssue) problems.push({ line: titleLine, message: titleIssue });
 
   let inHeading = false;
@@ -133,19 +145,19 @@ export function proseProblems(parsed: ParsedSection): ProseProblem[] {
     if (token.type !== 'inline') continue;
     const firstLine = (token.map?.[0] ?? 0) + 1;
     const children = token.children ?? [];
-    if (inHeading) {
+    if (inHeading && english) {
       const raw = source[firstLine - 1]?.replace(/^#+\s*/, '') ?? token.content;
       const issue = titleProblem(raw);
       if (issue) problems.push({ line: firstLine, message: issue });
     }
     // Test talk: in text and inline code alike; British spelling: in text only.
     const withCode = inlineText(children, true);
-    for (const { re, fix } of TEST_TALK) {
+    for (const { re, fix } of testTalk) {
       const m = re.exec(withCode.text);
       if (m) problems.push({ line: firstLine + (withCode.lineAt[m.index] ?? 0), message: `reader prose must not talk about the book's tests or repository files: '${m[0].trim()}'; ${fix}` });
     }
     const { text, lineAt } = inlineText(children, false);
-    for (const [re, fix] of BRITISH) {
+    for (const [re, fix] of english ? BRITISH : []) {
       const m = re.exec(text);
       if (m) problems.push({ line: firstLine + (lineAt[m.index] ?? 0), message: `American English: '${m[0]}' is British spelling; ${fix}` });
     }
@@ -158,7 +170,7 @@ export function proseProblems(parsed: ParsedSection): ProseProblem[] {
 }
 
 /** Fails the build on the section's first prose problem. */
-export function checkProse(parsed: ParsedSection): void {
-  const [first] = proseProblems(parsed);
+export function checkProse(parsed: ParsedSection, lang: BookLang = 'en'): void {
+  const [first] = proseProblems(parsed, lang);
   if (first) throw new ContentError('prose', parsed.input.file, first.line, first.message);
 }

@@ -8,7 +8,8 @@ import katex from 'katex';
 import type { Env, MarkdownIt, RendererRule, Token } from 'markdown-it';
 import { ContentError } from './content-error';
 import { BIBLIOGRAPHY_ROLE, CITE_ROLES, renderBibliography, renderCitation, type Citations } from './bibliography';
-import { numrefText, type LabelRegistry, type LabelTarget } from './labels';
+import type { BookLang } from './book-lang';
+import { numberedName, numrefText, type LabelRegistry, type LabelTarget } from './labels';
 import { sectionHref } from './links';
 import type { TokenNote } from './parse-section';
 
@@ -24,6 +25,8 @@ export class RenderContext {
     readonly registry: LabelRegistry,
     /** The book's bibliography and who cites what; null in a book without one. */
     readonly citations: Citations | null = null,
+    /** The edition: how numbered things are named ("Fig. 2.1.1" or 图2.1.1) and where links go. */
+    readonly lang: BookLang = 'en',
   ) {}
 
   env(): Env {
@@ -88,8 +91,8 @@ export function resolveReference(ctx: RenderContext, role: string, name: string,
 }
 
 /** The link text of a reference. */
-export function referenceText(role: string, target: LabelTarget): string {
-  return role === 'ref' && target.title ? target.title : numrefText(target);
+export function referenceText(role: string, target: LabelTarget, lang: BookLang = 'en'): string {
+  return role === 'ref' && target.title ? target.title : numrefText(target, lang);
 }
 
 /** Whether a paragraph is the `:bibliography:` paragraph (rendered as the list, without a <p>). */
@@ -107,8 +110,8 @@ const xref: RendererRule = (tokens, idx, _options, env) => {
     return token.info === BIBLIOGRAPHY_ROLE ? renderBibliography(ctx.citations) : renderCitation(ctx.citations, token.info, token.content);
   }
   const target = resolveReference(ctx, token.info, token.content, lineOf(ctx, token));
-  const href = sectionHref(target.slug, target.anchor);
-  const text = escapeHtml(referenceText(token.info, target));
+  const href = sectionHref(target.slug, target.anchor, ctx.lang);
+  const text = escapeHtml(referenceText(token.info, target, ctx.lang));
   // "Fig. 2.1.1" and "Section 2.1" must not break across lines; titles may.
   const linkText = token.info === 'ref' && target.title ? text : text.replace(/ /g, '&nbsp;');
   return `<a class="xref xref-${target.kind}" href="${escapeHtml(href)}" data-slug="${escapeHtml(target.slug)}"${target.anchor ? ` data-anchor="${escapeHtml(target.anchor)}"` : ''}>${linkText}</a>`;
@@ -161,14 +164,16 @@ export function installRenderRules(md: MarkdownIt): void {
     const note = contextOf(env).notes.get(tokens[idx]!);
     if (note?.kind !== 'figure') return paragraphClose(tokens, idx, options, env, self);
     const caption = self.renderInline(note.image.children ?? [], options, env);
-    return `\n<figcaption><span class="figure-number">Fig. ${note.number}</span> ${caption}</figcaption>\n</figure>\n`;
+    const ctx = contextOf(env);
+    return `\n<figcaption><span class="figure-number">${numberedName('figure', note.number, ctx.lang)}</span> ${caption}</figcaption>\n</figure>\n`;
   };
   // Tables scroll sideways on a phone instead of widening the page.
   rules['table_open'] = (tokens, idx, options, env, self) => {
-    const note = contextOf(env).notes.get(tokens[idx]!);
+    const ctx = contextOf(env);
+    const note = ctx.notes.get(tokens[idx]!);
     const open = self.renderToken(tokens, idx, options);
     if (note?.kind !== 'table') return `<div class="table-scroll">${open}`;
-    return `<div class="table-scroll" id="${note.anchor}">${open}<caption>Table ${note.number}</caption>\n`;
+    return `<div class="table-scroll" id="${note.anchor}">${open}<caption>${numberedName('table', note.number, ctx.lang)}</caption>\n`;
   };
   rules['table_close'] = (tokens, idx, options, _env, self) => `${self.renderToken(tokens, idx, options)}</div>\n`;
 }

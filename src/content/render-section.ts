@@ -3,6 +3,7 @@
  * tokens into the blocks the reader shows (HTML between cells, cells with their recorded
  * outputs) and the section's search records. Pure: no I/O.
  */
+import type { BookLang } from './book-lang';
 import { texToText } from './tex-to-text';
 import type { Token } from 'markdown-it';
 import { BIBLIOGRAPHY_ROLE, CITE_ROLES, citationText, type Citations } from './bibliography';
@@ -19,9 +20,9 @@ installRenderRules(md);
 
 export type RenderedSection = Omit<CompiledSection, 'prev' | 'next'>;
 
-export function renderSection(parsed: ParsedSection, registry: LabelRegistry, recorded: RecordedSection | null, citations: Citations | null = null): RenderedSection {
+export function renderSection(parsed: ParsedSection, registry: LabelRegistry, recorded: RecordedSection | null, citations: Citations | null = null, lang: BookLang = 'en'): RenderedSection {
   const { input, frontMatter, headings, tokens, notes } = parsed;
-  const ctx = new RenderContext(input.file, notes, registry, citations);
+  const ctx = new RenderContext(input.file, notes, registry, citations, lang);
   const env = ctx.env();
   const recordedCells = new Map((recorded?.cells ?? []).map((c) => [c.id, c]));
   const blocks: Block[] = [];
@@ -56,9 +57,9 @@ export function renderSection(parsed: ParsedSection, registry: LabelRegistry, re
 }
 
 /** The section's search records: the text before the first heading, then one per heading. */
-export function searchDocs(parsed: ParsedSection, registry: LabelRegistry, citations: Citations | null = null): SearchDoc[] {
+export function searchDocs(parsed: ParsedSection, registry: LabelRegistry, citations: Citations | null = null, lang: BookLang = 'en'): SearchDoc[] {
   const { input, frontMatter, tokens, notes } = parsed;
-  const ctx = new RenderContext(input.file, notes, registry, citations);
+  const ctx = new RenderContext(input.file, notes, registry, citations, lang);
   const base = { slug: input.slug, number: input.number, title: frontMatter.title };
   const docs: SearchDoc[] = [];
   let current: SearchDoc = { ...base, text: frontMatter.description ?? '' };
@@ -73,7 +74,7 @@ export function searchDocs(parsed: ParsedSection, registry: LabelRegistry, citat
       .map((c) => {
         if (c.type === 'xref' && c.info === BIBLIOGRAPHY_ROLE) return '';
         if (c.type === 'xref' && citations && (CITE_ROLES as readonly string[]).includes(c.info)) return citationText(citations, c.info, c.content);
-        if (c.type === 'xref') return referenceText(c.info, resolveReference(ctx, c.info, c.content, 0));
+        if (c.type === 'xref') return referenceText(c.info, resolveReference(ctx, c.info, c.content, 0), lang);
         if (c.type === 'image') return inlineText(c);
         if (c.type === 'softbreak' || c.type === 'hardbreak') return ' ';
         if (c.type.startsWith('math_')) return texToText(c.content);

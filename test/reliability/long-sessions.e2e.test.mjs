@@ -14,9 +14,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { launchBrowser, serveDist, openKernelHarness } from '../e2e/browser.mjs';
-import { listSections, loadContentModules, recordedDir } from '../../scripts/book-sections.mjs';
+import { listSections, loadContentModules } from '../../scripts/book-sections.mjs';
 import { recordCount } from './counts.mjs';
 
 /** RELIABILITY_SESSION_MAX_MS raises it for a one-off look at heavier sections (not in the suite's time budget). */
@@ -56,8 +55,9 @@ const skipped = [];
 
 async function plan() {
   const selected = [];
-  for (const s of await listSections()) {
-    const file = path.join(recordedDir, `${s.slug}.json`);
+  // The English edition: a translation runs the same code (the book test checks that it does).
+  for (const s of await listSections(modules.bookLang)) {
+    const file = s.recordedFile;
     if (!existsSync(file)) {
       skipped.push({ slug: s.slug, why: 'no recorded run (time unknown)' });
       continue;
@@ -69,10 +69,10 @@ async function plan() {
   return selected;
 }
 
+modules = await loadContentModules();
 const sections = await plan();
 
 before(async () => {
-  modules = await loadContentModules();
   site = await serveDist(process.env.RELIABILITY_DIST ?? '.cache/rel-dist');
   browser = await launchBrowser({ extraArgs: ['--js-flags=--expose-gc'] });
   page = await browser.context.newPage();
