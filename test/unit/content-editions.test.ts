@@ -3,11 +3,12 @@
  * same machinery, and the parity rule (a translation runs the same code as its English twin),
  * checked on fixtures and on the real book.
  */
-import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { editionFileName, parseEditionFileName, recordedFileFor, UnknownEditionError } from '../../src/content/book-lang';
 import { compileBook, type PartSource } from '../../src/content/compile-book';
 import { ContentError } from '../../src/content/content-error';
@@ -203,6 +204,31 @@ describe('the real book', () => {
     const chapters = join(root, 'chapters');
     for (const part of readdirSync(chapters, { withFileTypes: true }).filter((d) => d.isDirectory())) {
       for (const f of readdirSync(join(chapters, part.name))) expect(() => parseEditionFileName(f), f).not.toThrow();
+    }
+  });
+});
+
+describe('the glossary of the Chinese edition', () => {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const glossary = parse(readFileSync(join(root, 'chapters', 'glossary.yaml'), 'utf8')) as { terms: { en: string; zh: string; old?: string; first: string }[] };
+
+  it('gives each English term one Chinese term, and each Chinese term one English term', () => {
+    const seen = (key: 'en' | 'zh') => glossary.terms.map((t) => t[key]).filter((x, i, all) => all.indexOf(x) !== i);
+    expect(seen('en')).toEqual([]);
+    expect(seen('zh')).toEqual([]);
+    expect(glossary.terms.length).toBeGreaterThan(40);
+  });
+
+  it('names an existing section where each term first appears, and its Chinese edition (once written) uses the term, with the older one where it differs', () => {
+    for (const t of glossary.terms) {
+      const [part, name] = t.first.split('/');
+      const english = join(root, 'chapters', part!, `${name}.md`);
+      expect(existsSync(english), `${t.en}: no section ${t.first}`).toBe(true);
+      const chinese = join(root, 'chapters', part!, `${name}.zh.md`);
+      if (!existsSync(chinese)) continue;
+      const text = readFileSync(chinese, 'utf8');
+      expect(text.includes(t.zh), `${chinese} introduces '${t.en}' but never writes ${t.zh}`).toBe(true);
+      if (t.old) expect(text.includes(t.old), `${chinese} should mention the source book's older term ${t.old} once`).toBe(true);
     }
   });
 });
