@@ -168,7 +168,14 @@ function nearest(name: string, keys: string[]): string[] {
  * (the section whose top-level paragraph is exactly `:bibliography:`all``). Throws a ContentError
  * on an unknown key, an uncited entry, or a bibliography page missing or given twice.
  */
-export function collectCitations(sections: ParsedSection[], entries: ReadonlyMap<string, BibEntry> | null, bibliographyFile: string, lang: BookLang = 'en'): Citations | null {
+export function collectCitations(
+  sections: ParsedSection[],
+  entries: ReadonlyMap<string, BibEntry> | null,
+  bibliographyFile: string,
+  lang: BookLang = 'en',
+  /** An edition still being translated: entries may be uncited and the list page missing. */
+  partial = false,
+): Citations | null {
   const citedBy = new Map<string, [string, string][]>();
   let page: ParsedSection | null = null;
   for (const s of sections) {
@@ -198,9 +205,10 @@ export function collectCitations(sections: ParsedSection[], entries: ReadonlyMap
     }
   }
   if (!entries) return null;
+  if (!page && partial) return { entries, pageSlug: '', citedBy, titles: new Map(sections.map((s) => [s.input.slug, s.frontMatter.title])), lang };
   if (!page) throw new ContentError('citation', bibliographyFile, 0, `the book has a bibliography but no page lists it; put :bibliography:\`all\` alone in a paragraph of a section (e.g. a "Bibliography" section at the end)`);
   for (const entry of entries.values()) {
-    if (!citedBy.has(entry.key)) {
+    if (!citedBy.has(entry.key) && !partial) {
       throw new ContentError('citation', bibliographyFile, entry.line, `entry '${entry.key}' is cited nowhere; cite it with :cite:\`${entry.key}\` where the book relies on it, or remove it`);
     }
   }

@@ -39,6 +39,11 @@ export interface CompileOptions {
   bibliography?: FileSource | null;
   /** The edition these sources are (default English): numbering words and link targets. */
   lang?: BookLang;
+  /**
+   * An edition still being translated (checks only, never the build): bibliography entries may be
+   * cited nowhere in it yet, and its bibliography page may not exist yet.
+   */
+  partial?: boolean;
 }
 
 export interface CompiledBook {
@@ -76,7 +81,7 @@ export function compileBook(parts: PartSource[], recorded: ReadonlyMap<string, R
   const registry = buildRegistry(all.flatMap((s) => s.labels));
   checkFiguresReferenced(all);
   const bib = options.bibliography ?? null;
-  const citations = collectCitations(all, bib ? parseBibliography(bib.file, bib.source) : null, bib?.file ?? 'chapters/bibliography.yaml', lang);
+  const citations = collectCitations(all, bib ? parseBibliography(bib.file, bib.source) : null, bib?.file ?? 'chapters/bibliography.yaml', lang, options.partial ?? false);
 
   // Pass 2: render with every label known.
   const ordered = parsedParts.flatMap(({ sections }) => sections);

@@ -73,11 +73,12 @@ export function readBibliography(paths: BookPaths): { file: string; source: stri
   return existsSync(path) ? { file: relative(paths.root, path), source: readFileSync(path, 'utf8') } : null;
 }
 
-export function loadBook(paths: BookPaths, lang: BookLang = DEFAULT_LANG): CompiledBook {
+export function loadBook(paths: BookPaths, lang: BookLang = DEFAULT_LANG, { partial = false }: { partial?: boolean } = {}): CompiledBook {
   const parts = readBookSources(paths, lang);
   const publicDir = resolve(paths.root, paths.publicDir ?? 'public');
   return compileBook(parts, readRecorded(paths, parts, lang), {
     lang,
+    partial,
     assetExists: (p) => existsSync(join(publicDir, p)),
     readAsset: (p) => readFileSync(join(publicDir, p), 'utf8'),
     bibliography: readBibliography(paths),
