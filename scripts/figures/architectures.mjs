@@ -37,9 +37,9 @@ const withShapes = (rows, shapes) => rows.map((r, i) => [...r, ...[shapes[i]].fl
 
 export const lenet = {
   name: 'lenet',
-  labels: { input: 'input', conv: 'conv {k}, {c} channels', pad: 'pad {p}', pool: 'max pool 2 × 2, stride 2', dense: 'dense {n}', relu: 'ReLU', shape: 'output shape' },
+  labels: { input: 'input', conv: 'conv {k}, {c} channels', pad: 'pad {p}', pool: 'max pool 2 × 2, stride 2', dense: 'dense {n}', relu: 'ReLU', shape: 'output shape', comma: ', ' },
   draw: (L) => {
-    const conv = (k, c, p) => `${L.conv.replace('{k}', k).replace('{c}', c)}${p ? `, ${L.pad.replace('{p}', p)}` : ''}, ${L.relu}`;
+    const conv = (k, c, p) => [L.conv.replace('{k}', k).replace('{c}', c), p ? L.pad.replace('{p}', p) : '', L.relu].filter(Boolean).join(L.comma);
     return architecture(
       withShapes(
         [
@@ -48,8 +48,8 @@ export const lenet = {
           ['pool', L.pool],
           ['conv', conv('5 × 5', 16, 0)],
           ['pool', L.pool],
-          ['dense', `${L.dense.replace('{n}', 120)}, ${L.relu}`],
-          ['dense', `${L.dense.replace('{n}', 84)}, ${L.relu}`],
+          ['dense', L.dense.replace('{n}', 120) + L.comma + L.relu],
+          ['dense', L.dense.replace('{n}', 84) + L.comma + L.relu],
           ['dense', L.dense.replace('{n}', 10)],
         ],
         LENET_SHAPES,
@@ -62,9 +62,9 @@ export const lenet = {
 
 export const alexnet = {
   name: 'alexnet',
-  labels: { input: 'input', conv: 'conv {k}', stride: 'stride {s}', pad: 'pad {p}', pool: 'max pool 3 × 3, stride 2', dense: 'dense, dropout', output: 'dense', full: 'AlexNet', small: 'this book' },
+  labels: { input: 'input', conv: 'conv {k}', stride: 'stride {s}', pad: 'pad {p}', pool: 'max pool 3 × 3, stride 2', dense: 'dense, dropout', output: 'dense', full: 'AlexNet', small: 'this book', comma: ', ' },
   draw: (L) => {
-    const conv = (k, s, p) => [L.conv.replace('{k}', k), s ? L.stride.replace('{s}', s) : '', L.pad.replace('{p}', p)].filter(Boolean).join(', ');
+    const conv = (k, s, p) => [L.conv.replace('{k}', k), s ? L.stride.replace('{s}', s) : '', L.pad.replace('{p}', p)].filter(Boolean).join(L.comma);
     return architecture(
       withShapes(
         [

@@ -5,10 +5,14 @@
  * carries them too, with the light theme's colours as fallbacks, so it also reads on its own).
  * Sizes are in CSS pixels at the figure's natural size: text is 14 px (12 px small), and no
  * figure is wider than 440 px, so on a 390 px phone the text shrinks to no less than ~10 px.
+ * A translated figure (build.mjs --lang) carries its language on the root: <svg lang="zh-CN">
+ * and <g class="f-root f-zh">, whose words take a font stack with Chinese glyphs (math and code
+ * keep theirs).
  */
 
 export const FIGURE_CSS = `
 .f-root text{fill:var(--text,#1f2023);font-family:var(--font-ui,system-ui,sans-serif);font-size:14px}
+.f-root.f-zh text:not(.f-i):not(.f-code){font-family:system-ui,-apple-system,'Segoe UI','PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','Source Han Sans SC','Noto Sans SC','WenQuanYi Micro Hei',sans-serif}
 .f-root text.f-s{font-size:12px}
 .f-root text.f-xs{font-size:11px}
 .f-root text.f-m{fill:var(--muted,#5f5e5a)}

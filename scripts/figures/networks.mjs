@@ -38,7 +38,7 @@ export const linregNet = {
 
 export const softmaxNet = {
   name: 'softmax-net',
-  labels: { output: 'output layer', input: 'input layer', outputs: '10 classes', inputs: '784 pixels' },
+  labels: { output: 'output layer: 10 classes', input: 'input layer: 784 pixels' },
   draw: (L) => {
     const inLabels = ['x_1', 'x_2', 'x_3', null, 'x_{784}'];
     const outLabels = ['o_1', 'o_2', null, 'o_{10}'];
@@ -49,8 +49,8 @@ export const softmaxNet = {
       dense(inputs, outputs),
       units(outLabels, xo, 50, { cls: 'f-acc', r: 19 }),
       units(inLabels, xi, 160, { r: 19 }),
-      text(180, 18, `${L.output}: ${L.outputs}`, { size: 's', cls: 'f-m' }),
-      text(180, 205, `${L.input}: ${L.inputs}`, { size: 's', cls: 'f-m' }),
+      text(180, 18, L.output, { size: 's', cls: 'f-m' }),
+      text(180, 205, L.input, { size: 's', cls: 'f-m' }),
     ]);
   },
 };

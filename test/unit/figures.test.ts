@@ -7,8 +7,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 // @ts-expect-error: plain ES modules of the figure generator, no type declarations
-import { drawAll, pageCss, PAGE_CSS_FILE } from '../../scripts/figures/build.mjs';
+import { drawAll, hasWords, LANGS, pageCss, PAGE_CSS_FILE, readLabels } from '../../scripts/figures/build.mjs';
+// @ts-expect-error: as above
+import { FIGURES } from '../../scripts/figures/index.mjs';
 // @ts-expect-error: as above
 import { corr2d } from '../../scripts/figures/draw.mjs';
 // @ts-expect-error: as above
@@ -26,6 +29,12 @@ import { useBackend } from './helpers/backend';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const figures = drawAll() as Map<string, string>;
 const imgDir = join(root, 'public', 'img');
+/** The Chinese copies (figures with words only), by name. */
+const zhFigures = drawAll('zh') as Map<string, string>;
+/** Every file the generator draws, English and translated, by its path under public/img. */
+const allFigures = new Map<string, string>([...figures].concat([...zhFigures].map(([name, text]) => [`zh/${name}`, text])));
+type Figure = { name: string; labels: Record<string, string> };
+const figureList = FIGURES as Figure[];
 
 type Output = { kind: string; text?: string; rows?: unknown[][]; columns?: string[] };
 /** The recorded outputs of the cell whose code contains `snippet` (so renumbered cells are still found). */
@@ -54,8 +63,8 @@ describe('figure files', () => {
     expect(readFileSync(PAGE_CSS_FILE, 'utf8')).toBe(pageCss());
   });
 
-  it('are each under 30 KB and at most 440 px wide, so they shrink little on a 390 px phone', () => {
-    for (const [name, text] of figures) {
+  it('are each under 30 KB and at most 440 px wide, so they shrink little on a 390 px phone (translations too)', () => {
+    for (const [name, text] of allFigures) {
       expect(text.length, name).toBeLessThan(30 * 1024);
       const width = Number(/<svg[^>]* width="(\d+)"/.exec(text)?.[1]);
       expect(width, name).toBeGreaterThan(0);
@@ -63,8 +72,8 @@ describe('figure files', () => {
     }
   });
 
-  it('take every colour from the theme: no fixed colour outside the palette, every shape has a palette class', () => {
-    for (const [name, text] of figures) {
+  it('take every colour from the theme: no fixed colour outside the palette, every shape has a palette class (translations too)', () => {
+    for (const [name, text] of allFigures) {
       const body = text.replace(/<style>[\s\S]*?<\/style>/, '');
       expect(body, name).not.toMatch(/(fill|stroke|color)\s*[=:]\s*"?(#|rgb|white|black)/i);
       // A shape without a class would be filled black, invisible in the dark theme.
@@ -79,6 +88,81 @@ describe('figure files', () => {
       .map((f) => readFileSync(join(root, 'chapters', f), 'utf8'))
       .join('\n');
     for (const file of readdirSync(imgDir).filter((f) => f.endsWith('.svg'))) expect(chapters, file).toContain(`(img/${file} "`);
+  });
+});
+
+/** The words of a figure, label by label: the text of each <text> element, in order. */
+const textsOf = (svg: string) => [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').replace(/\u200b/g, ''));
+/** The drawing without its words (and without the marks of its language). */
+const drawingOf = (svg: string) => svg.replace(/<style>[\s\S]*?<\/style>/, '').replace(/ lang="[^"]*"/, '').replace(/ f-(zh)"/, '"').replace(/(<text\b[^>]*>)[\s\S]*?<\/text>/g, '$1</text>');
+const numbersIn = (s: string) => s.match(/\d+(\.\d+)?/g) ?? [];
+/** Names and signs that a translation keeps as they are. */
+const KEPT = new Set(['ReLU', 'AlexNet', 'VGG-11', '× 2']);
+
+describe('the Chinese figures (public/img/zh)', () => {
+  const zhDir = join(imgDir, 'zh');
+  const labels = readLabels('zh') as Record<string, Record<string, string>>;
+
+  it('exist for every figure with words, none other, and are exactly what scripts/figures draws from labels.zh.json', () => {
+    expect(Object.keys(LANGS)).toContain('zh');
+    const withWords = figureList.filter((f) => hasWords(f)).map((f) => f.name);
+    expect([...zhFigures.keys()]).toEqual(withWords);
+    expect(readdirSync(zhDir).sort()).toEqual(withWords.map((n) => `${n}.svg`).sort());
+    for (const [name, text] of zhFigures) {
+      expect(readFileSync(join(zhDir, `${name}.svg`), 'utf8') === text, `public/img/zh/${name}.svg is out of date (run npm run figures)`).toBe(true);
+    }
+  });
+
+  it('translate every label of every figure (no label missing, none left over), keeping the placeholders', () => {
+    expect(Object.keys(labels).sort()).toEqual(figureList.filter((f) => hasWords(f)).map((f) => f.name).sort());
+    for (const fig of figureList.filter((f) => hasWords(f))) {
+      const zh = labels[fig.name]!;
+      expect(Object.keys(zh).sort(), fig.name).toEqual(Object.keys(fig.labels).sort());
+      for (const [key, en] of Object.entries(fig.labels)) {
+        const where = `${fig.name}.${key}: ${JSON.stringify(zh[key])}`;
+        expect((zh[key]!.match(/\{\w+\}/g) ?? []).sort(), where).toEqual((en.match(/\{\w+\}/g) ?? []).sort());
+        // Chinese words, or a name kept as it is; no English word left in a label.
+        if (KEPT.has(en)) expect(zh[key], where).toBe(en);
+        else if (/\p{L}/u.test(en)) expect(zh[key], where).toMatch(/\p{Script=Han}/u);
+        const words = [...KEPT].reduce((t, name) => t.split(name).join(''), zh[key]!).replace(/[A-Za-z]_\{?\w+\}?/g, '');
+        expect(words, where).not.toMatch(/[A-Za-z]{2,}/);
+      }
+    }
+  });
+
+  it('use the terms of chapters/glossary.yaml', () => {
+    const glossary = parse(readFileSync(join(root, 'chapters', 'glossary.yaml'), 'utf8')) as { terms: { en: string; zh: string }[] };
+    let used = 0;
+    for (const t of glossary.terms) {
+      const en = t.en.replace(/\s*\(.*\)$/, '');
+      const term = new RegExp(`\\b${en.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?\\b`, 'i');
+      for (const fig of figureList) {
+        for (const [key, text] of Object.entries(fig.labels)) {
+          if (!term.test(text)) continue;
+          used++;
+          expect(labels[fig.name]?.[key], `${fig.name}.${key} ('${text}') says '${en}': the glossary's ${t.zh}`).toContain(t.zh);
+        }
+      }
+    }
+    expect(used).toBeGreaterThan(10);
+  });
+
+  it('are the same drawings as the English figures, with the same numbers, marked as Chinese', () => {
+    for (const [name, zh] of zhFigures) {
+      const en = figures.get(name)!;
+      expect(zh, name).toMatch(/^<svg lang="zh-CN" /);
+      expect(zh, name).toContain('<g class="f-root f-zh">');
+      expect(drawingOf(zh), `${name}: the drawing differs from the English one`).toBe(drawingOf(en));
+      const [enTexts, zhTexts] = [textsOf(en), textsOf(zh)];
+      expect(zhTexts.length, name).toBe(enTexts.length);
+      enTexts.forEach((t, i) => expect(numbersIn(zhTexts[i]!), `${name}: '${zhTexts[i]}' for '${t}'`).toEqual(numbersIn(t)));
+    }
+  });
+
+  it('set their words in a font stack with Chinese glyphs, in the file and on the page', () => {
+    const rule = /\.f-root\.f-zh text:not\(\.f-i\):not\(\.f-code\)\{font-family:[^}]*'Noto Sans CJK SC'[^}]*\}/;
+    expect(readFileSync(PAGE_CSS_FILE, 'utf8')).toMatch(rule);
+    for (const [name, text] of zhFigures) expect(text, name).toMatch(rule);
   });
 });
 
