@@ -159,6 +159,22 @@ describe('the Chinese figures (public/img/zh)', () => {
     }
   });
 
+  it('are what the Chinese sections show (an English figure with words in a Chinese section is a slip), all of them once every section is translated', () => {
+    const files = readdirSync(join(root, 'chapters'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+    const zhFiles = files.filter((f) => f.endsWith('.zh.md'));
+    const shown = new Set<string>();
+    for (const f of zhFiles) {
+      const text = readFileSync(join(root, 'chapters', f), 'utf8');
+      for (const m of text.matchAll(/\]\((?:\.\.\/)*(?:public\/)?\/?img\/([\w/.-]+)\.svg[ )]/g)) {
+        const path = m[1]!;
+        if (path.startsWith('zh/')) shown.add(path.slice(3));
+        else expect(zhFigures.has(path), `chapters/${f} shows img/${path}.svg: write img/zh/${path}.svg, the Chinese copy`).toBe(false);
+      }
+    }
+    const sections = files.filter((f) => !f.endsWith('.zh.md') && !f.endsWith('glossary.md'));
+    if (sections.every((f) => zhFiles.includes(f.replace(/\.md$/, '.zh.md')))) expect([...zhFigures.keys()].filter((n) => !shown.has(n))).toEqual([]);
+  });
+
   it('set their words in a font stack with Chinese glyphs, in the file and on the page', () => {
     const rule = /\.f-root\.f-zh text:not\(\.f-i\):not\(\.f-code\)\{font-family:[^}]*'Noto Sans CJK SC'[^}]*\}/;
     expect(readFileSync(PAGE_CSS_FILE, 'utf8')).toMatch(rule);
