@@ -60,12 +60,14 @@ export class Trace2d {
     if (typeof f !== 'function') throw new ArgumentError(`Trace2d: the first argument must be a function (x1, x2) => value, got ${typeof f}.`);
   }
 
+  /** Appends the iterate (x1, x2) to the path and redraws. */
   add(x1: number, x2: number): void {
     this.xs.push(Number(x1));
     this.ys.push(Number(x2));
     this.show();
   }
 
+  /** Draws the contours and the path so far. */
   show(): void {
     const o = this.options;
     const xLim = span(this.xs, o.xLim);
