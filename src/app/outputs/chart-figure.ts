@@ -177,7 +177,11 @@ export function chartLayout(chart: ChartOutput, colors: ChartColors, fontFamily:
   chart.panels.forEach((panel: ChartPanel, p) => {
     layout[layoutKey('x', p)] = axis(panel.xScale, panel.xLabel, panel.xLim, panel.series.flatMap((s) => s.x), colors);
     layout[layoutKey('y', p)] = axis(panel.yScale, panel.yLabel, panel.yLim, panel.series.flatMap((s) => s.y), colors);
-    if (panel.equalAxes) Object.assign(layout[layoutKey('y', p)] as PlotlyAxis, { scaleanchor: axisName('x', p), scaleratio: 1 });
+    if (panel.equalAxes) {
+      // Shrink the plot area rather than widen the ranges, so the limits asked for stay the picture.
+      Object.assign(layout[layoutKey('y', p)] as PlotlyAxis, { scaleanchor: axisName('x', p), scaleratio: 1, constrain: 'domain' });
+      Object.assign(layout[layoutKey('x', p)] as PlotlyAxis, { constrain: 'domain' });
+    }
     if (panel.title) {
       layout.annotations.push({
         text: plotlyText(panel.title),

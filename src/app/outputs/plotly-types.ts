@@ -50,6 +50,7 @@ export interface PlotlyAxis {
   /** Same units per pixel as this axis (a contour's circles stay round). */
   scaleanchor?: string;
   scaleratio?: number;
+  constrain?: 'range' | 'domain';
 }
 
 export interface PlotlyLayout {

@@ -20,6 +20,8 @@ export interface Trace2dOptions {
   title?: string;
   /** Name of the path in the legend. */
   name?: string;
+  /** Same scale on both axes (round contours look round, but a long region leaves a thin plot). */
+  equalAxes?: boolean;
 }
 
 let nextId = 0;
@@ -73,7 +75,7 @@ export class Trace2d {
     const xLim = span(this.xs, o.xLim);
     const yLim = span(this.ys, o.yLim);
     const series: ChartSeries[] = [{ name: o.name ?? 'path', x: this.xs.slice(), y: this.ys.slice(), mode: 'lines+markers' }];
-    const panel: ChartPanel = { title: o.title, xLabel: 'x1', yLabel: 'x2', xScale: 'linear', yScale: 'linear', xLim, yLim, equalAxes: true, contour: contourOf(this.f, xLim, yLim, o.grid ?? 60, o.levels), series };
+    const panel: ChartPanel = { title: o.title, xLabel: 'x1', yLabel: 'x2', xScale: 'linear', yScale: 'linear', xLim, yLim, ...(o.equalAxes ? { equalAxes: true } : {}), contour: contourOf(this.f, xLim, yLim, o.grid ?? 60, o.levels), series };
     const last = this.xs.length - 1;
     const notes = last >= 0 && !(Number.isFinite(this.xs[last]!) && Number.isFinite(this.ys[last]!)) ? ['the iterate diverged (its coordinates are no longer finite numbers)'] : [];
     display({ kind: 'chart', chartId: this.chartId, panels: [panel], notes });
