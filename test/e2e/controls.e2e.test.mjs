@@ -78,6 +78,7 @@ describe('d2l.controls', () => {
   it('mouse: clicking near the end of the slider re-runs the function with the new value (the cell does not run again)', async () => {
     const runsBefore = await controlsCell().getAttribute('data-state');
     const before = await printed();
+    await slider().scrollIntoViewIfNeeded();
     const box = await slider().boundingBox();
     await page.mouse.click(box.x + box.width * 0.97, box.y + box.height / 2);
     const after = await nextRun(before);
