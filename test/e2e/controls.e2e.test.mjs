@@ -11,7 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import { launchBrowser, openSection, serveStatic } from './browser.mjs';
 
 const distDir = process.env.E2E_DIST_DIR ?? 'dist';
-const SLUG = '07-optimization/01-gradient-descent';
+const SLUG = '07-optimization/02-gradient-descent';
 let site;
 let browser;
 let page;
