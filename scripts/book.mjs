@@ -32,6 +32,7 @@ try {
         else if (o.kind === 'chart') console.log(`[chart ${o.chartId}: ${o.panels.flatMap((p) => p.series.map((s) => `${s.name} ${s.y.length} points, last ${s.y.at(-1)}`)).join('; ')}]`);
         else if (o.kind === 'images') console.log(`[${o.images.length} images]`);
         else if (o.kind === 'table') console.log(`[table ${o.columns.length} x ${o.rows.length}]`);
+        else if (o.kind === 'controls') console.log(`[controls ${o.controls.map((c, i) => `${c.name} = ${o.values[i]}`).join(', ')} (${o.state}): ${o.outputs.length} outputs]`);
       }
       if (done.status !== 'ok') failed++;
     },

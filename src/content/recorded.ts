@@ -6,7 +6,7 @@
  *
  * Pure module (no Node or DOM APIs): the build, the app and the scripts share it.
  */
-import type { CellOutput, ChartOutput } from '../kernel/protocol';
+import type { CellOutput } from '../kernel/protocol';
 
 export const RECORDED_FORMAT = 1;
 
@@ -62,17 +62,30 @@ export function cellSourceHash(code: string): string {
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Keeps each chart once, in its final state, at the place it first appeared. */
+/** A chart's or controls' identity across its updates; null for outputs that are never updated. */
+function updateKey(o: CellOutput): string | null {
+  return o.kind === 'chart' ? `chart:${o.chartId}` : o.kind === 'controls' ? `controls:${o.controlsId}` : null;
+}
+
+/**
+ * Keeps each chart and each controls output once, in its final state, at the place it first
+ * appeared. Controls keep the values their final outputs were computed with: a reader of the
+ * recorded page sees those values, as text, above those outputs.
+ */
 export function finalOutputs(outputs: CellOutput[]): CellOutput[] {
-  const lastChart = new Map<string, ChartOutput>();
-  for (const o of outputs) if (o.kind === 'chart') lastChart.set(o.chartId, o);
+  const last = new Map<string, CellOutput>();
+  for (const o of outputs) {
+    const key = updateKey(o);
+    if (key !== null) last.set(key, o);
+  }
   const seen = new Set<string>();
   const result: CellOutput[] = [];
   for (const o of outputs) {
-    if (o.kind !== 'chart') result.push(o);
-    else if (!seen.has(o.chartId)) {
-      seen.add(o.chartId);
-      result.push(lastChart.get(o.chartId)!);
+    const key = updateKey(o);
+    if (key === null) result.push(o);
+    else if (!seen.has(key)) {
+      seen.add(key);
+      result.push(last.get(key)!);
     }
   }
   return result;

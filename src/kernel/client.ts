@@ -6,7 +6,7 @@
  * the kernel is torn down and started again, and the reader is told its state was reset.
  */
 import type { BackendName } from '../lib/engine/backends';
-import { assertNever, type CellOutput, type DoneMessage, type KernelToPage, type PageToKernel, type StatusMessage, type StorageRequest, type StorageResult } from './protocol';
+import { assertNever, type CellOutput, type ControlValue, type DoneMessage, type KernelToPage, type PageToKernel, type StatusMessage, type StorageRequest, type StorageResult } from './protocol';
 import { IndexedDbPageStorage, type PageStorage } from './page-storage';
 import { localProbeCache, type ProbeCache } from './probe-cache';
 import { ForeignFrameError, foreignAncestor, kernelSecret } from './framing';
@@ -315,6 +315,22 @@ export class KernelClient {
       this.running.set(id, { cellId, onOutput, resolve });
       this.send({ type: 'execute', id, cellId, code });
     });
+  }
+
+  /** The reader moved a control of a cell's d2l.controls: the kernel runs its callback again. */
+  changeControls(controlsId: string, values: ControlValue[]): void {
+    if (this.port) this.send({ type: 'controls-change', controlsId, values });
+  }
+
+  /**
+   * Stops a running controls callback: it runs between cells (the page tracks no run for it), so
+   * only the soft interrupt applies; a callback that does not stop keeps the kernel busy until the
+   * reader stops a cell, which restarts it.
+   */
+  stopControls(): void {
+    if (!this.port) return;
+    if (this.interruptFlag) Atomics.store(this.interruptFlag, 0, 1);
+    this.send({ type: 'interrupt' });
   }
 
   get busy(): boolean {

@@ -11,7 +11,9 @@ import { DeviceLostError, deviceLostNow, watchDeviceLoss } from '../lib/engine/d
 import { setBeforeOpHook } from '../lib/nd/primitive';
 import { reclaimMemory } from '../lib/nd/lifetime';
 import { flushDisplay, setDisplayHook, type DisplayOutput } from '../lib/display';
+import { setControlsHost, type ControlsHost } from '../lib/controls';
 import { ChartStream } from './chart-stream';
+import { ControlsRunner } from './controls-runner';
 import { describeValue } from './describe-value';
 import { KernelInterrupt } from './errors';
 import { StorageRelay } from './storage-relay';
@@ -88,6 +90,38 @@ export class Kernel {
   private interruptRequested = false;
   private interruptView: Int32Array | null = null;
   private runningId: string | null = null;
+  /** The running cell's id and its output function (text before a controls output comes first). */
+  private runningCellId: string | null = null;
+  private cellEmit: ((output: CellOutput) => void) | null = null;
+  /** d2l.controls: the controls cells created, re-run when the reader moves them. */
+  private readonly controls = new ControlsRunner({
+    sendOutput: (runId, output) => {
+      if (runId === this.runningId && this.cellEmit !== null) this.cellEmit(output);
+      else this.send({ type: 'output', id: runId, output });
+    },
+    enqueue: (task) => void this.enqueue(task),
+    beginRun: (runId) => {
+      this.interruptRequested = false;
+      if (this.interruptView) Atomics.store(this.interruptView, 0, 0);
+      this.runningId = runId;
+      this.lastYield = performance.now();
+      this.setState('busy');
+      return () => {
+        this.runningId = null;
+        this.setState('idle');
+      };
+    },
+    errorOutput: (e, runId) => {
+      const source = this.recentRuns.get(runId);
+      return this.errorOutput(e, source?.code ?? '', source?.cell ?? null, source?.file ?? '');
+    },
+  });
+  private readonly controlsHost: ControlsHost = {
+    show: (controls, initial, fn) => {
+      if (this.runningId === null || this.runningCellId === null) throw new Error('d2l.controls: call it while its cell runs (await it), not later from a timer or callback.');
+      return this.controls.show(this.runningId, this.runningCellId, controls, initial, fn);
+    },
+  };
   private lastYield = 0;
   private cellCounter = 0;
   private readonly pendingAssets = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
@@ -145,6 +179,9 @@ export class Kernel {
       }
       case 'storage-response':
         this.storage.handle(message);
+        break;
+      case 'controls-change':
+        this.controls.change(message.controlsId, message.values);
         break;
       default:
         assertNever(message);
@@ -244,7 +281,10 @@ export class Kernel {
       status = await this.runCell(request);
     } catch (e) {
       this.runningId = null;
+      this.runningCellId = null;
+      this.cellEmit = null;
       setDisplayHook(null);
+      setControlsHost(null);
       try {
         const what = readThrown(e);
         this.send({ type: 'output', id: request.id, output: { kind: 'error', name: 'KernelError', message: `the kernel could not report this cell's result (${what.name}: ${what.message})`, line: null, column: null, sourceLine: null } });
@@ -263,7 +303,9 @@ export class Kernel {
     this.interruptRequested = false;
     if (this.interruptView) Atomics.store(this.interruptView, 0, 0);
     this.runningId = request.id;
+    this.runningCellId = request.cellId;
     this.lastRunId = request.id;
+    this.controls.forgetCell(request.cellId);
     this.setState('busy');
     const send = (output: CellOutput): void => this.send({ type: 'output', id: request.id, output });
     const text = new TextCoalescer(send);
@@ -274,6 +316,8 @@ export class Kernel {
     };
     const charts = new ChartStream((chart) => emit(chart));
     setDisplayHook((output: DisplayOutput) => (output.kind === 'chart' ? charts.push(output) : emit(output)));
+    this.cellEmit = emit;
+    setControlsHost(this.controlsHost);
     let status: DoneMessage['status'] = 'ok';
     const file = `cell-${++this.cellCounter}.js`;
     let cell: TransformedCell | null = null;
@@ -310,7 +354,10 @@ export class Kernel {
       charts.flushAll();
       text.flush();
       setDisplayHook(null);
+      setControlsHost(null);
+      this.cellEmit = null;
       this.runningId = null;
+      this.runningCellId = null;
     }
     this.noticeDeviceLoss();
     if (this.deviceLost !== null) {
@@ -451,6 +498,7 @@ export class Kernel {
 
   /** Forgets every variable (the library stays). */
   resetScope(): void {
+    this.controls.forgetAll();
     this.scope = createScope((callback) => this.attribute(callback));
   }
 }

@@ -15,9 +15,14 @@ import type {
   BackendProbe,
   BackendTrial,
   CellOutput,
+  ChartContour,
   ChartOutput,
   ChartPanel,
   ChartSeries,
+  ControlledOutput,
+  ControlSpec,
+  ControlsOutput,
+  ControlValue,
   DoneMessage,
   ErrorOutput,
   ImageData,
@@ -53,6 +58,11 @@ export const MESSAGE_LIMITS = {
   probeTrials: 16,
   probeSamples: 256,
   fallbacks: 16,
+  /** Grid points of a contour (x.length * y.length). */
+  contourPoints: 1_000_000,
+  controls: 16,
+  controlOptions: 64,
+  controlledOutputs: 1_000,
 } as const;
 
 const L = MESSAGE_LIMITS;
@@ -147,6 +157,17 @@ const series = obj<ChartSeries>({
   dash: opt(oneOf(['dash', 'dot', 'dashdot'])),
   symbol: opt(oneOf(['x', 'square', 'triangle-up', 'star'])),
 });
+const contour: Schema<ChartContour> = (x, path) => {
+  const c = obj<ChartContour>({
+    x: numbers(L.contourPoints),
+    y: numbers(L.contourPoints),
+    // Infinity where the function overflows: the chart leaves those points out.
+    z: numbers(L.contourPoints, { finite: false }),
+    levels: opt(num({ integer: true, min: 1, max: 200 })),
+  })(x, path);
+  if (c.z.length !== c.x.length * c.y.length) throw new SchemaError(`${path}.z`, `expected x.length * y.length = ${c.x.length * c.y.length} values, got ${c.z.length}`);
+  return c;
+};
 const panel = obj<ChartPanel>({
   title: opt(short),
   xLabel: opt(short),
@@ -155,11 +176,40 @@ const panel = obj<ChartPanel>({
   yScale: oneOf(['linear', 'log']),
   xLim: limits,
   yLim: limits,
+  equalAxes: opt(bool),
+  contour: opt(contour),
   series: arr(series, L.seriesPerPanel),
 });
 const chart = obj<ChartOutput>({ kind: tag('chart'), chartId: id, panels: arr(panel, L.chartPanels), notes: arr(short, L.chartNotes) });
 
-export const cellOutputSchema: Schema<CellOutput> = variant<CellOutput>('kind', { text, value, error, table, images, chart });
+const controlledOutput: Schema<ControlledOutput> = variant<ControlledOutput>('kind', { text, value, error, table, images, chart });
+
+const controlSpec: Schema<ControlSpec> = variant<ControlSpec>('kind', {
+  slider: (x, path) => {
+    const c = obj<Extract<ControlSpec, { kind: 'slider' }>>({ kind: tag('slider'), name: short, min: num(), max: num(), step: num({ min: 0 }), log: bool })(x, path);
+    if (!(c.min < c.max) || !(c.step > 0) || (c.log && c.min <= 0)) throw new SchemaError(path, `expected min < max, a positive step and a positive min on a log slider, got [${c.min}, ${c.max}] step ${c.step}`);
+    return c;
+  },
+  select: obj<Extract<ControlSpec, { kind: 'select' }>>({ kind: tag('select'), name: short, options: arr(short, L.controlOptions) }),
+});
+const controlValue: Schema<ControlValue> = (x, path) => (typeof x === 'number' ? num()(x, path) : short(x, path));
+const controls: Schema<ControlsOutput> = (x, path) => {
+  const c = obj<ControlsOutput>({
+    kind: tag('controls'),
+    controlsId: id,
+    controls: arr(controlSpec, L.controls),
+    values: arr(controlValue, L.controls),
+    state: oneOf(['running', 'done', 'error', 'stopped']),
+    outputs: arr(controlledOutput, L.controlledOutputs),
+  })(x, path);
+  if (c.values.length !== c.controls.length) throw new SchemaError(`${path}.values`, `expected one value per control (${c.controls.length}), got ${c.values.length}`);
+  c.controls.forEach((k, i) => {
+    if (typeof c.values[i] !== (k.kind === 'slider' ? 'number' : 'string')) throw new SchemaError(`${path}.values[${i}]`, `expected a ${k.kind === 'slider' ? 'number' : 'string'} for the ${k.kind} '${k.name}'`);
+  });
+  return c;
+};
+
+export const cellOutputSchema: Schema<CellOutput> = variant<CellOutput>('kind', { text, value, error, table, images, chart, controls });
 
 const output = obj<OutputMessage>({ type: tag('output'), id, output: cellOutputSchema });
 const done = obj<DoneMessage>({ type: tag('done'), id, status: oneOf(['ok', 'error', 'interrupted']), durationMs: ms });

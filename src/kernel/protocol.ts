@@ -6,9 +6,11 @@ import type { BackendName } from '../lib/engine/backends';
 import type { BackendProbe } from '../lib/engine/backend-probe';
 import type { WasmThreading } from '../lib/engine/wasm-threads';
 import type { ChartOutput, ImagesOutput, TableOutput, TextOutput } from '../lib/display';
+import type { ControlSpec, ControlValue } from '../lib/controls';
 
 export type { BackendProbe, BackendTrial, ProbeBasis } from '../lib/engine/backend-probe';
-export type { ChartOutput, ChartPanel, ChartSeries, ImageData, ImagesOutput, TableOutput, TextOutput } from '../lib/display';
+export type { ControlSpec, ControlValue, SelectControl, SliderControl } from '../lib/controls';
+export type { ChartContour, ChartOutput, ChartPanel, ChartSeries, ImageData, ImagesOutput, TableOutput, TextOutput } from '../lib/display';
 
 // ---- outputs (MIME-bundle-like, built from data, never from markup) ---------------------
 
@@ -31,7 +33,27 @@ export interface ErrorOutput {
   sourceLine: string | null;
 }
 
-export type CellOutput = TextOutput | ValueOutput | ErrorOutput | TableOutput | ImagesOutput | ChartOutput;
+/** What a controls' callback may show under its controls (controls do not nest). */
+export type ControlledOutput = TextOutput | ValueOutput | ErrorOutput | TableOutput | ImagesOutput | ChartOutput;
+
+/**
+ * Controls a cell created with d2l.controls, with the outputs of the latest run of their
+ * callback. Sent again (same controlsId, same run id) each time the callback runs or streams:
+ * the page replaces it in place. Recorded outputs keep the final one, shown with static values.
+ */
+export interface ControlsOutput {
+  kind: 'controls';
+  /** Unique within the kernel; the page names it in ControlsChangeRequest. */
+  controlsId: string;
+  controls: ControlSpec[];
+  /** The values the outputs below were computed with, one per control. */
+  values: ControlValue[];
+  /** The callback is running, finished, failed, or was stopped by the reader. */
+  state: 'running' | 'done' | 'error' | 'stopped';
+  outputs: ControlledOutput[];
+}
+
+export type CellOutput = ControlledOutput | ControlsOutput;
 
 // ---- page -> kernel ------------------------------------------------------------------------
 
@@ -99,7 +121,18 @@ export type StorageResult =
   /** The file the reader chose; null when they cancelled. */
   | { op: 'upload'; file: { name: string; bytes: Uint8Array } | null };
 
-export type PageToKernel = StartRequest | ShareInterruptRequest | ExecuteRequest | InterruptRequest | AssetResponse | StorageResponse;
+/**
+ * The reader moved a control (or pressed "run again"): run the controls' callback with these
+ * values. The kernel makes them valid for their controls (clamped, snapped, known options), runs
+ * one change at a time and skips the values a newer change replaced.
+ */
+export interface ControlsChangeRequest {
+  type: 'controls-change';
+  controlsId: string;
+  values: ControlValue[];
+}
+
+export type PageToKernel = StartRequest | ShareInterruptRequest | ExecuteRequest | InterruptRequest | AssetResponse | StorageResponse | ControlsChangeRequest;
 
 // ---- kernel -> page ------------------------------------------------------------------------
 

@@ -47,6 +47,7 @@ export function createScope(attribute?: AttributeCallback): Record<string, unkno
     nd: lib.nd,
     autograd: lib.autograd,
     gluon: lib.gluon,
+    lrScheduler: lib.lrScheduler,
     init: lib.init,
     mx: lib.mx,
     d2l: lib.d2l,

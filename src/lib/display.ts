@@ -50,6 +50,19 @@ export interface ChartSeries {
   symbol?: 'x' | 'square' | 'triangle-up' | 'star';
 }
 
+/**
+ * A function of two variables on a grid, drawn under the panel's series as filled contours (the
+ * optimization chapter's trajectories run over it). `z` is row-major: z[i * x.length + j] is the
+ * value at (x[j], y[i]).
+ */
+export interface ChartContour {
+  x: number[];
+  y: number[];
+  z: number[];
+  /** Contour lines drawn (about); Plotly picks round levels near this count. */
+  levels?: number;
+}
+
 export interface ChartPanel {
   title?: string;
   xLabel?: string;
@@ -58,6 +71,9 @@ export interface ChartPanel {
   yScale: 'linear' | 'log';
   xLim?: [number, number];
   yLim?: [number, number];
+  /** Same scale on both axes (a contour's circles stay round). */
+  equalAxes?: boolean;
+  contour?: ChartContour;
   series: ChartSeries[];
 }
 
@@ -75,6 +91,11 @@ export type DisplayOutput = TextOutput | TableOutput | ImagesOutput | ChartOutpu
 export type DisplayHook = (output: DisplayOutput) => void;
 
 let hook: DisplayHook | null = null;
+
+/** The hook installed now (the kernel's controls runner puts it back after collecting a callback's outputs). */
+export function getDisplayHook(): DisplayHook | null {
+  return hook;
+}
 
 /** The kernel installs its hook; null restores console output. */
 export function setDisplayHook(h: DisplayHook | null): void {

@@ -7,6 +7,7 @@ export type { DType, GradReq, Nested, Operand, ReduceOptions } from './nd/index'
 export { autograd } from './autograd/index';
 export { mx } from './engine/mx';
 export { gluon } from './gluon/index';
+export { lrScheduler } from './gluon/optimizer/lr-scheduler';
 export { DeferredInitializationError, GluonError } from './gluon/errors';
 export { init } from './gluon/init';
 export { d2l } from './d2l/index';

@@ -109,3 +109,17 @@ describe('figure', () => {
     expect(layout['xaxis']).not.toHaveProperty('tickvals');
   });
 });
+
+describe('contours under a trajectory', () => {
+  it('draw a contour trace under the series, and a growing path extends past it', async () => {
+    const { chartData, chartUpdate, LIGHT_CHART } = await import('../../src/app/outputs/chart-figure');
+    const contour = { x: [0, 1], y: [0, 1, 2], z: [0, 1, 2, 3, 4, Infinity] };
+    const at = (n: number) => ({ kind: 'chart' as const, chartId: 't', notes: [], panels: [{ xScale: 'linear' as const, yScale: 'linear' as const, contour, series: [{ name: 'path', x: [0, 1, 2].slice(0, n), y: [0, 1, 2].slice(0, n), mode: 'lines+markers' as const }] }] });
+    const data = chartData(at(2), LIGHT_CHART);
+    expect(data.map((t) => t.type)).toEqual(['contour', 'scatter']);
+    expect(data[0]).toMatchObject({ z: [[0, 1], [2, 3], [4, null]] });
+    expect(chartUpdate(at(2), at(3))).toEqual({ kind: 'extend', indices: [1], x: [[2]], y: [[2]] });
+    const moved = { ...at(3), panels: [{ ...at(3).panels[0]!, contour: { ...contour, z: [9, 1, 2, 3, 4, 5] } }] };
+    expect(chartUpdate(at(2), moved)).toEqual({ kind: 'react' });
+  });
+});

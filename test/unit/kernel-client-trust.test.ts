@@ -210,6 +210,8 @@ const valid: unknown[] = [
   { type: 'output', id: 'run-1', output: { kind: 'table', columns: ['a'], rows: [[1]], caption: 'c' } },
   { type: 'output', id: 'run-1', output: { kind: 'images', images: [{ width: 1, height: 1, channels: 1, pixels: new Uint8Array(1), title: 't' }], columns: 1, scale: 1 } },
   { type: 'output', id: 'run-1', output: { kind: 'chart', chartId: 'c', panels: [{ xScale: 'log', yScale: 'linear', series: [{ name: 's', x: [1], y: [2], mode: 'lines' }] }], notes: [] } },
+  { type: 'output', id: 'run-1', output: { kind: 'chart', chartId: 'k', panels: [{ xScale: 'linear', yScale: 'linear', equalAxes: true, contour: { x: [0, 1], y: [0, 1], z: [1, 2, 3, 4], levels: 5 }, series: [] }], notes: [] } },
+  { type: 'output', id: 'run-1', output: { kind: 'controls', controlsId: 'run-1-controls-1', controls: [{ kind: 'slider', name: 'lr', min: 0, max: 1, step: 0.1, log: false }, { kind: 'select', name: 'o', options: ['a', 'b'] }], values: [0.5, 'a'], state: 'done', outputs: [{ kind: 'text', stream: 'stdout', text: 'x' }] } },
   { type: 'done', id: 'run-1', status: 'ok', durationMs: 3 },
   { type: 'asset-request', requestId: 1, path: 'timemachine.txt' },
   { type: 'storage-request', requestId: 1, runId: 'run-1', op: 'download', name: 'a.nd', bytes: new Uint8Array(2) },

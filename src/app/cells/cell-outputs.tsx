@@ -6,6 +6,7 @@ import { memo, useLayoutEffect, useRef, useState } from 'react';
 import type { RecordedInfo } from '../../content/types';
 import type { ShownOutput } from '../run/bound-output';
 import { OutputView } from '../outputs/output-view';
+import { ControlsChannelContext, type ControlsChannel } from '../outputs/controls-channel';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { Icon } from '../ui/icons';
 
@@ -39,8 +40,11 @@ export function CellOutputs({
   droppedOutputs = 0,
   runKey,
   onClear,
+  controls = null,
 }: {
   outputs: readonly ShownOutput[];
+  /** Where d2l.controls outputs send the reader's changes; null under recorded outputs (static values). */
+  controls?: ControlsChannel | null;
   recorded: RecordedLabel | null;
   droppedChars: number;
   droppedOutputs?: number;
@@ -84,9 +88,11 @@ export function CellOutputs({
         </button>
       </div>
       <div className="output-body" ref={body}>
-        {outputs.map((o, i) => (
-          <OutputItem key={o.kind === 'chart' ? `chart:${o.chartId}` : i} output={o} />
-        ))}
+        <ControlsChannelContext.Provider value={controls}>
+          {outputs.map((o, i) => (
+            <OutputItem key={o.kind === 'chart' ? `chart:${o.chartId}` : o.kind === 'controls' ? `controls:${o.controlsId}` : i} output={o} />
+          ))}
+        </ControlsChannelContext.Provider>
         {droppedChars > 0 && <p className="output-dropped">… {droppedChars.toLocaleString('en-US')} more characters of output were left out.</p>}
         {droppedOutputs > 0 && <p className="output-dropped">… {droppedOutputs.toLocaleString('en-US')} more outputs were left out.</p>}
       </div>

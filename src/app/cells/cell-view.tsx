@@ -7,7 +7,7 @@
  * Keyboard, as in Jupyter's command mode: Esc leaves the editor for the cell (Tab indents inside
  * the editor, so this is the way out); there B adds a scratch cell below, Enter edits again.
  */
-import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { CellBlock } from '../../content/types';
 import { IDLE, visibleOutputs, type CellRun } from '../run/cell-run';
 import { useTheme } from '../theme/theme-store';
@@ -18,6 +18,7 @@ import { useNearViewport } from '../ui/use-near-viewport';
 import type { EditorCallbacks, EditorHandle } from './editor/create-editor';
 import { useEditorModule } from './editor-loader';
 import { CellOutputs } from './cell-outputs';
+import type { ControlsChannel } from '../outputs/controls-channel';
 import { useSection } from './section-context';
 import { DownloadOfferView, useDownloadOffers } from './download-offer';
 import { UploadPrompt, usePendingUploads } from './upload-prompt';
@@ -144,6 +145,7 @@ export function CellView({ block, index, scratch }: { block: CellBlock; index: n
   const box = useRef<HTMLDivElement>(null);
 
   const runHere = () => session.run([{ cellId: cell.id, code: edits.codeOf(cell.id) }]);
+  const controlsChannel = useMemo<ControlsChannel>(() => ({ change: (id, values) => session.changeControls(id, values), stop: () => session.stopControls() }), [session]);
   const callbacks = useRef<EditorCallbacks>(null as unknown as EditorCallbacks);
   callbacks.current = {
     onChange: (text) => edits.setCode(cell.id, text),
@@ -301,6 +303,7 @@ export function CellView({ block, index, scratch }: { block: CellBlock; index: n
         <ErrorBoundary what="The outputs of this cell" resetKey={shown.outputs}>
           <CellOutputs
             outputs={shown.outputs}
+            controls={shown.recorded ? null : controlsChannel}
             recorded={shown.recorded ? { modified, info: ctx.recorded } : null}
             droppedChars={shown.recorded ? 0 : run.droppedChars}
             droppedOutputs={shown.recorded ? 0 : run.droppedOutputs}

@@ -5,12 +5,14 @@
  * changed axes) is a Plotly.react. Pure, so both decisions are unit-tested.
  */
 import type { ChartOutput, ChartPanel } from '../../kernel/protocol';
-import type { PlotlyAxis, PlotlyLayout, PlotlyTrace } from './plotly-types';
+import type { PlotlyAxis, PlotlyContour, PlotlyLayout, PlotlyScatter, PlotlyTrace } from './plotly-types';
 
 export interface ChartColors {
   text: string;
   grid: string;
   axis: string;
+  /** Contour lines from low to high values: the minimum stands out, the high plateaus recede. */
+  contour: [number, string][];
   /** Series colours, in order (the same series name keeps its colour across panels). */
   series: readonly string[];
 }
@@ -19,6 +21,11 @@ export const LIGHT_CHART: ChartColors = {
   text: '#2b2b2b',
   grid: '#e6e3dc',
   axis: '#b8b2a7',
+  contour: [
+    [0, '#2a5d8f'],
+    [0.5, '#7fa7c9'],
+    [1, '#cfd9e3'],
+  ],
   series: ['#1f6fb4', '#e0771b', '#2e9a4a', '#c8323a', '#7f5bb8', '#8c5a45', '#d255a6', '#6b6b6b'],
 };
 
@@ -26,6 +33,11 @@ export const DARK_CHART: ChartColors = {
   text: '#dcd8d0',
   grid: '#34373d',
   axis: '#5c6068',
+  contour: [
+    [0, '#8fc3f2'],
+    [0.5, '#4d7397'],
+    [1, '#2f3d4d'],
+  ],
   series: ['#6cb2f0', '#f5a25c', '#6fd08a', '#f07a80', '#b89cf0', '#d6a48c', '#f08ccf', '#b0b0b0'],
 };
 
@@ -82,9 +94,47 @@ function axis(scale: 'linear' | 'log', label: string | undefined, lim: [number, 
   return a;
 }
 
-export function chartTraces(chart: ChartOutput, colors: ChartColors): PlotlyTrace[] {
+/** Panel p's contour as a Plotly contour trace (non-finite values left out). */
+export function contourTrace(panel: ChartPanel, p: number, colors: ChartColors): PlotlyContour | null {
+  const c = panel.contour;
+  if (!c) return null;
+  const z: (number | null)[][] = c.y.map((_, i) => c.z.slice(i * c.x.length, (i + 1) * c.x.length).map((v) => (Number.isFinite(v) ? v : null)));
+  return {
+    type: 'contour',
+    name: 'contours',
+    x: c.x.slice(),
+    y: c.y.slice(),
+    z,
+    xaxis: axisName('x', p),
+    yaxis: axisName('y', p),
+    showscale: false,
+    showlegend: false,
+    ncontours: c.levels ?? 16,
+    autocontour: true,
+    contours: { coloring: 'lines' },
+    colorscale: colors.contour,
+    line: { width: 1.2 },
+    hoverinfo: 'skip',
+  };
+}
+
+/** Every trace in drawing order: per panel, its contour (under) and then its series. */
+export function chartData(chart: ChartOutput, colors: ChartColors): PlotlyTrace[] {
+  const scatters = chartTraces(chart, colors);
+  const data: PlotlyTrace[] = [];
+  let k = 0;
+  chart.panels.forEach((panel, p) => {
+    const contour = contourTrace(panel, p, colors);
+    if (contour) data.push(contour);
+    for (let s = 0; s < panel.series.length; s++) data.push(scatters[k++]!);
+  });
+  return data;
+}
+
+/** The series of every panel as scatter traces (contours: chartData). */
+export function chartTraces(chart: ChartOutput, colors: ChartColors): PlotlyScatter[] {
   const colorOf = new Map<string, string>();
-  const traces: PlotlyTrace[] = [];
+  const traces: PlotlyScatter[] = [];
   chart.panels.forEach((panel, p) => {
     for (const s of panel.series) {
       const first = !colorOf.has(s.name);
@@ -127,6 +177,11 @@ export function chartLayout(chart: ChartOutput, colors: ChartColors, fontFamily:
   chart.panels.forEach((panel: ChartPanel, p) => {
     layout[layoutKey('x', p)] = axis(panel.xScale, panel.xLabel, panel.xLim, panel.series.flatMap((s) => s.x), colors);
     layout[layoutKey('y', p)] = axis(panel.yScale, panel.yLabel, panel.yLim, panel.series.flatMap((s) => s.y), colors);
+    if (panel.equalAxes) {
+      // Shrink the plot area rather than widen the ranges, so the limits asked for stay the picture.
+      Object.assign(layout[layoutKey('y', p)] as PlotlyAxis, { scaleanchor: axisName('x', p), scaleratio: 1, constrain: 'domain' });
+      Object.assign(layout[layoutKey('x', p)] as PlotlyAxis, { constrain: 'domain' });
+    }
     if (panel.title) {
       layout.annotations.push({
         text: plotlyText(panel.title),
@@ -152,8 +207,19 @@ export type ChartUpdate =
 function sameLayout(a: ChartPanel, b: ChartPanel): boolean {
   return (
     a.title === b.title && a.xLabel === b.xLabel && a.yLabel === b.yLabel && a.xScale === b.xScale && a.yScale === b.yScale &&
-    String(a.xLim) === String(b.xLim) && String(a.yLim) === String(b.yLim) && a.series.length === b.series.length
+    String(a.xLim) === String(b.xLim) && String(a.yLim) === String(b.yLim) && a.series.length === b.series.length &&
+    a.equalAxes === b.equalAxes && sameContour(a.contour, b.contour)
   );
+}
+
+/** A path drawn over fixed contours extends; contours that changed (new limits) redraw. */
+function sameContour(a: ChartPanel['contour'], b: ChartPanel['contour']): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.levels === b.levels && sameNumbers(a.x, b.x) && sameNumbers(a.y, b.y) && sameNumbers(a.z, b.z);
+}
+
+function sameNumbers(a: number[], b: number[]): boolean {
+  return a.length === b.length && isPrefix(a, b);
 }
 
 function isPrefix(prefix: number[], of: number[]): boolean {
@@ -173,6 +239,7 @@ export function chartUpdate(prev: ChartOutput, next: ChartOutput): ChartUpdate {
     const a = prev.panels[p]!;
     const b = next.panels[p]!;
     if (!sameLayout(a, b)) return { kind: 'react' };
+    if (b.contour) trace++; // the contour trace comes before the panel's series
     for (let s = 0; s < b.series.length; s++, trace++) {
       const sa = a.series[s]!;
       const sb = b.series[s]!;

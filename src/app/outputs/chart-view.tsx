@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ChartOutput } from '../../kernel/protocol';
 import { useTheme } from '../theme/theme-store';
 import { useNearViewport } from '../ui/use-near-viewport';
-import { chartLayout, chartTraces, chartUpdate, DARK_CHART, LIGHT_CHART } from './chart-figure';
+import { chartData, chartLayout, chartUpdate, DARK_CHART, LIGHT_CHART } from './chart-figure';
 import { loadPlotly } from './load-plotly';
 import type { PlotlyApi } from './plotly-types';
 
@@ -67,7 +67,7 @@ export function ChartView({ chart }: { chart: ChartOutput }) {
     counts.current.draws++;
     mark();
     const font = getComputedStyle(document.documentElement).getPropertyValue('--font-ui').trim() || 'sans-serif';
-    const traces = chartTraces(chart, colors);
+    const traces = chartData(chart, colors);
     const layout = chartLayout(chart, colors, font);
     enqueue(() => plotly.react(el, traces, layout, CONFIG));
   }, [plotly, chart, theme]);

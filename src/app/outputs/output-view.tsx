@@ -1,6 +1,7 @@
 /** One cell output, by kind. The switch is exhaustive: a new kind in protocol.ts fails to compile here. */
 import { assertNever, type CellOutput } from '../../kernel/protocol';
 import { ChartView } from './chart-view';
+import { ControlsView } from './controls-view';
 import { ErrorView } from './error-view';
 import { ImagesView } from './images-view';
 import { TableView } from './table-view';
@@ -19,6 +20,8 @@ export function OutputView({ output }: { output: CellOutput }) {
       return <ImagesView images={output} />;
     case 'chart':
       return <ChartView chart={output} />;
+    case 'controls':
+      return <ControlsView controls={output} OutputView={OutputView} />;
     default:
       return assertNever(output);
   }

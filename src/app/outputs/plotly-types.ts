@@ -2,7 +2,28 @@
  * The small part of Plotly's API the reader uses, typed here: the prebuilt basic bundle ships
  * no types, and @types/plotly.js would describe the full build.
  */
-export interface PlotlyTrace {
+export type PlotlyTrace = PlotlyScatter | PlotlyContour;
+
+/** Contour lines of z over the grid x by y (rows of z follow y); null leaves a point out. */
+export interface PlotlyContour {
+  type: 'contour';
+  name: string;
+  x: number[];
+  y: number[];
+  z: (number | null)[][];
+  xaxis: string;
+  yaxis: string;
+  showscale: boolean;
+  showlegend: boolean;
+  ncontours: number;
+  autocontour: boolean;
+  contours: { coloring: 'lines' | 'fill' | 'heatmap' | 'none' };
+  colorscale: [number, string][];
+  line: { width: number };
+  hoverinfo: string;
+}
+
+export interface PlotlyScatter {
   type: 'scatter';
   name: string;
   x: number[];
@@ -26,6 +47,10 @@ export interface PlotlyAxis {
   gridcolor?: string;
   zerolinecolor?: string;
   linecolor?: string;
+  /** Same units per pixel as this axis (a contour's circles stay round). */
+  scaleanchor?: string;
+  scaleratio?: number;
+  constrain?: 'range' | 'domain';
 }
 
 export interface PlotlyLayout {

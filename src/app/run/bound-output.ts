@@ -5,7 +5,7 @@
  * so no output can freeze or crash the page. Pure; the kernel message was already checked
  * (src/kernel/message-validator.ts), so the types are right and only the sizes are bounded here.
  */
-import type { CellOutput, ChartOutput, ChartPanel, ChartSeries, ErrorOutput, ImageData, ImagesOutput, TableOutput } from '../../kernel/protocol';
+import type { CellOutput, ChartContour, ChartOutput, ChartPanel, ControlsOutput, ChartSeries, ErrorOutput, ImageData, ImagesOutput, TableOutput } from '../../kernel/protocol';
 
 export const OUTPUT_CAPS = {
   /** Characters of one error message. */
@@ -23,6 +23,11 @@ export const OUTPUT_CAPS = {
   /** Points drawn per series; longer series are thinned evenly (the last point is always drawn). */
   chartPoints: 10_000,
   chartNotes: 20,
+  /** Grid points of a contour (a 250 x 250 grid); finer grids are thinned evenly. */
+  contourPoints: 62_500,
+  /** Outputs under one set of controls, and characters of their text. */
+  controlledOutputs: 50,
+  controlledTextChars: 100_000,
 } as const;
 
 /** An output as shown: maybe bounded, with what was left out (one line each). */
@@ -97,10 +102,22 @@ function boundSeries(s: ChartSeries, notes: string[]): ChartSeries {
   return { ...s, name: cut(s.name, C.labelChars, 'a series name', notes), x, y };
 }
 
+/** Every k-th row and column, k the smallest that fits the cap. */
+function boundContour(c: ChartContour, notes: string[]): ChartContour {
+  const total = c.x.length * c.y.length;
+  if (total <= C.contourPoints) return c;
+  const k = Math.ceil(Math.sqrt(total / C.contourPoints));
+  const cols = c.x.map((_, j) => j).filter((j) => j % k === 0);
+  const rows = c.y.map((_, i) => i).filter((i) => i % k === 0);
+  notes.push(`the contour grid thinned from ${n(total)} to ${n(cols.length * rows.length)} points`);
+  return { ...c, x: cols.map((j) => c.x[j]!), y: rows.map((i) => c.y[i]!), z: rows.flatMap((i) => cols.map((j) => c.z[i * c.x.length + j]!)) };
+}
+
 function boundPanel(p: ChartPanel, notes: string[]): ChartPanel {
   if (p.series.length > C.seriesPerPanel) notes.push(`${n(p.series.length - C.seriesPerPanel)} more series left out`);
   return {
     ...p,
+    ...(p.contour ? { contour: boundContour(p.contour, notes) } : {}),
     title: label(p.title, 'a chart title', notes),
     xLabel: label(p.xLabel, 'an axis label', notes),
     yLabel: label(p.yLabel, 'an axis label', notes),
@@ -116,6 +133,16 @@ function boundChart(c: ChartOutput, notes: string[]): ChartOutput {
     panels: c.panels.slice(0, C.chartPanels).map((p) => boundPanel(p, notes)),
     notes: c.notes.slice(0, C.chartNotes).map((t) => cut(t, C.cellChars, 'a chart note', notes)),
   };
+}
+
+/** The controls as sent; their outputs bounded one by one, as a cell's are. */
+function boundControls(c: ControlsOutput, notes: string[]): ControlsOutput {
+  if (c.outputs.length > C.controlledOutputs) notes.push(`${n(c.outputs.length - C.controlledOutputs)} more outputs of the controls left out`);
+  const outputs = c.outputs.slice(0, C.controlledOutputs).map((o) => {
+    if (o.kind === 'text' || o.kind === 'value') return { ...o, text: cut(o.text, C.controlledTextChars, 'output', notes) };
+    return boundOutput(o) as ControlsOutput['outputs'][number];
+  });
+  return { ...c, outputs };
 }
 
 /**
@@ -140,6 +167,9 @@ export function boundOutput(output: CellOutput): ShownOutput {
       break;
     case 'chart':
       shown = boundChart(output, notes);
+      break;
+    case 'controls':
+      shown = boundControls(output, notes);
       break;
   }
   return notes.length === 0 ? shown : { ...shown, leftOut: notes };

@@ -43,6 +43,7 @@ export class OutputLog {
   textChars: number;
   droppedChars: number;
   droppedOutputs: number;
+  /** Where each live chart and each controls output first appeared (updates replace them there). */
   private readonly chartAt = new Map<string, number>();
 
   constructor(from: Pick<CellRun, 'outputs' | 'droppedChars' | 'droppedOutputs'> = IDLE) {
@@ -50,7 +51,8 @@ export class OutputLog {
     this.textChars = 0;
     this.outputs.forEach((o, i) => {
       if (o.kind === 'text' || o.kind === 'value') this.textChars += o.text.length;
-      if (o.kind === 'chart') this.chartAt.set(o.chartId, i);
+      const key = replaceKey(o);
+      if (key !== null) this.chartAt.set(key, i);
     });
     this.droppedChars = from.droppedChars;
     this.droppedOutputs = from.droppedOutputs;
@@ -66,10 +68,11 @@ export class OutputLog {
         output = { ...output, text: output.text.slice(0, room) };
       }
     }
-    if (output.kind === 'chart') {
-      const at = this.chartAt.get(output.chartId);
+    const key = replaceKey(output);
+    if (key !== null) {
+      const at = this.chartAt.get(key);
       if (at !== undefined) {
-        this.outputs[at] = output; // a live chart's update replaces it where it first appeared
+        this.outputs[at] = output; // a live chart's (or controls') update replaces it where it first appeared
         return;
       }
     }
@@ -89,7 +92,7 @@ export class OutputLog {
       return;
     }
     if (output.kind === 'text' || output.kind === 'value') this.textChars += output.text.length;
-    if (output.kind === 'chart') this.chartAt.set(output.chartId, this.outputs.length);
+    if (key !== null) this.chartAt.set(key, this.outputs.length);
     this.outputs.push(output);
   }
 
@@ -106,6 +109,11 @@ export class OutputLog {
   applyTo(run: CellRun): CellRun {
     return { ...run, outputs: this.outputs.slice(), droppedChars: this.droppedChars, droppedOutputs: this.droppedOutputs };
   }
+}
+
+/** Outputs that later versions replace in place: live charts, and controls re-run by the reader. */
+function replaceKey(o: CellOutput): string | null {
+  return o.kind === 'chart' ? `chart:${o.chartId}` : o.kind === 'controls' ? `controls:${o.controlsId}` : null;
 }
 
 /** Adds an output (a chart update replaces the same chart where it first appeared). O(n): a log is for streams. */

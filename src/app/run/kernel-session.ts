@@ -9,7 +9,7 @@
  * port with status messages, cannot flood the page with renders: Stop stays clickable.
  */
 import type { KernelClient } from '../../kernel/client';
-import type { CellOutput, DoneMessage, StatusMessage } from '../../kernel/protocol';
+import type { CellOutput, ControlValue, DoneMessage, StatusMessage } from '../../kernel/protocol';
 import { BACKEND_LABELS, type BackendChoice } from './backend-choice';
 import { IDLE, OutputLog, type CellRun } from './cell-run';
 import { offerDownload, withdrawCellOffers } from './download-offers';
@@ -126,6 +126,16 @@ export class KernelSession {
   async stop(): Promise<void> {
     this.clearQueue();
     if (this.client && this.store.get().running) await this.client.interrupt();
+  }
+
+  /** The reader moved a control under a cell (d2l.controls): its callback runs again in the kernel. */
+  changeControls(controlsId: string, values: ControlValue[]): void {
+    this.client?.changeControls(controlsId, values);
+  }
+
+  /** Stops a running controls callback (the kernel keeps its variables). */
+  stopControls(): void {
+    this.client?.stopControls();
   }
 
   /** A fresh kernel (on the chosen backend): variables are lost, outputs stay on the page. */

@@ -18,6 +18,8 @@ import { readTimeMachine, loadDataTimeMachine, dataIterRandom, dataIterConsecuti
 import { predictRnn, gradClipping, trainAndPredictRnn } from './rnn';
 import { adam, initAdamStates } from './adam';
 import { Progress, progress } from './progress';
+import { controls } from './controls';
+import { Trace2d, showTrace, showTrace2d, train2d } from './trace';
 
 export const d2l = {
   Animator,
@@ -59,4 +61,9 @@ export const d2l = {
   adam,
   progress,
   Progress,
+  controls,
+  Trace2d,
+  train2d,
+  showTrace2d,
+  showTrace,
 };

@@ -18,7 +18,7 @@ import { Optimizer, type OptimizerOptions } from './optimizer/optimizer';
 import { Updater } from './optimizer/updater';
 import './optimizer/index'; // registers the built-in optimizers by name
 
-export type OptimizerName = 'sgd' | 'nag' | 'adam' | 'adagrad' | 'rmsprop';
+export type OptimizerName = 'sgd' | 'nag' | 'adam' | 'adagrad' | 'rmsprop' | 'adadelta';
 
 /** The options of every built-in optimizer (each accepts its own subset; unknown names are errors). */
 export interface TrainerOptimizerOptions extends OptimizerOptions {
@@ -32,6 +32,7 @@ export interface TrainerOptimizerOptions extends OptimizerOptions {
   centered?: boolean;
   clipWeights?: number | null;
   lazyUpdate?: boolean;
+  rho?: number;
 }
 
 export interface StepOptions {
@@ -86,7 +87,7 @@ export class Trainer {
       }
       this.opt = Optimizer.create(optimizer, { ...(optimizerParams ?? {}), paramDict });
     } else {
-      throw new ArgumentError(`Trainer: the optimizer must be a name ('sgd', 'adam', 'adagrad', 'rmsprop', 'nag') or an Optimizer instance; got ${typeof optimizer}.`);
+      throw new ArgumentError(`Trainer: the optimizer must be a name ('sgd', 'adam', 'adagrad', 'rmsprop', 'adadelta', 'nag') or an Optimizer instance; got ${typeof optimizer}.`);
     }
     this.updater = new Updater(this.opt);
     this.scale = this.opt.rescaleGrad;

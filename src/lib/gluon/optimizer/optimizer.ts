@@ -8,6 +8,7 @@
 import type { NDArray } from '../../nd/ndarray';
 import { ArgumentError } from '../../nd/errors';
 import { GluonError } from '../errors';
+import { LRScheduler } from './lr-scheduler';
 
 /** Whatever an optimizer keeps per parameter: nothing, one array (momentum) or several (Adam's m and v). */
 export type OptimizerState = NDArray | null | (NDArray | null)[];
@@ -28,8 +29,11 @@ export interface OptimizerOptions {
   rescaleGrad?: number;
   /** Clips each (rescaled) gradient entry to [-clipGradient, clipGradient]; default none. */
   clipGradient?: number | null;
-  /** A schedule: the learning rate as a function of the number of updates so far. */
-  lrScheduler?: ((numUpdate: number) => number) | null;
+  /**
+   * A schedule: the learning rate as a function of the number of updates so far, an
+   * lrScheduler.FactorScheduler (Cosine, Poly, MultiFactor...) or any (numUpdate) => lr.
+   */
+  lrScheduler?: LRScheduler | ((numUpdate: number) => number) | null;
   /** The update count to start from (default 0). */
   beginNumUpdate?: number;
   /** Accepted for MXNet compatibility; arrays here are float32, so it changes nothing. */
@@ -70,7 +74,7 @@ export class Optimizer {
   rescaleGrad: number;
   wd: number;
   clipGradient: number | null;
-  lrScheduler: ((numUpdate: number) => number) | null;
+  lrScheduler: LRScheduler | ((numUpdate: number) => number) | null;
   /** The largest update count over the parameters: the step number. */
   numUpdate: number;
   readonly beginNumUpdate: number;
@@ -93,9 +97,11 @@ export class Optimizer {
     this.clipGradient = options.clipGradient ?? null;
     if (this.clipGradient !== null) checkNumber(name, 'clipGradient', this.clipGradient);
     this.lrScheduler = options.lrScheduler ?? null;
-    if (this.lrScheduler !== null && typeof this.lrScheduler !== 'function') {
-      throw new ArgumentError(`${name}: lrScheduler must be a function (numUpdate) => learning rate.`);
+    if (this.lrScheduler !== null && typeof this.lrScheduler !== 'function' && !(this.lrScheduler instanceof LRScheduler)) {
+      throw new ArgumentError(`${name}: lrScheduler must be a scheduler (new lrScheduler.FactorScheduler({ step: 10, factor: 0.9 })) or a function (numUpdate) => learning rate.`);
     }
+    // MXNet's Optimizer: an explicit learning rate becomes the scheduler's base rate.
+    if (this.lrScheduler instanceof LRScheduler && options.learningRate !== undefined) this.lrScheduler.baseLr = this.lr;
     this.beginNumUpdate = options.beginNumUpdate ?? 0;
     this.numUpdate = this.beginNumUpdate;
     this.paramDict = options.paramDict ?? new Map();
@@ -118,7 +124,8 @@ export class Optimizer {
 
   /** The current learning rate (the schedule's value when there is one). */
   get learningRate(): number {
-    return this.lrScheduler !== null ? this.lrScheduler(this.numUpdate) : this.lr;
+    const s = this.lrScheduler;
+    return s === null ? this.lr : s instanceof LRScheduler ? s.call(this.numUpdate) : s(this.numUpdate);
   }
 
   set learningRate(lr: number) {
