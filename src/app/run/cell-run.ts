@@ -26,8 +26,12 @@ export interface CellRun {
 
 export const IDLE: CellRun = { status: 'idle', outputs: [], durationMs: null, startedAt: null, ran: false, errorLine: null, runNumber: 0, droppedChars: 0, droppedOutputs: 0 };
 
-/** Text output kept per cell; beyond it the cell says how much was left out. */
-export const MAX_TEXT_CHARS = 200_000;
+/**
+ * Text output kept per cell (100,000 lines of a training log fit); beyond it the cell says how
+ * much was left out. The page draws only the first and last lines of a long text, the rest on
+ * demand (outputs/text-window.ts), so keeping it costs memory, not layout.
+ */
+export const MAX_TEXT_CHARS = 2_000_000;
 
 /** Outputs kept per run (a chart's updates and merged text count once); beyond it the cell says how many were left out. */
 export const MAX_OUTPUTS = 1_000;
