@@ -9,6 +9,7 @@
  */
 import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { CellBlock } from '../../content/types';
+import type { CellOutput, ErrorOutput } from '../../kernel/protocol';
 import { IDLE, visibleOutputs, type CellRun } from '../run/cell-run';
 import { useTheme } from '../theme/theme-store';
 import { ErrorBoundary } from '../ui/error-boundary';
@@ -18,6 +19,7 @@ import { useNearViewport } from '../ui/use-near-viewport';
 import type { EditorCallbacks, EditorHandle } from './editor/create-editor';
 import { useEditorModule } from './editor-loader';
 import { CellOutputs } from './cell-outputs';
+import { ErrorAdviceView } from './error-advice-view';
 import { useSection } from './section-context';
 import { DownloadOfferView, useDownloadOffers } from './download-offer';
 import { UploadPrompt, usePendingUploads } from './upload-prompt';
@@ -309,6 +311,16 @@ export function CellView({ block, index, scratch }: { block: CellBlock; index: n
           />
         </ErrorBoundary>
       )}
+      {!shown.recorded && run.status === 'error' && lastError(run.outputs) && <ErrorAdviceView error={lastError(run.outputs)!} index={index} />}
     </div>
   );
+}
+
+/** The error a failed run ended with (its last error output), if any. */
+function lastError(outputs: readonly CellOutput[]): ErrorOutput | null {
+  for (let i = outputs.length - 1; i >= 0; i--) {
+    const o = outputs[i]!;
+    if (o.kind === 'error') return o;
+  }
+  return null;
 }

@@ -22,9 +22,11 @@ export interface CellRun {
   droppedChars: number;
   /** Outputs left out past MAX_OUTPUTS. */
   droppedOutputs: number;
+  /** The kernel the latest run ran in (SessionState.generation then); -1 before any run. */
+  generation: number;
 }
 
-export const IDLE: CellRun = { status: 'idle', outputs: [], durationMs: null, startedAt: null, ran: false, errorLine: null, runNumber: 0, droppedChars: 0, droppedOutputs: 0 };
+export const IDLE: CellRun = { status: 'idle', outputs: [], durationMs: null, startedAt: null, ran: false, errorLine: null, runNumber: 0, droppedChars: 0, droppedOutputs: 0, generation: -1 };
 
 /**
  * Text output kept per cell (100,000 lines of a training log fit); beyond it the cell says how

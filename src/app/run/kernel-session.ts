@@ -46,6 +46,8 @@ export interface SessionState {
   rejected: number;
   /** The last "run all"/"run above" stopped at an error: where, and the cells it did not run. */
   halted: Halted | null;
+  /** Counts kernels torn down (restarts, shutdowns): a cell whose run has an older one ran in a kernel that is gone. */
+  generation: number;
 }
 
 export interface Halted {
@@ -91,7 +93,7 @@ export class KernelSession {
     readonly slug: string,
     private readonly env: SessionEnvironment,
   ) {
-    this.store = new Store<SessionState>({ phase: 'off', status: null, notices: [], cells: {}, running: null, queued: [], rejected: 0, halted: null });
+    this.store = new Store<SessionState>({ phase: 'off', status: null, notices: [], cells: {}, running: null, queued: [], rejected: 0, halted: null, generation: 0 });
   }
 
   get kernelStarted(): boolean {
@@ -287,7 +289,7 @@ export class KernelSession {
       queued: this.queue.map((q) => q.cellId),
       cells: {
         ...s.cells,
-        [cellId]: { ...IDLE, status: 'running', startedAt, ran: true, runNumber: previous.runNumber + 1 },
+        [cellId]: { ...IDLE, status: 'running', startedAt, ran: true, runNumber: previous.runNumber + 1, generation },
       },
     }));
     const done = await client.execute(cellId, code, (output: CellOutput) => {
@@ -346,6 +348,7 @@ export class KernelSession {
       phase: 'off',
       status: null,
       running: null,
+      generation: this.generation,
       cells: running ? { ...s.cells, [running]: { ...(s.cells[running] ?? IDLE), status: 'stopped', startedAt: null } } : s.cells,
     }));
   }
