@@ -66,8 +66,7 @@ function KernelIndicator({ state, choice }: { state: SessionState | null; choice
           data-tensors={st.memory.numTensors}
           title={`Memory the kernel's arrays hold now: ${formatBytes(st.memory.numBytes)} in ${st.memory.numTensors.toLocaleString('en-US')} arrays (weights, gradients, data, intermediate results). It rises and falls during training; arrays no longer referenced are freed, and Restart frees all of it.`}
         >
-          {formatBytes(st.memory.numBytes)}
-          <span className="status-memory-label"> in use</span>
+          {`${formatBytes(st.memory.numBytes)} in use`}
         </span>
       )}
     </>
