@@ -20,6 +20,7 @@ import type { EditorCallbacks, EditorHandle } from './editor/create-editor';
 import { useEditorModule } from './editor-loader';
 import { CellOutputs } from './cell-outputs';
 import { ErrorAdviceView } from './error-advice-view';
+import { SlowBackendHint } from './slow-backend-hint';
 import { useSection } from './section-context';
 import { DownloadOfferView, useDownloadOffers } from './download-offer';
 import { UploadPrompt, usePendingUploads } from './upload-prompt';
@@ -226,6 +227,7 @@ export function CellView({ block, index, scratch }: { block: CellBlock; index: n
           </span>
         )}
         <StateBadge run={run} />
+        {run.status === 'running' && <SlowBackendHint />}
         {halted === 'skipped' && (
           <span className="cell-mark cell-mark-skipped" title="Run all stopped at an error above: this cell did not run">
             not run
@@ -275,7 +277,8 @@ export function CellView({ block, index, scratch }: { block: CellBlock; index: n
         </button>
       </div>
       {help && <CellHelp scratch={scratch !== undefined} />}
-      <div className="cell-editor" ref={host}>
+      {/* Clicking into a cell starts its kernel, so the first run does not wait for it. */}
+      <div className="cell-editor" ref={host} onFocus={() => session.warm()}>
         {!editorModule && (
           <pre className="cell-static">
             <code>{code}</code>

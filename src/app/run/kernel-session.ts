@@ -181,6 +181,17 @@ export class KernelSession {
     this.patch((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
   }
 
+  /**
+   * Starts the kernel ahead of the first run, when the reader clicks into a cell: starting it
+   * (and, on a first visit, measuring the backends) takes a second or more, which then passes
+   * while the reader reads or edits instead of after they press Run. Runs no reader code.
+   */
+  warm(): void {
+    if (this.kernelStarted || this.store.get().phase === 'failed') return;
+    this.lastUsed = Date.now();
+    void this.ensureKernel().catch(() => undefined); // a failure is reported by the run that needs the kernel
+  }
+
   /** Starts the kernel if needed; the status bar and the backend switcher call this too. */
   ensureKernel(): Promise<KernelClient> {
     if (this.client) return Promise.resolve(this.client);

@@ -44,7 +44,7 @@ function KernelIndicator({ state, choice }: { state: SessionState | null; choice
   if (!state) return <span className="status-item status-muted">No kernel on this page</span>;
   const phase = state.phase;
   const label = { off: 'Kernel: not started', starting: 'Kernel: starting…', idle: 'Kernel: idle', busy: 'Kernel: busy', failed: 'Kernel: failed to start' }[phase];
-  const hint = phase === 'off' ? 'The kernel starts when you run a cell (nothing runs on its own).' : undefined;
+  const hint = phase === 'off' ? 'The kernel starts when you click into a cell or run one (no cell runs on its own).' : undefined;
   const st = state.status;
   const why = backendWhy(state, choice);
   return (
