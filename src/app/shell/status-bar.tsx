@@ -43,7 +43,7 @@ function wasmTooltip(wasm: WasmThreading | null): string {
 function KernelIndicator({ state, choice }: { state: SessionState | null; choice: BackendChoice }) {
   if (!state) return <span className="status-item status-muted">No kernel on this page</span>;
   const phase = state.phase;
-  const label = { off: 'Kernel: not started', starting: 'Kernel: starting…', idle: 'Kernel: idle', busy: 'Kernel: busy', failed: 'Kernel: failed to start' }[phase];
+  const label = { off: 'not started', starting: 'starting…', idle: 'idle', busy: 'busy', failed: 'failed to start' }[phase];
   const hint = phase === 'off' ? 'The kernel starts when you click into a cell or run one (no cell runs on its own).' : undefined;
   const st = state.status;
   const why = backendWhy(state, choice);
@@ -51,12 +51,18 @@ function KernelIndicator({ state, choice }: { state: SessionState | null; choice
     <>
       <span className={`status-item kernel-state kernel-${phase}`} data-kernel={phase} title={hint}>
         <span className="dot" aria-hidden="true" />
-        {label}
+        {/* A phone shows the state alone: "Kernel: " goes first when space runs out. */}
+        <span>
+          <span className="kernel-word">Kernel: </span>
+          {label}
+        </span>
       </span>
       {st?.backend && (
         <span className="status-item backend-badge" data-backend={st.backend} data-probe={st.probe ? (st.probe.fromCache ? 'cached' : 'measured') : undefined} data-wasm-threads={st.wasm?.threads} title={[why.tooltip, wasmTooltip(st.wasm)].filter(Boolean).join('\n')}>
-          {BACKEND_LABELS[st.backend]}
-          {st.wasm && ` · ${st.wasm.threads} thread${st.wasm.threads === 1 ? '' : 's'}`}
+          <span>
+            {BACKEND_LABELS[st.backend]}
+            {st.wasm && <span className="backend-threads">{` · ${st.wasm.threads} thread${st.wasm.threads === 1 ? '' : 's'}`}</span>}
+          </span>
           <span className="backend-why">{` (${why.line})`}</span>
         </span>
       )}
