@@ -310,6 +310,7 @@ export function CellView({ block, index, scratch }: { block: CellBlock; index: n
             droppedChars={shown.recorded ? 0 : run.droppedChars}
             droppedOutputs={shown.recorded ? 0 : run.droppedOutputs}
             runKey={`${run.runNumber}:${shown.recorded}`}
+            restoredAt={shown.recorded ? null : run.restoredAt}
             onClear={() => session.clearOutputs([cell.id])}
           />
         </ErrorBoundary>

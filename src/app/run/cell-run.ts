@@ -24,9 +24,13 @@ export interface CellRun {
   droppedOutputs: number;
   /** The kernel the latest run ran in (SessionState.generation then); -1 before any run. */
   generation: number;
+  /** The code of the latest run (its outputs are kept over a reload only while the cell still holds it). */
+  code: string | null;
+  /** Set when these outputs are the reader's, kept from before a reload (ISO time of the run); null for live runs. */
+  restoredAt: string | null;
 }
 
-export const IDLE: CellRun = { status: 'idle', outputs: [], durationMs: null, startedAt: null, ran: false, errorLine: null, runNumber: 0, droppedChars: 0, droppedOutputs: 0, generation: -1 };
+export const IDLE: CellRun = { status: 'idle', outputs: [], durationMs: null, startedAt: null, ran: false, errorLine: null, runNumber: 0, droppedChars: 0, droppedOutputs: 0, generation: -1, code: null, restoredAt: null };
 
 /**
  * Text output kept per cell (100,000 lines of a training log fit); beyond it the cell says how

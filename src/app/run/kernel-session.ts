@@ -192,6 +192,18 @@ export class KernelSession {
     void this.ensureKernel().catch(() => undefined); // a failure is reported by the run that needs the kernel
   }
 
+  /**
+   * Shows the reader's outputs kept from before a reload (saved-outputs.ts) under cells that have
+   * not run in this page yet: as outputs of no kernel (idle, an old generation), marked restored.
+   */
+  restoreOutputs(saved: readonly { cellId: string; code: string; outputs: CellRun['outputs']; savedAt: string }[]): void {
+    const fresh = saved.filter((x) => !this.store.get().cells[x.cellId]?.ran);
+    if (fresh.length === 0) return;
+    this.patch((s) => ({
+      cells: { ...s.cells, ...Object.fromEntries(fresh.map((x) => [x.cellId, { ...IDLE, ran: true, outputs: x.outputs, code: x.code, restoredAt: x.savedAt }])) },
+    }));
+  }
+
   /** Starts the kernel if needed; the status bar and the backend switcher call this too. */
   ensureKernel(): Promise<KernelClient> {
     if (this.client) return Promise.resolve(this.client);
@@ -300,7 +312,7 @@ export class KernelSession {
       queued: this.queue.map((q) => q.cellId),
       cells: {
         ...s.cells,
-        [cellId]: { ...IDLE, status: 'running', startedAt, ran: true, runNumber: previous.runNumber + 1, generation },
+        [cellId]: { ...IDLE, status: 'running', startedAt, ran: true, runNumber: previous.runNumber + 1, generation, code },
       },
     }));
     const done = await client.execute(cellId, code, (output: CellOutput) => {

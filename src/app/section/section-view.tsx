@@ -20,6 +20,7 @@ import { prefetchSection } from './load-section';
 import { SectionNotices } from './notices';
 import { PrevNext } from './prev-next';
 import { SectionToolbar } from './section-toolbar';
+import { useKeptOutputs } from './use-kept-outputs';
 import { notebookFileName, proseToMarkdown, sectionNotebook } from './notebook-export';
 import { saveFile } from './save-file';
 
@@ -53,6 +54,7 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
   const editors = useRef(new Map<string, EditorHandle>());
   const pendingFocus = useRef<string | null>(null);
   const cellBlocks = useMemo(() => section.blocks.filter((b): b is CellBlock => b.kind === 'cell'), [section]);
+  useKeptOutputs(section.slug, session, edits);
 
   useEffect(() => {
     pool.show(section.slug);
