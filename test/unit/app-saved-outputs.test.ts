@@ -22,7 +22,7 @@ describe('saved outputs', () => {
 
   it('stays within its budget and leaves images out', () => {
     const big = done('big', 'x'.repeat(40_000));
-    const images: CellRun = { ...done('img', ''), outputs: [{ kind: 'images', images: [] }] };
+    const images: CellRun = { ...done('img', ''), outputs: [{ kind: 'images', images: [], columns: 1, scale: 1 }] };
     const saved = outputsToSave({ 'cell-1': big, 'cell-2': big, 'cell-3': done('small', 'y'), 'cell-4': images }, 'now');
     expect(saved.map((s) => s.cellId)).toEqual(['cell-1', 'cell-3']);
   });
