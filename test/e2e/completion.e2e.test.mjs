@@ -35,13 +35,15 @@ after(async () => {
 });
 
 const list = () => page.locator('.cm-tooltip-autocomplete');
+/** Waits until the open list offers `label` (the library's entries arrive after the reference loads). */
+const offered = (label) => page.waitForFunction((l) => [...document.querySelectorAll('.cm-tooltip-autocomplete .cm-completionLabel')].some((e) => e.textContent === l), label, { timeout: 10_000 });
 const editorText = () => cell.locator('.cm-content').evaluate((el) => el.cmView?.view?.state.doc.toString() ?? el.textContent);
 
 describe('library completion in the editor', () => {
   it('nd. lists the namespace with signatures and one-line docs; Enter takes one', async () => {
     await cell.locator('.cm-content').click();
     await page.keyboard.type('const a = nd.on');
-    await list().waitFor({ timeout: 10_000 });
+    await offered('ones');
     const items = await list().locator('li').allInnerTexts();
     assert.ok(items.some((t) => /ones.*\(shape/s.test(t)), `ones with its signature: ${items.slice(0, 5).join(' | ')}`);
     await page.locator('.cm-completionInfo').waitFor({ timeout: 5_000 });
@@ -57,7 +59,6 @@ describe('library completion in the editor', () => {
   it('gluon.nn. lists layers; any other name offers the methods of an NDArray', async () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('new gluon.nn.De');
-    const offered = (label) => page.waitForFunction((l) => [...document.querySelectorAll('.cm-tooltip-autocomplete .cm-completionLabel')].some((e) => e.textContent === l), label, { timeout: 10_000 });
     await offered('Dense');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+A');
