@@ -5,6 +5,7 @@ import gluon from './gluon.mjs';
 import networks from './networks.mjs';
 import rnn from './rnn.mjs';
 import gated from './gated.mjs';
+import deepBi from './deep-bi.mjs';
 import training from './training.mjs';
 
-export const FIGURES = [...networks, ...training, ...gluon, ...conv, ...architectures, ...rnn, ...gated];
+export const FIGURES = [...networks, ...training, ...gluon, ...conv, ...architectures, ...rnn, ...gated, ...deepBi];
