@@ -63,12 +63,12 @@ export const inception = {
       if (second[i]) {
         out.push(arrow(cx(i), 78 + h + 8, cx(i), 148, { size: 6 }));
         out.push(box(xs[i], 148, w, h + 8, second[i][1].split(', '), { cls: second[i][0], text: { size: 'xs' }, lineGap: 13 }));
-        out.push(arrow(cx(i), 148 + h + 8, 215, 226, { size: 6 }));
+        out.push(arrow(cx(i), 148 + h + 8, cx(i), 226, { size: 6 }));
       } else {
-        out.push(arrow(cx(i), 78 + h + 8, 215, 226, { size: 6 }));
+        out.push(arrow(cx(i), 78 + h + 8, cx(i), 226, { size: 6 }));
       }
     }
-    out.push(box(90, 226, 250, h, L.concat, { cls: MERGE, text: { size: 's' } }));
+    out.push(box(xs[0], 226, xs[3] + w - xs[0], h, L.concat, { cls: MERGE, text: { size: 's' } }));
     return svg(430, 226 + h + 8, out);
   },
 };
