@@ -4,6 +4,8 @@ import conv from './conv.mjs';
 import gluon from './gluon.mjs';
 import networks from './networks.mjs';
 import rnn from './rnn.mjs';
+import gated from './gated.mjs';
+import deepBi from './deep-bi.mjs';
 import training from './training.mjs';
 
-export const FIGURES = [...networks, ...training, ...gluon, ...conv, ...architectures, ...rnn];
+export const FIGURES = [...networks, ...training, ...gluon, ...conv, ...architectures, ...rnn, ...gated, ...deepBi];

@@ -171,6 +171,8 @@ async function run(o: BenchOptions): Promise<BackendReport> {
   if (want('mlp')) rows.push(await pair('MLP step', b, w.mlpOurs, w.mlpRaw, o));
   if (want('lenet')) rows.push(await pair('LeNet step', b, w.lenetOurs, w.lenetRaw, o));
   if (want('rnn')) rows.push(await pair('char-RNN step', b, w.rnnOurs, w.rnnRaw, o));
+  if (want('gru')) rows.push(await pair('GRU LM step', b, () => w.gatedOurs('gru'), () => w.gatedRaw('gru'), o));
+  if (want('lstm')) rows.push(await pair('LSTM LM step', b, () => w.gatedOurs('lstm'), () => w.gatedRaw('lstm'), o));
   if (want('tiny')) rows.push(await pair(`${w.TINY_OPS.toLocaleString('en')} tiny adds`, b, w.tinyOurs, w.tinyRaw, o));
   if (want('memory') && o.memorySteps > 0) rows.push(await memoryRow(o));
   // Kernel times are wall-clock only where kernels run synchronously (WASM, CPU).

@@ -268,6 +268,83 @@ export function rnnRaw(): Workload {
   return { flops: rnnFlops(), step: rawTrainStep(lossFn, vars, 'raw char-RNN loss'), dispose: () => tf.dispose([...vars, ...Xs, Y]) };
 }
 
+// ---------------------------------------------------------------- GRU and LSTM language models
+
+/** The gated layers on the char-RNN's task and sizes (35 steps, batch 32, hidden 256, 28 characters). */
+export type GatedKind = 'gru' | 'lstm';
+const GATE_COUNT: Record<GatedKind, number> = { gru: 3, lstm: 4 };
+
+/** As rnnFlops, with G gate blocks in every recurrent product. */
+function gatedFlops(kind: GatedKind): number {
+  const g = GATE_COUNT[kind];
+  const perStep = 2 * RNN_BATCH * g * (RNN_VOCAB * RNN_HIDDEN + RNN_HIDDEN * RNN_HIDDEN);
+  const out = 2 * RNN_STEPS * RNN_BATCH * RNN_HIDDEN * RNN_VOCAB;
+  const backward = RNN_STEPS * 2 * RNN_BATCH * g * (RNN_VOCAB * RNN_HIDDEN + 2 * RNN_HIDDEN * RNN_HIDDEN) + 2 * out;
+  return RNN_STEPS * perStep + out + backward;
+}
+
+export function gatedOurs(kind: GatedKind): Workload {
+  const layer = kind === 'gru' ? new gluon.rnn.GRU(RNN_HIDDEN) : new gluon.rnn.LSTM(RNN_HIDDEN);
+  const dense = new gluon.nn.Dense(RNN_VOCAB);
+  layer.initialize(new init.Xavier());
+  dense.initialize(new init.Xavier());
+  const trainer = new gluon.Trainer([...layer.collectParams().values(), ...dense.collectParams().values()], 'sgd', { learningRate: 0.1 });
+  const loss = new gluon.loss.SoftmaxCrossEntropyLoss();
+  const tokens = randomTokens();
+  const X = nd.oneHot(nd.array(tokens), RNN_VOCAB); // (35, 32, 28), layout TNC
+  const y = nd.array(tokens.slice(1).concat([tokens[0]!])).reshape([-1]); // (35 * 32,)
+  return {
+    flops: gatedFlops(kind),
+    step: async () => {
+      const state = layer.beginState({ batchSize: RNN_BATCH });
+      const l = autograd.record(() => {
+        const [out] = layer.forward(X, state); // (35, 32, 256)
+        return loss.forward(dense.forward(out.reshape([-1, RNN_HIDDEN])), y); // (1120,)
+      });
+      l.backward();
+      trainer.step(RNN_STEPS * RNN_BATCH);
+      expectFinite(`${kind} LM loss`, await l.mean().asScalar());
+    },
+  };
+}
+
+/** The same step in raw TensorFlow.js, the cell unrolled as a tfjs user writes it (one product per step for all gates). */
+export function gatedRaw(kind: GatedKind): Workload {
+  const g = GATE_COUNT[kind];
+  const Wx = heNormal([RNN_VOCAB, g * RNN_HIDDEN], RNN_VOCAB);
+  const Wh = heNormal([RNN_HIDDEN, g * RNN_HIDDEN], RNN_HIDDEN);
+  const b = tf.variable(tf.zeros([g * RNN_HIDDEN]));
+  const Why = heNormal([RNN_HIDDEN, RNN_VOCAB], RNN_HIDDEN);
+  const by = tf.variable(tf.zeros([RNN_VOCAB]));
+  const vars = [Wx, Wh, b, Why, by];
+  const tokens = randomTokens();
+  const Xs = tokens.map((row) => tf.oneHot(tf.tensor1d(row, 'int32'), RNN_VOCAB)); // 35 x (32, 28)
+  const Y = tf.oneHot(tf.tensor1d(tokens.slice(1).concat([tokens[0]!]).flat(), 'int32'), RNN_VOCAB); // (1120, 28)
+  const lossFn = (): tf.Scalar => {
+    let h: tf.Tensor = tf.zeros([RNN_BATCH, RNN_HIDDEN]);
+    let c: tf.Tensor = tf.zeros([RNN_BATCH, RNN_HIDDEN]);
+    const outs: tf.Tensor[] = [];
+    for (const x of Xs) {
+      if (kind === 'lstm') {
+        const [i, f, gg, o] = tf.split(tf.add(tf.add(tf.matMul(x, Wx), tf.matMul(h, Wh)), b), 4, 1) as tf.Tensor[]; // (32, 256) each
+        c = tf.add(tf.mul(tf.sigmoid(f!), c), tf.mul(tf.sigmoid(i!), tf.tanh(gg!)));
+        h = tf.mul(tf.sigmoid(o!), tf.tanh(c));
+      } else {
+        const [xr, xz, xn] = tf.split(tf.add(tf.matMul(x, Wx), b), 3, 1) as tf.Tensor[];
+        const [hr, hz, hn] = tf.split(tf.matMul(h, Wh), 3, 1) as tf.Tensor[];
+        const r = tf.sigmoid(tf.add(xr!, hr!));
+        const z = tf.sigmoid(tf.add(xz!, hz!));
+        const n = tf.tanh(tf.add(xn!, tf.mul(r, hn!)));
+        h = tf.add(tf.mul(tf.sub(1, z), n), tf.mul(z, h));
+      }
+      outs.push(h);
+    }
+    const logits = tf.add(tf.matMul(tf.concat(outs, 0), Why), by); // (1120, 28)
+    return tf.losses.softmaxCrossEntropy(Y, logits) as tf.Scalar;
+  };
+  return { flops: gatedFlops(kind), step: rawTrainStep(lossFn, vars, `raw ${kind} LM loss`), dispose: () => tf.dispose([...vars, ...Xs, Y]) };
+}
+
 // ---------------------------------------------------------------- dispatch overhead
 
 export const TINY_OPS = 1000;

@@ -123,3 +123,11 @@ describe('contours under a trajectory', () => {
     expect(chartUpdate(at(2), moved)).toEqual({ kind: 'react' });
   });
 });
+
+describe('the chart toolbar', () => {
+  it('has a top margin to sit in, titled or not, so it does not cover the plot', () => {
+    const panel = { series: [{ name: 'loss', x: [1, 2], y: [1, 0.5], mode: 'lines' as const }], xScale: 'linear' as const, yScale: 'linear' as const };
+    const layout = chartLayout({ kind: 'chart', chartId: 'c', panels: [panel], notes: [] } as never, LIGHT_CHART, 'sans-serif');
+    expect((layout.margin as { t: number }).t).toBeGreaterThanOrEqual(32);
+  });
+});

@@ -39,6 +39,7 @@ export function CellOutputs({
   droppedChars,
   droppedOutputs = 0,
   runKey,
+  restoredAt = null,
   onClear,
   controls = null,
 }: {
@@ -50,6 +51,8 @@ export function CellOutputs({
   droppedOutputs?: number;
   /** Changes with each run: a new run opens a collapsed output again. */
   runKey: string;
+  /** The reader's own outputs kept from before a reload: when they ran (ISO time). */
+  restoredAt?: string | null;
   onClear: () => void;
 }) {
   const body = useRef<HTMLDivElement>(null);
@@ -75,6 +78,11 @@ export function CellOutputs({
         {recorded && (
           <div className="recorded-label" title={`Recorded when the book was built${when}. Run the cell to see your own output.`}>
             recorded{recorded.modified ? ' (from the book’s code)' : ''}
+          </div>
+        )}
+        {!recorded && restoredAt && (
+          <div className="recorded-label restored-label" data-restored={restoredAt} title={`Your output, kept from before the page was reloaded (${restoredAt.slice(0, 16).replace('T', ' ')} UTC). The kernel was not running it now: run the cell again to update it.`}>
+            your output · before the reload
           </div>
         )}
         <span className="output-tools-spacer" />

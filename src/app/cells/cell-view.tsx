@@ -9,6 +9,7 @@
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { CellBlock } from '../../content/types';
+import type { CellOutput, ErrorOutput } from '../../kernel/protocol';
 import { IDLE, visibleOutputs, type CellRun } from '../run/cell-run';
 import { useTheme } from '../theme/theme-store';
 import { ErrorBoundary } from '../ui/error-boundary';
@@ -19,6 +20,8 @@ import type { EditorCallbacks, EditorHandle } from './editor/create-editor';
 import { useEditorModule } from './editor-loader';
 import { CellOutputs } from './cell-outputs';
 import type { ControlsChannel } from '../outputs/controls-channel';
+import { ErrorAdviceView } from './error-advice-view';
+import { SlowBackendHint } from './slow-backend-hint';
 import { useSection } from './section-context';
 import { DownloadOfferView, useDownloadOffers } from './download-offer';
 import { UploadPrompt, usePendingUploads } from './upload-prompt';
@@ -226,6 +229,7 @@ export function CellView({ block, index, scratch }: { block: CellBlock; index: n
           </span>
         )}
         <StateBadge run={run} />
+        {run.status === 'running' && <SlowBackendHint />}
         {halted === 'skipped' && (
           <span className="cell-mark cell-mark-skipped" title="Run all stopped at an error above: this cell did not run">
             not run
@@ -275,7 +279,8 @@ export function CellView({ block, index, scratch }: { block: CellBlock; index: n
         </button>
       </div>
       {help && <CellHelp scratch={scratch !== undefined} />}
-      <div className="cell-editor" ref={host}>
+      {/* Clicking into a cell starts its kernel, so the first run does not wait for it. */}
+      <div className="cell-editor" ref={host} onFocus={() => session.warm()}>
         {!editorModule && (
           <pre className="cell-static">
             <code>{code}</code>
@@ -308,10 +313,21 @@ export function CellView({ block, index, scratch }: { block: CellBlock; index: n
             droppedChars={shown.recorded ? 0 : run.droppedChars}
             droppedOutputs={shown.recorded ? 0 : run.droppedOutputs}
             runKey={`${run.runNumber}:${shown.recorded}`}
+            restoredAt={shown.recorded ? null : run.restoredAt}
             onClear={() => session.clearOutputs([cell.id])}
           />
         </ErrorBoundary>
       )}
+      {!shown.recorded && run.status === 'error' && lastError(run.outputs) && <ErrorAdviceView error={lastError(run.outputs)!} index={index} />}
     </div>
   );
+}
+
+/** The error a failed run ended with (its last error output), if any. */
+function lastError(outputs: readonly CellOutput[]): ErrorOutput | null {
+  for (let i = outputs.length - 1; i >= 0; i--) {
+    const o = outputs[i]!;
+    if (o.kind === 'error') return o;
+  }
+  return null;
 }

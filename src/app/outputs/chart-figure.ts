@@ -163,7 +163,8 @@ export function chartLayout(chart: ChartOutput, colors: ChartColors, fontFamily:
   const titled = chart.panels.some((p) => p.title);
   const layout: PlotlyLayout = {
     height: 320,
-    margin: { l: 64, r: 16, t: titled ? 36 : 12, b: 52 },
+    // The top margin holds Plotly's toolbar (about 28 px, top right), so it never covers the plot.
+    margin: { l: 64, r: 16, t: 36, b: 52 },
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: 'rgba(0,0,0,0)',
     font: { family: fontFamily, size: 12, color: colors.text },

@@ -5,13 +5,14 @@ import { ControlsView } from './controls-view';
 import { ErrorView } from './error-view';
 import { ImagesView } from './images-view';
 import { TableView } from './table-view';
+import { TextView } from './text-view';
 
 export function OutputView({ output }: { output: CellOutput }) {
   switch (output.kind) {
     case 'text':
-      return <pre className={`output output-text output-${output.stream}`}>{output.text}</pre>;
+      return <TextView className={`output output-text output-${output.stream}`} text={output.text} />;
     case 'value':
-      return <pre className={`output output-value${output.type === 'ndarray' ? ' output-ndarray' : ''}`}>{output.text}</pre>;
+      return <TextView className={`output output-value${output.type === 'ndarray' ? ' output-ndarray' : ''}`} text={output.text} />;
     case 'error':
       return <ErrorView error={output} />;
     case 'table':

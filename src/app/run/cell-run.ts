@@ -22,12 +22,22 @@ export interface CellRun {
   droppedChars: number;
   /** Outputs left out past MAX_OUTPUTS. */
   droppedOutputs: number;
+  /** The kernel the latest run ran in (SessionState.generation then); -1 before any run. */
+  generation: number;
+  /** The code of the latest run (its outputs are kept over a reload only while the cell still holds it). */
+  code: string | null;
+  /** Set when these outputs are the reader's, kept from before a reload (ISO time of the run); null for live runs. */
+  restoredAt: string | null;
 }
 
-export const IDLE: CellRun = { status: 'idle', outputs: [], durationMs: null, startedAt: null, ran: false, errorLine: null, runNumber: 0, droppedChars: 0, droppedOutputs: 0 };
+export const IDLE: CellRun = { status: 'idle', outputs: [], durationMs: null, startedAt: null, ran: false, errorLine: null, runNumber: 0, droppedChars: 0, droppedOutputs: 0, generation: -1, code: null, restoredAt: null };
 
-/** Text output kept per cell; beyond it the cell says how much was left out. */
-export const MAX_TEXT_CHARS = 200_000;
+/**
+ * Text output kept per cell (100,000 lines of a training log fit); beyond it the cell says how
+ * much was left out. The page draws only the first and last lines of a long text, the rest on
+ * demand (outputs/text-window.ts), so keeping it costs memory, not layout.
+ */
+export const MAX_TEXT_CHARS = 2_000_000;
 
 /** Outputs kept per run (a chart's updates and merged text count once); beyond it the cell says how many were left out. */
 export const MAX_OUTPUTS = 1_000;

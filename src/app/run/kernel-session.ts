@@ -46,6 +46,8 @@ export interface SessionState {
   rejected: number;
   /** The last "run all"/"run above" stopped at an error: where, and the cells it did not run. */
   halted: Halted | null;
+  /** Counts kernels torn down (restarts, shutdowns): a cell whose run has an older one ran in a kernel that is gone. */
+  generation: number;
 }
 
 export interface Halted {
@@ -91,7 +93,7 @@ export class KernelSession {
     readonly slug: string,
     private readonly env: SessionEnvironment,
   ) {
-    this.store = new Store<SessionState>({ phase: 'off', status: null, notices: [], cells: {}, running: null, queued: [], rejected: 0, halted: null });
+    this.store = new Store<SessionState>({ phase: 'off', status: null, notices: [], cells: {}, running: null, queued: [], rejected: 0, halted: null, generation: 0 });
   }
 
   get kernelStarted(): boolean {
@@ -187,6 +189,29 @@ export class KernelSession {
 
   dismissNotice(id: number): void {
     this.patch((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+  }
+
+  /**
+   * Starts the kernel ahead of the first run, when the reader clicks into a cell: starting it
+   * (and, on a first visit, measuring the backends) takes a second or more, which then passes
+   * while the reader reads or edits instead of after they press Run. Runs no reader code.
+   */
+  warm(): void {
+    if (this.kernelStarted || this.store.get().phase === 'failed') return;
+    this.lastUsed = Date.now();
+    void this.ensureKernel().catch(() => undefined); // a failure is reported by the run that needs the kernel
+  }
+
+  /**
+   * Shows the reader's outputs kept from before a reload (saved-outputs.ts) under cells that have
+   * not run in this page yet: as outputs of no kernel (idle, an old generation), marked restored.
+   */
+  restoreOutputs(saved: readonly { cellId: string; code: string; outputs: CellRun['outputs']; savedAt: string }[]): void {
+    const fresh = saved.filter((x) => !this.store.get().cells[x.cellId]?.ran);
+    if (fresh.length === 0) return;
+    this.patch((s) => ({
+      cells: { ...s.cells, ...Object.fromEntries(fresh.map((x) => [x.cellId, { ...IDLE, ran: true, outputs: x.outputs, code: x.code, restoredAt: x.savedAt }])) },
+    }));
   }
 
   /** Starts the kernel if needed; the status bar and the backend switcher call this too. */
@@ -297,7 +322,7 @@ export class KernelSession {
       queued: this.queue.map((q) => q.cellId),
       cells: {
         ...s.cells,
-        [cellId]: { ...IDLE, status: 'running', startedAt, ran: true, runNumber: previous.runNumber + 1 },
+        [cellId]: { ...IDLE, status: 'running', startedAt, ran: true, runNumber: previous.runNumber + 1, generation, code },
       },
     }));
     const done = await client.execute(cellId, code, (output: CellOutput) => {
@@ -356,6 +381,7 @@ export class KernelSession {
       phase: 'off',
       status: null,
       running: null,
+      generation: this.generation,
       cells: running ? { ...s.cells, [running]: { ...(s.cells[running] ?? IDLE), status: 'stopped', startedAt: null } } : s.cells,
     }));
   }

@@ -4,6 +4,7 @@
  * tooltip that says how it was measured and what each backend did.
  */
 import type { BackendProbe, BackendTrial } from '../../kernel/protocol';
+import type { BackendName } from '../../lib/engine/backends';
 import { BACKEND_LABELS } from './backend-choice';
 
 const fmtMs = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 10 ? `${Math.round(ms)} ms` : `${ms.toFixed(1)} ms`);
@@ -70,4 +71,30 @@ export function probeTooltip(probe: BackendProbe): string {
     ...probe.trials.map((t) => longTrial(t, probe)),
     'Choose a backend in the status bar to use another one.',
   ].join('\n');
+}
+
+/** A backend this many times slower than the fastest measured here earns a hint in long-running cells. */
+export const SLOW_BACKEND_RATIO = 3;
+
+export interface SlowBackend {
+  backend: BackendName;
+  fastest: BackendName;
+  /** How many times slower `backend` was than `fastest` in the speed probe. */
+  ratio: number;
+}
+
+/**
+ * The backend cells run on, when the speed probe kept in this browser measured another one at
+ * least SLOW_BACKEND_RATIO times faster (a reader who chose a backend, or a fallback); else null.
+ * A backend the probe could not finish within its cap counts as at least cap / fastest slower.
+ */
+export function slowBackend(probe: BackendProbe | null, backend: BackendName | null): SlowBackend | null {
+  if (!probe || !backend || probe.basis !== 'fastest') return null;
+  const fastest = probe.trials.find((t) => t.name === probe.chosen);
+  if (!fastest || fastest.outcome !== 'timed' || fastest.name === backend || fastest.ms <= 0) return null;
+  const mine = probe.trials.find((t) => t.name === backend);
+  const ms = mine?.outcome === 'timed' ? mine.ms : mine?.outcome === 'over-cap' ? Math.max(mine.ms ?? 0, mine.capMs) : null;
+  if (ms === null) return null;
+  const ratio = ms / fastest.ms;
+  return ratio >= SLOW_BACKEND_RATIO ? { backend, fastest: fastest.name, ratio } : null;
 }

@@ -3,20 +3,14 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { editsFileName } from '../edits/edits-file';
 import { EditsImportError, type SectionEdits } from '../edits/section-edits';
 import { Icon } from '../ui/icons';
+import { saveFile } from './save-file';
 
 export function downloadEdits(edits: SectionEdits): void {
-  const blob = new Blob([edits.exportFile()], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = editsFileName(edits.slug);
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveFile(editsFileName(edits.slug), edits.exportFile(), 'application/json');
 }
 
-export function EditsMenu({ edits }: { edits: SectionEdits }) {
+/** `downloadNotebook`: offers the section as a Jupyter notebook (notebook-export.ts). */
+export function EditsMenu({ edits, downloadNotebook }: { edits: SectionEdits; downloadNotebook?: () => void }) {
   useSyncExternalStore(edits.subscribe, edits.snapshot);
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -64,6 +58,11 @@ export function EditsMenu({ edits }: { edits: SectionEdits }) {
           <button type="button" role="menuitem" className="menu-item" onClick={() => (downloadEdits(edits), setOpen(false))}>
             <Icon name="download" /> Export edits (JSON)
           </button>
+          {downloadNotebook && (
+            <button type="button" role="menuitem" className="menu-item" data-action="download-ipynb" onClick={() => (downloadNotebook(), setOpen(false))}>
+              Download as a notebook (.ipynb)
+            </button>
+          )}
           <button type="button" role="menuitem" className="menu-item" onClick={() => (file.current?.click(), setOpen(false))}>
             <Icon name="upload" /> Import edits…
           </button>

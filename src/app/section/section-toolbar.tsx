@@ -17,12 +17,14 @@ export function SectionToolbar({
   runAll,
   clearAll,
   goToCell,
+  downloadNotebook,
 }: {
   session: KernelSession;
   edits: SectionEdits;
   runAll: () => void;
   clearAll: () => void;
   goToCell: (cellId: string) => void;
+  downloadNotebook?: () => void;
 }) {
   const s = useSyncExternalStore(session.store.subscribe, session.store.get);
   const active = s.running !== null || s.queued.length > 0;
@@ -60,7 +62,7 @@ export function SectionToolbar({
         </span>
       )}
       <span className="toolbar-spacer" />
-      <EditsMenu edits={edits} />
+      <EditsMenu edits={edits} downloadNotebook={downloadNotebook} />
     </div>
   );
 }

@@ -20,6 +20,9 @@ import { prefetchSection } from './load-section';
 import { SectionNotices } from './notices';
 import { PrevNext } from './prev-next';
 import { SectionToolbar } from './section-toolbar';
+import { useKeptOutputs } from './use-kept-outputs';
+import { notebookFileName, proseToMarkdown, sectionNotebook } from './notebook-export';
+import { saveFile } from './save-file';
 
 let storage: ReturnType<typeof openBrowserStorage> | null = null;
 
@@ -51,6 +54,7 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
   const editors = useRef(new Map<string, EditorHandle>());
   const pendingFocus = useRef<string | null>(null);
   const cellBlocks = useMemo(() => section.blocks.filter((b): b is CellBlock => b.kind === 'cell'), [section]);
+  useKeptOutputs(section.slug, session, edits);
 
   useEffect(() => {
     pool.show(section.slug);
@@ -133,6 +137,18 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
 
   const runAll = () => session.run(ctx.cellsBefore(cellBlocks.length));
   const clearAll = () => session.clearOutputs([...cellBlocks.map((b) => b.cell.id), ...edits.scratch().map((x) => x.id)]);
+  const downloadNotebook = () => {
+    const nb = sectionNotebook({
+      title: section.title,
+      number: section.number,
+      url: new URL(`#/${section.slug}`, document.baseURI).href,
+      blocks: section.blocks,
+      codeOf: (id) => edits.codeOf(id),
+      scratchAfter: (id) => edits.scratchAfter(id),
+      prose: (html) => proseToMarkdown(html, document),
+    });
+    saveFile(notebookFileName(section.slug), JSON.stringify(nb, null, 1), 'application/x-ipynb+json');
+  };
   let cellIndex = 0;
   return (
     <SectionContext.Provider value={ctx}>
@@ -142,7 +158,7 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
             <span className="section-number">{section.number}</span> {section.title}
           </h1>
         </header>
-        {cellBlocks.length > 0 && <SectionToolbar session={session} edits={edits} runAll={runAll} clearAll={clearAll} goToCell={focusCell} />}
+        {cellBlocks.length > 0 && <SectionToolbar session={session} edits={edits} runAll={runAll} clearAll={clearAll} goToCell={focusCell} downloadNotebook={downloadNotebook} />}
         <SectionNotices session={session} edits={edits} />
         <div className="section-body">
           {section.blocks.map((b, i) =>

@@ -43,26 +43,36 @@ function wasmTooltip(wasm: WasmThreading | null): string {
 function KernelIndicator({ state, choice }: { state: SessionState | null; choice: BackendChoice }) {
   if (!state) return <span className="status-item status-muted">No kernel on this page</span>;
   const phase = state.phase;
-  const label = { off: 'Kernel: not started', starting: 'Kernel: starting…', idle: 'Kernel: idle', busy: 'Kernel: busy', failed: 'Kernel: failed to start' }[phase];
-  const hint = phase === 'off' ? 'The kernel starts when you run a cell (nothing runs on its own).' : undefined;
+  const label = { off: 'not started', starting: 'starting…', idle: 'idle', busy: 'busy', failed: 'failed to start' }[phase];
+  const hint = phase === 'off' ? 'The kernel starts when you click into a cell or run one (no cell runs on its own).' : undefined;
   const st = state.status;
   const why = backendWhy(state, choice);
   return (
     <>
       <span className={`status-item kernel-state kernel-${phase}`} data-kernel={phase} title={hint}>
         <span className="dot" aria-hidden="true" />
-        {label}
+        {/* A phone shows the state alone: "Kernel: " goes first when space runs out. */}
+        <span>
+          <span className="kernel-word">Kernel: </span>
+          {label}
+        </span>
       </span>
       {st?.backend && (
         <span className="status-item backend-badge" data-backend={st.backend} data-probe={st.probe ? (st.probe.fromCache ? 'cached' : 'measured') : undefined} data-wasm-threads={st.wasm?.threads} title={[why.tooltip, wasmTooltip(st.wasm)].filter(Boolean).join('\n')}>
-          {BACKEND_LABELS[st.backend]}
-          {st.wasm && ` · ${st.wasm.threads} thread${st.wasm.threads === 1 ? '' : 's'}`}
+          <span>
+            {BACKEND_LABELS[st.backend]}
+            {st.wasm && <span className="backend-threads">{` · ${st.wasm.threads} thread${st.wasm.threads === 1 ? '' : 's'}`}</span>}
+          </span>
           <span className="backend-why">{` (${why.line})`}</span>
         </span>
       )}
       {st?.memory && (
-        <span className="status-item status-memory" title="Tensors alive in the kernel and the memory they hold">
-          {st.memory.numTensors} tensors · {formatBytes(st.memory.numBytes)}
+        <span
+          className="status-item status-memory"
+          data-tensors={st.memory.numTensors}
+          title={`Memory the kernel's arrays hold now: ${formatBytes(st.memory.numBytes)} in ${st.memory.numTensors.toLocaleString('en-US')} arrays (weights, gradients, data, intermediate results). It rises and falls during training; arrays no longer referenced are freed, and Restart frees all of it.`}
+        >
+          {`${formatBytes(st.memory.numBytes)} in use`}
         </span>
       )}
     </>

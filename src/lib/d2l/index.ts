@@ -16,6 +16,7 @@ import { CsvTable, loadCsv, parseCsv, formatCsv, saveCsv } from './csv';
 import { loadKaggleHouseData } from './kaggle';
 import { readTimeMachine, loadDataTimeMachine, dataIterRandom, dataIterConsecutive, toOnehot } from './text';
 import { predictRnn, gradClipping, trainAndPredictRnn } from './rnn';
+import { RNNModel, predictRnnGluon, trainAndPredictRnnGluon } from './rnn-gluon';
 import { adam, initAdamStates } from './adam';
 import { Progress, progress } from './progress';
 import { controls } from './controls';
@@ -57,6 +58,9 @@ export const d2l = {
   predictRnn,
   gradClipping,
   trainAndPredictRnn,
+  RNNModel,
+  predictRnnGluon,
+  trainAndPredictRnnGluon,
   initAdamStates,
   adam,
   progress,

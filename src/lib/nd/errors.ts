@@ -25,6 +25,18 @@ export class SyncReadError extends NDArrayError {}
 /** Misuse of autograd: backward without record, without attachGrad, on a freed graph... */
 export class AutogradError extends NDArrayError {}
 
+/**
+ * A Python habit that JavaScript cannot honour: `a + b`, `a * 2`, `a < b` (JavaScript has no
+ * operator overloading: it would turn the arrays into strings or NaN) or `a[1]` (no indexing
+ * operator). A TypeError, as JavaScript's own coercion errors are; says what to write instead.
+ */
+export class NDArrayCoercionError extends TypeError {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
 export function fmtShape(shape: Shape): string {
   return `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
 }

@@ -13,7 +13,7 @@ import { guardRead } from '../engine/device-loss';
 import { currentContext, type Context } from '../engine/context';
 import { runBackward, type BackwardOptions, type TapeNode } from '../autograd/tape';
 import { isRecording } from '../autograd/state';
-import { ArgumentError, AutogradError, ShapeError, SyncReadError, fmtShape } from './errors';
+import { ArgumentError, AutogradError, NDArrayCoercionError, ShapeError, SyncReadError, fmtShape } from './errors';
 import { apply, definePrimitive } from './primitive';
 import { keep, release, track, type TensorBox } from './lifetime';
 import { formatArray } from './format';
@@ -359,6 +359,21 @@ export class NDArray {
     return formatArray(this.dataSync(), this.shape, this.dtype, this.context.toString());
   }
 
+  /**
+   * JavaScript calls this when an array meets an operator. Text is fine (template strings,
+   * String(x), 'x: ' + String(x)); arithmetic and comparisons are not: `a + b` would glue two
+   * strings together and `a * 2` give NaN, silently. They throw, saying which method to call.
+   */
+  [Symbol.toPrimitive](hint: 'string' | 'number' | 'default'): string {
+    if (hint === 'string') return this.toString();
+    throw new NDArrayCoercionError(
+      `an NDArray ${fmtShape(this.shape)} was used with a JavaScript operator (+, -, *, /, **, <, >, ==...), which would turn it into ${hint === 'number' ? 'NaN' : 'a string'}: ` +
+        `JavaScript has no operator overloading. Write a.add(b), a.sub(b), a.mul(b), a.div(b), a.pow(b), a.neg() for arithmetic, ` +
+        `a.greater(b), a.less(b), a.equal(b) to compare (elementwise), await a.asScalar() for the number a one-element array holds; ` +
+        `to put it in text, use a template string \`\${a}\`, String(a) or print('a =', a).`,
+    );
+  }
+
   /** Frees the tensor now. Never needed (the garbage collector does it) but allowed. */
   dispose(): void {
     release(this);
@@ -375,6 +390,34 @@ export class NDArray {
       throw new ShapeError(`${fn}: the array has shape ${fmtShape(this.shape)} (${this.size} elements); ${fn} needs exactly one. Reduce it first, e.g. x.sum() or x.mean().`);
     }
   }
+}
+
+/**
+ * `a[1]`, `a[-1]` and `a[0] = v` are Python's indexing; in JavaScript they would read undefined
+ * and write an unused property, silently. The prototype gets throwing accessors for the indices a
+ * reader is likely to type, saying to write a.get(i) / a.set(v, i). Not a Proxy: it would slow
+ * every property access of every array. Non-negative indices are V8 "elements", kept apart from
+ * the prototype's methods, so they cost nothing until touched; negative ones are named
+ * properties, and past ~1,000 of those V8 turns the prototype into a slow dictionary (every
+ * method call 3-5x slower in a micro-benchmark), hence only a few of them.
+ */
+const GUARDED_INDICES = 4096;
+const GUARDED_NEGATIVE_INDICES = 128;
+function indexingError(i: string, write: boolean): never {
+  throw new NDArrayCoercionError(
+    write
+      ? `a[${i}] = ...: NDArrays have no indexing operator in JavaScript. Write a.set(value, ${i}) to write in place (a.set(value, '1:3') for a range).`
+      : `a[${i}]: NDArrays have no indexing operator in JavaScript (it would read undefined). Write a.get(${i}) (a copy; a.get(${i}, ':'), a.get('1:3') for more axes and ranges).`,
+  );
+}
+for (let i = -GUARDED_NEGATIVE_INDICES; i < GUARDED_INDICES; i++) {
+  const key = String(i);
+  Object.defineProperty(NDArray.prototype, key, {
+    get: () => indexingError(key, false),
+    set: () => indexingError(key, true),
+    enumerable: false,
+    configurable: true,
+  });
 }
 
 // y = x (a new array)      dy/dx = 1

@@ -6,11 +6,14 @@
  * shows before this module (and CodeMirror) arrives.
  */
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { javascript } from '@codemirror/lang-javascript';
+import { autocompletion, closeCompletion, completionStatus, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import { javascript, javascriptLanguage, typescriptLanguage } from '@codemirror/lang-javascript';
 import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { Compartment, EditorState, Prec, StateEffect, StateField, type Extension } from '@codemirror/state';
-import { Decoration, EditorView, keymap, lineNumbers, type DecorationSet } from '@codemirror/view';
+import { Decoration, EditorView, keymap, lineNumbers, tooltips, type DecorationSet } from '@codemirror/view';
 import { darkHighlight, lightHighlight } from './highlight';
+import { dottedBefore, libraryCompletions } from './library-completions';
+import type { ApiReference } from '../../reference/reference-data';
 
 export interface EditorCallbacks {
   onChange: (code: string) => void;
@@ -66,6 +69,20 @@ const baseTheme = EditorView.theme({
   '.cm-error-line': { backgroundColor: 'var(--error-line)' },
 });
 
+/** The library's reference, fetched on the first completion (it is not needed to show a chapter). */
+let reference: Promise<ApiReference> | null = null;
+
+/** Completes `nd.`, `gluon.nn.`, `x.` (library-completions.ts), with signatures and one-line docs. */
+async function librarySource(context: CompletionContext): Promise<CompletionResult | null> {
+  const line = context.state.doc.lineAt(context.pos);
+  const dotted = dottedBefore(line.text.slice(0, context.pos - line.from));
+  if (!dotted) return null;
+  reference ??= import('../../reference/api-reference.json').then((m) => m.default as ApiReference);
+  const options = libraryCompletions(await reference, dotted.chain);
+  if (options.length === 0) return null;
+  return { from: context.pos - dotted.word.length, options, validFor: /^[\w$]*$/ };
+}
+
 const themeFor = (dark: boolean): Extension => [syntaxHighlighting(dark ? darkHighlight : lightHighlight), EditorView.darkTheme.of(dark)];
 
 export function createEditor(parent: HTMLElement, options: { code: string; lang: 'js' | 'ts'; dark: boolean; label: string; callbacks: () => EditorCallbacks }): EditorHandle {
@@ -74,7 +91,8 @@ export function createEditor(parent: HTMLElement, options: { code: string; lang:
     keymap.of([
       { key: 'Shift-Enter', run: () => (options.callbacks().onRunAndAdvance(), true) },
       { key: 'Mod-Enter', run: () => (options.callbacks().onRunInPlace(), true) },
-      { key: 'Escape', run: () => (options.callbacks().onEscape(), true) },
+      // Esc first closes an open completion list; then it leaves the editor.
+      { key: 'Escape', run: (view) => (completionStatus(view.state) !== null ? closeCompletion(view) : (options.callbacks().onEscape(), true)) },
     ]),
   );
   const view = new EditorView({
@@ -88,6 +106,10 @@ export function createEditor(parent: HTMLElement, options: { code: string; lang:
         indentOnInput(),
         bracketMatching(),
         javascript({ typescript: options.lang === 'ts' }),
+        (options.lang === 'ts' ? typescriptLanguage : javascriptLanguage).data.of({ autocomplete: librarySource }),
+        autocompletion({ icons: true }),
+        // The completion list and its docs float over the page: a cell's box would clip them.
+        tooltips({ parent: document.body }),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         EditorState.tabSize.of(2),
         baseTheme,

@@ -1,6 +1,6 @@
 /**
  * Gluon's recurrent layers: RNN, LSTM and GRU run a whole sequence through `numLayers`
- * stacked cells (optionally in both directions). Layout 'TNC' (time, batch, features) by
+ * stacked cells, each layer and direction one fused primitive (nd/ops/*-sequence.ts) (optionally in both directions). Layout 'TNC' (time, batch, features) by
  * default. `beginState({ batchSize })` gives the zero states; `forward(X, state)` returns
  * [outputs, newState] (and only the outputs when no state is passed, as Gluon).
  * States have shape (numLayers * directions, batch, hidden); an LSTM has two (h and c).
@@ -16,7 +16,9 @@ import type { InitSpec, Parameter } from '../parameter';
 import { dropout } from '../nn/basic';
 import { pyFloat } from '../loss/loss';
 import { rnnSequence } from '../../nd/ops/rnn-sequence';
-import { GATES, cellWeights, gruStep, lstmStep, rnnStep, type CellWeights, type RecurrentMode } from './cell-steps';
+import { lstmSequence } from '../../nd/ops/lstm-sequence';
+import { gruSequence } from '../../nd/ops/gru-sequence';
+import { GATES, type RecurrentMode } from './cell-steps';
 
 export interface RecurrentLayerOptions extends BlockOptions {
   /** Stacked layers (default 1). */
@@ -53,7 +55,7 @@ export interface BeginStateOptions {
 const PARAM_KINDS = ['i2h_weight', 'h2h_weight', 'i2h_bias', 'h2h_bias'] as const;
 type ParamKind = (typeof PARAM_KINDS)[number];
 
-/** Gluon's _RNNLayer: parameters, states and the unrolled forward pass. */
+/** Gluon's _RNNLayer: parameters, states and the forward pass, one fused primitive per layer and direction. */
 export class RecurrentLayer extends Block {
   readonly hiddenSize: number;
   readonly numLayers: number;
@@ -168,7 +170,6 @@ export class RecurrentLayer extends Block {
     }
     this.completeInputSize(where, inputs.shape[2]!, inputs.shape);
     return nd.scope(() => {
-      const weights = this.layerParams.map((dirs) => dirs.map((p) => cellWeights(this.mode, p.i2h_weight.data(), p.h2h_weight.data(), p.i2h_bias.data(), p.h2h_bias.data())));
       const start = given ?? this.beginState(batch);
       let seq = this.layout === 'NTC' ? inputs.transpose([1, 0, 2]) : inputs; // (time, batch, features)
       const steps = seq.shape[0]!;
@@ -177,28 +178,26 @@ export class RecurrentLayer extends Block {
       const c0 = this.mode === 'lstm' ? nd.split(start[1]!, slots, { axis: 0, squeezeAxis: true }) : null;
       const hN: NDArray[] = [];
       const cN: NDArray[] = [];
-      weights.forEach((dirs, layer) => {
-        const outs = dirs.map((w, d) => {
+      this.layerParams.forEach((dirs, layer) => {
+        const outs = dirs.map((p, d) => {
           const slot = layer * dirs.length + d;
           const reverse = d === 1; // the 'r' direction reads the sequence backwards
-          if (this.mode === 'rnn_tanh' || this.mode === 'rnn_relu') {
-            // The whole sequence as one primitive: its backward makes one weight-gradient product, not one per step.
-            const ys = rnnSequence(seq, h0[slot]!, w.i2hWeightT, w.h2hWeightT, w.biasSum!, { activation: this.mode === 'rnn_tanh' ? 'tanh' : 'relu', reverse }); // (time, batch, hidden)
-            hN.push(ys.get(reverse ? 0 : steps - 1));
+          const last = reverse ? 0 : steps - 1; // the step the recurrence ends on
+          // The whole sequence as one primitive: its backward makes one weight-gradient product, not one per step.
+          const [wih, whh, bih, bhh] = [p.i2h_weight.data(), p.h2h_weight.data(), p.i2h_bias.data(), p.h2h_bias.data()];
+          if (this.mode === 'lstm') {
+            const hc = lstmSequence(seq, h0[slot]!, c0![slot]!, wih, whh, bih, bhh, { reverse }); // (2, time, batch, hidden)
+            const ys = hc.get(0); // (time, batch, hidden)
+            hN.push(ys.get(last));
+            cN.push(hc.get(1).get(last));
             return ys;
           }
-          const xs = nd.split(seq, steps, { axis: 0, squeezeAxis: true }); // time x (batch, features)
-          let h = h0[slot]!;
-          let c = c0?.[slot] ?? null;
-          const ys: NDArray[] = new Array(steps);
-          for (let k = 0; k < steps; k++) {
-            const t = reverse ? steps - 1 - k : k;
-            [h, c] = this.step(xs[t]!, h, c, w);
-            ys[t] = h;
-          }
-          hN.push(h);
-          if (c !== null) cN.push(c);
-          return nd.stack(...ys, { axis: 0 }); // (time, batch, hidden)
+          const ys =
+            this.mode === 'gru'
+              ? gruSequence(seq, h0[slot]!, wih, whh, bih, bhh, { reverse })
+              : rnnSequence(seq, h0[slot]!, wih.transpose(), whh.transpose(), bih.add(bhh), { activation: this.mode === 'rnn_tanh' ? 'tanh' : 'relu', reverse }); // (time, batch, hidden)
+          hN.push(ys.get(last));
+          return ys;
         });
         seq = outs.length === 1 ? outs[0]! : nd.concat(outs[0]!, outs[1]!, { dim: 2 }); // (time, batch, directions * hidden)
         if (this.dropout > 0 && layer < this.numLayers - 1 && isTraining()) seq = dropout(seq, this.dropout);
@@ -222,19 +221,6 @@ export class RecurrentLayer extends Block {
       throw new ShapeError(`${where} expects ${declared} features per time step (l0_i2h_weight ${fmtShape(first[0]!.i2h_weight.shape!)}), got input shape ${fmtShape(shape)}.`);
     }
     for (const dirs of this.layerParams) for (const p of dirs) for (const kind of PARAM_KINDS) p[kind].finishDeferredInit();
-  }
-
-  private step(x: NDArray, h: NDArray, c: NDArray | null, w: CellWeights): [NDArray, NDArray | null] {
-    switch (this.mode) {
-      case 'rnn_relu':
-        return [rnnStep('relu', x, h, w), null];
-      case 'rnn_tanh':
-        return [rnnStep('tanh', x, h, w), null];
-      case 'gru':
-        return [gruStep(x, h, w), null];
-      case 'lstm':
-        return lstmStep(x, h, c!, w);
-    }
   }
 
   /** Gluon's repr: `LSTM(None -> 256, TNC)`, `RNN(8 -> 16, TNC, num_layers=2, bidirectional)`. */

@@ -1,0 +1,42 @@
+// Claims of "Deep Recurrent Neural Networks", read from the section's cells: the two-layer GRU's
+// shapes and its training run (result, model).
+
+claim('the output is the top layer\'s (steps, batch, h); the state (layers, batch, h)', [Y.shape, state[0].shape], Y.shape.join() === `35,2,${numHiddens}` && state[0].shape.join() === `2,2,${numHiddens}`);
+{
+  const entries = [...deepLayer.collectParams()].map(([k, p]) => `${k.slice(deepLayer.prefix.length)} ${p.shape.join('x')}`);
+  claim("layer 1's input weights read the h features of layer 0", entries, entries.includes(`l0_i2h_weight ${3 * numHiddens}x${vocabSize}`) && entries.includes(`l1_i2h_weight ${3 * numHiddens}x${numHiddens}`) && entries.length === 8);
+}
+{
+  const one = new gluon.rnn.GRU(8, { dropout: 0.5 });
+  const two = new gluon.rnn.GRU(8, { numLayers: 2, dropout: 0.5 });
+  one.initialize(); two.initialize();
+  const x = nd.random.normal(0, 1, [5, 3, 4]);
+  const same = async (layer) => {
+    const a = await layer.forward(x).toArray(), b = await autograd.record(() => layer.forward(x)).toArray();
+    return JSON.stringify(a) === JSON.stringify(b);
+  };
+  const oneSame = await same(one), twoSame = await same(two);
+  claim('dropout acts in training between layers only: nothing to act on with one layer', [oneSame, twoSame], oneSame && !twoSame);
+}
+
+const p = result.perplexities;
+claim('the two-layer GRU learns: after 25 epochs its perplexity is below 3.5', p, p.length === 25 && p.at(-1) < 3.5);
+
+{
+  // Both prefixes the section continues, 100 characters each (greedy, so the text is the model's).
+  const corpusWords = new Set(corpusIndices.map((i) => idxToChar[i]).join('').split(' '));
+  const found = new Set();
+  const texts = [];
+  let prefixed = true;
+  for (const prefix of ['the time traveller', 'the time machine']) {
+    const text = await d2l.predictRnnGluon(prefix, 100, model, vocabSize, ctx, idxToChar, charToIdx);
+    texts.push(text);
+    prefixed &&= text.startsWith(prefix);
+    const continuation = text.slice(prefix.length);
+    const tokens = continuation.split(' ');
+    if (!continuation.startsWith(' ')) tokens.shift();
+    tokens.pop();
+    for (const w of tokens) if (w.length >= 3 && corpusWords.has(w)) found.add(w);
+  }
+  claim('the continuations start with their prefixes and have at least 5 distinct words of 3+ letters from the text', `${found.size}: ${[...found].join(' ')} | ${texts.map((t) => `"${t}"`).join(' ')}`, prefixed && found.size >= 5);
+}

@@ -1,0 +1,92 @@
+/**
+ * A section as a Jupyter notebook (nbformat 4) for Deno's Jupyter kernel: the prose as Markdown
+ * cells (the book's HTML with each formula turned back into its TeX between dollars, which
+ * Jupyter's MathJax renders), the code cells as the reader has them now (edits and scratch cells
+ * included), and a first cell that imports the library. Pure but for `proseToMarkdown`, which
+ * needs a DOM (the page passes one).
+ */
+import type { Block } from '../../content/types';
+
+export interface NotebookCell {
+  cell_type: 'markdown' | 'code';
+  metadata: Record<string, unknown>;
+  source: string[];
+  execution_count?: null;
+  outputs?: never[];
+}
+
+export interface Notebook {
+  nbformat: 4;
+  nbformat_minor: 5;
+  metadata: Record<string, unknown>;
+  cells: (NotebookCell & { id: string })[];
+}
+
+/** What the library's names come from outside the page (see the README: not published yet). */
+export const NOTEBOOK_IMPORT = [
+  '// The book\'s library outside the page. It is not published as a module yet (see the README,',
+  '// "Running a section outside the page"), so this import fails until it is; the cells below are',
+  '// the section\'s code as you had it, ready for when it is.',
+  'import { nd, autograd, gluon, init, mx, d2l, print, display } from "./handson-lib.mjs";',
+].join('\n');
+
+/** Jupyter keeps a cell's text as lines, each with its line break but the last. */
+function lines(text: string): string[] {
+  const parts = text.split('\n');
+  return parts.map((l, i) => (i < parts.length - 1 ? `${l}\n` : l)).filter((l, i, all) => !(i === all.length - 1 && l === ''));
+}
+
+/** The book's prose HTML with every KaTeX formula replaced by its TeX ($...$ inline, $$...$$ displayed). */
+export function proseToMarkdown(html: string, doc: Document): string {
+  const box = doc.createElement('div');
+  box.innerHTML = html;
+  for (const display of [...box.querySelectorAll('.katex-display')]) {
+    const tex = display.querySelector('annotation[encoding="application/x-tex"]')?.textContent ?? display.textContent ?? '';
+    display.replaceWith(doc.createTextNode(`\n$$\n${tex.trim()}\n$$\n`));
+  }
+  for (const inline of [...box.querySelectorAll('.katex')]) {
+    const tex = inline.querySelector('annotation[encoding="application/x-tex"]')?.textContent ?? inline.textContent ?? '';
+    inline.replaceWith(doc.createTextNode(`$${tex.trim()}$`));
+  }
+  // Links inside the book point at its pages: make them absolute so they work from the notebook.
+  for (const a of [...box.querySelectorAll('a[href^="#/"]')]) a.setAttribute('href', new URL(a.getAttribute('href')!, doc.baseURI).href);
+  return box.innerHTML.trim();
+}
+
+export function sectionNotebook(options: {
+  title: string;
+  number: string;
+  url: string;
+  blocks: readonly Block[];
+  /** The reader's code of a book cell (their edit, or the book's). */
+  codeOf: (cellId: string) => string;
+  /** The reader's scratch cells below a book cell. */
+  scratchAfter: (cellId: string) => readonly { code: string }[];
+  prose: (html: string) => string;
+}): Notebook {
+  const cells: NotebookCell[] = [
+    { cell_type: 'markdown', metadata: {}, source: lines(`# ${options.number} ${options.title}\n\nFrom *Hands-on Deep Learning, in the browser*: ${options.url}`) },
+    { cell_type: 'code', metadata: {}, source: lines(NOTEBOOK_IMPORT), execution_count: null, outputs: [] },
+  ];
+  for (const b of options.blocks) {
+    if (b.kind === 'html') {
+      const md = options.prose(b.html);
+      if (md) cells.push({ cell_type: 'markdown', metadata: {}, source: lines(md) });
+      continue;
+    }
+    cells.push({ cell_type: 'code', metadata: {}, source: lines(options.codeOf(b.cell.id)), execution_count: null, outputs: [] });
+    for (const s of options.scratchAfter(b.cell.id)) cells.push({ cell_type: 'code', metadata: { tags: ['reader-scratch'] }, source: lines(s.code), execution_count: null, outputs: [] });
+  }
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {
+      kernelspec: { name: 'deno', display_name: 'Deno', language: 'typescript' },
+      language_info: { name: 'typescript', file_extension: '.ts', mimetype: 'text/x.typescript', codemirror_mode: 'typescript', pygments_lexer: 'typescript', nbconvert_exporter: 'script' },
+    },
+    cells: cells.map((c, i) => ({ id: `cell-${i}`, ...c })),
+  };
+}
+
+/** `02-linear-networks/04-softmax-regression-gluon` -> `04-softmax-regression-gluon.ipynb`. */
+export const notebookFileName = (slug: string): string => `${slug.split('/').pop()}.ipynb`;

@@ -1,0 +1,49 @@
+/**
+ * Pieces the fused gated recurrences (lstm-sequence.ts, gru-sequence.ts) share: the order the
+ * recurrence visits the steps, the states each step started from, gate blocks of MXNet's
+ * stacked weights, and tanh written for WASM's fast kernel.
+ */
+import { tf, type Tensor } from '../../engine/tf';
+import { sliceKernel, splitKernel } from './slice-kernel';
+import { transposeKernel } from './transpose-kernel';
+
+/** The time steps in the order the recurrence visits them (last to first when reversed). */
+export function visitOrder(steps: number, reverse: boolean): number[] {
+  return Array.from({ length: steps }, (_, k) => (reverse ? steps - 1 - k : k));
+}
+
+/**
+ * The state each step started from, in time order: h_0, y_0 .. y_{T-2} forwards;
+ * y_1 .. y_{T-1}, h_0 backwards. ys (T, N, H), first (N, H) -> (T, N, H).
+ */
+export function previousStates(ys: Tensor, first: Tensor, reverse: boolean): Tensor {
+  const [steps, batch, hidden] = ys.shape as [number, number, number];
+  const f = tf.expandDims(first, 0); // (1, N, H)
+  if (steps === 1) return f;
+  const earlier = sliceKernel(ys, [reverse ? 1 : 0, 0, 0], [steps - 1, batch, hidden]); // (T-1, N, H)
+  return tf.concat(reverse ? [earlier, f] : [f, earlier], 0);
+}
+
+/**
+ * The gate blocks of a weight stacked MXNet's way, (gates * H, K), each transposed to (K, H),
+ * so that a product with it is a plain one (x W_k^T = x . block). Rows are contiguous, so the
+ * split copies each block once; the transposes are one pass each.
+ */
+export function gateBlocksT(w: Tensor, gates: number): Tensor[] {
+  return splitKernel(w, new Array<number>(gates).fill(w.shape[0]! / gates), 0).map((b) => transposeKernel(b, [1, 0])); // gates x (K, H)
+}
+
+/** A stacked bias (gates * H,) in its gate blocks, gates x (H,). */
+export function gateBiases(b: Tensor, gates: number): Tensor[] {
+  return splitKernel(b, new Array<number>(gates).fill(b.shape[0]! / gates), 0);
+}
+
+/**
+ * tanh, through sigmoid on WASM: tfjs's WASM Tanh is a scalar loop ~3x slower than its
+ * vectorized Sigmoid (see rnn-sequence.ts), and tanh(z) = 2 sigmoid(2z) - 1 exactly (within
+ * ~1e-7 in float32).
+ */
+export function tanh(z: Tensor): Tensor {
+  if (tf.getBackend() !== 'wasm') return tf.tanh(z);
+  return tf.sub(tf.mul(tf.sigmoid(tf.mul(z, 2)), 2), 1);
+}

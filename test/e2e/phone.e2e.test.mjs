@@ -1,0 +1,67 @@
+// The reader on a phone (390 px), end to end in headless Chromium against the BUILT site: the
+// status bar shows the kernel's state and backend without clipping them, and a display equation
+// wider than the column scrolls with a visible cue at its cut edge. Screenshots in test-results/.
+//
+//   npx vite build --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/phone.e2e.test.mjs
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { launchBrowser, openSection, serveStatic } from './browser.mjs';
+
+const distDir = process.env.E2E_DIST_DIR ?? 'dist';
+let site;
+let browser;
+let page;
+
+before(async () => {
+  await mkdir('test-results', { recursive: true });
+  site = await serveStatic(distDir, '/handson/');
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(site.url);
+  await page.waitForSelector('.toc');
+  await page.evaluate(() => localStorage.setItem('handson/backend', 'wasm'));
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Elements whose text is cut (wider content than box), by selector. */
+const clipped = (selector) => page.$$eval(selector, (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > window.innerWidth).map((e) => e.textContent));
+
+describe('phone (390 px)', () => {
+  it('the status bar shows the kernel state and backend whole', async () => {
+    await openSection(page, '01-preliminaries/03-ndarray');
+    const cell = page.locator('.section-body .cell').first();
+    await cell.locator('.btn-run').click();
+    await page.waitForFunction((el) => el.dataset.state === 'done', await cell.elementHandle(), { timeout: 90_000 });
+    await page.locator('.backend-badge').waitFor();
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      assert.deepEqual(await clipped('.status-bar .kernel-state, .status-bar .backend-badge'), []);
+      assert.match(await page.locator('.kernel-state').innerText(), /^(idle|busy)$/);
+      assert.match(await page.locator('.backend-badge').innerText(), /^WASM/);
+      await page.screenshot({ path: `test-results/phone-status-${scheme}.png`, clip: { x: 0, y: 844 - 60, width: 390, height: 60 } });
+    }
+    // The whole words are still there for a wider window and for the tooltip.
+    assert.match(await page.locator('.backend-badge').getAttribute('title'), /thread/);
+  });
+
+  it('a display equation wider than the column scrolls, with a shadow at the cut edge', async () => {
+    await openSection(page, '02-linear-networks/01-linear-regression-scratch');
+    const wide = await page.$$eval('.prose .katex-display', (els) => els.map((e, i) => [i, e.scrollWidth - e.clientWidth]).filter(([, d]) => d > 10).map(([i]) => i));
+    assert.ok(wide.length > 0, 'this section has an equation wider than a phone');
+    const eq = page.locator('.prose .katex-display').nth(wide[0]);
+    const style = await eq.evaluate((e) => ({ overflow: getComputedStyle(e).overflowX, bg: getComputedStyle(e).backgroundImage, attachment: getComputedStyle(e).backgroundAttachment }));
+    assert.equal(style.overflow, 'auto');
+    assert.match(style.bg, /radial-gradient.*radial-gradient/);
+    assert.match(style.attachment, /local.*scroll/);
+    await eq.scrollIntoViewIfNeeded();
+    await eq.screenshot({ path: 'test-results/phone-wide-equation.png' });
+    await eq.evaluate((e) => e.scrollBy(1000, 0));
+    assert.ok((await eq.evaluate((e) => e.scrollLeft)) > 0, 'the equation scrolls');
+  });
+});

@@ -1,0 +1,112 @@
+// What the page says when a reader trips, end to end in headless Chromium against the BUILT site:
+// a ReferenceError after a restart says so and offers "Run above" (which fixes it); an
+// out-of-memory error says how much the kernel holds and offers Restart; the status bar shows
+// memory in bytes (the array count in its tooltip); Python habits (a + b, a[1]) fail with a
+// TypeError that says what to write. Screenshots go to test-results/.
+//
+//   npx vite build --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/reader-errors.e2e.test.mjs
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { launchBrowser, openSection, serveStatic } from './browser.mjs';
+
+const distDir = process.env.E2E_DIST_DIR ?? 'dist';
+const SLUG = '01-preliminaries/03-ndarray'; // cell 1 defines x, cell 2 reads it
+let site;
+let browser;
+let page;
+
+before(async () => {
+  await mkdir('test-results', { recursive: true });
+  site = await serveStatic(distDir, '/handson/');
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  await page.goto(site.url);
+  await page.waitForSelector('.toc');
+  await page.evaluate(() => localStorage.setItem('handson/backend', 'wasm'));
+  await openSection(page, SLUG);
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const bookCell = (n) => page.locator(`.section-body .cell[data-cell-id="cell-${n}"]`);
+
+async function run(cell) {
+  await cell.locator('.btn-run').click();
+  await page.waitForFunction((el) => ['done', 'error', 'stopped'].includes(el.dataset.state), await cell.elementHandle(), { timeout: 90_000 });
+  return cell.getAttribute('data-state');
+}
+
+async function scratchRun(code) {
+  const cell = page.locator('.section-body .cell[data-scratch]').first();
+  if ((await cell.count()) === 0) {
+    await bookCell(2).locator('[data-action="add-scratch"]').click();
+    await cell.locator('.cm-content').waitFor();
+  }
+  await cell.locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(code);
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction((el) => ['done', 'error', 'stopped'].includes(el.dataset.state), await cell.elementHandle(), { timeout: 90_000 });
+  return cell;
+}
+
+describe('errors the page explains', () => {
+  it('a ReferenceError after a restart says the kernel was restarted; Run above fixes it', async () => {
+    assert.equal(await run(bookCell(1)), 'done');
+    assert.equal(await run(bookCell(2)), 'done');
+    assert.equal(await bookCell(2).locator('.error-advice').count(), 0);
+    await page.locator('.section-toolbar button[aria-label="Restart"]').click();
+    await page.waitForSelector('.notice, [role="status"]');
+    assert.equal(await run(bookCell(2)), 'error');
+    assert.match(await bookCell(2).locator('.output-error').innerText(), /ReferenceError/);
+    const advice = bookCell(2).locator('.error-advice[data-advice="run-above"]');
+    assert.match(await advice.innerText(), /kernel was restarted/i);
+    await bookCell(2).screenshot({ path: 'test-results/reader-errors-restarted.png' });
+    await advice.locator('[data-action="advice-run-above"]').click();
+    await page.waitForFunction((el) => el.dataset.state === 'done', await bookCell(1).elementHandle(), { timeout: 90_000 });
+    assert.equal(await run(bookCell(2)), 'done', 'after Run above the cell runs');
+    assert.equal(await bookCell(2).locator('.error-advice').count(), 0);
+  });
+
+  it('a genuine typo gets no such advice', async () => {
+    const cell = await scratchRun('print(notAVariable)');
+    assert.equal(await cell.getAttribute('data-state'), 'error');
+    assert.equal(await cell.locator('.error-advice').count(), 0, 'every cell above ran in this kernel');
+  });
+
+  it('the status bar shows memory in bytes, the array count in its tooltip', async () => {
+    const memory = page.locator('.status-memory');
+    await memory.waitFor();
+    assert.match(await memory.innerText(), /^\d+(\.\d+)? (B|KB|MB|GB) in use$/);
+    assert.match(await memory.getAttribute('title'), /in \d[\d,]* arrays/);
+  });
+
+  it('out of memory: says how much the kernel holds and offers Restart', async () => {
+    const cell = await scratchRun('const keep = nd.ones([1000, 1000]);\nconst huge = nd.zeros([40000, 40000]);');
+    assert.equal(await cell.getAttribute('data-state'), 'error');
+    assert.match(await cell.locator('.output-error').innerText(), /out of memory/i);
+    const advice = cell.locator('.error-advice[data-advice="memory"]');
+    // The amount comes with the kernel's next status report (a few per second while it works).
+    await page.waitForFunction((el) => /The kernel holds \d+(\.\d+)? (KB|MB|GB) in \d[\d,]* arrays/.test(el?.textContent ?? ''), await advice.elementHandle(), { timeout: 15_000 });
+    await cell.screenshot({ path: 'test-results/reader-errors-memory.png' });
+    await advice.locator('[data-action="advice-restart"]').click();
+    await page.waitForFunction(() => document.querySelector('.status-bar [data-kernel]')?.getAttribute('data-kernel') !== 'busy');
+  });
+
+  it('Python habits: a + b and a[1] fail with a TypeError that says what to write', async () => {
+    let cell = await scratchRun('const a = nd.ones([2]), b = nd.ones([2]);\na + b');
+    assert.equal(await cell.getAttribute('data-state'), 'error');
+    const text = await cell.locator('.output-error').innerText();
+    assert.match(text, /NDArrayCoercionError/);
+    assert.match(text, /a\.add\(b\)/);
+    cell = await scratchRun('const c = nd.ones([3]);\nc[1]');
+    assert.match(await cell.locator('.output-error').innerText(), /c?\.?get\(1\)|a\.get\(1\)/);
+    cell = await scratchRun('const d = nd.ones([2]);\nprint(`d is ${d}`); String(d)');
+    assert.equal(await cell.getAttribute('data-state'), 'done');
+    assert.match(await cell.locator('.cell-outputs').innerText(), /d is \[1\. 1\.\]/);
+  });
+});
