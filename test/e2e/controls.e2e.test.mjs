@@ -40,6 +40,12 @@ const slider = () => controls().locator('input[type="range"][data-control="lr"]'
 const printed = () => controls().locator('.controls-outputs pre.output-text').first().textContent();
 const chartTitle = () => controls().locator('.chart-plot .annotation-text').first().textContent();
 
+/** Scrolls the slider to the middle of the viewport, clear of the sticky toolbar and the status bar. */
+async function centerSlider() {
+  await slider().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 /** Waits until the controls' printed text differs from `before` and the run is done; returns it. */
 async function nextRun(before) {
   await page.waitForFunction(
@@ -78,7 +84,9 @@ describe('d2l.controls', () => {
   it('mouse: clicking near the end of the slider re-runs the function with the new value (the cell does not run again)', async () => {
     const runsBefore = await controlsCell().getAttribute('data-state');
     const before = await printed();
-    await slider().scrollIntoViewIfNeeded();
+    // Centre the slider: scrolled only "into view" it can sit under the fixed status bar, which
+    // then takes the click (seen on an idle machine, where the page settles at a different scroll).
+    await centerSlider();
     const box = await slider().boundingBox();
     await page.mouse.click(box.x + box.width * 0.97, box.y + box.height / 2);
     const after = await nextRun(before);
@@ -106,7 +114,7 @@ describe('d2l.controls', () => {
   it('touch: dragging the thumb with a finger moves it and re-runs', async () => {
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
-    await slider().scrollIntoViewIfNeeded();
+    await centerSlider();
     const box = await slider().boundingBox();
     const y = box.y + box.height / 2;
     const before = await printed();
