@@ -14,7 +14,7 @@ if (!file) {
 
 const server = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error' });
 try {
-  const { runChapter } = await server.ssrLoadModule('/src/kernel/run-chapter.ts');
+  const { runChapter } = await server.ssrLoadModule('/scripts/run-chapter.ts');
   const markdown = await readFile(file, 'utf8');
   // The section's claims (see src/content/book-checks.ts), run after its cells when present.
   const checkFile = file.replace(/\.md$/, '.check.js');

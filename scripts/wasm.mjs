@@ -1,6 +1,6 @@
 // Copies TensorFlow.js's WASM binaries to public/tfjs-wasm/ under fixed names. The kernel worker
 // runs from a blob URL inside an opaque-origin sandbox, where bundler-relative asset URLs do not
-// resolve; it is told this absolute folder instead (see src/kernel/client.ts, wasmBase).
+// resolve; it is told this absolute folder instead (see src/kernel/page/client.ts, wasmBase).
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -17,7 +17,7 @@
  * Throws when the text changed (a tfjs upgrade), so the build fails instead of shipping
  * workers without the lockdown.
  */
-import { ALLOWED_GLOBALS, ALLOWED_ON_NAVIGATOR, ALLOWED_PREFIXES, PTHREAD_ALSO_ALLOWED } from '../kernel/allowed-globals.js';
+import { ALLOWED_GLOBALS, ALLOWED_ON_NAVIGATOR, ALLOWED_PREFIXES, PTHREAD_ALSO_ALLOWED } from '../kernel/sandbox/allowed-globals.js';
 
 export class TfjsWorkerChangedError extends Error {
   constructor(expected: string) {

@@ -2,7 +2,7 @@
  * Controls a cell creates (sliders and selects, with a "run again" button): the data the page
  * draws them from, and the hook through which the kernel takes over a controls' callback. The
  * library only describes controls; the kernel runs the callback again when the reader moves one
- * (src/kernel/controls-runner.ts). Without a host (a plain Node script) the callback runs once,
+ * (src/kernel/core/controls-runner.ts). Without a host (a plain Node script) the callback runs once,
  * with the initial values.
  */
 

@@ -2,11 +2,11 @@
  * Exposes the kernel client to the end-to-end tests (window.harness), so Playwright can run
  * cells in the sandboxed worker exactly as the reader's page does.
  */
-import { KernelClient } from '../../src/kernel/client';
+import { KernelClient } from '../../src/kernel/page/client';
 import type { CellOutput, DoneMessage, StatusMessage } from '../../src/kernel/protocol';
 import type { BackendName } from '../../src/lib/engine/backends';
 import { encodeJson, finalOutputs } from '../../src/content/recorded';
-import { downloadBytes, IndexedDbPageStorage, type UploadedFile } from '../../src/kernel/page-storage';
+import { downloadBytes, IndexedDbPageStorage, type UploadedFile } from '../../src/kernel/page/page-storage';
 
 const siteBase = new URL('../../', location.href).href;
 let client: KernelClient | null = null;

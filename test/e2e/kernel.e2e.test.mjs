@@ -137,7 +137,7 @@ describe('sandbox: attack cells fail', () => {
 // tries to run the cell's own script outside the kernel's lockdown, there to fetch, open
 // IndexedDB and post a secret back; each must get no answer. The pthread workers' own lockdown
 // is written into their script at build time (src/build/pthread-lockdown.ts); the Worker class
-// behind their instances is orphaned by the kernel's (src/kernel/lockdown.ts).
+// behind their instances is orphaned by the kernel's (src/kernel/sandbox/lockdown.ts).
 describe('sandbox with WASM threads: attack cells cannot run code in or beside the pthread workers', () => {
   // What the attacker's script does wherever it gets to run: network, storage, a secret back
   // (in a pthread worker, it also stubs the module factory the 'load' calls next, which would

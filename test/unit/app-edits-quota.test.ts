@@ -9,7 +9,7 @@ import { EditsImportError } from '../../src/app/edits/edits-file';
 import { savedKey } from '../../src/app/edits/saved-edits';
 import { freeSpaceForEdits, RESERVE_KEY, takeReserve } from '../../src/app/edits/safe-storage';
 import { MAX_SECTION_CHARS, SectionEdits, type SectionCell } from '../../src/app/edits/section-edits';
-import { PROBE_CACHE_KEY } from '../../src/kernel/probe-cache';
+import { PROBE_CACHE_KEY } from '../../src/kernel/page/probe-cache';
 import { FakeStorage, ManualTimers } from './helpers/fake-storage';
 
 const cell = (n: number, code: string): SectionCell => ({ id: `cell-${n}`, code, sourceHash: cellSourceHash(code) });

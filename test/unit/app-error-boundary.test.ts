@@ -1,7 +1,7 @@
 // What an error boundary says about anything thrown (src/app/ui/error-boundary.tsx): never throws itself.
 import { describe, expect, it } from 'vitest';
 import { describeThrown } from '../../src/app/ui/error-boundary';
-import { safeString } from '../../src/kernel/message-validator';
+import { safeString } from '../../src/kernel/page/message-validator';
 
 describe('describeThrown', () => {
   it('says something for values whose toString, message or Symbol.toPrimitive throw', () => {

@@ -5,7 +5,7 @@ import { boundOutput, OUTPUT_CAPS } from '../../src/app/run/bound-output';
 import { IDLE, MAX_OUTPUTS, OutputLog } from '../../src/app/run/cell-run';
 import { chartLayout, chartTraces, LIGHT_CHART, logTicks, plotlyText } from '../../src/app/outputs/chart-figure';
 import type { ChartOutput } from '../../src/kernel/protocol';
-import { sanitizeDownloadName } from '../../src/kernel/download-name';
+import { sanitizeDownloadName } from '../../src/kernel/page/download-name';
 
 describe('bounded outputs', () => {
   it('a 50-million-character error message shows 10,000 characters and says how many it left out', () => {

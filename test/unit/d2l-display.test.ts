@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runChapter } from '../../src/kernel/run-chapter';
+import { runChapter } from '../../scripts/run-chapter';
 import type { ChartOutput, ImagesOutput, TableOutput } from '../../src/kernel/protocol';
 import { requestedBackend } from './helpers/backend';
 

@@ -4,10 +4,10 @@
 // goes through structured clone and the page's own handler, as in the browser.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { FLOOD_LIMITS, KernelClient } from '../../src/kernel/client';
-import { validateCellOutput, validateKernelMessage } from '../../src/kernel/message-validator';
-import type { DownloadRequest, PageStorage, UploadRequest } from '../../src/kernel/page-storage';
-import { PROBE_CACHE_KEY, storageProbeCache, type KeyValueStorage } from '../../src/kernel/probe-cache';
+import { FLOOD_LIMITS, KernelClient } from '../../src/kernel/page/client';
+import { validateCellOutput, validateKernelMessage } from '../../src/kernel/page/message-validator';
+import type { DownloadRequest, PageStorage, UploadRequest } from '../../src/kernel/page/page-storage';
+import { PROBE_CACHE_KEY, storageProbeCache, type KeyValueStorage } from '../../src/kernel/page/probe-cache';
 import type { BackendProbe, CellOutput, PageToKernel, StatusMessage } from '../../src/kernel/protocol';
 
 const probe = (over: Partial<BackendProbe> = {}): BackendProbe => ({

@@ -4,9 +4,9 @@
  * values are made valid for their controls, errors and stops are reported under the controls.
  */
 import { describe, expect, it } from 'vitest';
-import { Kernel } from '../../src/kernel/kernel';
+import { Kernel } from '../../src/kernel/core/kernel';
 import type { ControlsOutput, KernelToPage } from '../../src/kernel/protocol';
-import { validateKernelMessage } from '../../src/kernel/message-validator';
+import { validateKernelMessage } from '../../src/kernel/page/message-validator';
 import { finalOutputs } from '../../src/content/recorded';
 import { parseControls } from '../../src/lib/d2l/controls';
 import { requestedBackend } from './helpers/backend';

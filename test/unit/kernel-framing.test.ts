@@ -1,9 +1,9 @@
-// Who frames the page (src/kernel/framing.ts): the reader and the kernel frame start no kernel
+// Who frames the page (src/kernel/page/framing.ts): the reader and the kernel frame start no kernel
 // inside a page of another origin; same-origin framing is fine. Browsers with
 // location.ancestorOrigins (Chromium, Safari) and without it (Firefox: a walk up the parents,
 // where reading a cross-origin parent's location throws).
 import { describe, expect, it } from 'vitest';
-import { ForeignFrameError, foreignAncestor, kernelSecret } from '../../src/kernel/framing';
+import { ForeignFrameError, foreignAncestor, kernelSecret } from '../../src/kernel/page/framing';
 
 type FakeWindow = { parent: FakeWindow; location: { origin: string; ancestorOrigins?: string[] } };
 

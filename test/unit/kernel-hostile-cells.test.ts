@@ -3,9 +3,9 @@
 // million prints are a few messages, not a million; a flood of unhandled rejections is reported
 // once with a count.
 import { describe, expect, it } from 'vitest';
-import { Kernel } from '../../src/kernel/kernel';
+import { Kernel } from '../../src/kernel/core/kernel';
 import type { CellOutput, DoneMessage, KernelToPage } from '../../src/kernel/protocol';
-import { ERROR_CAPS } from '../../src/kernel/thrown-value';
+import { ERROR_CAPS } from '../../src/kernel/core/thrown-value';
 import { requestedBackend } from './helpers/backend';
 
 async function startKernel() {

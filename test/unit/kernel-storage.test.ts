@@ -2,10 +2,10 @@
 // become storage requests to the page, answered here by an in-memory PageStorage as the page's
 // KernelClient would answer them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Kernel } from '../../src/kernel/kernel';
-import { StorageRelay } from '../../src/kernel/storage-relay';
+import { Kernel } from '../../src/kernel/core/kernel';
+import { StorageRelay } from '../../src/kernel/core/storage-relay';
 import type { CellOutput, KernelToPage, StorageRequest, StorageResponse } from '../../src/kernel/protocol';
-import type { PageStorage, StoredFileInfo, UploadRequest, UploadedFile } from '../../src/kernel/page-storage';
+import type { PageStorage, StoredFileInfo, UploadRequest, UploadedFile } from '../../src/kernel/page/page-storage';
 import { setStorageBackend } from '../../src/lib/io/storage';
 import { requestedBackend } from './helpers/backend';
 

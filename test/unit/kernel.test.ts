@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Kernel } from '../../src/kernel/kernel';
+import { Kernel } from '../../src/kernel/core/kernel';
 import type { CellOutput, KernelToPage } from '../../src/kernel/protocol';
-import { transformCell } from '../../src/kernel/transform';
-import { ChartStream } from '../../src/kernel/chart-stream';
+import { transformCell } from '../../src/kernel/core/transform';
+import { ChartStream } from '../../src/kernel/core/chart-stream';
 import { requestedBackend } from './helpers/backend';
 
 /** A kernel driven as the worker drives it, recording every message. */

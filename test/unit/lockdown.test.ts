@@ -1,10 +1,10 @@
-// The kernel worker's lockdown (src/kernel/lockdown.ts) on a fake global: everything the browser
+// The kernel worker's lockdown (src/kernel/sandbox/lockdown.ts) on a fake global: everything the browser
 // provides that is not on the allowlist goes, from the object and its prototypes and from
 // navigator; what JavaScript put there (tfjs's engine) stays; objects made before it no longer
 // lead back to their class (WASM's pthread workers are Workers: `worker.constructor` would start
 // an unlocked worker). The real worker's global is checked in test/reliability/kernel-trust.e2e.test.mjs.
 import { describe, expect, it } from 'vitest';
-import { keepWasmFetch, lockDownGlobals, WASM_BINARIES } from '../../src/kernel/lockdown';
+import { keepWasmFetch, lockDownGlobals, WASM_BINARIES } from '../../src/kernel/sandbox/lockdown';
 import { tf } from '../../src/lib/engine/tf';
 
 const PLATFORM = new Set<unknown>();

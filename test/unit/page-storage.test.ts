@@ -1,7 +1,7 @@
 // IndexedDbPageStorage, the page's default store for files saved by cells. Needs IndexedDB, so it
 // runs in the browser projects (node test/browser/run.mjs); Node has none and skips it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DownloadUnavailableError, IndexedDbPageStorage, StorageQuotaError, UploadUnavailableError } from '../../src/kernel/page-storage';
+import { DownloadUnavailableError, IndexedDbPageStorage, StorageQuotaError, UploadUnavailableError } from '../../src/kernel/page/page-storage';
 
 const opened: IndexedDbPageStorage[] = [];
 let n = 0;

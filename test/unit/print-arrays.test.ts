@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { nd } from '../../src/lib/index';
 import { display, flushDisplay, print, setDisplayHook, type DisplayOutput } from '../../src/lib/display';
-import { Kernel } from '../../src/kernel/kernel';
+import { Kernel } from '../../src/kernel/core/kernel';
 import type { KernelToPage } from '../../src/kernel/protocol';
 import { requestedBackend, useBackend } from './helpers/backend';
 

@@ -1,7 +1,7 @@
-// The page's cache of the kernel's speed probe (src/kernel/probe-cache.ts): kept for 30 days
+// The page's cache of the kernel's speed probe (src/kernel/page/probe-cache.ts): kept for 30 days
 // after it was measured, then measured again; entries without a time count as expired.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isFreshProbe, PROBE_CACHE_KEY, PROBE_MAX_AGE_MS, storageProbeCache, type KeyValueStorage } from '../../src/kernel/probe-cache';
+import { isFreshProbe, PROBE_CACHE_KEY, PROBE_MAX_AGE_MS, storageProbeCache, type KeyValueStorage } from '../../src/kernel/page/probe-cache';
 import type { BackendProbe } from '../../src/kernel/protocol';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { lockedDownWorker, REFUSED_LOAD, TfjsWorkerChangedError, workerAnchors } from '../../src/build/pthread-lockdown';
 import { tfjsThreadsDepsPlugin, transformTfjs } from '../../src/build/tfjs-threads-plugin';
-import { ALLOWED_GLOBALS } from '../../src/kernel/allowed-globals';
+import { ALLOWED_GLOBALS } from '../../src/kernel/sandbox/allowed-globals';
 
 /** APIs a worker has that the allowlist drops (a sample, new ones included). */
 const BLOCKED_GLOBALS = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebTransport', 'EventSource', 'importScripts', 'Worker', 'SharedWorker', 'BroadcastChannel', 'webkitRequestFileSystem', 'SomeApiShippedNextYear'];
@@ -140,7 +140,7 @@ describe('transformTfjs', () => {
     expect(transformTfjs(source, workerFile)).toBe(lockedDownWorker(source));
     expect(transformTfjs(source, `${workerFile}?commonjs-proxy`)).toBe(lockedDownWorker(source));
     expect(transformTfjs(source, workerFile.replace('threaded-simd', 'simd'))).toBeNull();
-    expect(transformTfjs('x', '/src/kernel/worker.ts')).toBeNull();
+    expect(transformTfjs('x', '/src/kernel/sandbox/worker.ts')).toBeNull();
   });
 
   it("names the dev server's pre-bundling plugin after what it writes (Vite's cache key)", () => {

@@ -1,6 +1,6 @@
 /** The button a cell shows for a file it offers (nd.download): saved only when the reader clicks. */
 import { useSyncExternalStore } from 'react';
-import { downloadBytes } from '../../kernel/page-storage';
+import { downloadBytes } from '../../kernel/page/page-storage';
 import { downloadOffers, withdrawOffer, type DownloadOffer } from '../run/download-offers';
 import { formatBytes } from '../ui/format';
 import { Icon } from '../ui/icons';

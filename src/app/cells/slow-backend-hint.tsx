@@ -4,7 +4,7 @@
  * runs.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { localProbeCache } from '../../kernel/probe-cache';
+import { localProbeCache } from '../../kernel/page/probe-cache';
 import { BACKEND_LABELS } from '../run/backend-choice';
 import { slowBackend } from '../run/probe-summary';
 import { useSection } from './section-context';

@@ -3,7 +3,7 @@
  * 50-million-character error message, a table of 200,000 rows or a chart of 300,000 points: the
  * page shows a bounded part and says what it left out ("N more ... left out") under the output,
  * so no output can freeze or crash the page. Pure; the kernel message was already checked
- * (src/kernel/message-validator.ts), so the types are right and only the sizes are bounded here.
+ * (src/kernel/page/message-validator.ts), so the types are right and only the sizes are bounded here.
  */
 import type { CellOutput, ChartContour, ChartOutput, ChartPanel, ControlsOutput, ChartSeries, ErrorOutput, ImageData, ImagesOutput, TableOutput } from '../../kernel/protocol';
 

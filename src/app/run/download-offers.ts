@@ -5,7 +5,7 @@
  * the click. A section keeps at most MAX_OFFERS offers (the oldest go first), and a cell's offers
  * go when it runs again.
  */
-import type { DownloadRequest } from '../../kernel/page-storage';
+import type { DownloadRequest } from '../../kernel/page/page-storage';
 import { Store } from './store';
 
 export interface DownloadOffer {
@@ -13,7 +13,7 @@ export interface DownloadOffer {
   slug: string;
   /** The cell that asked (null: shown with the section's notices). */
   cellId: string | null;
-  /** Already a safe file name (src/kernel/download-name.ts). */
+  /** Already a safe file name (src/kernel/page/download-name.ts). */
   name: string;
   bytes: Uint8Array;
 }

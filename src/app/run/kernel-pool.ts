@@ -4,7 +4,7 @@
  * MAX_LIVE kernels run at once: each holds a TensorFlow.js backend and its GPU memory, so the
  * least recently used idle one is shut down, with a note in its section.
  */
-import { localProbeCache } from '../../kernel/probe-cache';
+import { localProbeCache } from '../../kernel/page/probe-cache';
 import { BACKEND_LABELS, readBackendChoice, saveBackendChoice, type BackendChoice } from './backend-choice';
 import { KernelSession } from './kernel-session';
 import { Store } from './store';

@@ -8,7 +8,7 @@
  * ~20 per second, the latest status wins) so a cell that prints in a tight loop, or floods the
  * port with status messages, cannot flood the page with renders: Stop stays clickable.
  */
-import type { KernelClient } from '../../kernel/client';
+import type { KernelClient } from '../../kernel/page/client';
 import type { CellOutput, ControlValue, DoneMessage, StatusMessage } from '../../kernel/protocol';
 import { BACKEND_LABELS, type BackendChoice } from './backend-choice';
 import { IDLE, OutputLog, type CellRun } from './cell-run';
@@ -221,7 +221,7 @@ export class KernelSession {
     const generation = this.generation;
     this.patch(() => ({ phase: 'starting' }));
     this.starting = (async () => {
-      const [{ KernelClient }, { IndexedDbPageStorage }] = await Promise.all([import('../../kernel/client'), import('../../kernel/page-storage')]);
+      const [{ KernelClient }, { IndexedDbPageStorage }] = await Promise.all([import('../../kernel/page/client'), import('../../kernel/page/page-storage')]);
       const choice = this.env.backend();
       const client = new KernelClient({
         frameUrl: `${this.env.siteBase}kernel-frame.html`,

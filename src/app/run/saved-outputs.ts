@@ -5,7 +5,7 @@
  * under a cell that still holds the code that produced them, marked as the reader's from before
  * the reload (never as recorded outputs).
  */
-import { validateCellOutput } from '../../kernel/message-validator';
+import { validateCellOutput } from '../../kernel/page/message-validator';
 import type { StorageLike } from '../edits/safe-storage';
 import type { ShownOutput } from './bound-output';
 import type { CellRun } from './cell-run';

@@ -3,7 +3,7 @@
  * the cell that asked shows a button; the kernel waits until the reader chooses or cancels.
  * A stop or restart aborts the request and the button goes away.
  */
-import type { UploadedFile, UploadRequest } from '../../kernel/page-storage';
+import type { UploadedFile, UploadRequest } from '../../kernel/page/page-storage';
 import { Store } from './store';
 
 export interface PendingUpload {

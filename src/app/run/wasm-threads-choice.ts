@@ -6,7 +6,7 @@
  * (src/lib/engine/wasm-threads.ts) applies, so a later change of that default reaches every
  * reader who never chose.
  */
-import type { KeyValueStorage } from '../../kernel/probe-cache';
+import type { KeyValueStorage } from '../../kernel/page/probe-cache';
 
 export type WasmThreadsChoice = 'default' | 'one' | 'per-core';
 export const WASM_THREADS_CHOICES: readonly WasmThreadsChoice[] = ['default', 'one', 'per-core'];

@@ -4,7 +4,7 @@
  * can be anything, so the error's text is made safe (a thrown value whose toString throws).
  */
 import { Component, type ReactNode } from 'react';
-import { safeString } from '../../kernel/message-validator';
+import { safeString } from '../../kernel/page/message-validator';
 
 interface Props {
   /** What failed, for the reader: "This output", "This cell", "The status bar". */

@@ -23,9 +23,9 @@
  *  - the pthread workers' script is patched at build time and in dev (src/build/pthread-lockdown.ts
  *    through tfjs-threads-plugin.ts): only the first 'load' (the kernel's own, posted while the
  *    backend starts, before any cell) runs, later ones are refused, and after it the worker's
- *    globals are cut to the kernel's allowlist (src/kernel/allowed-globals.ts);
+ *    globals are cut to the kernel's allowlist (src/kernel/sandbox/allowed-globals.ts);
  *  - the kernel's lockdown removes `constructor` from the removed classes' prototypes
- *    (src/kernel/lockdown.ts), so instances made before it lead nowhere.
+ *    (src/kernel/sandbox/lockdown.ts), so instances made before it lead nowhere.
  * Their other commands only call into WebAssembly (memory and function table a cell already
  * has). The attacks are in test/e2e/kernel.e2e.test.mjs ("sandbox with WASM threads").
  *

@@ -3,7 +3,7 @@
  * per `intervalMs` (the latest state wins); pending states are flushed when the cell yields
  * and when it ends, so the final picture is always sent.
  */
-import type { ChartOutput } from './protocol';
+import type { ChartOutput } from '../protocol';
 
 export class ChartStream {
   private readonly pending = new Map<string, ChartOutput>();

@@ -2,8 +2,8 @@
  * The text shown for a cell's final value, as a notebook shows it: NDArrays in MXNet's form,
  * strings quoted, arrays and plain objects readably, blocks and parameters by their toString.
  */
-import { NDArray } from '../lib/index';
-import type { ValueOutput } from './protocol';
+import { NDArray } from '../../lib/index';
+import type { ValueOutput } from '../protocol';
 
 const MAX_ITEMS = 100;
 

@@ -3,15 +3,15 @@
  * Worker APIs: the worker entry (worker.ts) and Node scripts/tests drive the same class
  * through `handle(message)` and a `send` callback, so chapters run identically in both.
  */
-import { tf } from '../lib/engine/tf';
-import { BACKEND_LADDER, backendInfo, configureWasmPaths, initBackend, type BackendName } from '../lib/engine/backends';
-import { startBackend } from '../lib/engine/start-fastest';
-import { limitWasmThreads, wasmThreading } from '../lib/engine/wasm-threads';
-import { DeviceLostError, deviceLostNow, watchDeviceLoss } from '../lib/engine/device-loss';
-import { setBeforeOpHook } from '../lib/nd/primitive';
-import { reclaimMemory } from '../lib/nd/lifetime';
-import { flushDisplay, setDisplayHook, type DisplayOutput } from '../lib/display';
-import { setControlsHost, type ControlsHost } from '../lib/controls';
+import { tf } from '../../lib/engine/tf';
+import { BACKEND_LADDER, backendInfo, configureWasmPaths, initBackend, type BackendName } from '../../lib/engine/backends';
+import { startBackend } from '../../lib/engine/start-fastest';
+import { limitWasmThreads, wasmThreading } from '../../lib/engine/wasm-threads';
+import { DeviceLostError, deviceLostNow, watchDeviceLoss } from '../../lib/engine/device-loss';
+import { setBeforeOpHook } from '../../lib/nd/primitive';
+import { reclaimMemory } from '../../lib/nd/lifetime';
+import { flushDisplay, setDisplayHook, type DisplayOutput } from '../../lib/display';
+import { setControlsHost, type ControlsHost } from '../../lib/controls';
 import { ChartStream } from './chart-stream';
 import { ControlsRunner } from './controls-runner';
 import { describeValue } from './describe-value';
@@ -33,7 +33,7 @@ import {
   type KernelToPage,
   type PageToKernel,
   type StartRequest,
-} from './protocol';
+} from '../protocol';
 
 /** How often a running loop in async code yields to the event loop (ms). */
 const YIELD_INTERVAL_MS = 100;

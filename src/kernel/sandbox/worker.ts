@@ -12,11 +12,11 @@
  * Array.prototype.map) sees the data the kernel passes through them, later cells' code included;
  * it still cannot send anything as the kernel, and the page validates every message anyway.
  */
-import { Kernel } from './kernel';
+import { Kernel } from '../core/kernel';
 import { keepWasmFetch, lockDownGlobals } from './lockdown';
-import { setAssetLoader } from '../lib/assets';
-import { setStorageBackend } from '../lib/io/storage';
-import type { KernelToPage, PageToKernel } from './protocol';
+import { setAssetLoader } from '../../lib/assets';
+import { setStorageBackend } from '../../lib/io/storage';
+import type { KernelToPage, PageToKernel } from '../protocol';
 
 const apply = Reflect.apply;
 const freeze = Object.freeze;

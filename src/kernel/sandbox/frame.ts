@@ -13,7 +13,7 @@
  * page of another site that frames kernel-frame.html (or the reader) gets no kernel.
  */
 import KernelWorker from './worker?worker&inline';
-import { foreignAncestor } from './framing';
+import { foreignAncestor } from '../page/framing';
 
 interface ConnectMessage {
   type: 'connect';

@@ -3,8 +3,8 @@
  * sit on the scope's prototype, so a cell may shadow them (const nd = ...) without breaking
  * the library for later cells: deleting the cell's own property restores them.
  */
-import * as lib from '../lib/index';
-import { print, display } from '../lib/display';
+import * as lib from '../../lib/index';
+import { print, display } from '../../lib/display';
 
 export interface KernelConsole {
   log: (...values: unknown[]) => void;

@@ -4,7 +4,7 @@
  * anything else (`../index.html`, another page of the site, a URL) is refused before any fetch:
  * the page's fetches carry the site's origin, and a cell must not make it read or cache other URLs.
  */
-import { DATASETS } from '../../scripts/datasets.mjs';
+import { DATASETS } from '../../../scripts/datasets.mjs';
 
 export const BOOK_DATASET_PATHS: ReadonlySet<string> = new Set(DATASETS.map((d) => d.path));
 

@@ -4,12 +4,12 @@
  * file (see src/content/book-checks.ts). Used by `npm run book` and tests. Node or browser;
  * no Worker APIs.
  */
-import { extractCells, type Cell } from '../content/cells';
-import { CLAIM_SETUP, extractClaims } from '../content/book-checks';
-import type { RecordedClaim } from '../content/recorded';
-import type { BackendName } from '../lib/engine/backends';
-import { Kernel } from './kernel';
-import type { CellOutput, DoneMessage, KernelToPage, StatusMessage } from './protocol';
+import { extractCells, type Cell } from '../src/content/cells';
+import { CLAIM_SETUP, extractClaims } from '../src/content/book-checks';
+import type { RecordedClaim } from '../src/content/recorded';
+import type { BackendName } from '../src/lib/engine/backends';
+import { Kernel } from '../src/kernel/core/kernel';
+import type { CellOutput, DoneMessage, KernelToPage, StatusMessage } from '../src/kernel/protocol';
 
 export interface CellResult {
   cell: Cell;

@@ -9,8 +9,8 @@
  * Limits here are structural (what no honest kernel sends); how much of an output the page shows
  * is bounded again where it is shown (src/app/run/bound-output.ts), with "N more left out".
  */
-import { BACKEND_LADDER, type BackendName } from '../lib/engine/backend-names';
-import type { WasmThreading } from '../lib/engine/wasm-threads';
+import { BACKEND_LADDER, type BackendName } from '../../lib/engine/backend-names';
+import type { WasmThreading } from '../../lib/engine/wasm-threads';
 import type {
   BackendProbe,
   BackendTrial,
@@ -35,7 +35,7 @@ import type {
   TextOutput,
   ValueOutput,
   AssetRequest,
-} from './protocol';
+} from '../protocol';
 import { arr, bool, bytes, nullable, num, numbers, obj, oneOf, opt, SchemaError, str, tag, tuple2, variant, type Schema } from './schema';
 
 export const MESSAGE_LIMITS = {

@@ -7,7 +7,7 @@
  * across the two. Anything else the cell shows flushes the text first, so text printed before a
  * table comes before it.
  */
-import type { TextOutput } from './protocol';
+import type { TextOutput } from '../protocol';
 
 export const COALESCE_MAX_CHARS = 64 * 1024;
 
