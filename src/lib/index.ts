@@ -5,7 +5,7 @@
 export { nd, NDArray } from './nd/index';
 export type { DType, GradReq, Nested, Operand, ReduceOptions } from './nd/index';
 export { autograd } from './autograd/index';
-export { mx } from './engine/mx';
+export { mx } from './backend-choice/mx';
 export { gluon } from './gluon/index';
 export { lrScheduler } from './gluon/optimizer/lr-scheduler';
 export { DeferredInitializationError, GluonError } from './gluon/errors';

@@ -1,8 +1,8 @@
-// The speed probe's workload (src/lib/engine/probe-workload.ts): its reference is exact and
+// The speed probe's workload (src/lib/backend-choice/probe-workload.ts): its reference is exact and
 // non-trivial, the pass through our library matches it on the running backend, a wrong number
 // anywhere is caught, and nothing leaks.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { probeReference, prepareProbe } from '../../src/lib/engine/probe-workload';
+import { probeReference, prepareProbe } from '../../src/lib/backend-choice/probe-workload';
 import { WrongResultError } from '../../src/lib/engine/backend-probe';
 import { tf } from '../../src/lib/engine/tf';
 import { useBackend } from './helpers/backend';

@@ -1,8 +1,8 @@
-// The kernel's start (src/lib/engine/start-fastest.ts) with a fake environment: the reader's
+// The kernel's start (src/lib/backend-choice/start-fastest.ts) with a fake environment: the reader's
 // choice skips the probe, a probe cached for this machine skips it too, a stale or failing cache
 // probes again, and Node keeps the ladder.
 import { describe, expect, it } from 'vitest';
-import { startBackend, machineKey, type StartEnvironment } from '../../src/lib/engine/start-fastest';
+import { startBackend, machineKey, type StartEnvironment } from '../../src/lib/backend-choice/start-fastest';
 import { PROBE_VERSION, type BackendProbe } from '../../src/lib/engine/backend-probe';
 import type { BackendInfo, BackendName } from '../../src/lib/engine/backends';
 

@@ -5,7 +5,7 @@
  */
 import { tf } from '../../lib/engine/tf';
 import { BACKEND_LADDER, backendInfo, configureWasmPaths, initBackend, type BackendName } from '../../lib/engine/backends';
-import { startBackend } from '../../lib/engine/start-fastest';
+import { startBackend } from '../../lib/backend-choice/start-fastest';
 import { limitWasmThreads, wasmThreading } from '../../lib/engine/wasm-threads';
 import { DeviceLostError, deviceLostNow, watchDeviceLoss } from '../../lib/engine/device-loss';
 import { setBeforeOpHook } from '../../lib/nd/primitive';

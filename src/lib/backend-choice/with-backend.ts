@@ -4,7 +4,7 @@
  */
 import { ArgumentError } from '../nd/errors';
 import { NDArray } from '../nd/ndarray';
-import { BACKEND_LADDER, backendInfo, restoreBackend, switchBackend, type BackendName } from './backends';
+import { BACKEND_LADDER, backendInfo, restoreBackend, switchBackend, type BackendName } from '../engine/backends';
 
 /** A backend asked for by name could not start here. */
 export class BackendUnavailableError extends Error {

@@ -7,9 +7,9 @@
  * GPU or driver gives another adapter description), plus PROBE_VERSION inside the probe itself.
  * A cached probe for another key is ignored and measured again.
  */
-import { tf } from './tf';
-import { BACKEND_LADDER, initBackend, inBrowser, prepareBrowserBackends, restoreBackend, tryBackend, type BackendInfo, type BackendName } from './backends';
-import { PROBE_ORDER, probeBackends, planStart, type BackendProbe, type ProbeDeps } from './backend-probe';
+import { tf } from '../engine/tf';
+import { BACKEND_LADDER, initBackend, inBrowser, prepareBrowserBackends, restoreBackend, tryBackend, type BackendInfo, type BackendName } from '../engine/backends';
+import { PROBE_ORDER, probeBackends, planStart, type BackendProbe, type ProbeDeps } from '../engine/backend-probe';
 import { prepareProbe, probeReference } from './probe-workload';
 
 /** The WebGPU pieces read here (typed locally: the project does not load @webgpu/types). */

@@ -19,8 +19,8 @@
 import { autograd } from '../autograd/index';
 import { nd, NDArray } from '../nd/index';
 import { ndScope } from '../nd/lifetime';
-import { WrongResultError, type ProbeRun } from './backend-probe';
-import { tf } from './tf';
+import { WrongResultError, type ProbeRun } from '../engine/backend-probe';
+import { tf } from '../engine/tf';
 
 const N = 128;
 const K = 256;

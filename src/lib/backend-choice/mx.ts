@@ -1,8 +1,8 @@
 /** `mx`: devices and the backend in use, as MXNet's `mx.cpu()` / `mx.gpu()` / `mx.context`. */
-import { backendInfo, initBackend, BACKEND_LADDER } from './backends';
-import { Context, cpu, currentContext, gpu, numGpus } from './context';
+import { backendInfo, initBackend, BACKEND_LADDER } from '../engine/backends';
+import { Context, cpu, currentContext, gpu, numGpus } from '../engine/context';
 import { BackendUnavailableError, withBackend } from './with-backend';
-import { DeviceLostError, simulateDeviceLoss } from './device-loss';
+import { DeviceLostError, simulateDeviceLoss } from '../engine/device-loss';
 
 export const mx = {
   Context,
