@@ -6,7 +6,7 @@
  *
  * Pure module (no Node or DOM APIs): the build, the app and the scripts share it.
  */
-import type { CellOutput } from '../kernel/protocol';
+import { updateKey, type CellOutput } from '../kernel/protocol';
 
 export const RECORDED_FORMAT = 1;
 
@@ -60,11 +60,6 @@ export function cellSourceHash(code: string): string {
     h2 ^= h2 >>> 15;
   }
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
-}
-
-/** A chart's or controls' identity across its updates; null for outputs that are never updated. */
-function updateKey(o: CellOutput): string | null {
-  return o.kind === 'chart' ? `chart:${o.chartId}` : o.kind === 'controls' ? `controls:${o.controlsId}` : null;
 }
 
 /**

@@ -5,55 +5,32 @@
 import type { BackendName } from '../lib/engine/backends';
 import type { BackendProbe } from '../lib/engine/backend-probe';
 import type { WasmThreading } from '../lib/engine/wasm-threads';
-import type { ChartOutput, ImagesOutput, TableOutput, TextOutput } from '../lib/display';
-import type { ControlSpec, ControlValue } from '../lib/controls';
+import type { CellOutput } from '../lib/output-kinds';
+import type { ControlValue } from '../lib/controls';
 
 export type { BackendProbe, BackendTrial, ProbeBasis } from '../lib/engine/backend-probe';
 export type { ControlSpec, ControlValue, SelectControl, SliderControl } from '../lib/controls';
-export type { ChartContour, ChartOutput, ChartPanel, ChartSeries, ImageData, ImagesOutput, TableOutput, TextOutput } from '../lib/display';
 
-// ---- outputs (MIME-bundle-like, built from data, never from markup) ---------------------
+// ---- outputs: the library's vocabulary (MIME-bundle-like, built from data, never from markup) --
 
-/** A displayed value: an NDArray's MXNet text form, or another value's readable form. */
-export interface ValueOutput {
-  kind: 'value';
-  /** 'ndarray' when the value was an NDArray. */
-  type: 'ndarray' | 'other';
-  text: string;
-}
-
-export interface ErrorOutput {
-  kind: 'error';
-  name: string;
-  message: string;
-  /** Position in the cell's own source: 1-based line, 1-based column; null when unknown. */
-  line: number | null;
-  column: number | null;
-  /** The cell's source line, for showing under the message. */
-  sourceLine: string | null;
-}
-
-/** What a controls' callback may show under its controls (controls do not nest). */
-export type ControlledOutput = TextOutput | ValueOutput | ErrorOutput | TableOutput | ImagesOutput | ChartOutput;
-
-/**
- * Controls a cell created with d2l.controls, with the outputs of the latest run of their
- * callback. Sent again (same controlsId, same run id) each time the callback runs or streams:
- * the page replaces it in place. Recorded outputs keep the final one, shown with static values.
- */
-export interface ControlsOutput {
-  kind: 'controls';
-  /** Unique within the kernel; the page names it in ControlsChangeRequest. */
-  controlsId: string;
-  controls: ControlSpec[];
-  /** The values the outputs below were computed with, one per control. */
-  values: ControlValue[];
-  /** The callback is running, finished, failed, or was stopped by the reader. */
-  state: 'running' | 'done' | 'error' | 'stopped';
-  outputs: ControlledOutput[];
-}
-
-export type CellOutput = ControlledOutput | ControlsOutput;
+export type {
+  CellOutput,
+  ChartContour,
+  ChartOutput,
+  ChartPanel,
+  ChartSeries,
+  ControlledOutput,
+  ControlsOutput,
+  DisplayOutput,
+  ErrorOutput,
+  ImagesOutput,
+  OutputImage,
+  OutputKind,
+  TableOutput,
+  TextOutput,
+  ValueOutput,
+} from '../lib/output-kinds';
+export { assertNever, updateKey } from '../lib/output-kinds';
 
 // ---- page -> kernel ------------------------------------------------------------------------
 
@@ -196,7 +173,3 @@ export type StorageRequest = {
 } & StorageCall;
 
 export type KernelToPage = StatusMessage | OutputMessage | DoneMessage | AssetRequest | StorageRequest;
-
-export function assertNever(x: never): never {
-  throw new Error(`unexpected message: ${JSON.stringify(x)}`);
-}

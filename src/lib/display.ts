@@ -2,91 +2,14 @@
  * How library code shows things in the page: text, tables, image grids, charts. The library
  * builds data (never markup) and hands it to a display hook; the kernel installs the hook and
  * forwards each output to the page tagged with the running cell. Without a hook (a plain Node
- * script) text goes to the console and other outputs are summarized there.
+ * script) text goes to the console and other outputs are summarized there. The kinds of output
+ * are in output-kinds.ts.
  */
 
 import { NDArray } from './nd/ndarray';
+import { assertNever, type DisplayOutput } from './output-kinds';
 
-export interface TextOutput {
-  kind: 'text';
-  /** 'stdout' for print/console.log, 'stderr' for console.warn/error. */
-  stream: 'stdout' | 'stderr';
-  text: string;
-}
-
-export interface TableOutput {
-  kind: 'table';
-  columns: string[];
-  rows: (string | number | null)[][];
-  caption?: string;
-}
-
-export interface ImageData {
-  width: number;
-  height: number;
-  /** Grayscale (1) or RGB (3), row-major, 0..255. */
-  channels: 1 | 3;
-  pixels: Uint8Array;
-  title?: string;
-}
-
-export interface ImagesOutput {
-  kind: 'images';
-  images: ImageData[];
-  /** Images per row in the grid. */
-  columns: number;
-  /** Display scale of each image (pixels per data pixel). */
-  scale: number;
-}
-
-export interface ChartSeries {
-  name: string;
-  x: number[];
-  y: number[];
-  mode: 'lines' | 'markers' | 'lines+markers';
-  /** Line pattern when not solid (matplotlib's '--', ':' and '-.'). */
-  dash?: 'dash' | 'dot' | 'dashdot';
-  /** Marker shape when not a circle (matplotlib's 'x', 's', '^', '*'). */
-  symbol?: 'x' | 'square' | 'triangle-up' | 'star';
-}
-
-/**
- * A function of two variables on a grid, drawn under the panel's series as filled contours (the
- * optimization chapter's trajectories run over it). `z` is row-major: z[i * x.length + j] is the
- * value at (x[j], y[i]).
- */
-export interface ChartContour {
-  x: number[];
-  y: number[];
-  z: number[];
-  /** Contour lines drawn (about); Plotly picks round levels near this count. */
-  levels?: number;
-}
-
-export interface ChartPanel {
-  title?: string;
-  xLabel?: string;
-  yLabel?: string;
-  xScale: 'linear' | 'log';
-  yScale: 'linear' | 'log';
-  xLim?: [number, number];
-  yLim?: [number, number];
-  /** Same scale on both axes (a contour's circles stay round). */
-  equalAxes?: boolean;
-  contour?: ChartContour;
-  series: ChartSeries[];
-}
-
-export interface ChartOutput {
-  kind: 'chart';
-  /** Stable within a cell run: later updates of the same chart replace it. */
-  chartId: string;
-  panels: ChartPanel[];
-  /** Notes such as "the loss became NaN at epoch 3". */
-  notes: string[];
-}
-
-export type DisplayOutput = TextOutput | TableOutput | ImagesOutput | ChartOutput;
+export type { DisplayOutput } from './output-kinds';
 
 export type DisplayHook = (output: DisplayOutput) => void;
 
@@ -130,6 +53,8 @@ function emit(target: DisplayHook | null, output: DisplayOutput): void {
     case 'chart':
       console.log(`[chart ${output.chartId}: ${output.panels.map((p) => p.series.map((s) => `${s.name} (${s.y.length} points)`).join(', ')).join(' | ')}]`);
       break;
+    default:
+      assertNever(output);
   }
 }
 

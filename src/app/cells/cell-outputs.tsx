@@ -5,6 +5,7 @@
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import type { RecordedInfo } from '../../content/types';
 import type { ShownOutput } from '../run/bound-output';
+import { updateKey } from '../../kernel/protocol';
 import { OutputView } from '../outputs/output-view';
 import { ControlsChannelContext, type ControlsChannel } from '../outputs/controls-channel';
 import { ErrorBoundary } from '../ui/error-boundary';
@@ -98,7 +99,7 @@ export function CellOutputs({
       <div className="output-body" ref={body}>
         <ControlsChannelContext.Provider value={controls}>
           {outputs.map((o, i) => (
-            <OutputItem key={o.kind === 'chart' ? `chart:${o.chartId}` : o.kind === 'controls' ? `controls:${o.controlsId}` : i} output={o} />
+            <OutputItem key={updateKey(o) ?? i} output={o} />
           ))}
         </ControlsChannelContext.Provider>
         {droppedChars > 0 && <p className="output-dropped">… {droppedChars.toLocaleString('en-US')} more characters of output were left out.</p>}

@@ -9,6 +9,7 @@
 import { useEffect, useId, useRef, useState, type ComponentType } from 'react';
 import type { CellOutput, ControlSpec, ControlsOutput, ControlValue, SliderControl } from '../../kernel/protocol';
 import { useControlsChannel } from './controls-channel';
+import { ErrorBoundary } from '../ui/error-boundary';
 
 export const DEBOUNCE_MS = 150;
 
@@ -139,7 +140,10 @@ export function ControlsView({ controls, OutputView }: { controls: ControlsOutpu
       <div className={`controls-outputs${running ? ' controls-outputs-running' : ''}`}>
         {controls.outputs.map((o, i) => (
           // By position: a re-run's chart redraws the chart in place instead of mounting a new one.
-          <OutputView key={`${i}:${o.kind}`} output={o} />
+          // One bad output shows an error in its place; the controls and the other outputs stay.
+          <ErrorBoundary key={`${i}:${o.kind}`} what="This output" resetKey={o}>
+            <OutputView output={o} />
+          </ErrorBoundary>
         ))}
       </div>
     </div>

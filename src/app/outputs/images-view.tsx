@@ -1,6 +1,6 @@
 /** An image grid (d2l.showImages): each image drawn from its pixels into a canvas, with its title. */
 import { useEffect, useRef } from 'react';
-import type { ImageData as CellImage, ImagesOutput } from '../../kernel/protocol';
+import type { OutputImage as CellImage, ImagesOutput } from '../../kernel/protocol';
 
 /** Largest side an image is shown at, whatever its scale (a 4096-pixel image at scale 64 is not drawn 262,144 px wide). */
 const MAX_SHOWN_PX = 1024;

@@ -1,4 +1,4 @@
-/** One cell output, by kind. The switch is exhaustive: a new kind in protocol.ts fails to compile here. */
+/** One cell output, by kind. The switch is exhaustive: a new kind in src/lib/output-kinds.ts fails to compile here. */
 import { assertNever, type CellOutput } from '../../kernel/protocol';
 import { ChartView } from './chart-view';
 import { ControlsView } from './controls-view';

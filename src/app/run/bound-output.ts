@@ -5,7 +5,7 @@
  * so no output can freeze or crash the page. Pure; the kernel message was already checked
  * (src/kernel/page/message-validator.ts), so the types are right and only the sizes are bounded here.
  */
-import type { CellOutput, ChartContour, ChartOutput, ChartPanel, ControlsOutput, ChartSeries, ErrorOutput, ImageData, ImagesOutput, TableOutput } from '../../kernel/protocol';
+import { assertNever, type CellOutput, type ChartContour, type ChartOutput, type ChartPanel, type ControlsOutput, type ChartSeries, type ErrorOutput, type OutputImage, type ImagesOutput, type TableOutput } from '../../kernel/protocol';
 
 export const OUTPUT_CAPS = {
   /** Characters of one error message. */
@@ -72,7 +72,7 @@ function boundTable(t: TableOutput, notes: string[]): TableOutput {
 }
 
 function boundImages(im: ImagesOutput, notes: string[]): ImagesOutput {
-  const images: ImageData[] = [];
+  const images: OutputImage[] = [];
   let pixels = 0;
   for (const image of im.images) {
     const p = image.width * image.height;
@@ -171,6 +171,8 @@ export function boundOutput(output: CellOutput): ShownOutput {
     case 'controls':
       shown = boundControls(output, notes);
       break;
+    default:
+      return assertNever(output);
   }
   return notes.length === 0 ? shown : { ...shown, leftOut: notes };
 }

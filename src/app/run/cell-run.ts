@@ -1,5 +1,5 @@
 /** What the page knows about one cell's runs in the current kernel. */
-import type { CellOutput } from '../../kernel/protocol';
+import { updateKey, type CellOutput } from '../../kernel/protocol';
 import { boundOutput, type ShownOutput } from './bound-output';
 
 export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error' | 'stopped';
@@ -61,7 +61,7 @@ export class OutputLog {
     this.textChars = 0;
     this.outputs.forEach((o, i) => {
       if (o.kind === 'text' || o.kind === 'value') this.textChars += o.text.length;
-      const key = replaceKey(o);
+      const key = updateKey(o);
       if (key !== null) this.chartAt.set(key, i);
     });
     this.droppedChars = from.droppedChars;
@@ -78,7 +78,7 @@ export class OutputLog {
         output = { ...output, text: output.text.slice(0, room) };
       }
     }
-    const key = replaceKey(output);
+    const key = updateKey(output);
     if (key !== null) {
       const at = this.chartAt.get(key);
       if (at !== undefined) {
@@ -119,11 +119,6 @@ export class OutputLog {
   applyTo(run: CellRun): CellRun {
     return { ...run, outputs: this.outputs.slice(), droppedChars: this.droppedChars, droppedOutputs: this.droppedOutputs };
   }
-}
-
-/** Outputs that later versions replace in place: live charts, and controls re-run by the reader. */
-function replaceKey(o: CellOutput): string | null {
-  return o.kind === 'chart' ? `chart:${o.chartId}` : o.kind === 'controls' ? `controls:${o.controlsId}` : null;
 }
 
 /** Adds an output (a chart update replaces the same chart where it first appeared). O(n): a log is for streams. */

@@ -25,7 +25,7 @@ import type {
   ControlValue,
   DoneMessage,
   ErrorOutput,
-  ImageData,
+  OutputImage,
   ImagesOutput,
   KernelToPage,
   OutputMessage,
@@ -76,7 +76,7 @@ const backendName: Schema<BackendName> = oneOf(BACKEND_LADDER);
 // ---- the speed probe (also what the page caches: probe-cache.ts checks it on write and read) ----
 
 const samples = numbers(L.probeSamples, { min: 0 });
-const trial: Schema<BackendTrial> = variant<BackendTrial>('outcome', {
+const trial: Schema<BackendTrial> = variant<BackendTrial, 'outcome'>('outcome', {
   timed: obj<Extract<BackendTrial, { outcome: 'timed' }>>({ name: backendName, outcome: tag('timed'), ms, samples, stoppedEarly: bool }),
   'over-cap': obj<Extract<BackendTrial, { outcome: 'over-cap' }>>({ name: backendName, outcome: tag('over-cap'), ms: nullable(ms), samples, capMs: ms }),
   wrong: obj<Extract<BackendTrial, { outcome: 'wrong' }>>({ name: backendName, outcome: tag('wrong'), reason: short }),
@@ -134,8 +134,8 @@ const table = obj<TableOutput>({
 });
 
 const side = num({ integer: true, min: 0, max: L.imageSide });
-const image: Schema<ImageData> = (x, path) => {
-  const im = obj<ImageData>({ width: side, height: side, channels: oneOf([1, 3]), pixels: bytes(L.imageSide * L.imageSide * 3), title: opt(short) })(x, path);
+const image: Schema<OutputImage> = (x, path) => {
+  const im = obj<OutputImage>({ width: side, height: side, channels: oneOf([1, 3]), pixels: bytes(L.imageSide * L.imageSide * 3), title: opt(short) })(x, path);
   const need = im.width * im.height * im.channels;
   if (im.pixels.length < need) throw new SchemaError(`${path}.pixels`, `expected ${need} bytes for ${im.width}x${im.height}x${im.channels}, got ${im.pixels.length}`);
   return im;
@@ -216,7 +216,7 @@ const done = obj<DoneMessage>({ type: tag('done'), id, status: oneOf(['ok', 'err
 const assetRequest = obj<AssetRequest>({ type: tag('asset-request'), requestId: count, path: short });
 
 const storageHead = { type: tag('storage-request'), requestId: count, runId: nullable(id) } as const;
-const storageRequest = variant<StorageRequest>('op', {
+const storageRequest = variant<StorageRequest, 'op'>('op', {
   write: obj<Extract<StorageRequest, { op: 'write' }>>({ ...storageHead, op: tag('write'), name: short, bytes: bytes(L.fileBytes) }),
   read: obj<Extract<StorageRequest, { op: 'read' }>>({ ...storageHead, op: tag('read'), name: short }),
   download: obj<Extract<StorageRequest, { op: 'download' }>>({ ...storageHead, op: tag('download'), name: short, bytes: bytes(L.fileBytes) }),

@@ -152,9 +152,11 @@ export function obj<T extends object>(shape: Shape<T>): Schema<T> {
 
 /**
  * A discriminated union: the value of `key` picks the schema (which checks `key` itself too).
- * The cases are looked up with Object.hasOwn, so a tag like `'__proto__'` or `'toString'` is refused.
+ * `cases` must name every tag of the union (a new output kind or message fails to compile until
+ * it has its schema). The cases are looked up with Object.hasOwn, so a tag like `'__proto__'` or
+ * `'toString'` is refused.
  */
-export function variant<T extends object>(key: string, cases: Record<string, Schema<T>>): Schema<T> {
+export function variant<T extends object, K extends keyof T & string = keyof T & string>(key: K, cases: { [V in T[K] & string]: Schema<Extract<T, Record<K, V>>> }): Schema<T> {
   const tags = Object.keys(cases);
   return (x, path) => {
     const o = plainObject(x, path);
@@ -162,7 +164,7 @@ export function variant<T extends object>(key: string, cases: Record<string, Sch
     if (typeof tag !== 'string' || !Object.hasOwn(cases, tag)) {
       throw new SchemaError(path ? `${path}.${key}` : key, `expected one of ${tags.map((t) => JSON.stringify(t)).join(', ')}, got ${describe(tag)}`);
     }
-    return cases[tag]!(o, path);
+    return (cases as Record<string, Schema<T>>)[tag]!(o, path);
   };
 }
 

@@ -14,6 +14,7 @@
  */
 import { Kernel } from '../core/kernel';
 import { keepWasmFetch, lockDownGlobals } from './lockdown';
+import { transferList } from './transfer-list';
 import { setAssetLoader } from '../../lib/assets';
 import { setStorageBackend } from '../../lib/io/storage';
 import type { KernelToPage, PageToKernel } from '../protocol';
@@ -39,14 +40,7 @@ self.onmessage = (first: MessageEvent) => {
   self.onmessage = null;
   const { port } = apply(dataOf, first, []) as { type: 'connect'; port: MessagePort };
   const post = (message: KernelToPage, transfer: Transferable[]): void => apply(postMessageOf, port, [message, transfer]);
-  const kernel = new Kernel((message) => {
-    const transfer: Transferable[] = [];
-    if (message.type === 'output' && message.output.kind === 'images') {
-      const images = message.output.images;
-      for (let i = 0; i < images.length; i++) transfer[i] = images[i]!.pixels.buffer as ArrayBuffer;
-    }
-    post(message, transfer);
-  });
+  const kernel = new Kernel((message) => post(message, transferList(message)));
   setAssetLoader((path) => kernel.requestAsset(path));
   setStorageBackend(kernel.storage); // nd.save / nd.load / saveParameters go through the page
   kernel.onStarted = () => {

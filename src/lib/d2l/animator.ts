@@ -4,7 +4,8 @@
  * fast loop sends a few messages per second, and the final state stays with the cell.
  * Used from "Softmax regression from scratch" onwards.
  */
-import { display, type ChartPanel, type ChartSeries } from '../display';
+import { display } from '../display';
+import type { ChartPanel, ChartSeries } from '../output-kinds';
 import { ArgumentError } from '../nd/errors';
 
 export interface AnimatorOptions {

@@ -4,7 +4,8 @@
  * `d2l.plots([...])` puts panels side by side (data and fits, train vs test).
  * Introduced in "Working with data" and used throughout.
  */
-import { display, type ChartPanel, type ChartSeries } from '../display';
+import { display } from '../display';
+import type { ChartPanel, ChartSeries } from '../output-kinds';
 import { NDArray } from '../nd/ndarray';
 import { ArgumentError } from '../nd/errors';
 import { styleOf } from './animator';

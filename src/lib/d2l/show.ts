@@ -2,7 +2,8 @@
  * Showing data: image grids (Fashion-MNIST in "Softmax regression") and tables (the Kaggle
  * house-price data). Outputs are data, never markup: the page renders them safely.
  */
-import { display, type ImageData } from '../display';
+import { display } from '../display';
+import type { OutputImage } from '../output-kinds';
 import { NDArray } from '../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../nd/errors';
 
@@ -31,7 +32,7 @@ export async function showImages(images: NDArray, numRows: number, numCols: numb
   let max = 0;
   for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
   const factor = max <= 1 ? 255 : 1;
-  const out: ImageData[] = [];
+  const out: OutputImage[] = [];
   for (let k = 0; k < count; k++) {
     const pixels = new Uint8Array(h * w * c);
     for (let y = 0; y < h; y++) {

@@ -4,7 +4,8 @@
  * path over the function's contours while it grows, showTrace draws a 1-D path on the curve.
  * Introduced in "Gradient Descent".
  */
-import { display, type ChartContour, type ChartPanel, type ChartSeries } from '../display';
+import { display } from '../display';
+import type { ChartContour, ChartPanel, ChartSeries } from '../output-kinds';
 import { ArgumentError } from '../nd/errors';
 
 export type Fn2 = (x1: number, x2: number) => number;
