@@ -7,9 +7,8 @@
 import { extractCells, type Cell } from '../src/content/cells';
 import { CLAIM_SETUP, extractClaims } from '../src/content/book-checks';
 import type { RecordedClaim } from '../src/content/recorded';
-import type { BackendName } from '../src/lib/engine/backends';
 import { Kernel } from '../src/kernel/core/kernel';
-import type { CellOutput, DoneMessage, KernelToPage, StatusMessage } from '../src/kernel/protocol';
+import type { BackendName, CellOutput, DoneMessage, KernelToPage, StatusMessage } from '../src/kernel/protocol';
 
 export interface CellResult {
   cell: Cell;

@@ -2,14 +2,15 @@
  * The page <-> kernel protocol: every message in both directions, as discriminated unions.
  * The page talks to the kernel only through these; switches over them end in assertNever.
  */
-import type { BackendName } from '../lib/engine/backends';
-import type { BackendProbe } from '../lib/engine/backend-probe';
-import type { WasmThreading } from '../lib/engine/wasm-threads';
+import type { BackendName, BackendProbe, ControlValue, WasmThreading } from '../lib/host';
 import type { CellOutput } from '../lib/output-kinds';
-import type { ControlValue } from '../lib/controls';
 
-export type { BackendProbe, BackendTrial, ProbeBasis } from '../lib/engine/backend-probe';
-export type { ControlSpec, ControlValue, SelectControl, SliderControl } from '../lib/controls';
+export type { BackendName, BackendProbe, BackendTrial, ProbeBasis, WasmThreading } from '../lib/host';
+export type { ControlSpec, ControlValue, SelectControl, SliderControl } from '../lib/host';
+// The page's values come from data-only modules, never from host.ts: importing that would pull
+// TensorFlow.js into the page's bundle.
+export { BACKEND_LADDER } from '../lib/engine/backend-names';
+export { DEFAULT_THREAD_LIMIT } from '../lib/engine/wasm-thread-limit';
 
 // ---- outputs: the library's vocabulary (MIME-bundle-like, built from data, never from markup) --
 

@@ -1,5 +1,5 @@
 /** Which backend the reader asked for ('auto' = the top of the ladder that works), remembered. */
-import type { BackendName } from '../../lib/engine/backends';
+import type { BackendName } from '../../kernel/protocol';
 
 export type BackendChoice = 'auto' | BackendName;
 export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];

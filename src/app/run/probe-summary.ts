@@ -3,8 +3,7 @@
  * a short line beside the backend ("fastest here: WASM 12 ms · WebGL 140 ms · ...") and a longer
  * tooltip that says how it was measured and what each backend did.
  */
-import type { BackendProbe, BackendTrial } from '../../kernel/protocol';
-import type { BackendName } from '../../lib/engine/backends';
+import type { BackendName, BackendProbe, BackendTrial } from '../../kernel/protocol';
 import { BACKEND_LABELS } from './backend-choice';
 
 const fmtMs = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 10 ? `${Math.round(ms)} ms` : `${ms.toFixed(1)} ms`);

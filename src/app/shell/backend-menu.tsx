@@ -10,7 +10,7 @@ import { createPortal } from 'react-dom';
 import type { KernelPool } from '../run/kernel-pool';
 import { WASM_THREADS_CHOICES, whyNoWasmThreads, type WasmThreadsChoice } from '../run/wasm-threads-choice';
 import { Icon } from '../ui/icons';
-import { DEFAULT_THREAD_LIMIT } from '../../lib/engine/wasm-thread-limit';
+import { DEFAULT_THREAD_LIMIT } from '../../kernel/protocol';
 import { useMenu } from '../ui/use-menu';
 
 const RESETS = 'Restarts the kernel: its variables are reset.';

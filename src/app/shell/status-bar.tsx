@@ -11,7 +11,7 @@ import { kernelPool } from '../run/kernel-pool';
 import type { KernelSession, SessionState } from '../run/kernel-session';
 import { probeLine, probeTooltip } from '../run/probe-summary';
 import { Store } from '../run/store';
-import type { WasmThreading } from '../../lib/engine/wasm-threads';
+import type { WasmThreading } from '../../kernel/protocol';
 import { formatBytes } from '../ui/format';
 
 const EMPTY = new Store<SessionState | null>(null);

@@ -10,9 +10,8 @@
  * - The callback's outputs (text, charts...) are collected under the controls and the whole
  *   ControlsOutput is sent again, at most every STREAM_MS while it runs, and once at its end.
  */
-import { coerceControlValue, type ControlSpec, type ControlValue } from '../../lib/controls';
-import { flushDisplay, getDisplayHook, setDisplayHook, type DisplayOutput } from '../../lib/display';
-import type { ControlledOutput, ControlsOutput, ErrorOutput } from '../protocol';
+import { coerceControlValue, flushDisplay, getDisplayHook, setDisplayHook, type ControlSpec, type ControlValue } from '../../lib/host';
+import type { ControlledOutput, ControlsOutput, DisplayOutput, ErrorOutput } from '../protocol';
 import { KernelInterrupt } from './errors';
 import { isInstance } from './thrown-value';
 

@@ -3,15 +3,26 @@
  * Worker APIs: the worker entry (worker.ts) and Node scripts/tests drive the same class
  * through `handle(message)` and a `send` callback, so chapters run identically in both.
  */
-import { tf } from '../../lib/engine/tf';
-import { BACKEND_LADDER, backendInfo, configureWasmPaths, initBackend, type BackendName } from '../../lib/engine/backends';
-import { startBackend } from '../../lib/backend-choice/start-fastest';
-import { limitWasmThreads, wasmThreading } from '../../lib/engine/wasm-threads';
-import { DeviceLostError, deviceLostNow, watchDeviceLoss } from '../../lib/engine/device-loss';
-import { setBeforeOpHook } from '../../lib/nd/primitive';
-import { reclaimMemory } from '../../lib/nd/lifetime';
-import { flushDisplay, setDisplayHook, type DisplayOutput } from '../../lib/display';
-import { setControlsHost, type ControlsHost } from '../../lib/controls';
+import {
+  BACKEND_LADDER,
+  backendInfo,
+  configureWasmPaths,
+  DeviceLostError,
+  deviceLostNow,
+  flushDisplay,
+  initBackend,
+  limitWasmThreads,
+  reclaimMemory,
+  setBeforeOpHook,
+  setControlsHost,
+  setDisplayHook,
+  startBackend,
+  tf,
+  wasmThreading,
+  watchDeviceLoss,
+  type BackendName,
+  type ControlsHost,
+} from '../../lib/host';
 import { ChartStream } from './chart-stream';
 import { ControlsRunner } from './controls-runner';
 import { describeValue } from './describe-value';
@@ -26,6 +37,7 @@ import { CellSyntaxError, transformCell, type TransformedCell } from './transfor
 import {
   assertNever,
   type CellOutput,
+  type DisplayOutput,
   type DoneMessage,
   type ErrorOutput,
   type ExecuteRequest,

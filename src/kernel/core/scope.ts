@@ -4,7 +4,7 @@
  * the library for later cells: deleting the cell's own property restores them.
  */
 import * as lib from '../../lib/index';
-import { print, display } from '../../lib/display';
+import { print, display } from '../../lib/host';
 
 export interface KernelConsole {
   log: (...values: unknown[]) => void;

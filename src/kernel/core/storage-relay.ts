@@ -8,7 +8,7 @@
  * this class has no Worker APIs: the kernel owns it, the worker installs it with
  * setStorageBackend, and Node tests answer its requests directly.
  */
-import type { StorageBackend } from '../../lib/io/storage';
+import type { StorageBackend } from '../../lib/host';
 import type { StorageCall, StorageRequest, StorageResponse, StorageResult } from '../protocol';
 
 /** A storage operation the page could not do (quota, a closed database, no upload UI...). */

@@ -5,8 +5,7 @@
  * shared flag (variables survive); otherwise, or when a cell ignores the flag for a second,
  * the kernel is torn down and started again, and the reader is told its state was reset.
  */
-import type { BackendName } from '../../lib/engine/backends';
-import { assertNever, type CellOutput, type ControlValue, type DoneMessage, type KernelToPage, type PageToKernel, type StatusMessage, type StorageRequest, type StorageResult } from '../protocol';
+import { assertNever, type BackendName, type CellOutput, type ControlValue, type DoneMessage, type KernelToPage, type PageToKernel, type StatusMessage, type StorageRequest, type StorageResult } from '../protocol';
 import { IndexedDbPageStorage, type PageStorage } from './page-storage';
 import { localProbeCache, type ProbeCache } from './probe-cache';
 import { ForeignFrameError, foreignAncestor, kernelSecret } from './framing';

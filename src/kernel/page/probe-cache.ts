@@ -17,7 +17,7 @@
  * again when read (storage may hold anything: an older version's entry, a hand edit). An entry
  * that fails either check is not kept; a failed read removes it, and the kernel measures again.
  */
-import type { BackendProbe } from '../../lib/engine/backend-probe';
+import type { BackendProbe } from '../protocol';
 import { validateBackendProbe } from './message-validator';
 
 export interface ProbeCache {

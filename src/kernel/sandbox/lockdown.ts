@@ -5,7 +5,7 @@
  * cannot get anything back — after the backend has started (tfjs fetched its WASM by then) and
  * before any cell runs. Workers have no DOM, no localStorage, no parent and cannot navigate.
  */
-import { tf } from '../../lib/engine/tf';
+import { tf } from '../../lib/host';
 import { ALLOWED_ON_NAVIGATOR, isAllowedGlobal } from './allowed-globals';
 
 /** The three binaries TensorFlow.js's WASM backend may load (single-thread, SIMD, threaded SIMD). */

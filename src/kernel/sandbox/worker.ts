@@ -15,8 +15,7 @@
 import { Kernel } from '../core/kernel';
 import { keepWasmFetch, lockDownGlobals } from './lockdown';
 import { transferList } from './transfer-list';
-import { setAssetLoader } from '../../lib/assets';
-import { setStorageBackend } from '../../lib/io/storage';
+import { setAssetLoader, setStorageBackend } from '../../lib/host';
 import type { KernelToPage, PageToKernel } from '../protocol';
 
 const apply = Reflect.apply;
