@@ -4,13 +4,9 @@
  * through `handle(message)` and a `send` callback, so chapters run identically in both.
  */
 import {
-  BACKEND_LADDER,
   backendInfo,
   configureWasmPaths,
-  DeviceLostError,
-  deviceLostNow,
   flushDisplay,
-  initBackend,
   limitWasmThreads,
   reclaimMemory,
   setBeforeOpHook,
@@ -19,12 +15,12 @@ import {
   startBackend,
   tf,
   wasmThreading,
-  watchDeviceLoss,
-  type BackendName,
   type ControlsHost,
 } from '../../lib/host';
+import { AssetRelay } from './asset-relay';
 import { ChartStream } from './chart-stream';
 import { ControlsRunner } from './controls-runner';
+import { DeviceLossRecovery } from './device-loss-recovery';
 import { describeValue } from './describe-value';
 import { KernelInterrupt } from './errors';
 import { StorageRelay } from './storage-relay';
@@ -92,12 +88,13 @@ export class Kernel {
   /** The last cell run (errors reported after it finished go there). */
   private lastRunId: string | null = null;
   private readonly recentRuns = new Map<string, RunSource>();
-  /** What happened to the GPU device, once it is lost (until the kernel moved to the next rung). */
-  private deviceLost: string | null = null;
-  /** Rungs left because their device was lost (shown with the ladder's skipped rungs). */
-  private readonly lostRungs: { name: BackendName; reason: string }[] = [];
-  /** DeviceLostErrors this kernel made (they already say what it does; the library's do not). */
-  private readonly ownDeviceLostErrors = new WeakSet<DeviceLostError>();
+  /** A lost GPU device: the running cell stops, the kernel moves to the next rung (device-loss-recovery.ts). */
+  private readonly device = new DeviceLossRecovery({
+    isRunning: () => this.runningId !== null,
+    enqueue: (task) => void this.enqueue(task),
+    setState: (state) => this.setState(state),
+    resetScope: () => this.resetScope(),
+  });
   private queue: Promise<void> = Promise.resolve();
   private interruptRequested = false;
   private interruptView: Int32Array | null = null;
@@ -136,8 +133,6 @@ export class Kernel {
   };
   private lastYield = 0;
   private cellCounter = 0;
-  private readonly pendingAssets = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
-  private nextAssetId = 1;
   private state: KernelState = 'starting';
   private readonly unhandled = new UnhandledLimiter((id, leftOut) =>
     this.send({
@@ -155,6 +150,9 @@ export class Kernel {
     (request) => this.send(request),
     () => this.runningId,
   );
+
+  /** The book's datasets, asked of the page (the worker installs it with setAssetLoader). */
+  readonly assets = new AssetRelay((request) => this.send(request));
 
   /** Where the WASM binaries are (StartRequest.wasmBase), once started. */
   wasmBase: string | null = null;
@@ -181,14 +179,9 @@ export class Kernel {
         // A cell waiting for the page (an upload dialog) runs no op that could notice the stop.
         this.storage.cancelAll(new KernelInterrupt());
         break;
-      case 'asset-response': {
-        const pending = this.pendingAssets.get(message.requestId);
-        if (!pending) break;
-        this.pendingAssets.delete(message.requestId);
-        if (message.bytes) pending.resolve(message.bytes);
-        else pending.reject(new Error(message.error ?? 'the asset could not be loaded'));
+      case 'asset-response':
+        this.assets.handle(message);
         break;
-      }
       case 'storage-response':
         this.storage.handle(message);
         break;
@@ -215,15 +208,6 @@ export class Kernel {
     return this.enqueue(() => this.executeNow(request));
   }
 
-  /** Asks the page for one of the book's assets (datasets): the kernel cannot fetch by itself. */
-  requestAsset(path: string): Promise<Uint8Array> {
-    const requestId = this.nextAssetId++;
-    return new Promise((resolve, reject) => {
-      this.pendingAssets.set(requestId, { resolve, reject });
-      this.send({ type: 'asset-request', requestId, path });
-    });
-  }
-
   private async start(request: StartRequest): Promise<void> {
     this.setState('starting');
     if (request.wasmBase) {
@@ -234,12 +218,12 @@ export class Kernel {
     if (request.wasmThreads !== undefined) limitWasmThreads(request.wasmThreads);
     // The reader's choice, else the fastest correct backend here (probed once, cached by the page).
     await startBackend({ backend: request.backend, cached: request.probeCache });
-    this.watchDevice();
+    this.device.watch();
     this.onStarted?.();
     // Library ops check for a stop request too (a long chain of ops without a loop), and for a lost device.
     setBeforeOpHook(() => {
       this.checkInterrupt();
-      if (this.deviceLost !== null && this.runningId !== null) throw this.deviceLostError(null);
+      if (this.runningId !== null) this.device.throwIfLost();
     });
     this.setState('idle');
   }
@@ -252,7 +236,7 @@ export class Kernel {
       type: 'status',
       state,
       backend: info?.name ?? null,
-      fallbacks: [...this.lostRungs, ...(info?.skipped ?? [])],
+      fallbacks: [...this.device.lostRungs, ...(info?.skipped ?? [])],
       probe: info?.probe ?? null,
       wasm: info?.name === 'wasm' ? wasmThreading() : null,
       memory: started ? { numTensors: tf.memory().numTensors, numBytes: tf.memory().numBytes } : null,
@@ -357,9 +341,7 @@ export class Kernel {
       const interrupted = isInstance(e, KernelInterrupt);
       status = interrupted ? 'interrupted' : 'error';
       // A lost WebGL context makes tfjs fail ("Unable to create WebGLTexture") a task before its event arrives.
-      this.noticeDeviceLoss();
-      const own = isInstance(e, DeviceLostError) && this.ownDeviceLostErrors.has(e as DeviceLostError);
-      const error = this.deviceLost !== null && !own ? this.deviceLostError(e) : e;
+      const error = this.device.explain(e);
       if (error !== e) status = 'error';
       emit(this.errorOutput(error, request.code, cell, file));
     } finally {
@@ -371,12 +353,11 @@ export class Kernel {
       this.runningId = null;
       this.runningCellId = null;
     }
-    this.noticeDeviceLoss();
-    if (this.deviceLost !== null) {
+    if (this.device.isLost()) {
       // Results computed on a lost device cannot be trusted, even when the cell did not notice.
-      if (status === 'ok') send(this.errorOutput(this.deviceLostError(null), request.code, null, ''));
+      if (status === 'ok') send(this.errorOutput(this.device.error(null), request.code, null, ''));
       status = status === 'interrupted' ? status : 'error';
-      await this.recoverFromDeviceLoss();
+      await this.device.recover();
     }
     return status;
   }
@@ -407,63 +388,6 @@ export class Kernel {
         return undefined;
       }
     };
-  }
-
-  /** Watches the active backend's GPU device; a loss while idle is recovered from at once. */
-  private watchDevice(): void {
-    const backend = backendInfo().name;
-    watchDeviceLoss((what) => {
-      if (backendInfo().name !== backend || this.deviceLost !== null) return;
-      this.deviceLost = what;
-      if (this.runningId === null) void this.enqueue(() => this.recoverFromDeviceLoss());
-    });
-  }
-
-  /** Takes note of a loss the device reports synchronously (WebGL's isContextLost) before its event. */
-  private noticeDeviceLoss(): void {
-    if (this.deviceLost === null) this.deviceLost = deviceLostNow();
-  }
-
-  private nextRung(): BackendName | null {
-    return this.nextRungAfter(backendInfo().name);
-  }
-
-  private deviceLostError(cause: unknown): DeviceLostError {
-    // The library's DeviceLostError (a read that failed) says nothing this message does not.
-    const seen = cause !== null && isInstance(cause, Error) ? readThrown(cause) : null;
-    const detail = seen && !isInstance(cause, DeviceLostError) ? ` (the cell saw: ${seen.name}: ${seen.message})` : '';
-    const error = new DeviceLostError(
-      `${this.deviceLost}${detail}, so this cell stopped. The kernel moves to the next backend of the ladder (${this.nextRung() ?? 'none left'}) ` +
-        'and its variables are reset: run the cells above again. If this repeats, close other GPU-heavy tabs or choose a CPU backend.',
-    );
-    // Keep the position where the cause surfaced in the cell (errorOutput reads the stack's frames).
-    const frames = seen ? (seen.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)) : [];
-    if (frames.length) error.stack = `${error.name}: ${error.message}\n${frames.join('\n')}`;
-    this.ownDeviceLostErrors.add(error);
-    return error;
-  }
-
-  /** Leaves the lost backend for the next rung of the ladder, with a fresh scope. */
-  private async recoverFromDeviceLoss(): Promise<void> {
-    if (this.deviceLost === null) return;
-    const lost = backendInfo().name;
-    this.lostRungs.push({ name: lost, reason: this.deviceLost });
-    this.setState('starting');
-    try {
-      tf.removeBackend(lost); // never picked again in this kernel; its tensors are gone with the device
-    } catch {
-      // disposing a backend whose device is gone may fail: it is dropped either way
-    }
-    const next = this.nextRungAfter(lost);
-    await initBackend(next ?? undefined);
-    this.deviceLost = null;
-    this.resetScope();
-    this.watchDevice();
-    this.setState('idle');
-  }
-
-  private nextRungAfter(name: BackendName): BackendName | null {
-    return BACKEND_LADDER[BACKEND_LADDER.indexOf(name) + 1] ?? null;
   }
 
   private rememberRun(id: string, source: RunSource): void {

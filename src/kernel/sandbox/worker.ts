@@ -40,7 +40,7 @@ self.onmessage = (first: MessageEvent) => {
   const { port } = apply(dataOf, first, []) as { type: 'connect'; port: MessagePort };
   const post = (message: KernelToPage, transfer: Transferable[]): void => apply(postMessageOf, port, [message, transfer]);
   const kernel = new Kernel((message) => post(message, transferList(message)));
-  setAssetLoader((path) => kernel.requestAsset(path));
+  setAssetLoader((path) => kernel.assets.request(path)); // datasets come from the page
   setStorageBackend(kernel.storage); // nd.save / nd.load / saveParameters go through the page
   kernel.onStarted = () => {
     keepWasmFetch(self, kernel.wasmBase); // before the lockdown takes fetch away
