@@ -11,12 +11,11 @@ export const chaptersDir = path.join(repoRoot, 'chapters');
 export const recordedDir = path.join(repoRoot, 'recorded');
 
 /**
- * Every section of the given editions (`bookLang` is src/content/book-lang.ts, from
- * loadContentModules), one edition after the other, each in book order:
- * `{ slug: '<part>/<section>', lang, file, checkFile, recordedFile }`. Both editions of a section
- * share its slug and its check file.
+ * Every section of the given editions (`modules` from loadContentModules), one edition after the
+ * other, each in book order: `{ slug: '<part>/<section>', lang, file, checkFile, recordedFile }`.
+ * Both editions of a section share its slug and its check file (book-checks.ts, checkFileFor).
  */
-export async function listSections(bookLang, langs = [bookLang.DEFAULT_LANG]) {
+export async function listSections({ bookLang, checkFileFor }, langs = [bookLang.DEFAULT_LANG]) {
   const parts = (await readdir(chaptersDir, { withFileTypes: true })).filter((d) => d.isDirectory() && /^\d\d-/.test(d.name)).map((d) => d.name).sort();
   const sections = [];
   for (const lang of langs) {
@@ -29,7 +28,7 @@ export async function listSections(bookLang, langs = [bookLang.DEFAULT_LANG]) {
           slug,
           lang,
           file: path.join(chaptersDir, part, f),
-          checkFile: path.join(chaptersDir, part, `${edition.name}.check.js`),
+          checkFile: checkFileFor(path.join(chaptersDir, part, f)),
           recordedFile: path.join(recordedDir, bookLang.recordedFileFor(slug, lang)),
         });
       }
@@ -38,15 +37,21 @@ export async function listSections(bookLang, langs = [bookLang.DEFAULT_LANG]) {
   return sections;
 }
 
-/** The TypeScript content modules, loaded through Vite: the cell extractor, claims, recorded outputs, the editions. */
+/**
+ * The TypeScript modules the book's tools share, loaded through Vite: the cell extractor, the check
+ * files' path, the front matter, recorded outputs, the editions, and the section pipeline
+ * (scripts/chapter-pipeline.ts, which the Node runner uses too).
+ */
 export async function loadContentModules() {
   const vite = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error' });
   try {
     const { extractCells } = await vite.ssrLoadModule('/src/content/cells.ts');
-    const { CLAIM_SETUP, extractClaims } = await vite.ssrLoadModule('/src/content/book-checks.ts');
+    const { checkFileFor } = await vite.ssrLoadModule('/src/content/book-checks.ts');
+    const { readFrontMatter } = await vite.ssrLoadModule('/src/content/front-matter.ts');
     const rec = await vite.ssrLoadModule('/src/content/recorded.ts');
     const bookLang = await vite.ssrLoadModule('/src/content/book-lang.ts');
-    return { extractCells, CLAIM_SETUP, extractClaims, rec, bookLang };
+    const pipeline = await vite.ssrLoadModule('/scripts/chapter-pipeline.ts');
+    return { extractCells, checkFileFor, readFrontMatter, rec, bookLang, pipeline };
   } finally {
     await vite.close();
   }

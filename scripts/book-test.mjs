@@ -26,9 +26,6 @@ const backend = args.includes('--backend') ? args[args.indexOf('--backend') + 1]
 const onlyLang = args.includes('--lang') ? args[args.indexOf('--lang') + 1] : null;
 const wanted = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--backend' && args[i - 1] !== '--lang').map((a) => path.resolve(a));
 
-/** Default budgets in seconds: part 1 sections (parts 01-03) 2 minutes, later parts 3 minutes. */
-const defaultBudget = (slug) => (Number(slug.slice(0, 2)) <= 3 ? 120 : 180);
-
 async function filesUnder(dir) {
   const out = [];
   for (const e of await readdir(dir, { withFileTypes: true })) {
@@ -42,26 +39,21 @@ async function filesUnder(dir) {
 /** Hash of everything a section's run depends on besides the section itself. */
 async function codeHash() {
   const h = createHash('sha256');
-  const files = [...(await filesUnder(path.join(repoRoot, 'src/lib'))), ...(await filesUnder(path.join(repoRoot, 'src/kernel'))), path.join(repoRoot, 'src/content/cells.ts'), path.join(repoRoot, 'src/content/book-checks.ts')];
+  const files = [...(await filesUnder(path.join(repoRoot, 'src/lib'))), ...(await filesUnder(path.join(repoRoot, 'src/kernel'))), path.join(repoRoot, 'src/content/cells.ts'), path.join(repoRoot, 'src/content/book-checks.ts'), path.join(repoRoot, 'scripts/chapter-pipeline.ts')];
   for (const f of files) h.update(path.relative(repoRoot, f)).update('\0').update(await readFile(f)).update('\0');
   const lock = JSON.parse(await readFile(path.join(repoRoot, 'package-lock.json'), 'utf8'));
   for (const [name, info] of Object.entries(lock.packages ?? {}).filter(([n]) => n.includes('@tensorflow/')).sort()) h.update(`${name}@${info.version}\0`);
   return h.digest('hex');
 }
 
-function frontMatterBudget(markdown) {
-  const fm = /^---\n([\s\S]*?)\n---/.exec(markdown);
-  const m = fm && /^budget:\s*(\d+)\s*$/m.exec(fm[1]);
-  return m ? Number(m[1]) : null;
-}
-
 const fmt = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {
-  const { extractCells, CLAIM_SETUP, extractClaims, rec, bookLang } = await loadContentModules();
+  const modules = await loadContentModules();
+  const { readFrontMatter, rec, bookLang, pipeline } = modules;
   if (onlyLang !== null && !bookLang.isBookLang(onlyLang)) throw new Error(`--lang ${onlyLang}: the book's editions are ${bookLang.BOOK_LANGS.join(', ')}`);
 
-  let sections = await listSections(bookLang, onlyLang ? [onlyLang] : bookLang.BOOK_LANGS);
+  let sections = await listSections(modules, onlyLang ? [onlyLang] : bookLang.BOOK_LANGS);
   if (wanted.length) {
     const unknown = wanted.filter((w) => !sections.some((s) => s.file === w));
     if (unknown.length) throw new Error(`not a section under chapters/<NN-part>/<NN-section>[.<lang>].md: ${unknown.join(', ')}`);
@@ -81,7 +73,7 @@ async function main() {
       const checkPath = s.checkFile;
       const checks = existsSync(checkPath) ? await readFile(checkPath, 'utf8') : null;
       const inputsHash = createHash('sha256').update(shared).update('\0').update(markdown).update('\0').update(checks ?? '').digest('hex');
-      const budgetSeconds = frontMatterBudget(markdown) ?? defaultBudget(s.slug);
+      const budgetSeconds = readFrontMatter(markdown, s.file).budget ?? pipeline.defaultBudget(s.slug);
       const outFile = s.recordedFile;
       if (!force && existsSync(outFile)) {
         try {
@@ -114,38 +106,18 @@ async function main() {
         const status = await page.evaluate((b) => window.harness.start(b), backend);
         if (status.backend !== backend) throw new Error(`asked for the ${backend} backend, the kernel started on ${status.backend}`);
         const run = async (id, code, timeoutMs) => rec.decodeJson(await page.evaluate(([i, c, t]) => window.harness.runForRecord(i, c, t), [id, code, timeoutMs]));
-        const cells = [];
-        let totalMs = 0;
-        for (const cell of extractCells(markdown)) {
-          if (!cell.runnable) continue;
-          const timeoutMs = (Number(cell.attrs.timeout) || budgetSeconds * 1.5) * 1000;
-          const r = await run(cell.id, cell.code, timeoutMs);
-          totalMs += r.done.durationMs;
-          cells.push({ id: cell.id, sourceHash: rec.cellSourceHash(cell.code), status: r.done.status, durationMs: r.done.durationMs, outputs: r.outputs });
-          const err = r.outputs.find((o) => o.kind === 'error');
-          console.log(`  ${cell.id} (line ${cell.line}) ${r.done.status}${r.timedOut ? ' (timed out)' : ''} ${fmt(r.done.durationMs)}${err ? `: ${err.name}: ${err.message} (cell line ${err.line})` : ''}`);
-        }
-        let claims = [];
-        const problems = [];
-        // A section of prose only (the About and Bibliography pages) runs nothing, so it claims nothing.
-        const runsCode = extractCells(markdown).some((c) => c.runnable);
-        if (checks === null) {
-          if (runsCode) problems.push(`no check file ${path.relative(repoRoot, checkPath)}`);
-        } else {
-          const setup = await run('claim-setup', CLAIM_SETUP, 10_000);
-          if (setup.done.status !== 'ok') problems.push('the claim() setup failed');
-          const r = await run('checks', checks, budgetSeconds * 1000);
-          const { claims: c, other } = extractClaims(r.outputs);
-          claims = c;
-          for (const o of other) if (o.kind === 'error') problems.push(`check file: ${o.name}: ${o.message} (line ${o.line})`);
-          if (r.done.status !== 'ok') problems.push(`check file ended ${r.done.status}`);
-          if (claims.length === 0) problems.push('the check file made no claim');
-        }
+        const { results, checks: checked, totalMs, problems } = await pipeline.runSection(markdown, run, {
+          checks,
+          budgetSeconds,
+          checkFileName: path.relative(repoRoot, checkPath),
+          onResult: ({ cell, outputs, done, timedOut }) => {
+            const err = outputs.find((o) => o.kind === 'error');
+            console.log(`  ${cell.id} (line ${cell.line}) ${done.status}${timedOut ? ' (timed out)' : ''} ${fmt(done.durationMs)}${err ? `: ${err.name}: ${err.message} (cell line ${err.line})` : ''}`);
+          },
+        });
+        const cells = results.map(({ cell, outputs, done }) => ({ id: cell.id, sourceHash: rec.cellSourceHash(cell.code), status: done.status, durationMs: done.durationMs, outputs }));
+        const claims = checked?.claims ?? [];
         for (const c of claims) console.log(`  ${c.passed ? 'PASS' : 'FAIL'} ${c.description}: ${c.value}`);
-        const failedCells = cells.filter((c) => c.status !== 'ok');
-        if (failedCells.length) problems.push(`${failedCells.length} cell(s) failed: ${failedCells.map((c) => c.id).join(', ')}`);
-        if (claims.some((c) => !c.passed)) problems.push(`${claims.filter((c) => !c.passed).length} claim(s) failed`);
-        if (totalMs > budgetSeconds * 1000) problems.push(`took ${fmt(totalMs)}, over its budget of ${budgetSeconds} s`);
         const passed = problems.length === 0;
         const record = { format: rec.RECORDED_FORMAT, slug: s.slug, inputsHash, backend, recordedAt: new Date().toISOString(), totalMs, budgetSeconds, cells, claims, passed };
         await mkdir(path.dirname(outFile), { recursive: true });

@@ -15,11 +15,11 @@ if (!file) {
 const server = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error' });
 try {
   const { runChapter } = await server.ssrLoadModule('/scripts/run-chapter.ts');
+  const { checkFileFor } = await server.ssrLoadModule('/src/content/book-checks.ts');
   const markdown = await readFile(file, 'utf8');
   // The section's claims (see src/content/book-checks.ts), run after its cells when present.
-  const checkFile = file.replace(/\.md$/, '.check.js');
+  const checkFile = checkFileFor(file);
   const checks = await access(checkFile).then(() => readFile(checkFile, 'utf8'), () => undefined);
-  let failed = 0;
   const t0 = performance.now();
   const run = await runChapter(markdown, {
     backend: opt('--backend'),
@@ -34,7 +34,6 @@ try {
         else if (o.kind === 'table') console.log(`[table ${o.columns.length} x ${o.rows.length}]`);
         else if (o.kind === 'controls') console.log(`[controls ${o.controls.map((c, i) => `${c.name} = ${o.values[i]}`).join(', ')} (${o.state}): ${o.outputs.length} outputs]`);
       }
-      if (done.status !== 'ok') failed++;
     },
   });
   const printOutputs = (outputs) => {
@@ -47,11 +46,12 @@ try {
     console.log(`--- checks (${checkFile}) ${run.checks.done.status}`);
     printOutputs(run.checks.outputs);
     for (const c of run.checks.claims) console.log(`${c.passed ? 'PASS' : 'FAIL'} ${c.description}: ${c.value}`);
-    if (run.checks.done.status !== 'ok' || run.checks.claims.length === 0 || run.checks.claims.some((c) => !c.passed)) failed++;
   } else console.log(`(no check file ${checkFile})`);
-  console.log(`${run.results.length} cells, ${failed} failed, ${((performance.now() - t0) / 1000).toFixed(1)} s on ${run.status?.backend}`);
+  const failedCells = run.results.filter((r) => r.done.status !== 'ok').length;
+  console.log(`${run.results.length} cells, ${failedCells} failed, ${((performance.now() - t0) / 1000).toFixed(1)} s on ${run.status?.backend}`);
+  for (const p of run.problems) console.log(`problem: ${p}`);
   if (opt('--json')) await writeFile(opt('--json'), JSON.stringify(run.results.map(({ cell, outputs, done }) => ({ id: cell.id, outputs, status: done.status })), null, 1));
-  process.exitCode = failed ? 1 : 0;
+  process.exitCode = run.problems.length ? 1 : 0;
 } finally {
   await server.close();
 }

@@ -1,31 +1,16 @@
 /**
- * Runs a chapter's cells in order through a Kernel, exactly as the page does (the same class,
- * the same transform), and collects each cell's outputs; then, when given, the section's check
- * file (see src/content/book-checks.ts). Used by `npm run book` and tests. Node or browser;
- * no Worker APIs.
+ * Runs a chapter's cells in order through a Kernel in this process (Node, or a test page), as the
+ * reader's page does (the same class, the same transform), then, when given, the section's check
+ * file: the pipeline of chapter-pipeline.ts, which the book test shares. Used by `npm run book`
+ * and tests. No Worker APIs.
  */
-import { extractCells, type Cell } from '../src/content/cells';
-import { CLAIM_SETUP, extractClaims } from '../src/content/book-checks';
-import type { RecordedClaim } from '../src/content/recorded';
 import { Kernel } from '../src/kernel/core/kernel';
-import type { BackendName, CellOutput, DoneMessage, KernelToPage, StatusMessage } from '../src/kernel/protocol';
+import type { BackendName, CellOutput, KernelToPage, StatusMessage } from '../src/kernel/protocol';
+import { runSection, type CellResult, type SectionRun } from './chapter-pipeline';
 
-export interface CellResult {
-  cell: Cell;
-  outputs: CellOutput[];
-  done: DoneMessage;
-}
+export type { CellResult, ChecksResult } from './chapter-pipeline';
 
-export interface ChecksResult {
-  claims: RecordedClaim[];
-  /** Prints and errors of the check file other than claims. */
-  outputs: CellOutput[];
-  done: DoneMessage;
-}
-
-export interface ChapterRun {
-  results: CellResult[];
-  checks: ChecksResult | null;
+export interface ChapterRun extends SectionRun {
   status: StatusMessage | null;
   /** The kernel, kept so a test can look at variables (kernel.scopeValue) afterwards. */
   kernel: Kernel;
@@ -33,7 +18,7 @@ export interface ChapterRun {
 
 export async function runChapter(
   markdown: string,
-  options: { backend?: BackendName; onResult?: (r: CellResult) => void; stopOnError?: boolean; checks?: string } = {},
+  options: { backend?: BackendName; onResult?: (r: CellResult) => void; stopOnError?: boolean; checks?: string; budgetSeconds?: number } = {},
 ): Promise<ChapterRun> {
   const outputs = new Map<string, CellOutput[]>();
   let status: StatusMessage | null = null;
@@ -42,29 +27,18 @@ export async function runChapter(
     else if (m.type === 'status') status = m;
   });
   kernel.handle({ type: 'start', backend: options.backend });
-  const run = async (id: string, code: string): Promise<{ outputs: CellOutput[]; done: DoneMessage }> => {
+  // No time limit in this process: a Kernel without a worker cannot be stopped from outside.
+  const run = async (id: string, code: string) => {
     outputs.set(id, []);
     const done = await kernel.execute({ type: 'execute', id, cellId: id, code });
     return { outputs: outputs.get(id)!, done };
   };
-  const results: CellResult[] = [];
-  let failed = false;
-  for (const cell of extractCells(markdown)) {
-    if (!cell.runnable) continue;
-    const { outputs: cellOutputs, done } = await run(cell.id, cell.code);
-    const result = { cell, outputs: cellOutputs, done };
-    results.push(result);
-    options.onResult?.(result);
-    if (done.status !== 'ok') failed = true;
-    if (failed && options.stopOnError) break;
-  }
-  let checks: ChecksResult | null = null;
-  if (options.checks !== undefined && !(failed && options.stopOnError)) {
-    const setup = await run('claim-setup', CLAIM_SETUP);
-    if (setup.done.status !== 'ok') throw new Error(`the claim() setup cell failed: ${JSON.stringify(setup.outputs)}`);
-    const r = await run('checks', options.checks);
-    const { claims, other } = extractClaims(r.outputs);
-    checks = { claims, outputs: other, done: r.done };
-  }
-  return { results, checks, status, kernel };
+  const section = await runSection(markdown, run, {
+    checks: options.checks ?? null,
+    // Unbounded unless asked: Node runs are for looking at outputs, the book test holds budgets.
+    budgetSeconds: options.budgetSeconds ?? Infinity,
+    stopOnError: options.stopOnError,
+    onResult: options.onResult,
+  });
+  return { ...section, status, kernel };
 }

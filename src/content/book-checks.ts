@@ -10,6 +10,7 @@
  */
 import type { CellOutput } from '../kernel/protocol';
 import type { RecordedClaim } from './recorded';
+import { parseEditionFileName } from './book-lang';
 
 const MARK = '\u241eclaim ';
 
@@ -42,7 +43,13 @@ export function extractClaims(outputs: CellOutput[]): { claims: RecordedClaim[];
   return { claims, other };
 }
 
-/** The check file's path for a section's Markdown path. */
+/**
+ * The check file's path for a section's Markdown path. Both editions of a section share it:
+ * `01-x.md` and `01-x.zh.md` -> `01-x.check.js`.
+ */
 export function checkFileFor(markdownPath: string): string {
-  return markdownPath.replace(/\.md$/, '.check.js');
+  const slash = markdownPath.lastIndexOf('/') + 1;
+  const fileName = markdownPath.slice(slash);
+  const name = parseEditionFileName(fileName)?.name ?? fileName.replace(/\.md$/, '');
+  return `${markdownPath.slice(0, slash)}${name}.check.js`;
 }

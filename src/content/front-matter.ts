@@ -2,8 +2,10 @@
  * A section's (or part index's) front matter: YAML between `---` lines at the top of the file.
  * Unknown keys fail the build, because a misspelt `titel:` would otherwise vanish silently.
  */
+import type { Token } from 'markdown-it';
 import { parseDocument } from 'yaml';
 import { ContentError } from './content-error';
+import { createMarkdown } from './markdown';
 
 export interface FrontMatter {
   title: string;
@@ -68,4 +70,22 @@ export function parseFrontMatter(raw: string, file: string, firstLine: number): 
     result.description = description;
   }
   return result;
+}
+
+/**
+ * The front matter of a parsed file (its first token, from markdown-it-front-matter): the one way
+ * the build and the book's tools read it.
+ */
+export function frontMatterOf(tokens: readonly Token[], source: string, file: string): FrontMatter {
+  const token = tokens[0]?.type === 'front_matter' ? tokens[0] : undefined;
+  if (!token) {
+    const firstLine = source.split('\n', 1)[0] ?? '';
+    throw new ContentError('front-matter', file, 1, `expected front matter at the top of the file ('---', then 'title: <section title>', then '---'), found ${JSON.stringify(firstLine)}`);
+  }
+  return parseFrontMatter(String(token.meta ?? ''), file, 2);
+}
+
+/** A file's front matter, for tools that need nothing else of it (the book test's budget). */
+export function readFrontMatter(source: string, file: string): FrontMatter {
+  return frontMatterOf(createMarkdown().parse(source, {}), source, file);
 }

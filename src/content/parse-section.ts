@@ -7,7 +7,7 @@
 import type { Token } from 'markdown-it';
 import { extractCells, CellAttributeError, type Cell } from './cells';
 import { ContentError } from './content-error';
-import { parseFrontMatter, type FrontMatter } from './front-matter';
+import { frontMatterOf, type FrontMatter } from './front-matter';
 import type { LabelKind, LabelTarget } from './labels';
 import { createMarkdown, isRole } from './markdown';
 import type { HeadingEntry } from './types';
@@ -99,12 +99,7 @@ export function parseSection(input: SectionInput, options: ParseOptions = {}): P
   const raw = md.parse(input.source, {});
 
   // ---- front matter ------------------------------------------------------------------
-  const fmToken = raw[0]?.type === 'front_matter' ? raw[0] : undefined;
-  if (!fmToken) {
-    const firstLine = input.source.split('\n', 1)[0] ?? '';
-    fail('front-matter', 1, `expected front matter at the top of the file ('---', then 'title: <section title>', then '---'), found ${JSON.stringify(firstLine)}`);
-  }
-  const frontMatter = parseFrontMatter(String(fmToken!.meta ?? ''), file, 2);
+  const frontMatter = frontMatterOf(raw, input.source, file);
 
   // ---- cells (cells.ts is the one definition of a cell; the kernel runner uses it too) -----
   let cells: Cell[];
