@@ -49,7 +49,7 @@ export interface StartRequest {
   /**
    * WASM's threads at most (wasm-threads.ts): 1 the single-thread build, null one per core when
    * the page is cross-origin isolated; absent: the kernel's default. The page sends it only when
-   * the reader chose threads in the status bar (src/app/run/wasm-threads-choice.ts). Cells can
+   * the reader chose threads in the status bar (src/app/backend/wasm-threads-choice.ts). Cells can
    * reach the pthread workers; those are locked down like the kernel (wasm-threads.ts says how).
    */
   wasmThreads?: number | null;

@@ -1,6 +1,6 @@
-// What the status bar says about the speed probe (src/app/run/probe-summary.ts).
+// What the status bar says about the speed probe (src/app/backend/probe-summary.ts).
 import { describe, expect, it } from 'vitest';
-import { probeLine, probeTooltip } from '../../src/app/run/probe-summary';
+import { probeLine, probeTooltip } from '../../src/app/backend/probe-summary';
 import type { BackendProbe } from '../../src/kernel/protocol';
 
 const probe: BackendProbe = {

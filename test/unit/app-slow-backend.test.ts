@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slowBackend } from '../../src/app/run/probe-summary';
+import { slowBackend } from '../../src/app/backend/probe-summary';
 import type { BackendProbe } from '../../src/kernel/protocol';
 
 const probe = (over: Partial<BackendProbe> = {}): BackendProbe => ({

@@ -1,8 +1,8 @@
-// The reader's choice of WASM threads (src/app/run/wasm-threads-choice.ts): remembered like the
+// The reader's choice of WASM threads (src/app/backend/wasm-threads-choice.ts): remembered like the
 // backend choice, sent as StartRequest.wasmThreads; no choice means the kernel's own default.
 import { describe, expect, it } from 'vitest';
 import type { KeyValueStorage } from '../../src/kernel/page/probe-cache';
-import { readWasmThreadsChoice, saveWasmThreadsChoice, wasmThreadsOption, whyNoWasmThreads } from '../../src/app/run/wasm-threads-choice';
+import { readWasmThreadsChoice, saveWasmThreadsChoice, wasmThreadsOption, whyNoWasmThreads } from '../../src/app/backend/wasm-threads-choice';
 
 function memoryStorage(): KeyValueStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();

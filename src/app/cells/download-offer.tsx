@@ -1,7 +1,7 @@
 /** The button a cell shows for a file it offers (nd.download): saved only when the reader clicks. */
 import { useSyncExternalStore } from 'react';
 import { downloadBytes } from '../../kernel/page/page-storage';
-import { downloadOffers, withdrawOffer, type DownloadOffer } from '../run/download-offers';
+import { downloadOffers, withdrawOffer, type DownloadOffer } from '../files/download-offers';
 import { formatBytes } from '../ui/format';
 import { Icon } from '../ui/icons';
 

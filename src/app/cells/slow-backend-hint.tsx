@@ -5,8 +5,8 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { localProbeCache } from '../../kernel/page/probe-cache';
-import { BACKEND_LABELS } from '../run/backend-choice';
-import { slowBackend } from '../run/probe-summary';
+import { BACKEND_LABELS } from '../backend/backend-choice';
+import { slowBackend } from '../backend/probe-summary';
 import { useSection } from './section-context';
 
 /** A cell shorter than this is not worth a hint. */

@@ -1,6 +1,6 @@
 /** The button a cell shows while it waits for the reader to choose a file (nd.upload()). */
 import { useSyncExternalStore } from 'react';
-import { readChosenFile, uploads, type PendingUpload } from '../run/uploads';
+import { readChosenFile, uploads, type PendingUpload } from '../files/uploads';
 import { Icon } from '../ui/icons';
 
 export function usePendingUploads(slug: string, cellId: string | null): PendingUpload[] {

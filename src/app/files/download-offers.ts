@@ -6,7 +6,7 @@
  * go when it runs again.
  */
 import type { DownloadRequest } from '../../kernel/page/page-storage';
-import { Store } from './store';
+import { Store } from '../run/store';
 
 export interface DownloadOffer {
   id: number;

@@ -4,7 +4,7 @@
  * the second load comes from disk. Datasets never change (checked by sha256 at build), so
  * the cache is keyed by URL only.
  */
-import { Store } from './store';
+import { Store } from '../run/store';
 
 export interface Download {
   path: string;

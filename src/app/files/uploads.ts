@@ -4,7 +4,7 @@
  * A stop or restart aborts the request and the button goes away.
  */
 import type { UploadedFile, UploadRequest } from '../../kernel/page/page-storage';
-import { Store } from './store';
+import { Store } from '../run/store';
 
 export interface PendingUpload {
   id: number;

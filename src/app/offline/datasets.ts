@@ -3,7 +3,7 @@
  * the datasets (32 MB, too much to take unasked) are fetched here, into the same cache the
  * kernel's downloads use (../run/downloads.ts), so a cell finds them there offline.
  */
-import { cachedAssetFetcher, CACHE_NAME, downloads } from '../run/downloads';
+import { cachedAssetFetcher, CACHE_NAME, downloads } from '../files/downloads';
 
 export interface BookDataset {
   /** Under data/ of the site. */

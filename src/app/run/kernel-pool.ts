@@ -5,10 +5,10 @@
  * least recently used idle one is shut down, with a note in its section.
  */
 import { localProbeCache } from '../../kernel/page/probe-cache';
-import { BACKEND_LABELS, readBackendChoice, saveBackendChoice, type BackendChoice } from './backend-choice';
+import { BACKEND_LABELS, readBackendChoice, saveBackendChoice, type BackendChoice } from '../backend/backend-choice';
 import { KernelSession } from './kernel-session';
 import { Store } from './store';
-import { readWasmThreadsChoice, saveWasmThreadsChoice, wasmThreadsOption, type WasmThreadsChoice } from './wasm-threads-choice';
+import { readWasmThreadsChoice, saveWasmThreadsChoice, wasmThreadsOption, type WasmThreadsChoice } from '../backend/wasm-threads-choice';
 
 const MAX_LIVE = 2;
 

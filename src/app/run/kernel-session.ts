@@ -10,12 +10,12 @@
  */
 import type { KernelClient } from '../../kernel/page/client';
 import type { CellOutput, ControlValue, DoneMessage, StatusMessage } from '../../kernel/protocol';
-import { BACKEND_LABELS, type BackendChoice } from './backend-choice';
+import { BACKEND_LABELS, type BackendChoice } from '../backend/backend-choice';
 import { IDLE, OutputLog, type CellRun } from './cell-run';
-import { offerDownload, withdrawCellOffers } from './download-offers';
-import { cachedAssetFetcher } from './downloads';
+import { offerDownload, withdrawCellOffers } from '../files/download-offers';
+import { cachedAssetFetcher } from '../files/downloads';
 import { Store } from './store';
-import { requestUpload } from './uploads';
+import { requestUpload } from '../files/uploads';
 
 export type KernelPhase = 'off' | 'starting' | 'idle' | 'busy' | 'failed';
 

@@ -8,7 +8,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import type { KernelPool } from '../run/kernel-pool';
-import { WASM_THREADS_CHOICES, whyNoWasmThreads, type WasmThreadsChoice } from '../run/wasm-threads-choice';
+import { WASM_THREADS_CHOICES, whyNoWasmThreads, type WasmThreadsChoice } from '../backend/wasm-threads-choice';
 import { Icon } from '../ui/icons';
 import { DEFAULT_THREAD_LIMIT } from '../../kernel/protocol';
 import { useMenu } from '../ui/use-menu';

@@ -4,12 +4,12 @@
  * and choose WASM's threads (backend-menu.tsx), and dataset downloads.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { BACKEND_CHOICES, BACKEND_LABELS, type BackendChoice } from '../run/backend-choice';
+import { BACKEND_CHOICES, BACKEND_LABELS, type BackendChoice } from '../backend/backend-choice';
 import { BackendMenu } from './backend-menu';
-import { datasetLabel, downloads, type Download } from '../run/downloads';
+import { datasetLabel, downloads, type Download } from '../files/downloads';
 import { kernelPool } from '../run/kernel-pool';
 import type { KernelSession, SessionState } from '../run/kernel-session';
-import { probeLine, probeTooltip } from '../run/probe-summary';
+import { probeLine, probeTooltip } from '../backend/probe-summary';
 import { Store } from '../run/store';
 import type { WasmThreading } from '../../kernel/protocol';
 import { formatBytes } from '../ui/format';

@@ -2,7 +2,7 @@
  * Where the page keeps the kernel's last speed probe (backend-probe.ts), so that opening another
  * chapter, or the book tomorrow, starts the kernel at once on the backend measured fastest here.
  *
- * In the site's localStorage, next to the reader's backend choice (src/app/run/backend-choice.ts):
+ * In the site's localStorage, next to the reader's backend choice (src/app/backend/backend-choice.ts):
  * it is a setting of this browser, a few hundred bytes. Not through the kernel's storage relay:
  * that stores the files cells save, in the reader's file list and quota. The kernel never reads
  * this itself (its sandbox has no storage); the page sends it with the start request and the
