@@ -60,9 +60,10 @@ export default defineConfig({
     }),
     headersFilePlugin(),
   ],
-  // The kernel worker is inlined (started from a blob inside the sandbox): one chunk.
-  // Classic (iife), not a module worker: Chromium refuses module workers from blob:null URLs
-  // (the sandbox's opaque origin) with a bare error event, while classic ones load.
+  // The kernel worker is inlined (the kernel frame starts it from a blob): one chunk.
+  // Classic (iife), not a module worker: chosen when the frame was an opaque-origin sandbox, where
+  // Chromium refuses module workers from blob:null URLs with a bare error event while classic ones
+  // load. The frame is same-origin now (src/kernel/sandbox/frame.ts says why); classic still works.
   // keepNames: the minifier must not rename classes and functions, because the library reads
   // their names (error names such as ShapeError, Gluon's block prefixes dense0_, printed losses).
   // tfjsThreadsPlugin: the threaded WASM build's pthread workers load once minified (see the file).

@@ -64,8 +64,8 @@ export interface ExecuteRequest {
 
 /**
  * The Int32 flag the page sets to 1 to interrupt (only when cross-origin isolated). Sent on its
- * own, after start: when the worker sits in another agent cluster (the opaque-origin sandbox),
- * shared memory cannot reach it and this message is dropped (a messageerror), while start must
+ * own, after start: when the worker sits in another agent cluster (as it did when the kernel frame
+ * was an opaque-origin sandbox; frame.ts says why it no longer is), shared memory cannot reach it and this message is dropped (a messageerror), while start must
  * still arrive; the kernel then stops on the interrupt message at its next yield instead.
  */
 export interface ShareInterruptRequest {

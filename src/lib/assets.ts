@@ -11,10 +11,10 @@
  *    (default '/', where Vite serves `public/`).
  * Paths are relative to `public/data/`, with '/' separators: 'fashion-mnist/t10k-labels-idx1-ubyte.gz'.
  */
-import { NDArrayError } from './nd/errors';
+import { LibraryError } from './errors';
 
 /** An asset could not be read, or its bytes are not what they should be. */
-export class AssetError extends NDArrayError {}
+export class AssetError extends LibraryError {}
 
 export type AssetLoader = (path: string) => Promise<Uint8Array>;
 

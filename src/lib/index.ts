@@ -11,5 +11,6 @@ export { lrScheduler } from './gluon/optimizer/lr-scheduler';
 export { DeferredInitializationError, GluonError } from './gluon/errors';
 export { init } from './gluon/init';
 export { d2l } from './d2l/index';
+export { LibraryError } from './errors';
 export * from './nd/errors';
 export { OutOfMemoryError } from './nd/memory-guard';

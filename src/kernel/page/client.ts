@@ -20,7 +20,7 @@ export interface KernelClientOptions {
   siteBase: string;
   /** The reader's choice; absent: the fastest correct backend here (the kernel's speed probe). */
   backend?: BackendName;
-  /** WASM's threads at most (StartRequest.wasmThreads); absent: the kernel's default, one. */
+  /** WASM's threads at most (StartRequest.wasmThreads); absent: the kernel's default (one per core, up to DEFAULT_THREAD_LIMIT, where the page is cross-origin isolated). */
   wasmThreads?: number | null;
   /** Keeps the kernel's speed probe between starts and pages; default localStorage, null: none. */
   probeCache?: ProbeCache | null;

@@ -48,8 +48,8 @@ self.onmessage = (first: MessageEvent) => {
     for (const proto of FROZEN_PROTOTYPES) freeze(proto);
   };
   port.onmessage = (e: MessageEvent) => kernel.handle(apply(dataOf, e, []) as PageToKernel);
-  // Shared memory cannot cross into the sandbox's agent cluster: the interrupt flag arrives as
-  // a messageerror there, and stop falls back to the interrupt message (see ShareInterruptRequest).
+  // Shared memory cannot cross into another agent cluster (an opaque-origin frame, as the kernel
+  // frame once was): the interrupt flag arrives as a messageerror there, and stop falls back to the interrupt message (see ShareInterruptRequest).
   port.onmessageerror = () => undefined;
   apply(addListener, self, [
     'unhandledrejection',

@@ -62,7 +62,7 @@ export class TapeNode {
   }
 }
 
-function isNode(p: TapeNode | NDArray | null): p is TapeNode {
+function isTapeNode(p: TapeNode | NDArray | null): p is TapeNode {
   return p instanceof TapeNode;
 }
 
@@ -87,7 +87,7 @@ function visitFrom(head: TapeNode, visited: Set<TapeNode>, order: TapeNode[]): v
     if (i < node.parents.length) {
       top[1] = i + 1;
       const p = node.parents[i]!;
-      if (isNode(p) && !visited.has(p)) {
+      if (isTapeNode(p) && !visited.has(p)) {
         visited.add(p);
         stack.push([p, 0]);
       }
@@ -159,7 +159,7 @@ export function runBackwardMany(heads: readonly NDArray[], headGrads: readonly (
         const dx = dxs[i];
         if (parent === null || dx === null || dx === undefined) return;
         // A value used twice receives the sum of both paths' gradients.
-        if (isNode(parent)) {
+        if (isTapeNode(parent)) {
           const prev = grads.get(parent);
           grads.set(parent, prev === undefined ? dx : tf.add(prev, dx));
         } else {

@@ -8,11 +8,11 @@
  * quotes may hold commas, line breaks and doubled quotes ("" for ").
  */
 import { loadText } from '../assets';
-import { NDArrayError } from '../nd/errors';
+import { LibraryError } from '../errors';
 import { writeBytes } from '../io/storage';
 
 /** A CSV file that is not well formed: says where, and what was found. */
-export class CsvError extends NDArrayError {}
+export class CsvError extends LibraryError {}
 
 /** A value of a table: text as read, a number, or null for a missing value. */
 export type CsvValue = string | number | null;

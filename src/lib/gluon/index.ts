@@ -1,4 +1,4 @@
-/** `gluon`: MXNet Gluon's imperative API — blocks, layers, parameters (more land with issue #3). */
+/** `gluon`: MXNet Gluon's imperative API: blocks, layers, parameters, losses, trainers, data. */
 import { Block } from './block';
 import { HybridBlock } from './hybrid-block';
 import { Parameter } from './parameter';

@@ -9,10 +9,10 @@
  *   bytes 16..    the header: UTF-8 JSON padded with spaces to H bytes
  *   bytes 16+H..  the data section: each array's values, little-endian, at a 4-aligned offset
  */
-import { NDArrayError } from '../nd/errors';
+import { LibraryError } from '../errors';
 
 /** A file that is not in the format, is cut short, or comes from a newer version. */
-export class FileFormatError extends NDArrayError {}
+export class FileFormatError extends LibraryError {}
 
 export const MAGIC = Uint8Array.of(0x89, 0x4e, 0x44, 0x41, 0x52, 0x52, 0x0d, 0x0a);
 /** The version this library writes. Readers accept every version up to it. */

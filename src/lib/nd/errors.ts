@@ -1,14 +1,11 @@
 /**
  * Errors the library throws. Each says what was expected, what came, and how to fix it.
  */
+import { LibraryError } from '../errors';
 import type { Shape } from './shape-utils';
 
-export class NDArrayError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+/** Errors of arrays, their ops and autograd (the library's other parts have their own LibraryErrors). */
+export class NDArrayError extends LibraryError {}
 
 /** Shapes that do not fit an op: names the op and every shape involved. */
 export class ShapeError extends NDArrayError {}
