@@ -6,7 +6,7 @@
  */
 import { DEFAULT_LANG, type BookLang } from './book-lang';
 import { ContentError } from './content-error';
-import { checkFiguresReferenced } from './figures';
+import { checkFiguresReferenced } from './figure-references';
 import { collectCitations, parseBibliography } from './bibliography';
 import { buildRegistry } from './labels';
 import { parseSection, type ParsedSection } from './parse-section';

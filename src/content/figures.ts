@@ -4,7 +4,7 @@
  * A figure is written `![Caption](img/x.svg "Alt text")`: the bracket text is the caption shown
  * under the figure, the quoted title is the alt text that says what the drawing shows (for a
  * reader who cannot see it). Both are required, and every figure must be labelled and referred
- * to from the prose with :numref: (or :ref:) somewhere in the book.
+ * to from the prose with :numref: (or :ref:) somewhere in the book (figure-references.ts).
  *
  * SVG figures are inlined into the section's HTML rather than loaded with <img>: an <img> SVG is
  * a separate document that inherits neither `currentColor` nor the page's CSS variables, so it
@@ -13,8 +13,6 @@
  * the rules in figures.css (written by scripts/figures/build.mjs).
  */
 import type { Token } from 'markdown-it';
-import type { ParsedSection } from './parse-section';
-import { ContentError } from './content-error';
 
 /** The alt text of a figure image (its title); fails when the caption or the alt text is missing. */
 export function checkFigureImage(image: Token, caption: string, path: string, fail: (message: string) => never): string {
@@ -46,24 +44,4 @@ export function inlineSvg(text: string, alt: string, fail: (message: string) => 
     .replace(/url\(#([^)]+)\)/g, (_m, id: string) => `url(#${prefix}${id})`)
     .replace(/href="#([^"]+)"/g, (_m, id: string) => `href="#${prefix}${id}"`);
   return svg.replace(/^<svg\b/, `<svg role="img" aria-label="${escapeAttr(alt)}" class="figure-svg" data-figure="${escapeAttr(path)}"`);
-}
-
-/** Every figure is labelled and referred to by some :numref: / :ref: in the book. */
-export function checkFiguresReferenced(sections: readonly ParsedSection[]): void {
-  const referenced = new Set<string>();
-  for (const s of sections) {
-    for (const [token, note] of s.notes) {
-      if (note.kind === 'xref' && token.info !== 'label' && token.info !== 'eqlabel') referenced.add(token.content);
-    }
-  }
-  for (const s of sections) {
-    for (const f of s.figures) {
-      if (f.label === null) {
-        throw new ContentError('figure', s.input.file, f.line, `Fig. ${f.number} ('${f.caption}') has no label; put :label:\`fig_<name>\` on the line after it and refer to it from the text with :numref:\`fig_<name>\``);
-      }
-      if (!referenced.has(f.label)) {
-        throw new ContentError('figure', s.input.file, f.line, `Fig. ${f.number} ('${f.caption}') is never referred to; say in the text what the reader should see in it, with :numref:\`${f.label}\``);
-      }
-    }
-  }
 }

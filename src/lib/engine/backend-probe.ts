@@ -15,7 +15,7 @@
  * This file is pure (no TensorFlow.js): the backends, the workload and the clock come in as
  * `ProbeDeps`, so the choice logic is unit-tested with fakes.
  */
-import type { BackendName } from './backends';
+import type { BackendName } from './backend-names';
 
 /** Bumped whenever the workload or the rules change: older cached probes are then ignored. */
 export const PROBE_VERSION = 1;

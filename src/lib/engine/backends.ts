@@ -60,7 +60,7 @@ async function loadBrowserBackends(): Promise<void> {
   await import('@tensorflow/tfjs-backend-webgl');
   await import('@tensorflow/tfjs-backend-webgpu');
   // Otherwise the bundler's URLs of the .wasm files (a `?url` module: never loaded in Node).
-  if (!wasmPathsConfigured) (await import('./wasm-paths')).configureBrowserWasm();
+  if (!wasmPathsConfigured) configureWasmPaths((await import('./wasm-paths')).browserWasmPaths());
 }
 
 /** Makes `name` the active backend: null when it runs, else why it cannot. */

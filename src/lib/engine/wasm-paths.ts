@@ -8,12 +8,12 @@
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { configureWasmPaths } from './backends';
 
-export function configureBrowserWasm(): void {
-  configureWasmPaths({
+/** The bundler's URL of each binary, for configureWasmPaths. */
+export function browserWasmPaths(): Record<string, string> {
+  return {
     'tfjs-backend-wasm.wasm': wasmUrl,
     'tfjs-backend-wasm-simd.wasm': simdUrl,
     'tfjs-backend-wasm-threaded-simd.wasm': threadedSimdUrl,
-  });
+  };
 }
