@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mx, nd } from '../../src/lib/index';
 import { tf } from '../../src/lib/engine/tf';
 import { currentContext } from '../../src/lib/engine/context';
-import { OutOfMemoryError, maxArrayBytes } from '../../src/lib/nd/memory-guard';
+import { OutOfMemoryError } from '../../src/lib/nd/memory-guard';
+import { maxArrayBytes } from '../../src/lib/nd/backend-limits';
 import { requestedBackend, useBackend } from './helpers/backend';
 
 beforeAll(useBackend);

@@ -1,6 +1,11 @@
 /**
- * tf.slice, tf.unstack and tf.split, avoiding WASM's copy of the whole input. tfjs's WASM Slice
- * kernel reads its input with readSync, which copies all of it out of the heap, for every
+ * tf.slice, tf.unstack and tf.split, avoiding WASM's copy of the whole input.
+ *
+ * | backend | when | measured win | test |
+ * | --- | --- | --- | --- |
+ * | wasm | a float32 or int32 input of 4096 elements or more | the gradient of stacking 35 (32, 256) RNN outputs: ~47 ms before | test/unit/slice-wasm.test.ts |
+ *
+ * tfjs's WASM Slice kernel reads its input with readSync, which copies all of it out of the heap, for every
  * slice: cutting a (T, ...) array into T pieces copies it T times (measured, the gradient of
  * stacking an RNN's 35 (32, 256) outputs: ~47 ms, against well under 1 ms of data to move).
  * There a slice of a large array copies just its own elements: a contiguous slice (every axis
@@ -19,7 +24,8 @@ function slicedHere(x: Tensor): boolean {
   return x.size >= GATHER_FROM && (x.dtype === 'float32' || x.dtype === 'int32') && tf.getBackend() === 'wasm';
 }
 
-export function sliceKernel(x: Tensor, begin: readonly number[], size: readonly number[]): Tensor {
+/** tf.slice(x, begin, size), reading only the sliced elements on WASM. */
+export function fastSlice(x: Tensor, begin: readonly number[], size: readonly number[]): Tensor {
   if (!slicedHere(x)) return tf.slice(x, begin as number[], size as number[]);
   const s = x.shape.map((n, a) => (size[a] === -1 ? n - begin[a]! : size[a]!));
   if (s.every((n, a) => n === x.shape[a])) return tf.clone(x);
@@ -52,22 +58,22 @@ function contiguousSlice(x: Tensor, begin: readonly number[], size: readonly num
 }
 
 /** The pieces of x along `axis`, that axis dropped (tf.unstack). */
-export function unstackKernel(x: Tensor, axis: number): Tensor[] {
+export function fastUnstack(x: Tensor, axis: number): Tensor[] {
   if (!slicedHere(x)) return tf.unstack(x, axis);
   const pieceShape = x.shape.filter((_, a) => a !== axis);
   const size = x.shape.map((n, a) => (a === axis ? 1 : n));
   return Array.from({ length: x.shape[axis]! }, (_, k) =>
-    tf.tidy(() => tf.reshape(sliceKernel(x, x.shape.map((_, a) => (a === axis ? k : 0)), size), pieceShape)),
+    tf.tidy(() => tf.reshape(fastSlice(x, x.shape.map((_, a) => (a === axis ? k : 0)), size), pieceShape)),
   );
 }
 
 /** x cut along `axis` into pieces of the given sizes (tf.split). */
-export function splitKernel(x: Tensor, sizes: readonly number[], axis: number): Tensor[] {
+export function fastSplit(x: Tensor, sizes: readonly number[], axis: number): Tensor[] {
   if (!slicedHere(x)) return tf.split(x, sizes as number[], axis);
   let start = 0;
   return sizes.map((s) => {
     const begin = x.shape.map((_, a) => (a === axis ? start : 0));
     start += s;
-    return sliceKernel(x, begin, x.shape.map((n, a) => (a === axis ? s : n)));
+    return fastSlice(x, begin, x.shape.map((n, a) => (a === axis ? s : n)));
   });
 }

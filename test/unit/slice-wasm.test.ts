@@ -1,5 +1,5 @@
 /**
- * Slices of large arrays on WASM are made by src/lib/nd/ops/slice-kernel.ts (a copy within the
+ * Slices of large arrays on WASM are made by src/lib/nd/fast-paths/slice-wasm.ts (a copy within the
  * heap, or gathers) instead of tfjs's Slice, which copies the whole input per slice. Values must
  * equal tfjs's own slice, unstack and split on every backend, for float32 and int32, with
  * negative sizes, one run of elements and several cut axes.
@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../src/lib/engine/tf';
 import { autograd, nd, type NDArray } from '../../src/lib/index';
-import { sliceKernel, splitKernel, unstackKernel } from '../../src/lib/nd/ops/slice-kernel';
+import { fastSlice, fastSplit, fastUnstack } from '../../src/lib/nd/fast-paths/slice-wasm';
 import { useBackend } from './helpers/backend';
 import { checkOp, expectNoLeak } from './helpers/check-op';
 
@@ -24,18 +24,18 @@ describe('slices of large arrays', () => {
     const x = tf.randomNormal([7, 40, 30]); // 8,400 elements: above the gather threshold
     const xi = tf.cast(tf.mul(x, 100), 'int32');
     for (const t of [x, xi]) {
-      await same(sliceKernel(t, [2, 5, 0], [3, 20, 30]), tf.slice(t, [2, 5, 0], [3, 20, 30]));
-      await same(sliceKernel(t, [1, 0, 7], [-1, 40, 11]), tf.slice(t, [1, 0, 7], [-1, 40, 11]));
-      await same(sliceKernel(t, [0, 0, 0], [7, 40, 30]), t);
-      await same(sliceKernel(t, [4, 3, 0], [1, 10, 30]), tf.slice(t, [4, 3, 0], [1, 10, 30])); // one run of elements
-      await same(sliceKernel(t, [6, 39, 29], [1, 1, 1]), tf.slice(t, [6, 39, 29], [1, 1, 1]));
+      await same(fastSlice(t, [2, 5, 0], [3, 20, 30]), tf.slice(t, [2, 5, 0], [3, 20, 30]));
+      await same(fastSlice(t, [1, 0, 7], [-1, 40, 11]), tf.slice(t, [1, 0, 7], [-1, 40, 11]));
+      await same(fastSlice(t, [0, 0, 0], [7, 40, 30]), t);
+      await same(fastSlice(t, [4, 3, 0], [1, 10, 30]), tf.slice(t, [4, 3, 0], [1, 10, 30])); // one run of elements
+      await same(fastSlice(t, [6, 39, 29], [1, 1, 1]), tf.slice(t, [6, 39, 29], [1, 1, 1]));
       for (const axis of [0, 1, 2]) {
-        const ours = unstackKernel(t, axis);
+        const ours = fastUnstack(t, axis);
         const ref = tf.unstack(t, axis);
         expect(ours.length).toBe(ref.length);
         for (let k = 0; k < ref.length; k++) await same(ours[k]!, ref[k]!);
       }
-      const parts = splitKernel(t, [10, 25, 5], 1);
+      const parts = fastSplit(t, [10, 25, 5], 1);
       const refParts = tf.split(t, [10, 25, 5], 1);
       for (let k = 0; k < 3; k++) await same(parts[k]!, refParts[k]!);
     }
@@ -66,7 +66,7 @@ describe('slices of large arrays', () => {
   });
 
   it('split, concat, unstack and stack of large arrays: gradients equal tf.grads, and nothing leaks', async () => {
-    // (35, 32, 28): 31,360 elements, above the gather threshold, so these go through slice-kernel.
+    // (35, 32, 28): 31,360 elements, above the gather threshold, so these go through the fast path.
     // Finite differences over 31k elements are too slow here; tf.grads of the same tf ops is the reference.
     const x = nd.random.normal(0, 1, [35, 32, 28]);
     const halves = (a: NDArray): NDArray => {

@@ -1,5 +1,5 @@
 /**
- * On WebGPU a matrix transpose goes through tfjs's generic transpose program (transposeKernel),
+ * On WebGPU a matrix transpose goes through tfjs's generic transpose program (fastTranspose),
  * and nd.dot with transposeB transposes b first (the matMul shader is 4-wide only without the
  * flag). Values and gradients must be those of the plain definitions, checked here against
  * products computed in JavaScript, on every backend.
@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { autograd, nd, type NDArray } from '../../src/lib/index';
 import { tf } from '../../src/lib/engine/tf';
-import { transposeKernel } from '../../src/lib/nd/ops/transpose-kernel';
+import { fastTranspose } from '../../src/lib/nd/fast-paths/transpose-webgpu-matrix';
 import { useBackend } from './helpers/backend';
 import { expectClose } from './helpers/check-op';
 
@@ -21,14 +21,14 @@ const flat = (m: Mat): number[] => m.flat();
 const read = async (x: NDArray): Promise<number[]> => Array.from(await x.data());
 
 describe('transposes and transposed products', () => {
-  it('transposeKernel equals the definition for 2-D and other ranks', async () => {
+  it('fastTranspose equals the definition for 2-D and other ranks', async () => {
     const m = rand(9, 7);
     const t = tf.tensor(m);
-    expect(transposeKernel(t).shape).toEqual([7, 9]);
-    expectClose(Array.from(await transposeKernel(t).data()), flat(T(m)));
-    expectClose(Array.from(await transposeKernel(t, [0, 1]).data()), flat(m));
+    expect(fastTranspose(t).shape).toEqual([7, 9]);
+    expectClose(Array.from(await fastTranspose(t).data()), flat(T(m)));
+    expectClose(Array.from(await fastTranspose(t, [0, 1]).data()), flat(m));
     const c = tf.reshape(tf.range(0, 24), [2, 3, 4]);
-    expectClose(Array.from(await transposeKernel(c, [2, 0, 1]).data()), Array.from(await tf.transpose(c, [2, 0, 1]).data()));
+    expectClose(Array.from(await fastTranspose(c, [2, 0, 1]).data()), Array.from(await tf.transpose(c, [2, 0, 1]).data()));
   });
 
   it('x.T and its gradient', async () => {
