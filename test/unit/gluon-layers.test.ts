@@ -4,7 +4,7 @@ import { useBackend } from './helpers/backend';
 import { checkOp, expectClose, expectNoLeak, values } from './helpers/check-op';
 import { checkParamGrads } from './helpers/param-grads';
 import { convForward, type Shape4 } from './helpers/nn-reference';
-import { collectParamsWithPrefix } from '../../src/lib/io/parameters';
+import { collectParamsWithPrefix } from '../../src/lib/gluon/parameter-files';
 
 beforeAll(useBackend);
 

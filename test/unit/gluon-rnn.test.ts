@@ -4,7 +4,7 @@ import type { Parameter } from '../../src/lib/gluon/parameter';
 import { useBackend } from './helpers/backend';
 import { checkOp, expectClose, expectNoLeak, values } from './helpers/check-op';
 import { checkParamGrads } from './helpers/param-grads';
-import { collectParamsWithPrefix } from '../../src/lib/io/parameters';
+import { collectParamsWithPrefix } from '../../src/lib/gluon/parameter-files';
 
 beforeAll(useBackend);
 

@@ -222,6 +222,22 @@ describe('crashes and wrong errors', () => {
     expect(String(net)).toContain('(layers.0): Dense(4 -> 3, Activation(relu))');
   });
 
+  it('Blocks in a Map or Set field are registered; inside an instance of another class, an error says how to register them', () => {
+    class Keyed extends Block {
+      readonly byName = new Map([['enc', new Dense(3)]]);
+      readonly pool = new Set([new Dense(2)]);
+    }
+    expect(new Keyed().children().map(([k]) => k)).toEqual(['byName.enc', 'pool.0']);
+    class Holder {
+      constructor(readonly layer: InstanceType<typeof Dense>) {}
+    }
+    class Hidden extends Block {
+      readonly holder = new Holder(new Dense(3));
+    }
+    const net = new Hidden();
+    expect(() => net.initialize()).toThrow(/field 'holder' holds a Block \('layer'\) inside a Holder.*registerChild/);
+  });
+
   it('for..of and Array.from iterate over the first axis', async () => {
     const X = nd.arange(6).reshape([3, 2]);
     const rows = Array.from(X) as NDArray[];

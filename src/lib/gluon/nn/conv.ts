@@ -10,7 +10,8 @@ import { Block, layerOptions, type BlockOptions } from '../block';
 import { oneOf } from '../../nd/options';
 import type { InitSpec, Parameter } from '../parameter';
 import { activationFunction, type ActivationName } from './activation';
-import { expectInput, pyTuple, toCount, toPair, type Pair } from './layer-args';
+import { expectInput, toCount, toPair, type Pair } from './layer-args';
+import { pyTuple } from '../../nd/py-repr';
 
 export interface Conv2DOptions extends BlockOptions {
   /** The window (kh, kw); required (or pass it as the second argument). */
@@ -87,15 +88,14 @@ export class Conv2D extends Block {
     const where = `${this.name}: Conv2D`;
     expectInput(where, x, 4, '(batch, channels, height, width)');
     const c = x.shape[1]!;
-    const declared = this.weight.shape![1]!;
-    if (declared === 0) {
-      if (c % this.groups !== 0) throw new ShapeError(`${where} has groups=${this.groups}, which does not divide the ${c} channels of the input ${fmtShape(x.shape)}.`);
-      this.weight.shape = [this.channels, c / this.groups, ...this.kernelSize]; // deferred initialization completes here
-      this.weight.finishDeferredInit();
-    } else if (declared * this.groups !== c) {
-      throw new ShapeError(`${where} expects inputs with ${declared * this.groups} channels (weight ${fmtShape(this.weight.shape!)}), got input shape ${fmtShape(x.shape)}.`);
+    if (this.weight.shape![1] === 0 && c % this.groups !== 0) {
+      throw new ShapeError(`${where} has groups=${this.groups}, which does not divide the ${c} channels of the input ${fmtShape(x.shape)}.`);
     }
-    if (this.bias) this.bias.finishDeferredInit();
+    this.weight.inferShape(
+      [this.channels, c / this.groups, ...this.kernelSize],
+      () => `${where} expects inputs with ${this.weight.shape![1]! * this.groups} channels (weight ${fmtShape(this.weight.shape!)}), got input shape ${fmtShape(x.shape)}.`,
+    );
+    this.bias?.finishDeferredInit();
     const options = { stride: this.strides, pad: this.padding, dilate: this.dilation, numGroup: this.groups };
     const y = nd.convolution(x, this.weight.data(), this.bias ? this.bias.data() : null, options); // (batch, channels, oh, ow)
     return this.act ? this.act(y) : y;

@@ -1,6 +1,6 @@
 /**
- * Argument checks and Python-style printing shared by the layers: Gluon layers take a
- * number or a (height, width) pair for window sizes, and print them as Python tuples.
+ * Argument checks shared by the layers: Gluon layers take a number or a (height, width) pair
+ * for window sizes (their reprs print them with nd/py-repr.ts).
  */
 import type { NDArray } from '../../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../../nd/errors';
@@ -27,16 +27,6 @@ export function toCount(where: string, name: string, v: unknown, fallback: numbe
     throw new ArgumentError(`${where}: ${name} must be an integer >= ${min}, got ${describe(v)}.`);
   }
   return v;
-}
-
-/** Python's repr of a tuple of ints: (5, 5), (1,), (). */
-export function pyTuple(xs: readonly number[]): string {
-  return `(${xs.join(', ')}${xs.length === 1 ? ',' : ''})`;
-}
-
-/** Python's repr of a bool. */
-export function pyBool(b: boolean): string {
-  return b ? 'True' : 'False';
 }
 
 /** The input of a layer: an NDArray of the given rank (named in the error with what it should hold). */

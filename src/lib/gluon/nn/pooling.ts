@@ -9,7 +9,8 @@ import type { NDArray } from '../../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../../nd/errors';
 import { Block, layerOptions, type BlockOptions } from '../block';
 import { oneOf } from '../../nd/options';
-import { expectInput, pyBool, pyTuple, toPair, type Pair } from './layer-args';
+import { expectInput, toPair, type Pair } from './layer-args';
+import { pyBool, pyTuple } from '../../nd/py-repr';
 
 export interface Pool2DOptions extends BlockOptions {
   /** The window (kh, kw), default 2. */

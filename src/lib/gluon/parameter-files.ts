@@ -6,13 +6,14 @@
  */
 import type { NDArray } from '../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../nd/errors';
+import { completesShape } from '../nd/shape-utils';
 import type { Context } from '../engine/context';
-import type { Block } from '../gluon/block';
-import { Parameter } from '../gluon/parameter';
-import { GluonError } from '../gluon/errors';
-import { Zero } from '../gluon/init';
-import { deserialize, serialize } from './serialize';
-import { sourceBytes, writeBytes } from './storage';
+import type { Block } from './block';
+import { Parameter } from './parameter';
+import { GluonError } from './errors';
+import { Zero } from './init';
+import { deserialize, serialize } from '../io/serialize';
+import { sourceBytes, writeBytes } from '../io/storage';
 
 /**
  * Gluon's `_collect_params_with_prefix`: a block's own parameters under their local names (the
@@ -111,8 +112,7 @@ export async function loadParameters(block: Block, source: string | Uint8Array |
       const value = file.get(name);
       if (value === undefined) continue;
       const have = p.shape;
-      const fits = have === null || (have.length === value.ndim && have.every((d, i) => d === 0 || d === value.shape[i]));
-      if (!fits) {
+      if (have !== null && !completesShape(have, value.shape)) {
         throw new ShapeError(
           `${op}: parameter '${name}' (${p.name}) has shape ${fmtShape(have!)} in this network but ${fmtShape(value.shape)} in the file${where(source)}. ` +
             `The file was saved from a network of another shape; build the network with the same layer sizes before loading.`,
