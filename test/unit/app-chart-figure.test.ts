@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartOutput } from '../../src/kernel/protocol';
 import { chartLayout, chartTraces, chartUpdate, LIGHT_CHART, logTicks } from '../../src/app/outputs/chart-figure';
-import { styleOf } from '../../src/lib/d2l/animator';
+import { styleOf } from '../../src/lib/d2l/chart-style';
 
 const chart = (points: number, extra: Partial<ChartOutput['panels'][0]> = {}): ChartOutput => ({
   kind: 'chart',

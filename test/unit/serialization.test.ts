@@ -4,13 +4,14 @@ import { FileFormatError, FORMAT_VERSION, MAGIC, decode, encode, type Entry } fr
 import { MemoryStorage, currentStorage, type StorageBackend } from '../../src/lib/io/storage';
 import { useBackend } from './helpers/backend';
 import { expectNoLeak } from './helpers/check-op';
+import { runsInNode } from '../../src/lib/runs-in-node';
 
 beforeAll(useBackend);
 afterEach(() => nd.setStorageBackend(null));
 
 const { Block } = gluon;
 const { Sequential, Dense } = gluon.nn;
-const isNode = typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string';
+const isNode = runsInNode();
 
 /** The raw 32-bit patterns: equal bits, not merely equal numbers (NaN, -0 included). */
 function bits(v: Float32Array | Int32Array): number[] {

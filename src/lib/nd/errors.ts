@@ -2,6 +2,7 @@
  * Errors the library throws. Each says what was expected, what came, and how to fix it.
  */
 import type { Shape } from './shape-utils';
+import { pyTuple } from './py-repr';
 
 export class NDArrayError extends Error {
   constructor(message: string) {
@@ -37,6 +38,5 @@ export class NDArrayCoercionError extends TypeError {
   }
 }
 
-export function fmtShape(shape: Shape): string {
-  return `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
-}
+/** A shape as MXNet's messages print it, Python's tuple: (2, 3), (5,), (). */
+export const fmtShape: (shape: Shape) => string = pyTuple;

@@ -10,7 +10,8 @@ import { Block, layerOptions, type BlockOptions } from '../block';
 import { oneOf } from '../../nd/options';
 import type { InitSpec, Parameter } from '../parameter';
 import { activationFunction, type ActivationName } from './activation';
-import { expectInput, toCount, toPair, type Pair } from './layer-args';
+import { expectInput, toCount } from './layer-args';
+import { pair, type Pair } from '../../nd/ops/nn-options';
 import { pyTuple } from '../../nd/py-repr';
 
 export interface Conv2DOptions extends BlockOptions {
@@ -64,10 +65,10 @@ export class Conv2D extends Block {
     if (options.kernelSize === undefined) {
       throw new ArgumentError(`${where}: kernelSize is required, e.g. new nn.Conv2D(${channels}, { kernelSize: 3 }) or new nn.Conv2D(${channels}, 3).`);
     }
-    this.kernelSize = toPair(where, 'kernelSize', options.kernelSize, 1, 1);
-    this.strides = toPair(where, 'strides', options.strides, 1, 1);
-    this.padding = toPair(where, 'padding', options.padding, 0, 0);
-    this.dilation = toPair(where, 'dilation', options.dilation, 1, 1);
+    this.kernelSize = pair(where, 'kernelSize', options.kernelSize, 1, 1);
+    this.strides = pair(where, 'strides', options.strides, 1, 1);
+    this.padding = pair(where, 'padding', options.padding, 0, 0);
+    this.dilation = pair(where, 'dilation', options.dilation, 1, 1);
     this.groups = toCount(where, 'groups', options.groups, 1, 1);
     const inChannels = toCount(where, 'inChannels', options.inChannels, 0, 0);
     if (channels % this.groups !== 0 || inChannels % this.groups !== 0) {
