@@ -3,10 +3,10 @@
  *
  * | backend | largest array | why | test |
  * | --- | --- | --- | --- |
- * | webgpu | the device's maxBufferSize / maxStorageBufferBindingSize | one buffer, bound as a storage buffer by every shader; a larger one silently reads as zeros | test/unit/per-op-caches.test.ts |
- * | webgl | maxTextureSize^2 elements | unpacked, one float per texel of a square texture | test/unit/per-op-caches.test.ts |
- * | wasm | half of the 4 GiB heap, and no more than the heap has free | one linear memory; a failed growth aborts the module for good | test/unit/memory-guard.test.ts |
- * | cpu and others | no fixed limit | they fail by throwing instead | test/unit/memory-guard.test.ts |
+ * | webgpu | the device's maxBufferSize / maxStorageBufferBindingSize | one buffer, bound as a storage buffer by every shader; a larger one silently reads as zeros | test/unit/lib/nd/per-op-caches.test.ts |
+ * | webgl | maxTextureSize^2 elements | unpacked, one float per texel of a square texture | test/unit/lib/nd/per-op-caches.test.ts |
+ * | wasm | half of the 4 GiB heap, and no more than the heap has free | one linear memory; a failed growth aborts the module for good | test/unit/lib/nd/memory-guard.test.ts |
+ * | cpu and others | no fixed limit | they fail by throwing instead | test/unit/lib/nd/memory-guard.test.ts |
  */
 import { tf } from '../engine/tf';
 

@@ -1,7 +1,7 @@
 /**
  * The chapter compiler on the fixture book (test/unit/fixtures/chapters): golden files for the
  * table of contents, each section's output and the search index (update them with
- * `npx vitest run test/unit/content-compile.test.ts -u` and read the diff), plus explicit
+ * `npx vitest run test/unit/content/compile.test.ts -u` and read the diff), plus explicit
  * checks of numbering, cross-references, figures, tables, math and cells.
  */
 import { fileURLToPath } from 'node:url';

@@ -4,7 +4,7 @@
  *
  * | backend | when | measured win | test |
  * | --- | --- | --- | --- |
- * | all (pays on wasm) | a backward pass transposes one saved tensor more than once (swapLast) | (32, 256) by a shared (256, 256) weight: ~1.3 -> ~0.35 ms a step | test/unit/backward-memo.test.ts |
+ * | all (pays on wasm) | a backward pass transposes one saved tensor more than once (swapLast) | (32, 256) by a shared (256, 256) weight: ~1.3 -> ~0.35 ms a step | test/unit/lib/nd/fast-paths/backward-memo.test.ts |
  *
  * A recurrent net unrolled over T steps saves its hidden-to-hidden weight T times
  * (clones that share its data); each step's backward multiplies by that weight transposed. On

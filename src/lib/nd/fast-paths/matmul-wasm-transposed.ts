@@ -3,7 +3,7 @@
  *
  * | backend | when | measured win | test |
  * | --- | --- | --- | --- |
- * | wasm | transposeA or transposeB, except a by b^T with a of at most 8 rows | (784, 256)^T (256, 256): ~280 -> ~29 ms | test/unit/reduce-linalg.test.ts ("transposes"), test/unit/linalg-few-rows.test.ts |
+ * | wasm | transposeA or transposeB, except a by b^T with a of at most 8 rows | (784, 256)^T (256, 256): ~280 -> ~29 ms | test/unit/lib/nd/ops/reduce-linalg.test.ts ("transposes"), test/unit/lib/nd/ops/linalg-few-rows.test.ts |
  *
  * tfjs's WASM kernel reads a transposed operand with a strided inner loop, 10-20x slower than a
  * plain product (measured in Node: (784, 256)^T (256, 256) took ~280 ms with the flag, ~29 ms

@@ -3,7 +3,7 @@
  *
  * | backend | when | measured win | test |
  * | --- | --- | --- | --- |
- * | wasm | A^T B of 2-D arrays whose result has at most a quarter as many rows as columns | (28, 1120) (1120, 256) with a new b: ~4.3 -> ~1.8 ms | test/unit/reduce-linalg.test.ts ("A^T B with few result rows") |
+ * | wasm | A^T B of 2-D arrays whose result has at most a quarter as many rows as columns | (28, 1120) (1120, 256) with a new b: ~4.3 -> ~1.8 ms | test/unit/lib/nd/ops/reduce-linalg.test.ts ("A^T B with few result rows") |
  *
  * tfjs's WASM matMul hands b to XNNPACK as a fully-connected layer's weights, which XNNPACK first
  * repacks (with a transposing read), and caches that per b tensor. A b met for the first time (a

@@ -3,7 +3,7 @@
  *
  * | backend | when | measured win | test |
  * | --- | --- | --- | --- |
- * | webgpu | transposeB, a with more than 8 rows | (256, 784) (256, 784)^T on SwiftShader: ~1320 -> ~820 ms | test/unit/transpose-webgpu-matrix.test.ts |
+ * | webgpu | transposeB, a with more than 8 rows | (256, 784) (256, 784)^T on SwiftShader: ~1320 -> ~820 ms | test/unit/lib/nd/fast-paths/transpose-webgpu-matrix.test.ts |
  *
  * tfjs's matMul shader reads 4 floats at a time only when b is not transposed: with transposeB it
  * falls back to scalar reads, ~1.6x slower for Dense's x W^T (measured, (256, 784) (256, 784)^T on

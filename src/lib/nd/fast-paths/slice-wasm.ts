@@ -3,7 +3,7 @@
  *
  * | backend | when | measured win | test |
  * | --- | --- | --- | --- |
- * | wasm | a float32 or int32 input of 4096 elements or more | the gradient of stacking 35 (32, 256) RNN outputs: ~47 ms before | test/unit/slice-wasm.test.ts |
+ * | wasm | a float32 or int32 input of 4096 elements or more | the gradient of stacking 35 (32, 256) RNN outputs: ~47 ms before | test/unit/lib/nd/fast-paths/slice-wasm.test.ts |
  *
  * tfjs's WASM Slice kernel reads its input with readSync, which copies all of it out of the heap, for every
  * slice: cutting a (T, ...) array into T pieces copies it T times (measured, the gradient of

@@ -3,7 +3,7 @@
  *
  * | backend | when | measured win | test |
  * | --- | --- | --- | --- |
- * | webgpu | a 2-D array, perm [1, 0] | ~15x on SwiftShader ((256, 784): ~535 -> ~33 ms) | test/unit/transpose-webgpu-matrix.test.ts |
+ * | webgpu | a 2-D array, perm [1, 0] | ~15x on SwiftShader ((256, 784): ~535 -> ~33 ms) | test/unit/lib/nd/fast-paths/transpose-webgpu-matrix.test.ts |
  *
  * For a 2-D array with perm [1, 0] tfjs's WebGPU backend runs a tiled shared-memory shader; every
  * other transpose runs a one-element-per-thread shader. On SwiftShader the tiled one is ~15x slower
