@@ -4,7 +4,7 @@
 // first sentence of its doc comment, read from src/lib's types with TypeScript's compiler API.
 //   node scripts/api-reference.mjs            writes src/app/reference/api-reference.json
 //   node scripts/api-reference.mjs --check    exits 1 when that file is stale
-// test/unit/api-reference.test.ts runs the check, so a library change without a regenerated
+// test/unit/scripts/api-reference.test.ts runs the check, so a library change without a regenerated
 // page fails the unit tests.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -9,7 +9,7 @@
  * properties and value shapes KaTeX writes (no fixed or absolute positioning, no z-index, no
  * url()), and links that are http(s), mailto, relative or #anchors.
  *
- * Everything the book's own chapters contain passes unchanged (test/unit/content-sanitize.test.ts
+ * Everything the book's own chapters contain passes unchanged (test/unit/content/sanitize.test.ts
  * compares every chapter's HTML with and without the allowlist).
  */
 import sanitizeHtml from 'sanitize-html';

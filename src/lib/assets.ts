@@ -7,11 +7,11 @@
  *  - in Node, `<repo>/public/data/<path>` is read from disk (the folder is found from
  *    `HANDSON_PUBLIC_DATA`, or by walking up from the working directory; `fs` comes through a
  *    dynamic import the browser bundle never follows);
- *  - in a browser, `fetch(`${base}data/${path}`)`, with the base set by `setAssetBase`
- *    (default '/', where Vite serves `public/`).
+ *  - in a browser, `fetch('/data/<path>')`, where Vite serves `public/`.
  * Paths are relative to `public/data/`, with '/' separators: 'fashion-mnist/t10k-labels-idx1-ubyte.gz'.
  */
 import { LibraryError } from './errors';
+import { nodeImport, runsInNode } from './runs-in-node';
 
 /** An asset could not be read, or its bytes are not what they should be. */
 export class AssetError extends LibraryError {}
@@ -21,7 +21,6 @@ export type AssetLoader = (path: string) => Promise<Uint8Array>;
 const HOW_TO_GET_DATA = 'Run `npm run data` in the repository to place the datasets in public/data.';
 
 let customLoader: AssetLoader | null = null;
-let assetBase = '/';
 
 /** Routes every asset read through `loader` (the kernel sets the page relay); null restores the default. */
 export function setAssetLoader(loader: AssetLoader | null): void {
@@ -29,12 +28,6 @@ export function setAssetLoader(loader: AssetLoader | null): void {
     throw new AssetError(`setAssetLoader: expected a function (path) => Promise<Uint8Array>, or null for the default, got ${typeof loader}.`);
   }
   customLoader = loader;
-}
-
-/** The site's base URL for the default browser loader: assets are fetched from `${base}data/<path>`. */
-export function setAssetBase(base: string): void {
-  if (typeof base !== 'string') throw new AssetError(`setAssetBase: expected a string such as '/' or 'https://example.org/book/', got ${typeof base}.`);
-  assetBase = base.endsWith('/') ? base : `${base}/`;
 }
 
 function checkPath(path: unknown): string {
@@ -51,7 +44,7 @@ function checkPath(path: unknown): string {
 /** The bytes of an asset (a path relative to public/data). */
 export async function loadAsset(path: string): Promise<Uint8Array> {
   const p = checkPath(path);
-  const loader = customLoader ?? (isNode() ? readFromDisk : fetchFromSite);
+  const loader = customLoader ?? (runsInNode() ? readFromDisk : fetchFromSite);
   let bytes: Uint8Array | ArrayBuffer;
   try {
     bytes = await loader(p);
@@ -81,7 +74,7 @@ export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
     throw new AssetError(`gunzip: the data is not gzip-compressed (it starts with ${head || 'nothing'}, gzip starts with 1f 8b). The file may be corrupt or not a .gz file.`);
   }
   try {
-    if (isNode()) {
+    if (runsInNode()) {
       const zlib = (await nodeImport('node:zlib')) as NodeZlib;
       const out = await new Promise<Uint8Array>((resolve, reject) => zlib.gunzip(bytes, (err, res) => (err ? reject(err) : resolve(res))));
       return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
@@ -95,11 +88,6 @@ export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 // ---- default loaders -------------------------------------------------------------------
-
-const isNode = (): boolean => typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string';
-
-// A variable specifier: bundlers leave the import alone, so the browser build never includes fs.
-const nodeImport = (specifier: string): Promise<unknown> => import(/* @vite-ignore */ specifier);
 
 interface NodeZlib {
   gunzip(data: Uint8Array, callback: (err: Error | null, result: Uint8Array) => void): void;
@@ -162,7 +150,7 @@ async function readFromDisk(p: string): Promise<Uint8Array> {
 }
 
 async function fetchFromSite(p: string): Promise<Uint8Array> {
-  const url = `${assetBase}data/${p}`;
+  const url = `/data/${p}`; // where Vite serves public/
   const res = await fetch(url);
   if (!res.ok) throw new AssetError(`could not load the asset '${p}' from ${url}: HTTP ${res.status}. ${HOW_TO_GET_DATA}`);
   // Dev servers answer unknown paths with the app's index.html (status 200).

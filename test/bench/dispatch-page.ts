@@ -8,7 +8,7 @@ import { tf } from '../../src/lib/engine/tf';
 import { initBackend, type BackendName } from '../../src/lib/engine/backends';
 import { autograd, gluon, init, nd, NDArray } from '../../src/lib/index';
 import { reclaimMemory } from '../../src/lib/nd/lifetime';
-import { maxArrayBytes } from '../../src/lib/nd/memory-guard';
+import { maxArrayBytes } from '../../src/lib/nd/backend-limits';
 // Raw TensorFlow.js's gradients, for the raw side of profiled workloads (as bench-worker.ts).
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import * as w from './workloads';
@@ -117,7 +117,7 @@ const variants = (): Record<string, Variant> => {
       for (let i = 0; i < OPS; i++) x = x.add(oneG);
       check(((await x.toArray()) as number[])[0]!);
     },
-    // What every op asked before maxArrayBytes cached it per backend (memory-guard.ts), against
+    // What every op asked before maxArrayBytes cached it per backend (backend-limits.ts), against
     // the cached call; 1,000 calls each.
     'limit, read from the backend': async () => {
       let m = 0;

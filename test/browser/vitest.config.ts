@@ -46,7 +46,7 @@ const BACKENDS = [
 
 /** Existing files that stay in Node, with why (file names relative to test/unit). */
 const NODE_ONLY: Record<string, string> = {
-  'memory.test.ts':
+  'lib/memory.test.ts':
     'about V8 garbage collection under node --expose-gc (calls gc()); 4,000 training steps would take many minutes on SwiftShader WebGPU',
 };
 

@@ -1,5 +1,5 @@
 // Counts the edit-loss sequences fast-check drives through the reader's edits store (the
-// property in test/unit/app-edits-property.test.ts: random edits, reloads, resets, exports,
+// property in test/unit/app/edits/edits-property.test.ts: random edits, reloads, resets, exports,
 // imports, storage full), keeping fast-check's failure report (a failing run still throws).
 import fc from 'fast-check';
 import { afterAll } from 'vitest';

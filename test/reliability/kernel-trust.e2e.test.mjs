@@ -7,7 +7,7 @@
 //    MessageEvent.prototype.data neither forges nor reads kernel messages);
 //  - close() in a cell ends the cell with an error instead of leaving it running forever;
 //  - the .wasm fetch kept for TensorFlow.js serves the three binaries only (that it never POSTs:
-//    test/unit/lockdown.test.ts); import() of a same-origin script is refused;
+//    test/unit/kernel/lockdown.test.ts); import() of a same-origin script is refused;
 //  - a page of another origin (a second local server) that frames kernel-frame.html or the
 //    reader gets no kernel.
 // Counts: attacks tried and blocked (category 'kernel-trust').

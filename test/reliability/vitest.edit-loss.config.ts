@@ -2,4 +2,4 @@
 import { defineConfig } from 'vitest/config';
 import base from '../../vite.config';
 
-export default defineConfig({ ...base, test: { ...base.test, include: ['test/unit/app-edits-property.test.ts'], setupFiles: ['test/reliability/edit-loss.setup.ts'] } });
+export default defineConfig({ ...base, test: { ...base.test, include: ['test/unit/app/edits/edits-property.test.ts'], setupFiles: ['test/reliability/edit-loss.setup.ts'] } });

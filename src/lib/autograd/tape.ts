@@ -10,7 +10,7 @@ import { tf, type Tensor } from '../engine/tf';
 import { AutogradError, fmtShape } from '../nd/errors';
 import { shapesEqual } from '../nd/shape-utils';
 import type { NDArray } from '../nd/ndarray';
-import { withBackwardMemo } from './backward-memo';
+import { withBackwardMemo } from '../nd/fast-paths/backward-memo';
 
 /** Maps the output gradient to one gradient per input (null: that input needs none). */
 export type VectorJacobianProduct = (dy: Tensor) => readonly (Tensor | null)[];

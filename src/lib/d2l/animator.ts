@@ -7,42 +7,12 @@
 import { display } from '../display';
 import type { ChartPanel, ChartSeries } from '../output-kinds';
 import { ArgumentError } from '../nd/errors';
+import { styleOf, type PlotOptions } from './chart-style';
 
-export interface AnimatorOptions {
-  xLabel?: string;
-  yLabel?: string;
-  legend?: string[];
-  xLim?: [number, number];
-  yLim?: [number, number];
-  xScale?: 'linear' | 'log';
-  yScale?: 'linear' | 'log';
-  /** Per-series style, d2l's fmts: '-' line, 'o' markers, '-o' both, '--' dashed line. */
-  fmts?: string[];
-  title?: string;
-}
+/** The axes, legend and styles of the chart: those of d2l.plot. */
+export type AnimatorOptions = PlotOptions;
 
 let nextId = 0;
-
-export function modeOf(fmt: string | undefined): ChartSeries['mode'] {
-  if (fmt === undefined) return 'lines';
-  const marker = /[o.x*s^]/.test(fmt.replace(/-/g, ''));
-  const line = fmt.includes('-') || fmt.includes(':') || !marker;
-  return marker && line ? 'lines+markers' : marker ? 'markers' : 'lines';
-}
-
-const SYMBOLS: Record<string, NonNullable<ChartSeries['symbol']>> = { x: 'x', s: 'square', '^': 'triangle-up', '*': 'star' };
-
-/** A matplotlib-style format string ('-', '--', ':', '-.', 'o', '-o', 'x', ...) as a series style. */
-export function styleOf(fmt: string | undefined): Pick<ChartSeries, 'mode' | 'dash' | 'symbol'> {
-  const style: Pick<ChartSeries, 'mode' | 'dash' | 'symbol'> = { mode: modeOf(fmt) };
-  if (fmt === undefined) return style;
-  if (fmt.includes('--')) style.dash = 'dash';
-  else if (fmt.includes('-.')) style.dash = 'dashdot';
-  else if (fmt.includes(':')) style.dash = 'dot';
-  const symbol = [...fmt].map((c) => SYMBOLS[c]).find((s) => s !== undefined);
-  if (symbol) style.symbol = symbol;
-  return style;
-}
 
 /** The book's Animator: a live line chart that add(x, ys) extends point by point, as in the chapters' training loops. */
 export class Animator {

@@ -8,22 +8,9 @@ import { display } from '../display';
 import type { ChartPanel, ChartSeries } from '../output-kinds';
 import { NDArray } from '../nd/ndarray';
 import { ArgumentError } from '../nd/errors';
-import { styleOf } from './animator';
+import { styleOf, type PlotOptions } from './chart-style';
 
 type Values = NDArray | readonly number[];
-
-export interface PlotOptions {
-  xLabel?: string;
-  yLabel?: string;
-  legend?: string[];
-  xLim?: [number, number];
-  yLim?: [number, number];
-  xScale?: 'linear' | 'log';
-  yScale?: 'linear' | 'log';
-  /** Per-series style: '-' line, '--' dashed, ':' dotted, '-.' dash-dot, 'o' or '.' markers (scatter), 'x', 's', '^', '*' other markers, '-o' both. */
-  fmts?: string[];
-  title?: string;
-}
 
 export interface PanelSpec extends PlotOptions {
   x: Values | Values[];

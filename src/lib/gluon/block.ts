@@ -16,7 +16,7 @@ import { shapesCompatible } from '../nd/shape-utils';
 import { ParameterDict } from './parameter-dict';
 import type { InitSpec, Parameter } from './parameter';
 import { currentScope, NameScope, nextPrefix, withScope } from './name-scope';
-import { loadParameters, saveParameters, type LoadParametersOptions } from '../io/parameters';
+import { loadParameters, saveParameters, type LoadParametersOptions } from './parameter-files';
 
 export interface BlockOptions {
   /** Name prefix; default: the kind and a counter (dense0_). */
@@ -61,8 +61,8 @@ function isPlainContainer(v: unknown): v is unknown[] | Record<string, unknown> 
 }
 
 /**
- * The Blocks held in a field: the block itself, or those inside a plain array / object
- * (nested ones too), named `key.i` / `key.name` in field order: Gluon's containers register
+ * The Blocks held in a field: the block itself, or those inside a plain array / object, Map or
+ * Set (nested ones too), named `key.i` / `key.name` in field order: Gluon's containers register
  * their children the same way, and a list of layers in a field is the first thing readers write.
  */
 function blocksIn(key: string, value: unknown, out: [string, Block][], depth = 0): void {
@@ -75,6 +75,22 @@ function blocksIn(key: string, value: unknown, out: [string, Block][], depth = 0
     }
   } else if (depth < 4 && isPlainContainer(value)) {
     for (const [k, v] of Object.entries(value)) blocksIn(`${key}.${k}`, v, out, depth + 1);
+  } else if (depth < 4 && value instanceof Map) {
+    for (const [k, v] of value) blocksIn(`${key}.${String(k)}`, v, out, depth + 1);
+  } else if (depth < 4 && value instanceof Set) {
+    let i = 0;
+    for (const v of value) blocksIn(`${key}.${i++}`, v, out, depth + 1);
+  } else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value) && !(value instanceof NDArrayClass)) {
+    // Any other object (an instance of a class of the reader's) is not walked: a Block held in it
+    // would silently miss initialize() and collectParams(). Gluon warns there; here it is an error.
+    const held = Object.entries(value).find(([, v]) => v instanceof Block);
+    if (held !== undefined) {
+      const kind = (Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null)?.constructor?.name ?? 'object';
+      throw new GluonError(
+        `the field '${key}' holds a Block ('${held[0]}') inside a ${kind}, where it is not registered as a child: ` +
+          `keep Blocks in fields, arrays, plain objects or Maps, or call this.registerChild(block, name).`,
+      );
+    }
   }
 }
 

@@ -7,7 +7,7 @@
 import { nd } from '../nd/index';
 import { NDArray, type DType, type GradReq } from '../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../nd/errors';
-import { shapesEqual } from '../nd/shape-utils';
+import { completesShape, shapesEqual } from '../nd/shape-utils';
 import { checkOptions } from '../nd/options';
 import { currentContext, type Context } from '../engine/context';
 import { DeferredInitializationError, GluonError } from './errors';
@@ -93,8 +93,7 @@ export class Parameter {
     if (value === null) throw new ArgumentError(`Parameter '${this.name}': the shape cannot be unset.`);
     const old = this.shapeValue;
     if (old !== null) {
-      const compatible = old.length === value.length && old.every((d, i) => d === 0 || d === value[i]);
-      if (!compatible) {
+      if (!completesShape(old, value)) {
         throw new ShapeError(`Parameter '${this.name}': cannot change the shape from ${fmtShape(old)} to ${fmtShape(value)}; only unknown (0) dimensions can be filled in.`);
       }
     }
@@ -134,7 +133,20 @@ export class Parameter {
     this.createArray(chosen);
   }
 
-  /** Called by layers once the shape is complete: performs a deferred initialization. */
+  /**
+   * A layer's step on every forward pass (Gluon's shape inference and _finish_deferred_init):
+   * `shape` is this parameter's full shape as the input implies it. Unknown (0) dimensions are
+   * filled in and a deferred initialization finishes; a known dimension that differs throws a
+   * ShapeError with the layer's `mismatch()` message (which names the layer and the input).
+   */
+  inferShape(shape: readonly number[], mismatch: () => string): void {
+    const old = this.shapeValue;
+    if (old !== null && !completesShape(old, shape)) throw new ShapeError(mismatch());
+    if (old === null || old.some((d) => d === 0)) this.shapeValue = [...shape];
+    this.finishDeferredInit();
+  }
+
+  /** Performs a deferred initialization once the shape is complete (layers call inferShape). */
   finishDeferredInit(): void {
     if (this.state !== 'deferred') return;
     if (!this.shapeKnown()) {

@@ -10,6 +10,7 @@
  * - Otherwise (a browser with no backend yet) files live in memory, for this kernel's life.
  */
 import { ArgumentError } from '../nd/errors';
+import { nodeImport, runsInNode } from '../runs-in-node';
 import { deserialize, serialize, type LoadedData, type SaveData } from './serialize';
 
 type MaybePromise<T> = T | Promise<T>;
@@ -47,11 +48,6 @@ export class MemoryStorage implements StorageBackend {
     return this.files.delete(name);
   }
 }
-
-const isNode = (): boolean => typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string';
-
-// A variable specifier: bundlers leave the import alone, so the browser build never includes fs.
-const nodeImport = (specifier: string): Promise<unknown> => import(/* @vite-ignore */ specifier);
 
 interface NodeFs {
   writeFile(path: string, data: Uint8Array): Promise<void>;
@@ -108,7 +104,7 @@ export function setStorageBackend(backend: StorageBackend | null): void {
 
 /** The store in use now. */
 export function currentStorage(): StorageBackend {
-  return custom ?? (isNode() ? files : memory);
+  return custom ?? (runsInNode() ? files : memory);
 }
 
 function checkName(op: string, name: unknown): string {

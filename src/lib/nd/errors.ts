@@ -3,6 +3,7 @@
  */
 import { LibraryError } from '../errors';
 import type { Shape } from './shape-utils';
+import { pyTuple } from './py-repr';
 
 /** Errors of arrays, their ops and autograd (the library's other parts have their own LibraryErrors). */
 export class NDArrayError extends LibraryError {}
@@ -34,6 +35,5 @@ export class NDArrayCoercionError extends TypeError {
   }
 }
 
-export function fmtShape(shape: Shape): string {
-  return `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
-}
+/** A shape as MXNet's messages print it, Python's tuple: (2, 3), (5,), (). */
+export const fmtShape: (shape: Shape) => string = pyTuple;

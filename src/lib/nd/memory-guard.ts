@@ -3,16 +3,15 @@
  * a bare RangeError ("Invalid typed array length"), WebGL refuses a texture larger than its
  * limit, and WebGPU does not fail at all: its buffer creation reports a validation error on the
  * device's event and hands back an invalid buffer, so the array silently reads as zeros. This
- * module turns all of them into one OutOfMemoryError naming the op, the shape and the bytes.
+ * module turns all of them into one OutOfMemoryError naming the op, the shape and the bytes; each
+ * backend's limit is in backend-limits.ts.
  */
 import { tf } from '../engine/tf';
 import { NDArrayError, fmtShape } from './errors';
+import { BYTES_PER_ELEMENT, maxArrayBytes, sharedHeapBytes } from './backend-limits';
 
 /** An array that cannot be allocated: names the op, the shape, the bytes and the limit. */
 export class OutOfMemoryError extends NDArrayError {}
-
-/** Bytes per element of every dtype the library uses (float32, int32, bool stored as 4 bytes). */
-const BYTES_PER_ELEMENT = 4;
 
 export function arrayBytes(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1) * BYTES_PER_ELEMENT;
@@ -29,51 +28,6 @@ export function formatBytes(bytes: number): string {
   return i === 0 ? `${v} bytes` : `${v.toFixed(1)} ${units[i]}`;
 }
 
-interface GpuLimits {
-  maxBufferSize?: number;
-  maxStorageBufferBindingSize?: number;
-}
-
-/**
- * The largest array the active backend can hold, in bytes (Infinity when it has no fixed limit
- * and fails by throwing instead, as the CPU backend does). WebGPU: one buffer, bound as a storage buffer by every
- * shader. WebGL (unpacked, one float per texel of a square texture): maxTextureSize^2 elements.
- */
-export function maxArrayBytes(): number {
-  // Asked after every op (primitive.ts): a backend's limits never change, so they are read once
-  // per backend instance (a restarted backend, e.g. after a lost device, is a new instance).
-  const backend = tf.backend();
-  if (backend === limitOf.backend) return limitOf.bytes;
-  const bytes = readMaxArrayBytes();
-  limitOf = { backend, bytes };
-  return bytes;
-}
-
-let limitOf: { backend: object | null; bytes: number } = { backend: null, bytes: Infinity };
-
-function readMaxArrayBytes(): number {
-  const name = tf.getBackend();
-  if (name === 'webgpu') {
-    const limits = (tf.backend() as unknown as { device?: { limits?: GpuLimits } }).device?.limits;
-    const sizes = [limits?.maxBufferSize, limits?.maxStorageBufferBindingSize].filter((v): v is number => typeof v === 'number');
-    return sizes.length ? Math.min(...sizes) : Infinity;
-  }
-  if (name === 'webgl') {
-    const side = tf.env().getNumber('WEBGL_MAX_TEXTURE_SIZE');
-    return side > 0 ? side * side * BYTES_PER_ELEMENT : Infinity;
-  }
-  // WASM: one linear memory of at most 4 GiB (tfjs-backend-wasm's emscripten getHeapMax()), and
-  // a failed growth aborts the module for good, so arrays that cannot fit must never be tried.
-  // One array may take at most half of it: any op on an array needs room for its result in the
-  // same heap (y = f(x) holds x and y at once), so a larger array could be made but not used.
-  // nd.random.normal(0, 1, [30000, 30000]) (3.6 GB) passed a full-heap limit, drew its numbers
-  // on the CPU for minutes, and then the process was killed while the heap grew.
-  if (name === 'wasm') return WASM_HEAP_MAX / 2;
-  return Infinity;
-}
-
-const WASM_HEAP_MAX = 4294901760;
-
 function tooLarge(op: string, shape: readonly number[], limit: number): OutOfMemoryError {
   return new OutOfMemoryError(
     `${op}: out of memory: an array of shape ${fmtShape(shape)} needs ${formatBytes(arrayBytes(shape))}, ` +
@@ -88,12 +42,13 @@ export function checkAllocation(op: string, shape: readonly number[]): void {
   const bytes = arrayBytes(shape);
   if (bytes > limit) throw tooLarge(op, shape, limit);
   // On WASM every array shares the one heap: what the live arrays hold is not available.
-  if (tf.getBackend() === 'wasm' && bytes > WASM_HEAP_MAX / 4) {
+  const heap = sharedHeapBytes();
+  if (heap !== null && bytes > heap / 4) {
     const inUse = tf.memory().numBytes;
-    if (bytes + inUse > WASM_HEAP_MAX) {
+    if (bytes + inUse > heap) {
       throw new OutOfMemoryError(
-        `${op}: out of memory: an array of shape ${fmtShape(shape)} needs ${formatBytes(bytes)}, but the wasm backend's memory ` +
-          `(${formatBytes(WASM_HEAP_MAX)}) already holds ${formatBytes(inUse)} of live arrays. Free large arrays you no longer need ` +
+        `${op}: out of memory: an array of shape ${fmtShape(shape)} needs ${formatBytes(bytes)}, but the ${tf.getBackend()} backend's memory ` +
+          `(${formatBytes(heap)}) already holds ${formatBytes(inUse)} of live arrays. Free large arrays you no longer need ` +
           `(x.dispose() or drop the variable), use a smaller shape, or work on the data in batches.`,
       );
     }

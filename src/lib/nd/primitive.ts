@@ -8,7 +8,8 @@ import { isRecording } from '../autograd/state';
 import { TapeNode } from '../autograd/tape';
 import { NDArray } from './ndarray';
 import { OpError, fmtShape } from './errors';
-import { allocationError, arrayBytes, checkAllocation, isAllocationFailure, maxArrayBytes } from './memory-guard';
+import { allocationError, arrayBytes, checkAllocation, isAllocationFailure } from './memory-guard';
+import { maxArrayBytes } from './backend-limits';
 
 /** What the backward of one call may read: the inputs and the output, as they were. */
 export interface Saved {
@@ -46,7 +47,7 @@ export function setBeforeOpHook(hook: (() => void) | null): void {
  * Another reference to a tensor's data, for the tape. tf.clone shares the data on WebGL, WebGPU
  * and CPU but copies it on WASM (its Identity kernel); a same-shape reshape shares it everywhere.
  * Sharing also lets the nodes of an unrolled RNN, which all save the same weight, be seen as
- * saving one tensor (autograd/backward-memo.ts).
+ * saving one tensor (fast-paths/backward-memo.ts).
  */
 function shareData(t: Tensor): Tensor {
   return tf.reshape(t, t.shape);

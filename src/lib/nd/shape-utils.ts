@@ -118,6 +118,11 @@ export function shapesEqual(a: Shape, b: Shape): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
+/** Whether `full` completes `partial`: the same rank, and equal wherever `partial` is known (0 = unknown). */
+export function completesShape(partial: Shape, full: Shape): boolean {
+  return partial.length === full.length && partial.every((d, i) => d === 0 || d === full[i]);
+}
+
 /** Whether two parameter shapes can be the same array: equal rank, dims equal where both are known (0 = unknown). */
 export function shapesCompatible(a: Shape, b: Shape): boolean {
   return a.length === b.length && a.every((d, i) => d === 0 || b[i] === 0 || d === b[i]);

@@ -8,7 +8,8 @@ import { ArgumentError, ShapeError, fmtShape } from '../../nd/errors';
 import type { NDArray } from '../../nd/ndarray';
 import { expectArray } from '../../nd/ops/operand';
 import { shapesEqual } from '../../nd/shape-utils';
-import { Loss, pyFloat, type LossOptions } from './loss';
+import { Loss, type LossOptions } from './loss';
+import { pyFloat } from '../../nd/py-repr';
 
 export interface CosineEmbeddingLossOptions extends LossOptions {
   /** How dissimilar (in cosine) a -1 pair must be before it costs nothing (default 0). */

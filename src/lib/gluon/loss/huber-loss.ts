@@ -6,7 +6,8 @@ import { layerOptions } from '../block';
 import { ArgumentError } from '../../nd/errors';
 import { where } from '../../nd/ops/elementwise';
 import type { NDArray } from '../../nd/ndarray';
-import { Loss, pyFloat, type LossOptions } from './loss';
+import { Loss, type LossOptions } from './loss';
+import { pyFloat } from '../../nd/py-repr';
 
 export interface HuberLossOptions extends LossOptions {
   /** Where the loss turns from quadratic to linear (default 1). */

@@ -9,7 +9,8 @@ import { logSoftmax } from '../../nd/ops/softmax';
 import type { NDArray } from '../../nd/ndarray';
 import { bool } from '../../nd/options';
 import { normAxis } from '../../nd/shape-utils';
-import { Loss, pyFloat, type LossOptions } from './loss';
+import { Loss, type LossOptions } from './loss';
+import { pyFloat } from '../../nd/py-repr';
 
 export interface KLDivLossOptions extends LossOptions {
   /** pred holds log-probabilities (default true); false: scores, normalized by logSoftmax. */

@@ -4,6 +4,7 @@
  * `l.backward()` (which sums) gives the gradient of the batch's total loss, and
  * `trainer.step(batchSize)` turns it into the mean.
  */
+import { pyFloat } from '../../nd/py-repr';
 import type { NDArray } from '../../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../../nd/errors';
 import { expectArray } from '../../nd/ops/operand';
@@ -16,15 +17,6 @@ export interface LossOptions extends BlockOptions {
   weight?: number | null;
   /** The axis that holds the examples (default 0). */
   batchAxis?: number;
-}
-
-/** Python's repr of a float, as Gluon prints `w=1.0`. */
-export function pyFloat(v: number | null): string {
-  if (v === null) return 'None';
-  const a = Math.abs(v);
-  // Python switches to exponent notation below 1e-4 and from 1e16, with two exponent digits.
-  if (a !== 0 && (a < 1e-4 || a >= 1e16)) return v.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
-  return Number.isInteger(v) ? v.toFixed(1) : String(v);
 }
 
 /** Gluon's Loss: the base of the losses; forward(pred, label, sampleWeight?) gives one loss per example. */

@@ -8,8 +8,7 @@ import { expectArray } from '../../nd/ops/operand';
 import { isTraining } from '../../autograd/state';
 import { Block, layerOptions, type BlockOptions } from '../block';
 import type { InitSpec, Parameter } from '../parameter';
-import { pyFloat } from '../loss/loss';
-import { pyTuple } from './layer-args';
+import { pyFloat, pyTuple } from '../../nd/py-repr';
 
 /** (batch, a, b, ...) -> (batch, a*b*...), e.g. between convolutions and dense layers. */
 export class Flatten extends Block {

@@ -17,8 +17,7 @@ import { nd } from '../../nd/index';
 import { isTraining, pause } from '../../autograd/state';
 import { Block, layerOptions, type BlockOptions } from '../block';
 import type { InitSpec, Parameter } from '../parameter';
-import { pyFloat } from '../loss/loss';
-import { pyBool } from './layer-args';
+import { pyBool, pyFloat } from '../../nd/py-repr';
 import { batchNormTrain } from '../../nd/ops/batch-norm';
 
 export interface BatchNormOptions extends BlockOptions {
@@ -90,17 +89,9 @@ export class BatchNorm extends Block {
     const axis = this.axis < 0 ? this.axis + x.ndim : this.axis;
     if (axis < 0 || axis >= x.ndim) throw new ShapeError(`${where} normalizes along axis ${this.axis}, which the input ${fmtShape(x.shape)} does not have.`);
     const c = x.shape[axis]!;
-    const params = [this.gamma, this.beta, this.runningMean, this.runningVar];
-    const declared = this.gamma.shape![0]!;
-    if (declared === 0) {
-      for (const p of params) {
-        p.shape = [c]; // deferred initialization completes here
-        p.finishDeferredInit();
-      }
-    } else if (declared !== c) {
-      throw new ShapeError(`${where} was built for ${declared} channels, but axis ${axis} of the input ${fmtShape(x.shape)} has ${c}.`);
+    for (const p of [this.gamma, this.beta, this.runningMean, this.runningVar]) {
+      p.inferShape([c], () => `${where} was built for ${p.shape![0]} channels, but axis ${axis} of the input ${fmtShape(x.shape)} has ${c}.`);
     }
-    for (const p of params) p.finishDeferredInit();
     const others = [...Array(x.ndim).keys()].filter((a) => a !== axis);
     const bshape = x.shape.map((d, a) => (a === axis ? d : 1)); // (1, c, 1, 1): broadcasts per channel
     const training = isTraining() && !this.useGlobalStats;

@@ -10,7 +10,9 @@ import { Block, layerOptions, type BlockOptions } from '../block';
 import { oneOf } from '../../nd/options';
 import type { InitSpec, Parameter } from '../parameter';
 import { activationFunction, type ActivationName } from './activation';
-import { expectInput, pyTuple, toCount, toPair, type Pair } from './layer-args';
+import { expectInput, toCount } from './layer-args';
+import { pair, type Pair } from '../../nd/ops/nn-options';
+import { pyTuple } from '../../nd/py-repr';
 
 export interface Conv2DOptions extends BlockOptions {
   /** The window (kh, kw); required (or pass it as the second argument). */
@@ -63,10 +65,10 @@ export class Conv2D extends Block {
     if (options.kernelSize === undefined) {
       throw new ArgumentError(`${where}: kernelSize is required, e.g. new nn.Conv2D(${channels}, { kernelSize: 3 }) or new nn.Conv2D(${channels}, 3).`);
     }
-    this.kernelSize = toPair(where, 'kernelSize', options.kernelSize, 1, 1);
-    this.strides = toPair(where, 'strides', options.strides, 1, 1);
-    this.padding = toPair(where, 'padding', options.padding, 0, 0);
-    this.dilation = toPair(where, 'dilation', options.dilation, 1, 1);
+    this.kernelSize = pair(where, 'kernelSize', options.kernelSize, 1, 1);
+    this.strides = pair(where, 'strides', options.strides, 1, 1);
+    this.padding = pair(where, 'padding', options.padding, 0, 0);
+    this.dilation = pair(where, 'dilation', options.dilation, 1, 1);
     this.groups = toCount(where, 'groups', options.groups, 1, 1);
     const inChannels = toCount(where, 'inChannels', options.inChannels, 0, 0);
     if (channels % this.groups !== 0 || inChannels % this.groups !== 0) {
@@ -87,15 +89,14 @@ export class Conv2D extends Block {
     const where = `${this.name}: Conv2D`;
     expectInput(where, x, 4, '(batch, channels, height, width)');
     const c = x.shape[1]!;
-    const declared = this.weight.shape![1]!;
-    if (declared === 0) {
-      if (c % this.groups !== 0) throw new ShapeError(`${where} has groups=${this.groups}, which does not divide the ${c} channels of the input ${fmtShape(x.shape)}.`);
-      this.weight.shape = [this.channels, c / this.groups, ...this.kernelSize]; // deferred initialization completes here
-      this.weight.finishDeferredInit();
-    } else if (declared * this.groups !== c) {
-      throw new ShapeError(`${where} expects inputs with ${declared * this.groups} channels (weight ${fmtShape(this.weight.shape!)}), got input shape ${fmtShape(x.shape)}.`);
+    if (this.weight.shape![1] === 0 && c % this.groups !== 0) {
+      throw new ShapeError(`${where} has groups=${this.groups}, which does not divide the ${c} channels of the input ${fmtShape(x.shape)}.`);
     }
-    if (this.bias) this.bias.finishDeferredInit();
+    this.weight.inferShape(
+      [this.channels, c / this.groups, ...this.kernelSize],
+      () => `${where} expects inputs with ${this.weight.shape![1]! * this.groups} channels (weight ${fmtShape(this.weight.shape!)}), got input shape ${fmtShape(x.shape)}.`,
+    );
+    this.bias?.finishDeferredInit();
     const options = { stride: this.strides, pad: this.padding, dilate: this.dilation, numGroup: this.groups };
     const y = nd.convolution(x, this.weight.data(), this.bias ? this.bias.data() : null, options); // (batch, channels, oh, ow)
     return this.act ? this.act(y) : y;

@@ -47,14 +47,11 @@ export class Dense extends Block {
     expectArray(`${this.name}: Dense`, 'the input', x);
     const input = this.flattenInput && x.ndim > 2 ? x.reshape([x.shape[0]!, -1]) : x; // (batch, inUnits)
     const inUnits = input.shape[input.ndim - 1]!;
-    const declared = this.weight.shape![1]!;
-    if (declared === 0) {
-      this.weight.shape = [this.units, inUnits]; // deferred initialization completes here
-      this.weight.finishDeferredInit();
-    } else if (declared !== inUnits) {
-      throw new ShapeError(`${this.name}: Dense expects inputs with ${declared} features (weight ${fmtShape(this.weight.shape!)}), got input shape ${fmtShape(x.shape)}${input !== x ? ` (flattened to ${fmtShape(input.shape)})` : ''}.`);
-    }
-    if (this.bias) this.bias.finishDeferredInit();
+    this.weight.inferShape(
+      [this.units, inUnits],
+      () => `${this.name}: Dense expects inputs with ${this.weight.shape![1]} features (weight ${fmtShape(this.weight.shape!)}), got input shape ${fmtShape(x.shape)}${input !== x ? ` (flattened to ${fmtShape(input.shape)})` : ''}.`,
+    );
+    this.bias?.finishDeferredInit();
     let y = nd.dot(input, this.weight.data(), { transposeB: true }); // (batch, units)
     if (this.bias) y = y.add(this.bias.data());
     return this.act ? this.act(y) : y;

@@ -1,24 +1,10 @@
 /**
- * Argument checks and Python-style printing shared by the layers: Gluon layers take a
- * number or a (height, width) pair for window sizes, and print them as Python tuples.
+ * Argument checks shared by the layers (window sizes, a number or a (height, width) pair, are
+ * read by nd's `pair`, as the ops read them; reprs print them with nd/py-repr.ts).
  */
 import type { NDArray } from '../../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../../nd/errors';
 import { describe, expectArray } from '../../nd/ops/operand';
-
-/** One number for both spatial axes, or [height, width]. */
-export type Pair = number | [number, number] | readonly [number, number];
-
-/** Reads a Pair: integers >= min, as n (both axes) or [h, w]; `where` names the layer in errors. */
-export function toPair(where: string, name: string, v: Pair | undefined, fallback: number, min: number): [number, number] {
-  if (v === undefined || v === null) return [fallback, fallback];
-  const ok = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= min;
-  if (ok(v)) return [v, v];
-  if (Array.isArray(v) && v.length === 2 && ok(v[0]) && ok(v[1])) return [v[0], v[1]];
-  throw new ArgumentError(
-    `${where}: ${name} must be an integer >= ${min} or a pair [height, width] of them, got ${Array.isArray(v) ? JSON.stringify(v) : describe(v)}.`,
-  );
-}
 
 /** A non-negative (or positive) integer option. */
 export function toCount(where: string, name: string, v: unknown, fallback: number, min: number): number {
@@ -27,16 +13,6 @@ export function toCount(where: string, name: string, v: unknown, fallback: numbe
     throw new ArgumentError(`${where}: ${name} must be an integer >= ${min}, got ${describe(v)}.`);
   }
   return v;
-}
-
-/** Python's repr of a tuple of ints: (5, 5), (1,), (). */
-export function pyTuple(xs: readonly number[]): string {
-  return `(${xs.join(', ')}${xs.length === 1 ? ',' : ''})`;
-}
-
-/** Python's repr of a bool. */
-export function pyBool(b: boolean): string {
-  return b ? 'True' : 'False';
 }
 
 /** The input of a layer: an NDArray of the given rank (named in the error with what it should hold). */

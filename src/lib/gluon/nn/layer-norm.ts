@@ -13,8 +13,7 @@ import { expectArray } from '../../nd/ops/operand';
 import { bool } from '../../nd/options';
 import { Block, layerOptions, type BlockOptions } from '../block';
 import type { InitSpec, Parameter } from '../parameter';
-import { pyFloat } from '../loss/loss';
-import { pyBool } from './layer-args';
+import { pyBool, pyFloat } from '../../nd/py-repr';
 
 export interface NormOptions extends BlockOptions {
   /** LayerNorm: the normalized axis (default -1); InstanceNorm: the channel axis (default 1). */
@@ -65,13 +64,9 @@ abstract class PerExampleNorm extends Block {
     const axis = this.axis < 0 ? this.axis + x.ndim : this.axis;
     if (axis < 0 || axis >= x.ndim) throw new ShapeError(`${where} uses axis ${this.axis}, which the input ${fmtShape(x.shape)} does not have.`);
     const c = x.shape[axis]!;
-    const declared = this.gamma.shape![0]!;
-    if (declared === 0) {
-      for (const p of [this.gamma, this.beta]) p.shape = [c]; // deferred initialization completes here
-    } else if (declared !== c) {
-      throw new ShapeError(`${where} was built for ${declared} entries along axis ${axis}, but the input ${fmtShape(x.shape)} has ${c}.`);
+    for (const p of [this.gamma, this.beta]) {
+      p.inferShape([c], () => `${where} was built for ${p.shape![0]} entries along axis ${axis}, but the input ${fmtShape(x.shape)} has ${c}.`);
     }
-    for (const p of [this.gamma, this.beta]) p.finishDeferredInit();
     const axes = this.statAxes(x.ndim, axis);
     if (axes.length === 0) throw new ShapeError(`${where}: the input ${fmtShape(x.shape)} has no axis to take statistics over.`);
     const bshape = x.shape.map((d, a) => (a === axis ? d : 1)); // (1, c, 1, ...): broadcasts along axis

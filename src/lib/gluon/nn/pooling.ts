@@ -9,7 +9,9 @@ import type { NDArray } from '../../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../../nd/errors';
 import { Block, layerOptions, type BlockOptions } from '../block';
 import { oneOf } from '../../nd/options';
-import { expectInput, pyBool, pyTuple, toPair, type Pair } from './layer-args';
+import { expectInput } from './layer-args';
+import { pair, type Pair } from '../../nd/ops/nn-options';
+import { pyBool, pyTuple } from '../../nd/py-repr';
 
 export interface Pool2DOptions extends BlockOptions {
   /** The window (kh, kw), default 2. */
@@ -63,9 +65,9 @@ export class Pooling2D extends Block {
       this.countIncludePad = true;
       return;
     }
-    this.poolSize = toPair(where, 'poolSize', options.poolSize, 2, 1);
-    this.strides = options.strides === undefined || options.strides === null ? [...this.poolSize] : toPair(where, 'strides', options.strides, 1, 1);
-    this.padding = toPair(where, 'padding', options.padding, 0, 0);
+    this.poolSize = pair(where, 'poolSize', options.poolSize, 2, 1);
+    this.strides = options.strides === undefined || options.strides === null ? [...this.poolSize] : pair(where, 'strides', options.strides, 1, 1);
+    this.padding = pair(where, 'padding', options.padding, 0, 0);
     this.ceilMode = options.ceilMode ?? false;
     this.countIncludePad = options.countIncludePad ?? true;
     if (typeof this.ceilMode !== 'boolean') throw new ArgumentError(`${where}: ceilMode must be true or false, got ${String(this.ceilMode)}.`);

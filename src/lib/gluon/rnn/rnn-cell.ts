@@ -155,10 +155,9 @@ export class RecurrentCell extends Block {
   }
 
   private completeInputSize(where: string, features: number): void {
-    const declared = this.i2h_weight.shape![1]!;
-    if (declared === 0) this.i2h_weight.shape = [this.i2h_weight.shape![0]!, features];
-    else if (declared !== features) throw new ShapeError(`${where} expects ${declared} features (i2h_weight ${fmtShape(this.i2h_weight.shape!)}), got ${features}.`);
-    for (const p of [this.i2h_weight, this.h2h_weight, this.i2h_bias, this.h2h_bias]) p.finishDeferredInit();
+    const w = this.i2h_weight;
+    w.inferShape([w.shape![0]!, features], () => `${where} expects ${w.shape![1]} features (i2h_weight ${fmtShape(w.shape!)}), got ${features}.`);
+    for (const p of [this.h2h_weight, this.i2h_bias, this.h2h_bias]) p.finishDeferredInit();
   }
 
   /** Gluon's repr: `LSTMCell(None -> 400)`. */

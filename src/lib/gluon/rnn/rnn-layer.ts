@@ -14,7 +14,7 @@ import { isTraining } from '../../autograd/state';
 import { Block, layerOptions, type BlockOptions } from '../block';
 import type { InitSpec, Parameter } from '../parameter';
 import { dropout } from '../nn/basic';
-import { pyFloat } from '../loss/loss';
+import { pyFloat } from '../../nd/py-repr';
 import { rnnSequence } from '../../nd/ops/rnn-sequence';
 import { lstmSequence } from '../../nd/ops/lstm-sequence';
 import { gruSequence } from '../../nd/ops/gru-sequence';
@@ -213,12 +213,8 @@ export class RecurrentLayer extends Block {
 
   /** Deferred initialization: the first layer's input size comes from the data. */
   private completeInputSize(where: string, features: number, shape: number[]): void {
-    const first = this.layerParams[0]!;
-    const declared = first[0]!.i2h_weight.shape![1]!;
-    if (declared === 0) {
-      for (const p of first) p.i2h_weight.shape = [p.i2h_weight.shape![0]!, features];
-    } else if (declared !== features) {
-      throw new ShapeError(`${where} expects ${declared} features per time step (l0_i2h_weight ${fmtShape(first[0]!.i2h_weight.shape!)}), got input shape ${fmtShape(shape)}.`);
+    for (const { i2h_weight: w } of this.layerParams[0]!) {
+      w.inferShape([w.shape![0]!, features], () => `${where} expects ${w.shape![1]} features per time step (l0_i2h_weight ${fmtShape(w.shape!)}), got input shape ${fmtShape(shape)}.`);
     }
     for (const dirs of this.layerParams) for (const p of dirs) for (const kind of PARAM_KINDS) p[kind].finishDeferredInit();
   }

@@ -5,7 +5,7 @@
  * one axis at a time and never hand those kernels more than four dims, whatever x's rank.
  */
 import { tf, type Tensor } from '../../engine/tf';
-import { sliceKernel } from './slice-kernel';
+import { fastSlice } from '../fast-paths/slice-wasm';
 
 /** The rank-3 view of `shape` around `axis`: (product before, n, product after). */
 export function view3(shape: readonly number[], axis: number): [number, number, number] {
@@ -22,10 +22,10 @@ function withAxis(shape: readonly number[], axis: number, n: number): number[] {
 export function sliceAxis(t: Tensor, axis: number, begin: number, count: number, s: number): Tensor {
   const [pre, n, post] = view3(t.shape, axis);
   const v = tf.reshape(t, [pre, n, post]);
-  // A cut of the first axis is one run of elements: sliceKernel copies just that run on WASM (tf.slice copies all of t).
+  // A cut of the first axis is one run of elements: fastSlice copies just that run on WASM (tf.slice copies all of t).
   const cut =
     pre === 1 && (s === 1 || count === 1)
-      ? sliceKernel(v, [0, begin, 0], [pre, count, post])
+      ? fastSlice(v, [0, begin, 0], [pre, count, post])
       : s === 1 || count === 1
         ? tf.slice(v, [0, begin, 0], [pre, count, post])
         : v.dtype === 'int32'

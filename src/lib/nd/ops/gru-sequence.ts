@@ -18,7 +18,7 @@ import { tf, type Tensor } from '../../engine/tf';
 import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
 import { matMul } from './linalg';
-import { unstackKernel } from './slice-kernel';
+import { fastUnstack } from '../fast-paths/slice-wasm';
 import { gateBiases, gateBlocksT, previousStates, tanh, visitOrder } from './recurrent-kernels';
 
 export interface GruSequenceAttrs {
@@ -44,7 +44,7 @@ const GruSequence = definePrimitive<GruSequenceAttrs>({
     const [steps, batch, inputs] = x!.shape as [number, number, number];
     const hidden = wHH!.shape[1]!;
     const X = tf.reshape(x!, [steps * batch, inputs]); // (T*N, C)
-    const [ar, az, an] = inputProducts(X, wIH!, bIH!, bHH!).map((p) => unstackKernel(tf.reshape(p, [steps, batch, hidden]), 0)) as [Tensor[], Tensor[], Tensor[]]; // T x (N, H) each
+    const [ar, az, an] = inputProducts(X, wIH!, bIH!, bHH!).map((p) => fastUnstack(tf.reshape(p, [steps, batch, hidden]), 0)) as [Tensor[], Tensor[], Tensor[]]; // T x (N, H) each
     const [whr, whz, whn] = gateBlocksT(wHH!, 3) as [Tensor, Tensor, Tensor]; // (H, H) each
     const bn = gateBiases(bHH!, 3)[2]!; // (H,)
     const hs: Tensor[] = new Array(steps);
@@ -73,12 +73,12 @@ const GruSequence = definePrimitive<GruSequenceAttrs>({
     const bN = shaped(tf.add(matMul(HP, whn, false, false), bn)); // b_n, (T, N, H)
     const n = tanh(tf.add(shaped(an!), tf.mul(r, bN)));
     const dSig = (s: Tensor): Tensor => tf.mul(s, tf.sub(1, s));
-    const pn = unstackKernel(tf.mul(tf.sub(1, z), tf.sub(1, tf.square(n))), 0); // g -> dp_n
-    const pz = unstackKernel(tf.mul(tf.sub(hPrev, n), dSig(z)), 0); // g -> dp_z
-    const pr = unstackKernel(tf.mul(bN, dSig(r)), 0); // dp_n -> dp_r
-    const rs = unstackKernel(r, 0);
-    const zs = unstackKernel(z, 0);
-    const dys = unstackKernel(dy, 0);
+    const pn = fastUnstack(tf.mul(tf.sub(1, z), tf.sub(1, tf.square(n))), 0); // g -> dp_n
+    const pz = fastUnstack(tf.mul(tf.sub(hPrev, n), dSig(z)), 0); // g -> dp_z
+    const pr = fastUnstack(tf.mul(bN, dSig(r)), 0); // dp_n -> dp_r
+    const rs = fastUnstack(r, 0);
+    const zs = fastUnstack(z, 0);
+    const dys = fastUnstack(dy, 0);
     const [dpr, dpz, dpn, dbs] = [0, 1, 2, 3].map(() => new Array<Tensor>(steps)) as [Tensor[], Tensor[], Tensor[], Tensor[]];
     let dh: Tensor | null = null; // dL/dh_{t-1} through the later steps, (N, H)
     const backwards = visitOrder(steps, reverse).reverse();

@@ -7,45 +7,13 @@ import { expectArray } from './operand';
 import { bool, checkOptions } from '../options';
 import { shapesEqual } from '../shape-utils';
 import { checkAllocation } from '../memory-guard';
-import { transposeKernel } from './transpose-kernel';
-import { memoized } from '../../autograd/backward-memo';
-
-/** Swaps the last two axes (a matrix's transpose, batch by batch for rank 3). */
-function swapLast(t: Tensor): Tensor {
-  const perm = [...Array(t.rank).keys()];
-  [perm[t.rank - 2], perm[t.rank - 1]] = [perm[t.rank - 1]!, perm[t.rank - 2]!];
-  // In a backward pass, one transpose per saved weight (an unrolled RNN's T steps share it).
-  return memoized(t, 'swapLast', () => transposeKernel(t, perm));
-}
+import { matMulWasmTransposed } from '../fast-paths/matmul-wasm-transposed';
+import { matMulWasmWeightGradient } from '../fast-paths/matmul-wasm-weight-gradient';
+import { matMulWebgpuTransposedB } from '../fast-paths/matmul-webgpu-transposed-b';
 
 /**
- * tf.matMul, but on the WASM backend a transposed operand is transposed first: its kernel
- * reads a transposed operand with a strided inner loop, 10-20x slower than a plain product
- * (measured in Node: (784, 256)^T (256, 256) took ~280 ms with the flag, ~29 ms transposing
- * first; a transpose costs a few ms). Gluon's Dense (x W^T) and every backward pass
- * (A^T dC, dC B^T) use transposed products, so this decides a training step's speed there.
- * Except a product of a few rows by a transposed b (Dense on one example): its cost is then
- * in b's transpose and in the plain kernel's preparation of a new b, both ~ the size of b,
- * and the flag is faster (measured, 1 row x (4096, 9216)^T: 0.9 s with the flag, 10.9 s
- * transposing first; crossover between 8 and 16 rows).
- * On WebGPU, tfjs's matMul shader reads 4 floats at a time only when b is not transposed: with
- * transposeB it falls back to scalar reads, ~1.6x slower for Dense's x W^T (measured, (256, 784)
- * (256, 784)^T on SwiftShader: ~1320 ms with the flag, ~820 ms transposing b first, ~800 ms for
- * an untransposed (784, 256) b). So b is transposed first there (transposeKernel: the fast
- * transpose program); transposeA keeps its flag, since that shader keeps the 4-wide reads.
- * Other backends read transposes natively in their shaders: they keep the flags.
- */
-const FEW_ROWS = 8;
-
-/**
- * WEIGHTS_PACKED. tfjs's WASM matMul hands b to XNNPACK as a fully-connected layer's weights,
- * which XNNPACK first repacks (with a transposing read), and caches that per b tensor. A b met
- * for the first time (a gradient, an activation) costs ~15 ns per element to pack, far more than
- * the product itself when a has few rows (measured in Node, tfjs 4.22: (28, 1120) (1120, 256)
- * with a new b 4.3 ms, the same as (b^T a)^T 1.8 ms including both transposes; (32, 256)
- * (256, 256) 0.28 ms with a cached b, 1.7 ms with a new one). So a weight gradient A^T G whose
- * result has at most a quarter as many rows as columns (the char-RNN's input and output layers:
- * 28 by 256) packs A instead.
+ * tf.matMul through the backends' fast paths (fast-paths/matmul-*.ts: each applies on one backend
+ * under one condition, else gives null), with an empty sum made 0.
  */
 export function matMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
   const k = transposeA ? a.shape[a.rank - 2]! : a.shape[a.rank - 1]!;
@@ -56,18 +24,12 @@ export function matMul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: bo
     const cols = transposeB ? b.shape[b.rank - 2]! : b.shape[b.rank - 1]!;
     return tf.zeros([...a.shape.slice(0, -2), rows, cols], a.dtype);
   }
-  const fewRows = !transposeA && a.shape[a.rank - 2]! <= FEW_ROWS;
-  const backend = tf.getBackend();
-  if (backend === 'wasm' && transposeA && !transposeB && a.rank === 2 && b.rank === 2 && 4 * a.shape[1]! <= b.shape[1]!) {
-    // A^T B with few rows (a weight gradient X^T G of a layer with few inputs): as (B^T A)^T, so the
-    // operand XNNPACK packs is A (K, M), not the larger B (K, N). See WEIGHTS_PACKED above.
-    return transposeKernel(tf.matMul(transposeKernel(b, [1, 0]), a), [1, 0]); // (M, N)
-  }
-  if ((transposeA || transposeB) && !(transposeB && fewRows) && backend === 'wasm') {
-    return tf.matMul(transposeA ? swapLast(a) : a, transposeB ? swapLast(b) : b);
-  }
-  if (transposeB && !fewRows && backend === 'webgpu') return tf.matMul(a, swapLast(b), transposeA, false);
-  return tf.matMul(a, b, transposeA, transposeB);
+  return (
+    matMulWasmWeightGradient(a, b, transposeA, transposeB) ??
+    matMulWasmTransposed(a, b, transposeA, transposeB) ??
+    matMulWebgpuTransposedB(a, b, transposeA, transposeB) ??
+    tf.matMul(a, b, transposeA, transposeB)
+  );
 }
 
 interface DotAttrs {

@@ -27,7 +27,7 @@ import { tf, type Tensor } from '../../engine/tf';
 import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
 import { matMul } from './linalg';
-import { unstackKernel } from './slice-kernel';
+import { fastUnstack } from '../fast-paths/slice-wasm';
 import { gateBiases, gateBlocksT, previousStates, tanh, visitOrder } from './recurrent-kernels';
 
 export interface LstmSequenceAttrs {
@@ -49,8 +49,8 @@ const LstmSequence = definePrimitive<LstmSequenceAttrs>({
     const hidden = wHH!.shape[1]!;
     const X = tf.reshape(x!, [steps * batch, inputs]); // (T*N, C)
     // One plain product per gate block (N, H) x (H, H): slicing a (N, 4H) product into gates
-    // would cut across rows, which WASM does slowly (slice-kernel.ts).
-    const xw = inputProducts(X, wIH!, tf.add(bIH!, bHH!), 4).map((p) => unstackKernel(tf.reshape(p, [steps, batch, hidden]), 0)); // 4 x T x (N, H)
+    // would cut across rows, which WASM does slowly (fast-paths/slice-wasm.ts).
+    const xw = inputProducts(X, wIH!, tf.add(bIH!, bHH!), 4).map((p) => fastUnstack(tf.reshape(p, [steps, batch, hidden]), 0)); // 4 x T x (N, H)
     const wh = gateBlocksT(wHH!, 4); // 4 x (H, H)
     const hs: Tensor[] = new Array(steps);
     const cs: Tensor[] = new Array(steps);
@@ -72,7 +72,7 @@ const LstmSequence = definePrimitive<LstmSequenceAttrs>({
   backward: (dy, { inputs: [x, h0, c0, wIH, wHH, bIH, bHH], output, needsGrad }, { reverse }) => {
     const [steps, batch, inputs] = x!.shape as [number, number, number];
     const hidden = wHH!.shape[1]!;
-    const [ys, cs] = unstackKernel(output, 0) as [Tensor, Tensor]; // (T, N, H) each
+    const [ys, cs] = fastUnstack(output, 0) as [Tensor, Tensor]; // (T, N, H) each
     const hPrev = previousStates(ys, h0!, reverse); // (T, N, H)
     const cPrev = previousStates(cs, c0!, reverse); // (T, N, H)
     const X = tf.reshape(x!, [steps * batch, inputs]); // (T*N, C)
@@ -84,11 +84,11 @@ const LstmSequence = definePrimitive<LstmSequenceAttrs>({
     const [i, f, g, o] = [tf.sigmoid(pre(0)), tf.sigmoid(pre(1)), tanh(pre(2)), tf.sigmoid(pre(3))];
     const tc = tanh(cs); // tanh(c_t), (T, N, H)
     const dSig = (s: Tensor): Tensor => tf.mul(s, tf.sub(1, s)); // sigmoid' from its value
-    const q = unstackKernel(tf.mul(o, tf.sub(1, tf.square(tc))), 0); // dh -> dc, T x (N, H)
+    const q = fastUnstack(tf.mul(o, tf.sub(1, tf.square(tc))), 0); // dh -> dc, T x (N, H)
     // What multiplies [dc, dc, dc, dh] into [da_i, da_f, da_g, da_o]: (T, N, 4H)
-    const slopes = unstackKernel(tf.concat([tf.mul(g, dSig(i)), tf.mul(cPrev, dSig(f)), tf.mul(i, tf.sub(1, tf.square(g))), tf.mul(tc, dSig(o))], 2), 0);
-    const fs = unstackKernel(f, 0);
-    const [dyH, dyC] = unstackKernel(dy, 0).map((d) => unstackKernel(d, 0)) as [Tensor[], Tensor[]]; // T x (N, H) each
+    const slopes = fastUnstack(tf.concat([tf.mul(g, dSig(i)), tf.mul(cPrev, dSig(f)), tf.mul(i, tf.sub(1, tf.square(g))), tf.mul(tc, dSig(o))], 2), 0);
+    const fs = fastUnstack(f, 0);
+    const [dyH, dyC] = fastUnstack(dy, 0).map((d) => fastUnstack(d, 0)) as [Tensor[], Tensor[]]; // T x (N, H) each
     const das: Tensor[] = new Array(steps);
     let dh: Tensor | null = null; // dL/dh_{t-1} through the later steps, (N, H)
     let dc: Tensor | null = null; // dL/dc_{t-1} through the later steps, (N, H)

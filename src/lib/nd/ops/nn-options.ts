@@ -7,7 +7,8 @@ import type { NDArray } from '../ndarray';
 import { describe, expectArray } from './operand';
 
 /** One number for both spatial axes, or (height, width). */
-export type Pair = number | [number, number];
+/** One number for both spatial axes, or [height, width]. */
+export type Pair = number | [number, number] | readonly [number, number];
 
 export interface ConvolutionOptions {
   /** (sh, sw), default 1 */
@@ -70,9 +71,9 @@ export interface SoftmaxOptions {
   temperature?: number;
 }
 
-/** Reads a Pair option: integers >= min, given as n or [h, w]. */
-export function pair(op: string, name: string, v: Pair | undefined, fallback: number, min: number): [number, number] {
-  if (v === undefined) return [fallback, fallback];
+/** Reads a Pair option: integers >= min, given as n or [h, w]; absent (undefined or null) is the fallback. `op` names the op or layer in errors. */
+export function pair(op: string, name: string, v: Pair | undefined | null, fallback: number, min: number): [number, number] {
+  if (v === undefined || v === null) return [fallback, fallback];
   const ok = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= min;
   if (ok(v)) return [v, v];
   if (Array.isArray(v) && v.length === 2 && ok(v[0]) && ok(v[1])) return [v[0], v[1]];

@@ -4,8 +4,8 @@
  * stacked weights, and tanh written for WASM's fast kernel.
  */
 import { tf, type Tensor } from '../../engine/tf';
-import { sliceKernel, splitKernel } from './slice-kernel';
-import { transposeKernel } from './transpose-kernel';
+import { fastSlice, fastSplit } from '../fast-paths/slice-wasm';
+import { fastTranspose } from '../fast-paths/transpose-webgpu-matrix';
 
 /** The time steps in the order the recurrence visits them (last to first when reversed). */
 export function visitOrder(steps: number, reverse: boolean): number[] {
@@ -20,7 +20,7 @@ export function previousStates(ys: Tensor, first: Tensor, reverse: boolean): Ten
   const [steps, batch, hidden] = ys.shape as [number, number, number];
   const f = tf.expandDims(first, 0); // (1, N, H)
   if (steps === 1) return f;
-  const earlier = sliceKernel(ys, [reverse ? 1 : 0, 0, 0], [steps - 1, batch, hidden]); // (T-1, N, H)
+  const earlier = fastSlice(ys, [reverse ? 1 : 0, 0, 0], [steps - 1, batch, hidden]); // (T-1, N, H)
   return tf.concat(reverse ? [earlier, f] : [f, earlier], 0);
 }
 
@@ -30,12 +30,12 @@ export function previousStates(ys: Tensor, first: Tensor, reverse: boolean): Ten
  * split copies each block once; the transposes are one pass each.
  */
 export function gateBlocksT(w: Tensor, gates: number): Tensor[] {
-  return splitKernel(w, new Array<number>(gates).fill(w.shape[0]! / gates), 0).map((b) => transposeKernel(b, [1, 0])); // gates x (K, H)
+  return fastSplit(w, new Array<number>(gates).fill(w.shape[0]! / gates), 0).map((b) => fastTranspose(b, [1, 0])); // gates x (K, H)
 }
 
 /** A stacked bias (gates * H,) in its gate blocks, gates x (H,). */
 export function gateBiases(b: Tensor, gates: number): Tensor[] {
-  return splitKernel(b, new Array<number>(gates).fill(b.shape[0]! / gates), 0);
+  return fastSplit(b, new Array<number>(gates).fill(b.shape[0]! / gates), 0);
 }
 
 /**

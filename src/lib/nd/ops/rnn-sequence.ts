@@ -21,7 +21,7 @@ import { tf, type Tensor } from '../../engine/tf';
 import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
 import { matMul } from './linalg';
-import { sliceKernel, unstackKernel } from './slice-kernel';
+import { fastSlice, fastUnstack } from '../fast-paths/slice-wasm';
 
 export interface RnnSequenceAttrs {
   activation: 'tanh' | 'relu';
@@ -42,7 +42,7 @@ const RnnSequence = definePrimitive<RnnSequenceAttrs>({
     const xw = tf.reshape(tf.add(matMul(tf.reshape(x!, [steps * batch, inputs]), wx!, false, false), b!), [steps, batch, hidden]); // (T, N, H)
     if (activation === 'tanh' && tf.getBackend() === 'wasm') return tanhThroughSigmoid(xw, h0!, wh!, reverse);
     const act = activation === 'tanh' ? tf.tanh : tf.relu;
-    const xwSteps = unstackKernel(xw, 0); // T x (N, H)
+    const xwSteps = fastUnstack(xw, 0); // T x (N, H)
     const hs: Tensor[] = new Array(steps);
     let h = h0!; // (N, H)
     for (const t of visitOrder(steps, reverse)) {
@@ -55,8 +55,8 @@ const RnnSequence = definePrimitive<RnnSequenceAttrs>({
     const [steps, batch, inputs] = x!.shape as [number, number, number];
     const hidden = wh!.shape[1]!;
     const slope = activation === 'tanh' ? tf.sub(1, tf.square(y)) : tf.cast(tf.greater(y, 0), 'float32'); // act'(z), (T, N, H)
-    const dys = unstackKernel(dy, 0); // T x (N, H)
-    const slopes = unstackKernel(slope, 0);
+    const dys = fastUnstack(dy, 0); // T x (N, H)
+    const slopes = fastUnstack(slope, 0);
     const dzs: Tensor[] = new Array(steps);
     let dh: Tensor | null = null; // dL/dh_{t-1} through the later steps, (N, H)
     const backwards = visitOrder(steps, reverse).reverse();
@@ -68,7 +68,7 @@ const RnnSequence = definePrimitive<RnnSequenceAttrs>({
     });
     const dZ = tf.reshape(tf.stack(dzs, 0), [steps * batch, hidden]); // (T*N, H)
     // Each step's previous state, in time order: h_0, y_0 .. y_{T-2} forwards; y_1 .. y_{T-1}, h_0 backwards.
-    const earlier = steps === 1 ? null : reverse ? sliceKernel(y, [1, 0, 0], [steps - 1, batch, hidden]) : sliceKernel(y, [0, 0, 0], [steps - 1, batch, hidden]);
+    const earlier = steps === 1 ? null : reverse ? fastSlice(y, [1, 0, 0], [steps - 1, batch, hidden]) : fastSlice(y, [0, 0, 0], [steps - 1, batch, hidden]);
     const first = tf.expandDims(h0!, 0); // (1, N, H)
     const hPrev = earlier === null ? first : tf.concat(reverse ? [earlier, first] : [first, earlier], 0); // (T, N, H)
     const X = tf.reshape(x!, [steps * batch, inputs]); // (T*N, C)
@@ -95,7 +95,7 @@ const RnnSequence = definePrimitive<RnnSequenceAttrs>({
  */
 function tanhThroughSigmoid(xw: Tensor, h0: Tensor, wh: Tensor, reverse: boolean): Tensor {
   const steps = xw.shape[0]!;
-  const bracket = unstackKernel(tf.sub(tf.mul(xw, 2), tf.mul(tf.sum(wh, 0), 2)), 0); // T x (N, H)
+  const bracket = fastUnstack(tf.sub(tf.mul(xw, 2), tf.mul(tf.sum(wh, 0), 2)), 0); // T x (N, H)
   const wh4 = tf.mul(wh, 4); // (H, H)
   const ss: Tensor[] = new Array(steps);
   let s = tf.mul(tf.add(h0, 1), 0.5); // s_0, (N, H)

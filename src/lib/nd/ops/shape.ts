@@ -14,8 +14,8 @@ import { padAxis, view3 } from './axis-view';
 import { describe, expectArray } from './operand';
 import { checkOptions } from '../options';
 import { checkAllocation } from '../memory-guard';
-import { transposeKernel } from './transpose-kernel';
-import { sliceKernel, splitKernel, unstackKernel } from './slice-kernel';
+import { fastTranspose } from '../fast-paths/transpose-webgpu-matrix';
+import { fastSlice, fastSplit, fastUnstack } from '../fast-paths/slice-wasm';
 
 // ---- reshape and friends -------------------------------------------------------------
 
@@ -101,11 +101,11 @@ export function flatten(x: NDArray): NDArray {
 const Transpose = definePrimitive<{ perm: number[] }>({
   name: 'transpose',
   saves: 'none',
-  forward: ([x], { perm }) => transposeKernel(x!, perm),
+  forward: ([x], { perm }) => fastTranspose(x!, perm),
   backward: (dy, _s, { perm }) => {
     const inverse = new Array<number>(perm.length);
     perm.forEach((p, i) => (inverse[p] = i));
-    return [transposeKernel(dy, inverse)];
+    return [fastTranspose(dy, inverse)];
   },
 });
 
@@ -229,7 +229,7 @@ const Concat = definePrimitive<{ axis: number }>({
   forward: (xs, { axis }) => tf.concat(xs as tf.Tensor[], axis),
   backward: (dy, { inputShapes }, { axis }) => {
     if (inputShapes.length === 1) return [tf.clone(dy)];
-    return splitKernel(dy, inputShapes.map((s) => s[axis]!), axis);
+    return fastSplit(dy, inputShapes.map((s) => s[axis]!), axis);
   },
 });
 
@@ -279,7 +279,7 @@ const Stack = definePrimitive<{ axis: number }>({
   name: 'stack',
   saves: 'none',
   forward: (xs, { axis }) => tf.stack(xs as tf.Tensor[], axis),
-  backward: (dy, _s, { axis }) => unstackKernel(dy, axis),
+  backward: (dy, _s, { axis }) => fastUnstack(dy, axis),
 });
 
 /** Joins arrays of equal shape along a new axis (default 0). */
@@ -305,7 +305,7 @@ interface SliceAttrs {
 const SliceBlock = definePrimitive<SliceAttrs>({
   name: 'slice',
   saves: 'none',
-  forward: ([x], { begin, size, outShape }) => tf.reshape(sliceKernel(x!, begin, size), outShape),
+  forward: ([x], { begin, size, outShape }) => tf.reshape(fastSlice(x!, begin, size), outShape),
   backward: (dy, { inputShapes }, { begin, size }) => {
     let g = tf.reshape(dy, size);
     inputShapes[0]!.forEach((n, a) => {
