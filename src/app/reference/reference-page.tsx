@@ -7,7 +7,9 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import data from './api-reference.json';
 import { differencesTable } from './differences-doc';
 import { MXNET_DIFFERENCES } from './mxnet-differences';
-import { REFERENCE_TITLE, filterGroups, groupEntries, type ApiEntry, type ApiReference } from './reference-data';
+import { REFERENCE_SLUG, REFERENCE_TITLE, filterGroups, groupEntries, type ApiEntry, type ApiReference } from './reference-data';
+import { sectionHref } from '../../content/links';
+import { useUiLang } from '../i18n/ui-lang';
 import '../styles/reference.css';
 
 const reference = data as ApiReference;
@@ -50,10 +52,11 @@ function Summary({ text }: { text: string }) {
 }
 
 function Entry({ e, current }: { e: ApiEntry; current: boolean }) {
+  const lang = useUiLang();
   return (
     <div className="api-entry" id={e.name} data-current={current || undefined}>
       <div className="api-entry-head">
-        <a className="api-name" href={`#/reference#${encodeURIComponent(e.name)}`}>
+        <a className="api-name" href={sectionHref(REFERENCE_SLUG, encodeURIComponent(e.name), lang)}>
           <code>{shortName(e)}</code>
         </a>
         <span className="api-kind">{KIND_LABEL[e.kind]}</span>
@@ -65,7 +68,7 @@ function Entry({ e, current }: { e: ApiEntry; current: boolean }) {
       ))}
       {e.target ? (
         <p className="api-summary">
-          The same class as <a href={`#/reference#${encodeURIComponent(e.target)}`}>{e.target}</a>.
+          The same class as <a href={sectionHref(REFERENCE_SLUG, encodeURIComponent(e.target), lang)}>{e.target}</a>.
         </p>
       ) : (
         e.summary && <Summary text={e.summary} />
@@ -75,6 +78,7 @@ function Entry({ e, current }: { e: ApiEntry; current: boolean }) {
 }
 
 export function ReferencePage({ anchor }: { anchor: string | null }) {
+  const lang = useUiLang();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const groups = useMemo(() => groupEntries(reference.entries), []);
@@ -131,7 +135,7 @@ export function ReferencePage({ anchor }: { anchor: string | null }) {
       </details>
       <nav className="api-roots" aria-label="Namespaces">
         {reference.roots.map((r) => (
-          <a key={r} href={`#/reference#${r}`}>
+          <a key={r} href={sectionHref(REFERENCE_SLUG, r, lang)}>
             <code>{r}</code>
           </a>
         ))}
