@@ -20,6 +20,7 @@ import './styles/layout.css';
 import './styles/prose.css';
 import './styles/cells.css';
 import './styles/outputs.css';
+import './styles/lang-zh.css';
 
 startTheme();
 startServiceWorker(); // offline reading, updates, isolation on plain hosts (src/sw/sw.ts)
