@@ -21,6 +21,7 @@ import './styles/prose.css';
 import './styles/cells.css';
 import './styles/outputs.css';
 import './styles/lang-zh.css';
+import './styles/lang-switch.css';
 
 startTheme();
 startServiceWorker(); // offline reading, updates, isolation on plain hosts (src/sw/sw.ts)

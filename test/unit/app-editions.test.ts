@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { homeHref, langOfHref, parseSectionHref, sectionHref } from '../../src/content/links';
 import { parseBookModuleId } from '../../src/content/vite-plugin';
-import { initialHash, LANG_KEY, preferredLang, saveLang, savedLang, switchedHash } from '../../src/app/book/lang-choice';
+import { initialHash, LANG_KEY, matchingAnchor, preferredLang, saveLang, savedLang, switchedHash } from '../../src/app/book/lang-choice';
 import { pageKey, routeOf } from '../../src/app/book/routes';
 import { segmentQuery } from '../../src/app/search/segment-query';
 import { searchBook } from '../../src/app/search/search-book';
@@ -113,6 +113,22 @@ describe('the language switch', () => {
     // Round trip.
     expect(parseSectionHref(switchedHash(switchedHash(`#/${slug}#x`, 'zh'), 'en'))).toEqual({ slug, anchor: 'x', lang: 'en' });
     expect(sectionHref(slug, 'x', 'zh')).toBe(`#/zh/${slug}#x`);
+    expect(switchedHash(`#/zh/${slug}#sec-a`, 'en', null)).toBe(`#/${slug}`);
+  });
+
+  it('matches a heading by its number (heading ids come from its words), and keeps labels as they are', () => {
+    const withHeadings = (title: string, ids: string[]): BookToc => ({
+      ...TOC,
+      parts: [{ ...TOC.parts[0]!, sections: [{ ...TOC.parts[0]!.sections[0]!, title, headings: ids.map((id, i) => ({ id, text: id, level: 2, number: `2.1.${i + 1}` })) }] }],
+    });
+    const zh = withHeadings('线性回归', ['生成数据集', '读取数据集']);
+    const en = withHeadings('Linear regression', ['generating-the-dataset', 'reading-the-dataset']);
+    expect(matchingAnchor(zh, en, slug, '读取数据集')).toBe('reading-the-dataset');
+    expect(matchingAnchor(en, zh, slug, 'generating-the-dataset')).toBe('生成数据集');
+    expect(matchingAnchor(zh, en, slug, 'fig_linreg')).toBe('fig_linreg'); // a label: the same in both
+    expect(matchingAnchor(zh, en, slug, null)).toBeNull();
+    expect(matchingAnchor(zh, null, slug, '读取数据集')).toBeNull(); // not loaded: the top of the section
+    expect(matchingAnchor(zh, withHeadings('x', ['only-one']), slug, '读取数据集')).toBeNull(); // no twin
   });
 });
 

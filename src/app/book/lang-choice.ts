@@ -7,6 +7,7 @@
  */
 import { BOOK_LANGS, DEFAULT_LANG, isBookLang, type BookLang } from '../../content/book-lang';
 import { homeHref, langOfHref, parseSectionHref, sectionHref } from '../../content/links';
+import type { BookToc } from '../../content/types';
 import type { StorageLike } from '../edits/safe-storage';
 
 export const LANG_KEY = 'handson/lang';
@@ -55,11 +56,10 @@ export function initialHash(hash: string, saved: BookLang | null, languages: rea
 }
 
 /**
- * The same page in another edition: the same section (slugs and heading ids are the same in
- * every edition), at `anchor` when given (the heading the reader is looking at), else at the
- * link's own anchor.
+ * The same page in another edition: the same section (slugs are the same in every edition), at
+ * `anchor` when given (null: the top), else at the link's own anchor.
  */
-export function switchedHash(hash: string, lang: BookLang, anchor: string | null = null): string {
+export function switchedHash(hash: string, lang: BookLang, anchor?: string | null): string {
   let location: ReturnType<typeof parseSectionHref>;
   try {
     location = parseSectionHref(hash);
@@ -67,6 +67,20 @@ export function switchedHash(hash: string, lang: BookLang, anchor: string | null
     location = null; // a malformed link: go to the cover
   }
   if (!location) return homeHref(lang);
-  if (langOfHref(hash) === lang && anchor === null) return hash;
-  return sectionHref(location.slug, anchor ?? location.anchor, lang);
+  if (langOfHref(hash) === lang && anchor === undefined) return hash;
+  return sectionHref(location.slug, anchor === undefined ? location.anchor : anchor, lang);
+}
+
+/**
+ * An anchor of section `slug` in another edition. Figure, table and equation labels are the same in
+ * every edition; heading ids come from the heading's words, so a heading is matched by its number
+ * (1.4.3 in both editions). Null when the heading has no twin, or `to` is not loaded yet.
+ */
+export function matchingAnchor(from: BookToc, to: BookToc | null, slug: string, anchor: string | null): string | null {
+  if (anchor === null) return null;
+  const entry = from.parts.flatMap((p) => p.sections).find((s) => s.slug === slug);
+  const heading = entry?.headings.find((h) => h.id === anchor);
+  if (!heading) return anchor;
+  const twin = to?.parts.flatMap((p) => p.sections).find((s) => s.slug === slug);
+  return twin?.headings.find((h) => h.number === heading.number)?.id ?? null;
 }
