@@ -19,6 +19,10 @@ const DROPPED = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 
 
 export function texToText(tex: string): string {
   let s = tex;
+  // Font and text commands keep their argument: \mathcal{B} reads B. First, so that a fraction
+  // holding one (\frac{1}{|\mathcal{B}|}) has no inner braces left and unfolds below.
+  const FONT = /\\(mathbf|mathrm|mathit|mathcal|mathbb|mathsf|mathtt|boldsymbol|bm|text|textrm|textbf|textit|operatorname)\s*\{([^{}]*)\}/g;
+  for (let i = 0; i < 4 && FONT.test(s); i++) s = s.replace(FONT, '$2');
   // \frac{a}{b} (innermost first, so nested fractions unfold).
   for (let i = 0; i < 8 && /\\[dt]?frac\s*\{/.test(s); i++) s = s.replace(/\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, '($1)/($2)');
   s = s.replace(/\\sqrt\s*\{([^{}]*)\}/g, '√($1)');

@@ -18,6 +18,7 @@ describe('texToText', () => {
     ['\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}', 'a = b c = d'],
     ['\\sqrt{\\sigma^2 + \\epsilon}', '√(σ^2 + ε)'],
     ['\\frac{\\frac{a}{b}}{c}', '((a)/(b))/(c)'],
+    ['\\mathbf{g} = \\frac{1}{|\\mathcal{B}|} \\sum_{i \\in \\mathcal{B}} \\nabla f_i(\\mathbf{x})', 'g = (1)/(|B|) ∑_i ∈ B ∇ f_i(x)'],
   ])('%s -> %s', (tex, text) => {
     expect(texToText(tex)).toBe(text);
   });
