@@ -135,7 +135,25 @@ describe('search in Chinese', () => {
     assert.ok(apart.length >= 1, '学习率批量 finds sections holding both words');
     for (const hits of [one, two]) for (const h of hits) assert.doesNotMatch(h.snippet, /\\[A-Za-z]|\b(frac|mathbf|mathcal)/, `snippet in text, not TeX: ${h.snippet}`);
     await page.screenshot({ path: 'test-results/zh-search.png', clip: { x: 0, y: 0, width: 1280, height: 600 } });
-    await page.keyboard.press('Escape');
+    // Opening a hit stays in the Chinese edition, at its heading (ids made of Chinese words).
+    const hit = two.find((h) => h.href.includes('#', 2) && !h.href.includes('reference'));
+    assert.ok(hit, 'a hit under a heading');
+    await page.locator(`.search-hit[href="${hit.href}"]`).click();
+    const [slug, anchor] = hit.href.slice('#/zh/'.length).split('#');
+    await page.waitForSelector(`html[lang="zh-CN"] .section[data-slug="${slug}"] .section-body`);
+    await page.waitForFunction((id) => {
+      const el = document.getElementById(id);
+      return el && Math.abs(el.getBoundingClientRect().top) < 400;
+    }, decodeURIComponent(anchor));
+  });
+
+  it('the library reference opens in the Chinese edition, with its links in it', async () => {
+    await page.evaluate(() => (location.hash = '#/zh/reference'));
+    await page.waitForSelector('html[lang="zh-CN"] .reference-page .api-entry');
+    assert.match(await page.title(), / · 动手学深度学习$/);
+    const hrefs = await page.$$eval('.reference-page a[href^="#/"]', (as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.length > 10);
+    assert.deepEqual(hrefs.filter((h) => !h.startsWith('#/zh/reference#')), []);
   });
 });
 

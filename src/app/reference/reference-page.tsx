@@ -9,6 +9,7 @@ import { differencesTable } from './differences-doc';
 import { MXNET_DIFFERENCES } from './mxnet-differences';
 import { REFERENCE_SLUG, REFERENCE_TITLE, filterGroups, groupEntries, type ApiEntry, type ApiReference } from './reference-data';
 import { sectionHref } from '../../content/links';
+import { SITE_WORDS } from '../i18n/site-words';
 import { useUiLang } from '../i18n/ui-lang';
 import '../styles/reference.css';
 
@@ -86,10 +87,10 @@ export function ReferencePage({ anchor }: { anchor: string | null }) {
   const count = shown.reduce((n, g) => n + 1 + g.members.length, 0);
 
   useEffect(() => {
-    document.title = `${REFERENCE_TITLE} · Hands-on Deep Learning`;
+    document.title = `${REFERENCE_TITLE} · ${SITE_WORDS[lang].titleSuffix}`;
     if (anchor) document.getElementById(anchor)?.scrollIntoView({ block: 'start' });
     else window.scrollTo({ top: 0 });
-  }, [anchor]);
+  }, [anchor, lang]);
 
   return (
     <article className="reference-page">
