@@ -15,11 +15,6 @@ export function useHash(): string {
   return useSyncExternalStore(subscribe, () => location.hash);
 }
 
-export function useRoute(toc: BookToc): Route {
-  // routeOf is cheap; memoizing by hash keeps object identity stable between renders.
-  return cachedRoute(useHash(), toc);
-}
-
 export interface BookPage {
   lang: BookLang;
   /** Null while the edition's table of contents loads. */
@@ -34,6 +29,7 @@ export function useBookPage(): BookPage {
   return { lang, edition, route: edition ? cachedRoute(hash, edition.toc) : null };
 }
 
+// routeOf is cheap; memoizing by hash keeps object identity stable between renders.
 let last: { hash: string; toc: BookToc; route: Route } | null = null;
 function cachedRoute(hash: string, toc: BookToc): Route {
   if (last?.hash !== hash || last.toc !== toc) last = { hash, toc, route: routeOf(hash, toc) };
