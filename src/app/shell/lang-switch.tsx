@@ -87,7 +87,7 @@ export function LangSwitch() {
           href={hrefFor(hash, lang, l)}
           hrefLang={HTML_LANG[l]}
           lang={HTML_LANG[l]}
-          title={SITE_WORDS[l].languageLabel + ': ' + LANG_NAMES[l]}
+          title={SITE_WORDS[l].readInThisLanguage}
           data-testid="lang"
           onPointerEnter={() => void getEdition(l).catch(() => undefined)}
           onClick={(e: MouseEvent) => {
