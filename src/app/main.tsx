@@ -5,7 +5,10 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { toc } from 'virtual:book';
+import { HTML_LANG } from '../content/book-lang';
+import { langOfHref } from '../content/links';
+import { getEdition } from './book/editions';
+import { initialHash, savedLang } from './book/lang-choice';
 import { routeOf } from './book/routes';
 import { startServiceWorker } from './offline/service-worker';
 import { getSection } from './section/load-section';
@@ -17,6 +20,8 @@ import './styles/layout.css';
 import './styles/prose.css';
 import './styles/cells.css';
 import './styles/outputs.css';
+import './styles/lang-zh.css';
+import './styles/lang-switch.css';
 
 startTheme();
 startServiceWorker(); // offline reading, updates, isolation on plain hosts (src/sw/sw.ts)
@@ -31,12 +36,26 @@ const render = () =>
     </StrictMode>,
   );
 
-// Opening a section's URL: fetch its chunk at once, and let the first render show its text
-// (one render instead of "Loading…" then the text). A slow network gets the shell after 300 ms.
-const initial = routeOf(location.hash, toc);
-if (initial.kind === 'section') {
-  const loaded = getSection(initial.section.slug).catch(() => undefined);
-  void Promise.race([loaded, new Promise((r) => setTimeout(r, 300))]).then(render);
-} else {
-  render();
+// A bare URL opens the cover of the reader's edition: the one they chose before, else the first
+// of their browser's languages the book has. A link to a page keeps its own edition.
+let prefs: Storage | null = null;
+try {
+  prefs = globalThis.localStorage ?? null;
+} catch {
+  prefs = null; // storage blocked: follow the browser's languages
 }
+const redirect = initialHash(location.hash, savedLang(prefs), navigator.languages ?? [navigator.language]);
+if (redirect) history.replaceState(history.state, '', redirect);
+const lang = langOfHref(location.hash);
+document.documentElement.lang = HTML_LANG[lang];
+
+// Opening a section's URL: fetch its edition's contents and its chunk at once, and let the first
+// render show its text (one render instead of "Loading…" then the text). A slow network gets the
+// shell after 300 ms.
+const loaded = getEdition(lang)
+  .then((edition) => {
+    const initial = routeOf(location.hash, edition.toc);
+    return initial.kind === 'section' ? getSection(initial.section.slug, lang) : undefined;
+  })
+  .catch(() => undefined);
+void Promise.race([loaded, new Promise((r) => setTimeout(r, 300))]).then(render);

@@ -20,6 +20,19 @@ export function sectionHref(slug: string, anchor?: string | null, lang: BookLang
   return `#/${lang === DEFAULT_LANG ? '' : `${lang}/`}${slug}${anchor ? `#${anchor}` : ''}`;
 }
 
+/** The cover of an edition: `#/` (English), `#/zh/`. */
+export function homeHref(lang: BookLang = DEFAULT_LANG): string {
+  return lang === DEFAULT_LANG ? '#/' : `#/${lang}/`;
+}
+
+/** The edition a hash names (also for the cover, `#/zh/`, where parseSectionHref gives null). */
+export function langOfHref(href: string): BookLang {
+  const hashAt = href.indexOf('#/');
+  if (hashAt < 0) return DEFAULT_LANG;
+  const rest = href.slice(hashAt + 2);
+  return BOOK_LANGS.find((l) => l !== DEFAULT_LANG && (rest === l || rest.startsWith(`${l}/`))) ?? DEFAULT_LANG;
+}
+
 /** Parses `location.hash` (or an href ending in one); null when it is not a section link. */
 export function parseSectionHref(href: string): SectionLocation | null {
   const hashAt = href.indexOf('#/');

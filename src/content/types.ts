@@ -118,3 +118,12 @@ export interface SearchDoc {
   /** Plain text (prose and code), whitespace collapsed. */
   text: string;
 }
+
+/** One edition of the book as the app sees it: its table of contents and its lazy loaders. */
+export interface BookEdition {
+  toc: BookToc;
+  /** Loads one section's chunk; rejects with an Error naming the slug if it is unknown. */
+  loadSection(slug: string): Promise<CompiledSection>;
+  /** Loads the edition's search index (its own chunk, fetched on first search). */
+  loadSearchIndex(): Promise<SearchDoc[]>;
+}

@@ -1,7 +1,9 @@
 /**
  * What the hash names: the cover, a part (its introduction and sections), a section with an
- * optional anchor, or nothing in this book. Pure over the table of contents.
+ * optional anchor, or nothing in this book. Pure over the table of contents of the edition the
+ * hash names (`langOfHref` in content/links.ts: `#/zh/...` is the Chinese edition).
  */
+import { DEFAULT_LANG, type BookLang } from '../../content/book-lang';
 import { parseSectionHref } from '../../content/links';
 import type { BookToc, PartEntry, SectionEntry } from '../../content/types';
 import { REFERENCE_SLUG } from '../reference/reference-data';
@@ -35,8 +37,12 @@ export function routeOf(hash: string, toc: BookToc): Route {
   return { kind: 'not-found', slug: location.slug };
 }
 
-/** A short key for React: the same page keeps its state when only the anchor changes. */
-export function pageKey(route: Route): string {
+/** A short key for React: the same page keeps its state when only the anchor changes (a page in another edition is another page). */
+export function pageKey(route: Route, lang: BookLang = DEFAULT_LANG): string {
+  return lang === DEFAULT_LANG ? routeKey(route) : `${lang}:${routeKey(route)}`;
+}
+
+function routeKey(route: Route): string {
   switch (route.kind) {
     case 'home':
       return 'home';

@@ -3,6 +3,7 @@
  * after clearing site data, to share). The format is versioned and every field is checked,
  * with a size limit, and errors say what is wrong and where.
  */
+import { DEFAULT_LANG, isBookLang, type BookLang } from '../../content/book-lang';
 import { EditsSchemaError, expectObject, expectString, parseCellEdits, parseScratchCells, type CellEdit, type ScratchCell } from './edit-schema';
 
 export const EDITS_FILE_KIND = 'handson-dl-edits';
@@ -23,6 +24,12 @@ export interface EditsFile {
   kind: typeof EDITS_FILE_KIND;
   format: typeof EDITS_FILE_FORMAT;
   slug: string;
+  /**
+   * The edition the edits were made in. The editions' cells differ in comments and printed words,
+   * so a file imports into its own edition only. Absent in files exported before there were
+   * editions: English.
+   */
+  lang: BookLang;
   sectionTitle: string;
   bookVersion: string;
   sectionVersion: string;
@@ -39,16 +46,27 @@ export class EditsImportError extends Error {
   override name = 'EditsImportError';
 }
 
+/** A file of the section's other edition: the reader opens that edition to import it. */
+export class EditsLangMismatchError extends EditsImportError {
+  override name = 'EditsLangMismatchError';
+  constructor(
+    readonly fileLang: BookLang,
+    readonly pageLang: BookLang,
+  ) {
+    super(`The file holds edits of this section in the '${fileLang}' edition, but this page is the '${pageLang}' edition; their cells differ in comments and printed text. Switch the page's language to '${fileLang}' and import it there.`);
+  }
+}
+
 export function serializeEditsFile(file: EditsFile): string {
   return JSON.stringify(file, null, 2) + '\n';
 }
 
-export function editsFileName(slug: string): string {
-  return `${slug.replace(/\//g, '--')}.edits.json`;
+export function editsFileName(slug: string, lang: BookLang = DEFAULT_LANG): string {
+  return `${slug.replace(/\//g, '--')}${lang === DEFAULT_LANG ? '' : `.${lang}`}.edits.json`;
 }
 
-/** Parses an imported file for section `slug`; throws EditsImportError saying what to fix. */
-export function parseEditsFile(text: string, slug: string): EditsFile {
+/** Parses an imported file for section `slug` of edition `lang`; throws EditsImportError saying what to fix. */
+export function parseEditsFile(text: string, slug: string, lang: BookLang = DEFAULT_LANG): EditsFile {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_IMPORT_BYTES) {
     throw new EditsImportError(`The file is ${(bytes / 1e6).toFixed(1)} MB; an edits file is at most ${MAX_IMPORT_BYTES / 1e6} MB. Choose a file exported from this book (Edits > Export).`);
@@ -71,11 +89,15 @@ export function parseEditsFile(text: string, slug: string): EditsFile {
     if (fileSlug !== slug) {
       throw new EditsImportError(`The file holds edits of section '${fileSlug}', but this is section '${slug}'. Open that section to import it.`);
     }
+    const fileLang = o['lang'] === undefined ? DEFAULT_LANG : o['lang'];
+    if (!isBookLang(fileLang)) throw new EditsImportError(`The file's edition is ${JSON.stringify(fileLang)}; this book's editions are 'en' and 'zh'. Choose a file exported from this book (Edits > Export).`);
+    if (fileLang !== lang) throw new EditsLangMismatchError(fileLang, lang);
     const damaged = o['damaged'] === undefined ? [] : parseDamaged(o['damaged']);
     return {
       kind: EDITS_FILE_KIND,
       format: EDITS_FILE_FORMAT,
       slug,
+      lang,
       sectionTitle: expectString(o['sectionTitle'] ?? '', 'file.sectionTitle'),
       bookVersion: expectString(o['bookVersion'], 'file.bookVersion'),
       sectionVersion: expectString(o['sectionVersion'], 'file.sectionVersion'),

@@ -11,6 +11,7 @@ import { MAX_CELL_CODE_CHARS, MAX_SCRATCH_PER_SECTION, SCRATCH_ID, type CellEdit
 import { EDITS_FILE_FORMAT, EDITS_FILE_KIND, EditsImportError, parseEditsFile, serializeEditsFile, type DamagedData } from './edits-file';
 import { resolveEdits, type CellIdentity } from './resolve-edits';
 import { resolveScratch } from './resolve-scratch';
+import { DEFAULT_LANG, type BookLang } from '../../content/book-lang';
 import { damagedKey, parseSaved, SAVED_FORMAT, savedKey, serializeSaved } from './saved-edits';
 import { freeSpaceForEdits, isQuotaError, writeProblem, type StorageLike, type StorageProblem } from './safe-storage';
 
@@ -31,6 +32,8 @@ const realTimers: Timers = { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => 
 
 export interface SectionEditsOptions {
   slug: string;
+  /** The edition (default English): edits are kept, exported and imported per edition. */
+  lang?: BookLang;
   title: string;
   bookVersion: string;
   sectionVersion: string;
@@ -56,6 +59,7 @@ export interface ImportResult {
 
 export class SectionEdits {
   readonly slug: string;
+  readonly lang: BookLang;
   private readonly cells: readonly SectionCell[];
   private readonly cellById: Map<string, SectionCell>;
   private edits = new Map<string, CellEdit>();
@@ -72,6 +76,7 @@ export class SectionEdits {
 
   constructor(private readonly options: SectionEditsOptions) {
     this.slug = options.slug;
+    this.lang = options.lang ?? DEFAULT_LANG;
     this.cells = options.cells;
     this.cellById = new Map(options.cells.map((c) => [c.id, c]));
     this.storageProblem = options.storage ? null : (options.storageProblem ?? { kind: 'unavailable', message: 'Browser storage is unavailable.' });
@@ -232,6 +237,7 @@ export class SectionEdits {
       kind: EDITS_FILE_KIND,
       format: EDITS_FILE_FORMAT,
       slug: this.slug,
+      lang: this.lang,
       sectionTitle: this.options.title,
       bookVersion: this.options.bookVersion,
       sectionVersion: this.options.sectionVersion,
@@ -245,7 +251,7 @@ export class SectionEdits {
 
   /** Imports a file: its edits replace the current ones of the same cells. Throws EditsImportError. */
   importFile(text: string): ImportResult {
-    const file = parseEditsFile(text, this.slug);
+    const file = parseEditsFile(text, this.slug, this.lang);
     const { byCell, orphans } = resolveEdits([...file.edits, ...file.orphans], this.cells);
     const edits = new Map(this.edits);
     for (const [cellId, e] of byCell) {
@@ -305,13 +311,13 @@ export class SectionEdits {
     if (!storage) return;
     let text: string | null;
     try {
-      text = storage.getItem(savedKey(slug));
+      text = storage.getItem(savedKey(slug, this.lang));
     } catch (e) {
       this.fail(e);
       return;
     }
     if (text === null) return;
-    const parsed = parseSaved(text, slug);
+    const parsed = parseSaved(text, slug, this.lang);
     if (!parsed.ok) {
       this.setAside(text, parsed.reason);
       return;
@@ -329,8 +335,8 @@ export class SectionEdits {
     const damaged: DamagedData = { reason: `Saved edits for this section could not be read (${reason}). The book's cells are shown; the damaged data is kept aside and included in Export.`, text };
     this.damagedData = [...this.damagedData, damaged];
     try {
-      storage!.setItem(damagedKey(slug, this.now().toISOString()), text);
-      storage!.removeItem(savedKey(slug));
+      storage!.setItem(damagedKey(slug, this.now().toISOString(), this.lang), text);
+      storage!.removeItem(savedKey(slug, this.lang));
     } catch (e) {
       // Could not copy it aside: leave it where it is (not overwritten until the reader edits) and keep it in memory.
       damaged.reason += ' It could not be copied aside in storage: export it now to keep it.';
@@ -355,11 +361,11 @@ export class SectionEdits {
     if (!storage) return;
     const all = [...this.edits.values(), ...this.orphanEdits];
     const save = () => {
-      if (all.length === 0 && this.scratchList.length === 0) storage.removeItem(savedKey(slug));
+      if (all.length === 0 && this.scratchList.length === 0) storage.removeItem(savedKey(slug, this.lang));
       else {
         storage.setItem(
-          savedKey(slug),
-          serializeSaved({ format: SAVED_FORMAT, slug, bookVersion, sectionVersion, savedAt: this.now().toISOString(), edits: all, scratch: this.scratchList }),
+          savedKey(slug, this.lang),
+          serializeSaved({ format: SAVED_FORMAT, slug, lang: this.lang, bookVersion, sectionVersion, savedAt: this.now().toISOString(), edits: all, scratch: this.scratchList }),
         );
       }
     };

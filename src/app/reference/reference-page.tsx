@@ -7,7 +7,10 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import data from './api-reference.json';
 import { differencesTable } from './differences-doc';
 import { MXNET_DIFFERENCES } from './mxnet-differences';
-import { REFERENCE_TITLE, filterGroups, groupEntries, type ApiEntry, type ApiReference } from './reference-data';
+import { REFERENCE_SLUG, REFERENCE_TITLE, filterGroups, groupEntries, type ApiEntry, type ApiReference } from './reference-data';
+import { sectionHref } from '../../content/links';
+import { SITE_WORDS } from '../i18n/site-words';
+import { useUiLang } from '../i18n/ui-lang';
 import '../styles/reference.css';
 
 const reference = data as ApiReference;
@@ -50,10 +53,11 @@ function Summary({ text }: { text: string }) {
 }
 
 function Entry({ e, current }: { e: ApiEntry; current: boolean }) {
+  const lang = useUiLang();
   return (
     <div className="api-entry" id={e.name} data-current={current || undefined}>
       <div className="api-entry-head">
-        <a className="api-name" href={`#/reference#${encodeURIComponent(e.name)}`}>
+        <a className="api-name" href={sectionHref(REFERENCE_SLUG, encodeURIComponent(e.name), lang)}>
           <code>{shortName(e)}</code>
         </a>
         <span className="api-kind">{KIND_LABEL[e.kind]}</span>
@@ -65,7 +69,7 @@ function Entry({ e, current }: { e: ApiEntry; current: boolean }) {
       ))}
       {e.target ? (
         <p className="api-summary">
-          The same class as <a href={`#/reference#${encodeURIComponent(e.target)}`}>{e.target}</a>.
+          The same class as <a href={sectionHref(REFERENCE_SLUG, encodeURIComponent(e.target), lang)}>{e.target}</a>.
         </p>
       ) : (
         e.summary && <Summary text={e.summary} />
@@ -75,6 +79,7 @@ function Entry({ e, current }: { e: ApiEntry; current: boolean }) {
 }
 
 export function ReferencePage({ anchor }: { anchor: string | null }) {
+  const lang = useUiLang();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const groups = useMemo(() => groupEntries(reference.entries), []);
@@ -82,10 +87,10 @@ export function ReferencePage({ anchor }: { anchor: string | null }) {
   const count = shown.reduce((n, g) => n + 1 + g.members.length, 0);
 
   useEffect(() => {
-    document.title = `${REFERENCE_TITLE} · Hands-on Deep Learning`;
+    document.title = `${REFERENCE_TITLE} · ${SITE_WORDS[lang].titleSuffix}`;
     if (anchor) document.getElementById(anchor)?.scrollIntoView({ block: 'start' });
     else window.scrollTo({ top: 0 });
-  }, [anchor]);
+  }, [anchor, lang]);
 
   return (
     <article className="reference-page">
@@ -131,7 +136,7 @@ export function ReferencePage({ anchor }: { anchor: string | null }) {
       </details>
       <nav className="api-roots" aria-label="Namespaces">
         {reference.roots.map((r) => (
-          <a key={r} href={`#/reference#${r}`}>
+          <a key={r} href={sectionHref(REFERENCE_SLUG, r, lang)}>
             <code>{r}</code>
           </a>
         ))}

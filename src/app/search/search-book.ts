@@ -5,6 +5,7 @@
  * only mention them in the text (however often). Pure: the search panel calls it on each keystroke.
  */
 import type { SearchDoc } from '../../content/types';
+import { segmentQuery } from './segment-query';
 
 export interface SearchHit {
   doc: SearchDoc;
@@ -15,8 +16,9 @@ export interface SearchHit {
 
 const SNIPPET_CONTEXT = 60;
 
+/** The words every hit must contain (Chinese written without spaces is split into its words). */
 export function queryTerms(query: string): string[] {
-  return [...new Set(query.toLowerCase().split(/\s+/).filter((t) => t.length > 0))];
+  return segmentQuery(query);
 }
 
 function countOf(haystack: string, term: string, cap: number): number {
@@ -27,7 +29,8 @@ function countOf(haystack: string, term: string, cap: number): number {
 
 function snippetOf(text: string, terms: string[]): SearchHit['snippet'] {
   const lower = text.toLowerCase();
-  for (const term of terms) {
+  // The longest word first: it says most about why the record matched.
+  for (const term of [...terms].sort((a, b) => b.length - a.length)) {
     const at = lower.indexOf(term);
     if (at < 0) continue;
     const start = Math.max(0, at - SNIPPET_CONTEXT);
@@ -48,6 +51,7 @@ function snippetOf(text: string, terms: string[]): SearchHit['snippet'] {
 export function searchBook(docs: readonly SearchDoc[], query: string, limit = 30): SearchHit[] {
   const terms = queryTerms(query);
   if (terms.length === 0) return [];
+  // The query as typed, spaces aside: Chinese words found next to each other rank higher.
   const phrase = query.trim().toLowerCase();
   const seenSlug = new Set<string>();
   const hits: (SearchHit & { order: number })[] = [];

@@ -6,7 +6,7 @@ import { Icon } from '../ui/icons';
 import { saveFile } from './save-file';
 
 export function downloadEdits(edits: SectionEdits): void {
-  saveFile(editsFileName(edits.slug), edits.exportFile(), 'application/json');
+  saveFile(editsFileName(edits.slug, edits.lang), edits.exportFile(), 'application/json');
 }
 
 /** `downloadNotebook`: offers the section as a Jupyter notebook (notebook-export.ts). */

@@ -1,12 +1,14 @@
 import { sectionHref } from '../../content/links';
 import type { SectionLink } from '../../content/types';
+import { useUiLang } from '../i18n/ui-lang';
 import { Icon } from '../ui/icons';
 
 export function PrevNext({ prev, next }: { prev: SectionLink | null; next: SectionLink | null }) {
+  const lang = useUiLang();
   return (
     <nav className="prev-next" aria-label="Previous and next section">
       {prev ? (
-        <a className="prev" href={sectionHref(prev.slug)} rel="prev">
+        <a className="prev" href={sectionHref(prev.slug, null, lang)} rel="prev">
           <span className="prev-next-dir">
             <Icon name="prev" /> Previous
           </span>
@@ -18,7 +20,7 @@ export function PrevNext({ prev, next }: { prev: SectionLink | null; next: Secti
         <span />
       )}
       {next && (
-        <a className="next" href={sectionHref(next.slug)} rel="next">
+        <a className="next" href={sectionHref(next.slug, null, lang)} rel="next">
           <span className="prev-next-dir">
             Next <Icon name="next" />
           </span>

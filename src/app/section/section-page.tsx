@@ -1,12 +1,14 @@
 /** Loads a section's chunk; until it arrives, shows its title from the table of contents. */
 import { useEffect, useState } from 'react';
 import type { CompiledSection, SectionEntry } from '../../content/types';
+import { useUiLang } from '../i18n/ui-lang';
 import { getSection, peekSection } from './load-section';
 import { SectionView } from './section-view';
 
 export function SectionPage({ entry, anchor }: { entry: SectionEntry; anchor: string | null }) {
+  const lang = useUiLang();
   const [loaded, setLoaded] = useState<{ slug: string; section: CompiledSection } | null>(() => {
-    const section = peekSection(entry.slug);
+    const section = peekSection(entry.slug, lang);
     return section ? { slug: entry.slug, section } : null;
   });
   const [error, setError] = useState<Error | null>(null);
@@ -14,14 +16,14 @@ export function SectionPage({ entry, anchor }: { entry: SectionEntry; anchor: st
   useEffect(() => {
     let live = true;
     setError(null);
-    getSection(entry.slug).then(
+    getSection(entry.slug, lang).then(
       (section) => live && setLoaded({ slug: entry.slug, section }),
       (e: Error) => live && setError(e),
     );
     return () => {
       live = false;
     };
-  }, [entry.slug]);
+  }, [entry.slug, lang]);
 
   if (loaded?.slug === entry.slug) return <SectionView section={loaded.section} version={entry.version} anchor={anchor} />;
   return (

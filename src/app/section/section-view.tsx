@@ -4,13 +4,17 @@
  * section's kernel session from the pool.
  */
 import { Fragment, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import { toc } from 'virtual:book';
+import { DEFAULT_LANG, type BookLang } from '../../content/book-lang';
+import { sectionHref } from '../../content/links';
 import type { CellBlock, CompiledSection } from '../../content/types';
 import type { EditorHandle } from '../cells/editor/create-editor';
 import { CellView, scratchBlock } from '../cells/cell-view';
 import { SectionContext, type SectionContextValue } from '../cells/section-context';
 import { openBrowserStorage } from '../edits/safe-storage';
 import { SectionEdits } from '../edits/section-edits';
+import { peekEdition } from '../book/editions';
+import { SITE_WORDS } from '../i18n/site-words';
+import { useUiLang } from '../i18n/ui-lang';
 import { kernelPool } from '../run/kernel-pool';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { restoreScroll } from '../shell/scroll-memory';
@@ -26,12 +30,19 @@ import { saveFile } from './save-file';
 
 let storage: ReturnType<typeof openBrowserStorage> | null = null;
 
-function useSectionEdits(section: CompiledSection, version: string): SectionEdits {
+/**
+ * The key of a section's kernel session (and its uploads and downloads): the slug, with the
+ * edition before it outside English, so the two editions of a section never share runs.
+ */
+export const runKey = (slug: string, lang: BookLang): string => (lang === DEFAULT_LANG ? slug : `${lang}/${slug}`);
+
+function useSectionEdits(section: CompiledSection, version: string, lang: BookLang): SectionEdits {
   const edits = useMemo(() => {
     storage ??= openBrowserStorage();
     const cells = section.blocks.filter((b): b is CellBlock => b.kind === 'cell').map((b) => ({ id: b.cell.id, code: b.cell.code, sourceHash: b.sourceHash }));
-    return new SectionEdits({ slug: section.slug, title: section.title, bookVersion: toc.version, sectionVersion: version, cells, storage: storage.storage, storageProblem: storage.problem });
-  }, [section, version]);
+    const bookVersion = peekEdition(lang)?.toc.version ?? '';
+    return new SectionEdits({ slug: section.slug, lang, title: section.title, bookVersion, sectionVersion: version, cells, storage: storage.storage, storageProblem: storage.problem });
+  }, [section, version, lang]);
   useEffect(() => {
     // Typing is saved after a short pause; leaving the page must not lose the last keystrokes.
     const flush = () => edits.flush();
@@ -48,23 +59,25 @@ function useSectionEdits(section: CompiledSection, version: string): SectionEdit
 }
 
 export function SectionView({ section, version, anchor }: { section: CompiledSection; version: string; anchor: string | null }) {
-  const edits = useSectionEdits(section, version);
+  const lang = useUiLang();
+  const edits = useSectionEdits(section, version, lang);
   const pool = kernelPool();
-  const session = pool.session(section.slug);
+  const key = runKey(section.slug, lang);
+  const session = pool.session(key);
   const editors = useRef(new Map<string, EditorHandle>());
   const pendingFocus = useRef<string | null>(null);
   const cellBlocks = useMemo(() => section.blocks.filter((b): b is CellBlock => b.kind === 'cell'), [section]);
-  useKeptOutputs(section.slug, session, edits);
+  useKeptOutputs(key, session, edits);
 
   useEffect(() => {
-    pool.show(section.slug);
+    pool.show(key);
     return () => pool.show(null);
-  }, [pool, section.slug]);
+  }, [pool, key]);
 
   useEffect(() => {
-    document.title = `${section.number} ${section.title} · Hands-on Deep Learning`;
-    if (section.next) prefetchSection(section.next.slug);
-  }, [section]);
+    document.title = `${section.number} ${section.title} · ${SITE_WORDS[lang].titleSuffix}`;
+    if (section.next) prefetchSection(section.next.slug, lang);
+  }, [section, lang]);
 
   // Deep links: scroll to the anchor (or the top) once the section is on the page.
   useLayoutEffect(() => {
@@ -91,7 +104,7 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
 
   const ctx = useMemo<SectionContextValue>(
     () => ({
-      slug: section.slug,
+      slug: key,
       session,
       edits,
       recorded: section.recorded,
@@ -141,7 +154,7 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
     const nb = sectionNotebook({
       title: section.title,
       number: section.number,
-      url: new URL(`#/${section.slug}`, document.baseURI).href,
+      url: new URL(sectionHref(section.slug, null, lang), document.baseURI).href,
       blocks: section.blocks,
       codeOf: (id) => edits.codeOf(id),
       scratchAfter: (id) => edits.scratchAfter(id),

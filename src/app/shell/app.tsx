@@ -1,7 +1,12 @@
 /** The reader's shell: header (menu, title, search, theme), table of contents, page, status bar. */
 import { Suspense, lazy, useEffect, useLayoutEffect, useState } from 'react';
-import { toc } from 'virtual:book';
+import { HTML_LANG, type BookLang } from '../../content/book-lang';
+import { homeHref } from '../../content/links';
+import type { BookToc } from '../../content/types';
+import { getEdition } from '../book/editions';
 import { pageKey, type Route } from '../book/routes';
+import { SITE_WORDS } from '../i18n/site-words';
+import { UiLangContext } from '../i18n/ui-lang';
 import { SectionPage } from '../section/section-page';
 import { OfflineControl } from '../offline/offline-control';
 import { UpdateNotice } from '../offline/update-notice';
@@ -11,14 +16,34 @@ import { HomePage, NotFoundPage, PartPage } from './pages';
 import { restoreScroll } from './scroll-memory';
 import { SearchBox } from './search-box';
 import { StatusBar } from './status-bar';
+import { LangSwitch } from './lang-switch';
 import { ThemeSwitch } from './theme-switch';
 import { TocNav } from './toc-nav';
-import { useRoute } from './use-route';
+import { useBookPage, type BookPage } from './use-route';
 
 // The reference (its data is ~100 kB) is its own chunk, loaded when the reader opens it.
 const ReferencePage = lazy(() => import('../reference/reference-page').then((m) => ({ default: m.ReferencePage })));
 
-function Page({ route }: { route: Route }) {
+/** While another edition's table of contents loads (main.tsx and the switch load it first, so rarely seen). */
+function EditionLoading({ lang }: { lang: BookLang }) {
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    getEdition(lang).catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [lang]);
+  return error ? (
+    <div className="notice notice-error" role="alert">
+      {SITE_WORDS[lang].editionFailed(error)}
+    </div>
+  ) : (
+    <p className="loading">{SITE_WORDS[lang].loadingEdition}</p>
+  );
+}
+
+function Page({ route, toc }: { route: Route; toc: BookToc }) {
   switch (route.kind) {
     case 'home':
       return <HomePage toc={toc} />;
@@ -38,17 +63,30 @@ function Page({ route }: { route: Route }) {
 }
 
 export function App() {
-  const route = useRoute(toc);
-  const key = pageKey(route);
+  const page = useBookPage();
+  return (
+    <UiLangContext.Provider value={page.lang}>
+      <Shell {...page} />
+    </UiLangContext.Provider>
+  );
+}
+
+function Shell({ lang, edition, route }: BookPage) {
+  const key = route ? pageKey(route, lang) : `loading:${lang}`;
+  const kind = route?.kind ?? 'loading';
   const [drawer, setDrawer] = useState(false);
 
   useEffect(() => setDrawer(false), [route]);
   useLayoutEffect(() => {
-    if (route.kind !== 'section' && route.kind !== 'reference') {
-      document.title = 'Hands-on Deep Learning, in the browser';
+    // One language per page: screen readers, hyphenation, fonts and `:lang()` CSS follow it.
+    document.documentElement.lang = HTML_LANG[lang];
+  }, [lang]);
+  useLayoutEffect(() => {
+    if (kind !== 'section' && kind !== 'reference') {
+      document.title = SITE_WORDS[lang].bookTitle;
       if (!restoreScroll()) window.scrollTo({ top: 0 });
     }
-  }, [key, route.kind]);
+  }, [key, kind, lang]);
   useEffect(() => {
     if (!drawer) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setDrawer(false);
@@ -75,21 +113,22 @@ export function App() {
         <button type="button" className="btn btn-icon menu-button" aria-label={drawer ? 'Close the table of contents' : 'Open the table of contents'} aria-expanded={drawer} onClick={() => setDrawer(!drawer)}>
           <Icon name={drawer ? 'close' : 'menu'} />
         </button>
-        <a className="book-title" href="#/">
+        <a className="book-title" href={homeHref(lang)}>
           Hands-on Deep Learning
         </a>
         <span className="top-spacer" />
-        <SearchBox />
+        <SearchBox key={lang} />
         <OfflineControl />
+        <LangSwitch />
         <ThemeSwitch />
       </header>
       <div className="drawer-backdrop" onClick={() => setDrawer(false)} aria-hidden="true" />
       <aside className="sidebar">
-        <TocNav toc={toc} route={route} />
+        {edition && route && <TocNav toc={edition.toc} route={route} />}
       </aside>
       <main className="content" id="content" tabIndex={-1}>
         <ErrorBoundary key={key} what="This page">
-          <Page route={route} />
+          {edition && route ? <Page route={route} toc={edition.toc} /> : <EditionLoading lang={lang} />}
         </ErrorBoundary>
       </main>
       <UpdateNotice />

@@ -1,13 +1,15 @@
 /** The cover (parts and sections), a part's introduction, and a link that leads nowhere. */
-import { sectionHref } from '../../content/links';
+import { homeHref, sectionHref } from '../../content/links';
+import { useUiLang } from '../i18n/ui-lang';
 import type { BookToc, PartEntry } from '../../content/types';
 
 function SectionList({ part }: { part: PartEntry }) {
+  const lang = useUiLang();
   return (
     <ol className="part-sections">
       {part.sections.map((s) => (
         <li key={s.slug}>
-          <a href={sectionHref(s.slug)}>
+          <a href={sectionHref(s.slug, null, lang)}>
             <span className="toc-number">{s.number}</span> {s.title}
           </a>
         </li>
@@ -17,6 +19,7 @@ function SectionList({ part }: { part: PartEntry }) {
 }
 
 export function HomePage({ toc }: { toc: BookToc }) {
+  const lang = useUiLang();
   const first = toc.parts.find((p) => p.sections.length > 0)?.sections[0];
   return (
     <article className="home">
@@ -27,7 +30,7 @@ export function HomePage({ toc }: { toc: BookToc }) {
       </p>
       {first ? (
         <p>
-          <a className="btn btn-run btn-large" href={sectionHref(first.slug)}>
+          <a className="btn btn-run btn-large" href={sectionHref(first.slug, null, lang)}>
             Start reading: {first.number} {first.title}
           </a>
         </p>
@@ -37,7 +40,7 @@ export function HomePage({ toc }: { toc: BookToc }) {
       {toc.parts.map((part) => (
         <section key={part.slug} className="home-part">
           <h2>
-            <a href={sectionHref(part.slug)}>
+            <a href={sectionHref(part.slug, null, lang)}>
               <span className="toc-number">{part.number}</span> {part.title}
             </a>
           </h2>
@@ -61,11 +64,12 @@ export function PartPage({ part }: { part: PartEntry }) {
 }
 
 export function NotFoundPage({ slug }: { slug: string }) {
+  const lang = useUiLang();
   return (
     <article className="not-found">
       <h1>Not in this book</h1>
       <p>
-        There is no section <code>{slug}</code> in this version of the book; the link may be from an older version. Try the <a href="#/">contents</a> or search.
+        There is no section <code>{slug}</code> in this version of the book; the link may be from an older version. Try the <a href={homeHref(lang)}>contents</a> or search.
       </p>
     </article>
   );

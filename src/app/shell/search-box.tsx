@@ -4,17 +4,21 @@
  * Arrow keys move through results, Enter opens one (and marks the query on that page), Escape closes.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { loadSearchIndex } from 'virtual:book';
+import type { BookLang } from '../../content/book-lang';
 import { sectionHref } from '../../content/links';
 import type { SearchDoc } from '../../content/types';
 import { referenceSearchDocs, type ApiReference } from '../reference/reference-data';
 import { highlightOnPage } from '../search/highlight-query';
 import { queryTerms, searchBook } from '../search/search-book';
+import { getEdition } from '../book/editions';
+import { useUiLang } from '../i18n/ui-lang';
 import { Icon } from '../ui/icons';
 
-let index: Promise<SearchDoc[]> | null = null;
+/** Each edition's index (a Chinese page searches the Chinese edition). */
+const indexes = new Map<BookLang, Promise<SearchDoc[]>>();
 
 export function SearchBox() {
+  const lang = useUiLang();
   const [query, setQuery] = useState('');
   const [docs, setDocs] = useState<SearchDoc[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
@@ -37,12 +41,16 @@ export function SearchBox() {
 
   const load = () => {
     // The book's sections, then the library reference (each its own chunk).
-    index ??= Promise.all([loadSearchIndex(), import('../reference/api-reference.json')]).then(([book, ref]) => [
-      ...book,
-      ...referenceSearchDocs(ref.default as ApiReference),
-    ]);
+    let index = indexes.get(lang);
+    if (!index) {
+      index = Promise.all([getEdition(lang).then((edition) => edition.loadSearchIndex()), import('../reference/api-reference.json')]).then(([book, ref]) => [
+        ...book,
+        ...referenceSearchDocs(ref.default as ApiReference),
+      ]);
+      indexes.set(lang, index);
+    }
     index.then(setDocs, (e: Error) => {
-      index = null;
+      indexes.delete(lang);
       setFailed(`The search index could not load (${e.message}).`);
     });
   };
@@ -56,7 +64,7 @@ export function SearchBox() {
   }, []);
 
   const go = (doc: SearchDoc) => {
-    location.hash = sectionHref(doc.slug, doc.anchor);
+    location.hash = sectionHref(doc.slug, doc.anchor, lang);
     highlightOnPage(doc.slug, doc.anchor ?? null, queryTerms(query));
     setOpen(false);
     (document.activeElement as HTMLElement | null)?.blur();
@@ -92,7 +100,7 @@ export function SearchBox() {
               className="search-hit"
               role="option"
               aria-selected={i === selected}
-              href={sectionHref(h.doc.slug, h.doc.anchor)}
+              href={sectionHref(h.doc.slug, h.doc.anchor, lang)}
               onClick={(e) => (e.preventDefault(), go(h.doc))}
               onMouseEnter={() => setSelected(i)}
             >

@@ -3,7 +3,8 @@
  * and the one being read is marked as the reader scrolls (scrollspy) and kept in view.
  */
 import { useEffect, useRef, useState } from 'react';
-import { sectionHref } from '../../content/links';
+import { homeHref, sectionHref } from '../../content/links';
+import { useUiLang } from '../i18n/ui-lang';
 import type { BookToc } from '../../content/types';
 import type { Route } from '../book/routes';
 import { REFERENCE_SLUG, REFERENCE_TITLE } from '../reference/reference-data';
@@ -51,6 +52,7 @@ function useHeadingInView(ids: readonly string[]): string | null {
 }
 
 export function TocNav({ toc, route }: { toc: BookToc; route: Route }) {
+  const lang = useUiLang();
   const current = route.kind === 'section' ? route.section.slug : null;
   const currentPart = route.kind === 'part' ? route.part.slug : null;
   const nav = useRef<HTMLElement>(null);
@@ -76,18 +78,18 @@ export function TocNav({ toc, route }: { toc: BookToc; route: Route }) {
 
   return (
     <nav className="toc" ref={nav} aria-label="Table of contents">
-      <a className="toc-home" href="#/">
+      <a className="toc-home" href={homeHref(lang)}>
         Contents
       </a>
       {toc.parts.map((part) => (
         <section key={part.slug} className="toc-part">
-          <a className="toc-part-title" href={sectionHref(part.slug)} aria-current={currentPart === part.slug ? 'page' : undefined}>
+          <a className="toc-part-title" href={sectionHref(part.slug, null, lang)} aria-current={currentPart === part.slug ? 'page' : undefined}>
             <span className="toc-number">{part.number}.</span> {part.title}
           </a>
           <ol className="toc-sections">
             {part.sections.map((s) => (
               <li key={s.slug}>
-                <a href={sectionHref(s.slug)} aria-current={s.slug === current ? 'page' : undefined}>
+                <a href={sectionHref(s.slug, null, lang)} aria-current={s.slug === current ? 'page' : undefined}>
                   <span className="toc-number">{s.number}</span> {s.title}
                 </a>
                 {s.slug === current && s.headings.some((h) => h.level === 2) && (
@@ -96,7 +98,7 @@ export function TocNav({ toc, route }: { toc: BookToc; route: Route }) {
                       .filter((h) => h.level === 2)
                       .map((h) => (
                         <li key={h.id}>
-                          <a href={sectionHref(s.slug, h.id)} aria-current={h.id === inView ? 'location' : undefined}>
+                          <a href={sectionHref(s.slug, h.id, lang)} aria-current={h.id === inView ? 'location' : undefined}>
                             {h.text}
                           </a>
                         </li>
@@ -108,7 +110,7 @@ export function TocNav({ toc, route }: { toc: BookToc; route: Route }) {
           </ol>
         </section>
       ))}
-      <a className="toc-part-title toc-reference" href={sectionHref(REFERENCE_SLUG)} aria-current={route.kind === 'reference' ? 'page' : undefined}>
+      <a className="toc-part-title toc-reference" href={sectionHref(REFERENCE_SLUG, null, lang)} aria-current={route.kind === 'reference' ? 'page' : undefined}>
         {REFERENCE_TITLE}
       </a>
     </nav>

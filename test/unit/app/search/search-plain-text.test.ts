@@ -18,6 +18,10 @@ describe('texToText', () => {
     ['\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}', 'a = b c = d'],
     ['\\sqrt{\\sigma^2 + \\epsilon}', '√(σ^2 + ε)'],
     ['\\frac{\\frac{a}{b}}{c}', '((a)/(b))/(c)'],
+    ['\\frac{\\partial L}{\\partial \\mathbf{W}_{qh}} = \\sum_{t=1}^T \\ell(o_t, y_t)', '(∂ L)/(∂ W_qh) = ∑_t=1^T ℓ(o_t, y_t)'],
+    ['\\gamma \\, \\frac{x - \\hat{\\mu}_\\mathcal{B}}{\\sqrt{\\hat{\\sigma}^2_\\mathcal{B} + \\epsilon}} + \\beta', 'γ (x - μ\u0302_B)/(√(σ\u0302^2_B + ε)) + β'],
+    ['\\frac{\\lambda}{2}\\|\\mathbf{w}\\|^2 + \\lambda\\mathbf{w}', '(λ)/(2)‖w‖^2 + λ w'],
+    ['\\mathbf{g} = \\frac{1}{|\\mathcal{B}|} \\sum_{i \\in \\mathcal{B}} \\nabla f_i(\\mathbf{x})', 'g = (1)/(|B|) ∑_i ∈ B ∇ f_i(x)'],
   ])('%s -> %s', (tex, text) => {
     expect(texToText(tex)).toBe(text);
   });
