@@ -5,20 +5,20 @@
  * readers' saved edits stay where they were).
  */
 import { describe, expect, it } from 'vitest';
-import { homeHref, langOfHref, parseSectionHref, sectionHref } from '../../src/content/links';
-import { parseBookModuleId } from '../../src/content/vite-plugin';
-import { initialHash, LANG_KEY, matchingAnchor, preferredLang, saveLang, savedLang, switchedHash } from '../../src/app/book/lang-choice';
-import { pageKey, routeOf } from '../../src/app/book/routes';
-import { segmentQuery } from '../../src/app/search/segment-query';
-import { searchBook } from '../../src/app/search/search-book';
-import { EditsImportError, EditsLangMismatchError, parseEditsFile } from '../../src/app/edits/edits-file';
-import { damagedKey, parseSaved, savedKey } from '../../src/app/edits/saved-edits';
-import { SectionEdits, type SectionCell } from '../../src/app/edits/section-edits';
-import { savedOutputsKey } from '../../src/app/run/saved-outputs';
-import { runKey } from '../../src/app/section/section-view';
-import { cellSourceHash } from '../../src/content/recorded';
-import type { BookToc, SearchDoc } from '../../src/content/types';
-import { FakeStorage, ManualTimers } from './helpers/fake-storage';
+import { homeHref, langOfHref, parseSectionHref, sectionHref } from '../../../../src/content/links';
+import { parseBookModuleId } from '../../../../src/content/vite-plugin';
+import { initialHash, LANG_KEY, matchingAnchor, preferredLang, saveLang, savedLang, switchedHash } from '../../../../src/app/book/lang-choice';
+import { pageKey, routeOf } from '../../../../src/app/book/routes';
+import { segmentQuery } from '../../../../src/app/search/segment-query';
+import { searchBook } from '../../../../src/app/search/search-book';
+import { EditsImportError, EditsLangMismatchError, parseEditsFile } from '../../../../src/app/edits/edits-file';
+import { damagedKey, parseSaved, savedKey } from '../../../../src/app/edits/saved-edits';
+import { SectionEdits, type SectionCell } from '../../../../src/app/edits/section-edits';
+import { savedOutputsKey } from '../../../../src/app/run/saved-outputs';
+import { runKey } from '../../../../src/app/section/section-view';
+import { cellSourceHash } from '../../../../src/content/recorded';
+import type { BookToc, SearchDoc } from '../../../../src/content/types';
+import { FakeStorage, ManualTimers } from '../../helpers/fake-storage';
 
 const TOC: BookToc = {
   version: 'v',

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Rollup } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cellSourceHash } from '../../src/content/recorded';
-import { bookPlugin } from '../../src/content/vite-plugin';
+import { cellSourceHash } from '../../../src/content/recorded';
+import { bookPlugin } from '../../../src/content/vite-plugin';
 
-const fixtures = fileURLToPath(new URL('./fixtures', import.meta.url));
-const project = fileURLToPath(new URL('../..', import.meta.url));
+const fixtures = fileURLToPath(new URL('../fixtures', import.meta.url));
+const project = fileURLToPath(new URL('../../..', import.meta.url));
 
 const ZH_SECTION = `---
 title: 更深的网络
