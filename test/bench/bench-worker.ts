@@ -176,10 +176,10 @@ async function run(o: BenchOptions): Promise<BackendReport> {
   if (want('tiny')) rows.push(await pair(`${w.TINY_OPS.toLocaleString('en')} tiny adds`, b, w.tinyOurs, w.tinyRaw, o));
   if (want('memory') && o.memorySteps > 0) rows.push(await memoryRow(o));
   // Kernel times are wall-clock only where kernels run synchronously (WASM, CPU).
-  // `profile` profiles both steps; `profile-mlp` or `profile-rnn` one of them.
-  for (const which of ['mlp', 'rnn'] as const) {
+  // `profile` profiles every profiled step; `profile-mlp`, `profile-rnn` or `profile-lenet` one of them.
+  for (const which of ['mlp', 'rnn', 'lenet'] as const) {
     if ((want('profile') || want(`profile-${which}`)) && (b === 'wasm' || b === 'cpu') && !hung) {
-      log(`${b}: kernel profile of one ${which === 'mlp' ? 'MLP' : 'char-RNN'} step`);
+      log(`${b}: kernel profile of one ${{ mlp: 'MLP', rnn: 'char-RNN', lenet: 'LeNet' }[which]} step`);
       const row = await profileKernels(b, which);
       post({ kind: 'row', row });
       rows.push(row);

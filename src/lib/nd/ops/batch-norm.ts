@@ -17,6 +17,7 @@
 import { tf } from '../../engine/tf';
 import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
+import { keptAxis, sumAllBut } from './channel-sum';
 
 interface BatchNormAttrs {
   /** the reduced axes: all but the channel axis */
@@ -35,8 +36,10 @@ const BatchNormTrain = definePrimitive<BatchNormAttrs>({
     const inv = tf.rsqrt(tf.add(variance!, eps));
     const a = tf.mul(gamma!, inv);
     const xc = tf.sub(x!, mean!);
-    const sumDy = tf.sum(dy, axes, true); // (1, c, 1, 1)
-    const sumDyXc = tf.sum(tf.mul(dy, xc), axes, true); // (1, c, 1, 1)
+    const channel = keptAxis(axes, x!.rank);
+    const sum = (t: tf.Tensor): tf.Tensor => (channel === null ? tf.sum(t, axes, true) : sumAllBut(t, channel));
+    const sumDy = sum(dy); // (1, c, 1, 1)
+    const sumDyXc = sum(tf.mul(dy, xc)); // (1, c, 1, 1)
     let dx = null;
     if (needsGrad[0]) {
       const k = tf.div(tf.mul(tf.mul(a, tf.square(inv)), sumDyXc), m);

@@ -13,6 +13,7 @@ import { tf, type Tensor } from '../../engine/tf';
 import { ArgumentError, ShapeError, fmtShape } from '../errors';
 import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
+import { sumAllBut } from './channel-sum';
 import { conv2dNhwc, dilateZeros } from './conv-kernels';
 import { CONVOLUTION_KEYS, type ConvolutionOptions, expectFloat, expectNchw, outSize, pair } from './nn-options';
 import { bool, checkOptions, oneOf } from '../options';
@@ -28,10 +29,10 @@ interface ConvAttrs {
   kernel: [number, number];
 }
 
-/** Channel slice [g*size, (g+1)*size) of a 4-D tensor along `axis`. */
+/** Channel slice [g*size, (g+1)*size) of a tensor along `axis`. */
 function group(t: Tensor, axis: number, g: number, size: number): Tensor {
   if (t.shape[axis] === size) return t;
-  const begin = [0, 0, 0, 0];
+  const begin = t.shape.map(() => 0);
   begin[axis] = g * size;
   const sz = [...t.shape];
   sz[axis] = size;
@@ -114,8 +115,8 @@ const Convolution = definePrimitive<ConvAttrs>({
     const xh = tf.transpose(x!, [0, 2, 3, 1]); // (n, h, w, c)
     const wh = tf.transpose(w!, [2, 3, 1, 0]); // (kh, kw, c/g, f)
     const pads: [number, number, number, number] = [a.pad[0], a.pad[0], a.pad[1], a.pad[1]];
-    let y = perGroup(groups, 3, (g) => conv2dNhwc(group(xh, 3, g, cg), group(wh, 3, g, fg), a.stride, a.dilate, pads)); // (n, oh, ow, f)
-    if (b !== undefined) y = tf.add(y, b); // (f,) broadcasts over the last axis
+    const bias = (g: number): Tensor | undefined => (b === undefined ? undefined : group(b, 0, g, fg));
+    const y = perGroup(groups, 3, (g) => conv2dNhwc(group(xh, 3, g, cg), group(wh, 3, g, fg), a.stride, a.dilate, pads, bias(g))); // (n, oh, ow, f)
     return tf.transpose(y, [0, 3, 1, 2]); // (n, f, oh, ow)
   },
   backward: (dy, { inputs: [x, w], needsGrad }, a) => {
@@ -131,7 +132,7 @@ const Convolution = definePrimitive<ConvAttrs>({
     }
     const dw = needsGrad[1] ? perGroup(groups, 0, (g) => filterGrad(group(x!, 1, g, cg), group(dy, 1, g, fg), a)) : null;
     // y = ... + b[f]   dL/db[f] = sum_{n, i, j} dy[n, f, i, j]
-    const db = needsGrad.length > 2 && needsGrad[2] ? tf.sum(dy, [0, 2, 3]) : null;
+    const db = needsGrad.length > 2 && needsGrad[2] ? tf.reshape(sumAllBut(dy, 1), [dy.shape[1]!]) : null;
     return needsGrad.length > 2 ? [dx, dw, db] : [dx, dw];
   },
 });
