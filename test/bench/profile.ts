@@ -8,6 +8,7 @@
 import { tf } from '../../src/lib/engine/tf';
 import type { BackendName } from '../../src/lib/engine/backends';
 import type { BenchRow } from './bench-protocol';
+import { resnetOurs, resnetRaw } from './conv-workloads';
 import { lenetOurs, lenetRaw, mlpOurs, mlpRaw, rnnOurs, rnnRaw, type Workload } from './workloads';
 
 export interface KernelLine {
@@ -101,6 +102,7 @@ const PROFILED = {
   mlp: { op: 'kernel profile, MLP step', ours: mlpOurs, raw: mlpRaw },
   rnn: { op: 'kernel profile, char-RNN step', ours: rnnOurs, raw: rnnRaw },
   lenet: { op: 'kernel profile, LeNet step', ours: lenetOurs, raw: lenetRaw },
+  resnet: { op: 'kernel profile, ResNet step', ours: resnetOurs, raw: resnetRaw },
 } as const;
 
 export type ProfiledStep = keyof typeof PROFILED;

@@ -15,6 +15,7 @@ import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
 import { sumAllBut } from './channel-sum';
 import { conv2dNhwc, dilateZeros } from './conv-kernels';
+import { dilateSpatialWasm } from '../fast-paths/dilate-zeros-wasm';
 import { CONVOLUTION_KEYS, type ConvolutionOptions, expectFloat, expectNchw, outSize, pair } from './nn-options';
 import { bool, checkOptions, oneOf } from '../options';
 import { describe, expectArray } from './operand';
@@ -98,7 +99,7 @@ function inputGrad(dyNhwc: Tensor, w: Tensor, a: ConvAttrs): Tensor {
     const wHwio = tf.transpose(w, [2, 3, 1, 0]) as tf.Tensor4D; // (kh, kw, c, f)
     return tf.conv2dTranspose(dyNhwc as tf.Tensor4D, wHwio, [n, h, wd, w.shape[1]!], [sh, sw], [[0, 0], [ph, ph], [pw, pw], [0, 0]]);
   }
-  const d = dilateZeros(dilateZeros(dyNhwc, 1, sh), 2, sw); // (n, L_h, L_w, f)
+  const d = sh === 1 && sw === 1 ? dyNhwc : (dilateSpatialWasm(dyNhwc, sh, sw) ?? dilateZeros(dilateZeros(dyNhwc, 1, sh), 2, sw)); // (n, L_h, L_w, f)
   const [lh, lw] = [d.shape[1]!, d.shape[2]!];
   const filt = tf.transpose(tf.reverse(w, [2, 3]), [2, 3, 0, 1]); // (kh, kw, f, c): flipped, channels swapped
   const top = (kh - 1) * dh - ph;
