@@ -15,6 +15,7 @@ import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
 import { sumAllBut } from './channel-sum';
 import { conv2dNhwc, dilateZeros } from './conv-kernels';
+import { convInputGradWebgpu } from '../fast-paths/conv-input-grad-webgpu';
 import { dilateSpatialWasm } from '../fast-paths/dilate-zeros-wasm';
 import { CONVOLUTION_KEYS, type ConvolutionOptions, expectFloat, expectNchw, outSize, pair } from './nn-options';
 import { bool, checkOptions, oneOf } from '../options';
@@ -81,7 +82,9 @@ function filterGrad(x: Tensor, dy: Tensor, a: ConvAttrs): Tensor {
  * h + ph - L at the bottom, so the output is exactly h rows: rows the forward never read
  * (when (h + 2ph - k_eff) % sh != 0) come out as zeros, as they must.
  * (tf.conv2dTranspose, i.e. Conv2DBackpropInput, would also work on every backend in
- * tfjs 4.22, but measured 1.5-9x slower than this on WASM, where Conv2D runs on XNNPACK.)
+ * tfjs 4.22, but measured 1.5-9x slower than this on WASM, where Conv2D runs on XNNPACK; WebGPU
+ * uses it: fast-paths/conv-input-grad-webgpu.ts. On WASM the zeros go in with one heap loop:
+ * fast-paths/dilate-zeros-wasm.ts.)
  */
 function inputGrad(dyNhwc: Tensor, w: Tensor, a: ConvAttrs): Tensor {
   const [ph, pw] = a.pad;
@@ -89,16 +92,8 @@ function inputGrad(dyNhwc: Tensor, w: Tensor, a: ConvAttrs): Tensor {
   const [kh, kw] = a.kernel;
   const [sh, sw] = a.stride;
   const [dh, dw] = a.dilate;
-  if (dh === 1 && dw === 1 && tf.getBackend() === 'webgpu') {
-    // WebGPU's Conv2D shader is 4-wide only when the output channels are a multiple of 4; the
-    // input gradient's output channels are the input's (LeNet: 6), and the scalar shader is
-    // ~10x slower than WebGPU's own Conv2DBackpropInput (measured, LeNet's second convolution,
-    // SwiftShader: ~13.9 s against ~1.0 s). It has no dilation parameter: dilated convolutions
-    // keep the path above.
-    const n = dyNhwc.shape[0]!;
-    const wHwio = tf.transpose(w, [2, 3, 1, 0]) as tf.Tensor4D; // (kh, kw, c, f)
-    return tf.conv2dTranspose(dyNhwc as tf.Tensor4D, wHwio, [n, h, wd, w.shape[1]!], [sh, sw], [[0, 0], [ph, ph], [pw, pw], [0, 0]]);
-  }
+  const gpu = convInputGradWebgpu(dyNhwc, w, a.inSize, a.stride, a.pad, a.dilate); // WebGPU: its own Conv2DBackpropInput
+  if (gpu !== null) return gpu;
   const d = sh === 1 && sw === 1 ? dyNhwc : (dilateSpatialWasm(dyNhwc, sh, sw) ?? dilateZeros(dilateZeros(dyNhwc, 1, sh), 2, sw)); // (n, L_h, L_w, f)
   const [lh, lw] = [d.shape[1]!, d.shape[2]!];
   const filt = tf.transpose(tf.reverse(w, [2, 3]), [2, 3, 0, 1]); // (kh, kw, f, c): flipped, channels swapped
