@@ -3,7 +3,6 @@
  * broadcast by summing (see unbroadcast). Each op: forward and backward side by side.
  */
 import { tf, type Tensor } from '../../engine/tf';
-import { reluGradWasm } from '../fast-paths/relu-grad-wasm';
 import { ArgumentError, ShapeError, fmtShape } from '../errors';
 import { NDArray, type Operand } from '../ndarray';
 import { apply, definePrimitive, type Primitive } from '../primitive';
@@ -167,7 +166,7 @@ const Relu = definePrimitive({
   name: 'relu',
   saves: 'output',
   forward: ([x]) => tf.relu(x!),
-  backward: (dy, { output }) => [reluGradWasm(dy, output) ?? tf.mul(dy, tf.cast(tf.greater(output, 0), 'float32'))],
+  backward: (dy, { output }) => [tf.mul(dy, tf.cast(tf.greater(output, 0), 'float32'))],
 });
 
 // y = 1/(1+e^-x)   dy/dx = y (1 - y)
