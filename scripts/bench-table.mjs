@@ -60,8 +60,9 @@ export function formatDetails(reports) {
       }
       if (r.op.startsWith('kernel profile') && r.extra) {
         out.push(`${label(rep)} ${r.op.replace('kernel profile, ', 'kernel profile of one ')} (kernel time ${ms(r.rawMs)} ms raw, ${ms(r.oursMs)} ms ours), costliest kernels:`);
+        if (r.rawNote) out.push(`  raw: ${r.rawNote}`);
         for (const side of ['raw', 'ours']) {
-          for (const k of r.extra[side].slice(0, 8)) out.push(`  ${side.padEnd(4)} ${ms(k.ms).padStart(7)} ms  ${k.calls}x ${k.kernel} ${k.inputShapes}`);
+          for (const k of (r.extra[side] ?? []).slice(0, side === 'ours' && (r.op.includes('LeNet') || r.op.includes('ResNet')) ? 16 : 8)) out.push(`  ${side.padEnd(4)} ${ms(k.ms).padStart(7)} ms  ${k.calls}x ${k.kernel} ${k.inputShapes}`);
         }
         for (const [name, t] of Object.entries(r.extra.matMulTransposeFlags ?? {})) {
           out.push(`  matMul ${name}: ${ms(t.flagMs)} ms with tfjs's transpose flag, ${ms(t.transposeFirstMs)} ms transposing first`);

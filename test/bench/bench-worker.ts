@@ -12,6 +12,7 @@ import { limitWasmThreads, wasmThreading } from '../../src/lib/engine/wasm-threa
 import { makePacer } from '../../src/lib/d2l/pacing';
 import type { BackendReport, BenchOptions, BenchRow, WorkerMessage } from './bench-protocol';
 import * as w from './workloads';
+import { resnetOurs, resnetRaw } from './conv-workloads';
 import { profileKernels } from './profile';
 
 const post = (m: WorkerMessage): void => postMessage(m);
@@ -170,16 +171,17 @@ async function run(o: BenchOptions): Promise<BackendReport> {
   }
   if (want('mlp')) rows.push(await pair('MLP step', b, w.mlpOurs, w.mlpRaw, o));
   if (want('lenet')) rows.push(await pair('LeNet step', b, w.lenetOurs, w.lenetRaw, o));
+  if (want('resnet')) rows.push(await pair('ResNet step', b, resnetOurs, resnetRaw, o));
   if (want('rnn')) rows.push(await pair('char-RNN step', b, w.rnnOurs, w.rnnRaw, o));
   if (want('gru')) rows.push(await pair('GRU LM step', b, () => w.gatedOurs('gru'), () => w.gatedRaw('gru'), o));
   if (want('lstm')) rows.push(await pair('LSTM LM step', b, () => w.gatedOurs('lstm'), () => w.gatedRaw('lstm'), o));
   if (want('tiny')) rows.push(await pair(`${w.TINY_OPS.toLocaleString('en')} tiny adds`, b, w.tinyOurs, w.tinyRaw, o));
   if (want('memory') && o.memorySteps > 0) rows.push(await memoryRow(o));
   // Kernel times are wall-clock only where kernels run synchronously (WASM, CPU).
-  // `profile` profiles both steps; `profile-mlp` or `profile-rnn` one of them.
-  for (const which of ['mlp', 'rnn'] as const) {
+  // `profile` profiles every profiled step; `profile-mlp`, `profile-rnn`, `profile-lenet` or `profile-resnet` one of them.
+  for (const which of ['mlp', 'rnn', 'lenet', 'resnet'] as const) {
     if ((want('profile') || want(`profile-${which}`)) && (b === 'wasm' || b === 'cpu') && !hung) {
-      log(`${b}: kernel profile of one ${which === 'mlp' ? 'MLP' : 'char-RNN'} step`);
+      log(`${b}: kernel profile of one ${{ mlp: 'MLP', rnn: 'char-RNN', lenet: 'LeNet', resnet: 'ResNet' }[which]} step`);
       const row = await profileKernels(b, which);
       post({ kind: 'row', row });
       rows.push(row);

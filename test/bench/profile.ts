@@ -8,7 +8,8 @@
 import { tf } from '../../src/lib/engine/tf';
 import type { BackendName } from '../../src/lib/engine/backends';
 import type { BenchRow } from './bench-protocol';
-import { mlpOurs, mlpRaw, rnnOurs, rnnRaw, type Workload } from './workloads';
+import { resnetOurs, resnetRaw } from './conv-workloads';
+import { lenetOurs, lenetRaw, mlpOurs, mlpRaw, rnnOurs, rnnRaw, type Workload } from './workloads';
 
 export interface KernelLine {
   kernel: string;
@@ -100,22 +101,33 @@ async function transposeFlags(): Promise<Record<string, { flagMs: number; transp
 const PROFILED = {
   mlp: { op: 'kernel profile, MLP step', ours: mlpOurs, raw: mlpRaw },
   rnn: { op: 'kernel profile, char-RNN step', ours: rnnOurs, raw: rnnRaw },
+  lenet: { op: 'kernel profile, LeNet step', ours: lenetOurs, raw: lenetRaw },
+  resnet: { op: 'kernel profile, ResNet step', ours: resnetOurs, raw: resnetRaw },
 } as const;
 
-export async function profileKernels(backend: BackendName, which: keyof typeof PROFILED = 'mlp'): Promise<BenchRow> {
+export type ProfiledStep = keyof typeof PROFILED;
+
+export async function profileKernels(backend: BackendName, which: ProfiledStep = 'mlp'): Promise<BenchRow> {
   const p = PROFILED[which];
   const row: BenchRow = { op: p.op, backend, oursMs: null, rawMs: null, oursRuns: 1, rawRuns: 1, flops: null };
+  row.extra = {};
+  // Each side on its own: raw LeNet cannot train on WASM (no Conv2DBackpropFilter), ours still can.
   try {
     const raw = p.raw();
     const rawProfile = await kernelsOf(raw);
     raw.dispose?.();
-    const oursProfile = await kernelsOf(p.ours());
     row.rawMs = rawProfile.totalMs;
-    row.oursMs = oursProfile.totalMs;
-    row.extra = { raw: rawProfile.lines.slice(0, 12), ours: oursProfile.lines.slice(0, 12) };
-    if (which === 'mlp') row.extra.matMulTransposeFlags = await transposeFlags();
+    row.extra.raw = rawProfile.lines.slice(0, 12);
   } catch (e) {
     row.rawNote = `fails: ${(e as Error).message}`;
+  }
+  try {
+    const oursProfile = await kernelsOf(p.ours());
+    row.oursMs = oursProfile.totalMs;
+    row.extra.ours = oursProfile.lines.slice(0, which === 'mlp' ? 12 : 20);
+    if (which === 'mlp') row.extra.matMulTransposeFlags = await transposeFlags();
+  } catch (e) {
+    row.oursNote = `fails: ${(e as Error).message}`;
   }
   return row;
 }

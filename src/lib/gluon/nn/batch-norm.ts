@@ -18,7 +18,7 @@ import { isTraining, pause } from '../../autograd/state';
 import { Block, layerOptions, type BlockOptions } from '../block';
 import type { InitSpec, Parameter } from '../parameter';
 import { pyBool, pyFloat } from '../../nd/py-repr';
-import { batchNormTrain } from '../../nd/ops/batch-norm';
+import { batchMoments, batchNormTrain } from '../../nd/ops/batch-norm';
 
 export interface BatchNormOptions extends BlockOptions {
   /** The channel axis, kept apart (default 1). */
@@ -100,6 +100,8 @@ export class BatchNorm extends Block {
         // The batch statistics are computed off the tape: batchNormTrain's gradient already
         // accounts for their dependence on x (and is far cheaper than differentiating them).
         const [mean, variance] = pause((): [NDArray, NDArray] => {
+          const fast = batchMoments(x, axis); // one pass per statistic where the backend allows
+          if (fast !== null) return fast;
           const mu = x.mean({ axis: others, keepDims: true }); // (1, c, 1, 1)
           return [mu, x.sub(mu).square().mean({ axis: others, keepDims: true })]; // biased, as MXNet
         });

@@ -15,8 +15,10 @@
  * statistics, or the gradient is wrong.
  */
 import { tf } from '../../engine/tf';
-import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
+import { keptAxis, sumAllBut } from './channel-sum';
+import { NDArray } from '../ndarray';
+import { batchMomentsWasm, batchNormBackwardWasm, batchNormForwardWasm } from '../fast-paths/batch-norm-wasm';
 
 interface BatchNormAttrs {
   /** the reduced axes: all but the channel axis */
@@ -26,17 +28,24 @@ interface BatchNormAttrs {
 
 const BatchNormTrain = definePrimitive<BatchNormAttrs>({
   name: 'batchNormTrain',
-  forward: ([x, gamma, beta, mean, variance], { eps }) => {
+  forward: ([x, gamma, beta, mean, variance], { axes, eps }) => {
+    const channel = keptAxis(axes, x!.rank);
+    const fast = channel === null ? null : batchNormForwardWasm(x!, gamma!, beta!, mean!, variance!, channel, eps);
+    if (fast !== null) return fast;
     const a = tf.mul(gamma!, tf.rsqrt(tf.add(variance!, eps))); // per channel, broadcastable
     return tf.add(tf.mul(tf.sub(x!, mean!), a), beta!);
   },
   backward: (dy, { inputs: [x, gamma, , mean, variance], needsGrad }, { axes, eps }) => {
+    const channel = keptAxis(axes, x!.rank);
+    const fast = channel === null ? null : batchNormBackwardWasm(dy, x!, gamma!, mean!, variance!, channel, eps);
+    if (fast !== null) return [needsGrad[0] ? fast[0] : null, needsGrad[1] ? fast[1] : null, needsGrad[2] ? fast[2] : null, null, null];
     const m = x!.size / mean!.size;
     const inv = tf.rsqrt(tf.add(variance!, eps));
     const a = tf.mul(gamma!, inv);
     const xc = tf.sub(x!, mean!);
-    const sumDy = tf.sum(dy, axes, true); // (1, c, 1, 1)
-    const sumDyXc = tf.sum(tf.mul(dy, xc), axes, true); // (1, c, 1, 1)
+    const sum = (t: tf.Tensor): tf.Tensor => (channel === null ? tf.sum(t, axes, true) : sumAllBut(t, channel));
+    const sumDy = sum(dy); // (1, c, 1, 1)
+    const sumDyXc = sum(tf.mul(dy, xc)); // (1, c, 1, 1)
     let dx = null;
     if (needsGrad[0]) {
       const k = tf.div(tf.mul(tf.mul(a, tf.square(inv)), sumDyXc), m);
@@ -55,4 +64,14 @@ const BatchNormTrain = definePrimitive<BatchNormAttrs>({
  */
 export function batchNormTrain(x: NDArray, gamma: NDArray, beta: NDArray, mean: NDArray, variance: NDArray, attrs: BatchNormAttrs): NDArray {
   return apply(BatchNormTrain, [x, gamma, beta, mean, variance], attrs);
+}
+
+/**
+ * The batch statistics batchNormTrain wants (the per-channel mean and biased variance of x over
+ * every axis but `axis`, keepDims shapes), made in one go where a fast path exists (WASM), or
+ * null: then the caller computes them with array operations. Call it off the tape.
+ */
+export function batchMoments(x: NDArray, axis: number): [NDArray, NDArray] | null {
+  const fast = batchMomentsWasm(x.tensor, axis);
+  return fast === null ? null : [NDArray.fromTensor(fast[0]), NDArray.fromTensor(fast[1])];
 }

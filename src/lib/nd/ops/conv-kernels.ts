@@ -11,11 +11,13 @@ import { tf, type Tensor } from '../../engine/tf';
 export type Pads = [number, number, number, number];
 
 /**
- * y[n, i, j, f] = sum_{a, b, c} xp[n, i*sh + a*dh, j*sw + b*dw, c] * filter[a, b, c, f],
+ * y[n, i, j, f] = sum_{a, b, c} xp[n, i*sh + a*dh, j*sw + b*dw, c] * filter[a, b, c, f] (+ bias[f]),
  * xp = x padded with zeros by `pads` (cropped where a pad is negative).
- * x (n, h, w, c), filter (kh, kw, c, f) -> (n, oh, ow, f).
+ * x (n, h, w, c), filter (kh, kw, c, f), bias (f,) or none -> (n, oh, ow, f).
+ * The bias goes into the convolution kernel (FusedConv2D: XNNPACK adds it as it writes each
+ * output, instead of a separate pass over the output).
  */
-export function conv2dNhwc(x: Tensor, filter: Tensor, stride: [number, number], dilation: [number, number], pads: Pads): Tensor {
+export function conv2dNhwc(x: Tensor, filter: Tensor, stride: [number, number], dilation: [number, number], pads: Pads, bias?: Tensor): Tensor {
   let [top, bottom, left, right] = pads;
   if (top < 0 || bottom < 0 || left < 0 || right < 0) {
     // A negative pad removes input rows/cols: crop them before the convolution.
@@ -31,8 +33,14 @@ export function conv2dNhwc(x: Tensor, filter: Tensor, stride: [number, number], 
   const strided = sh > 1 || sw > 1;
   const dilated = dh > 1 || dw > 1;
   if (!(strided && dilated)) {
+    if (bias !== undefined) {
+      // The kernel itself, not tf.fused.conv2d: that wraps it in a gradient op of its own.
+      const attrs = { strides: [sh, sw], pad: padArg, dataFormat: 'NHWC', dilations: [dh, dw], dimRoundingMode: undefined, activation: 'linear', leakyreluAlpha: 0.2 };
+      return tf.engine().runKernel('FusedConv2D', { x, filter, bias }, attrs as never) as Tensor;
+    }
     return tf.conv2d(x as tf.Tensor4D, filter as tf.Tensor4D, [sh, sw], padArg, 'NHWC', [dh, dw]);
   }
+  if (bias !== undefined) return tf.add(conv2dNhwc(x, filter, stride, dilation, pads), bias); // (f,) broadcasts over the last axis
   // TensorFlow.js refuses stride > 1 together with dilation > 1. Two exact rewrites; take the cheaper:
   //  (a) spell the dilation out: zeros between the filter's taps, then a plain strided conv;
   //      cost ~ outputs * (effective kernel area);

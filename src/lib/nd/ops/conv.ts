@@ -13,7 +13,10 @@ import { tf, type Tensor } from '../../engine/tf';
 import { ArgumentError, ShapeError, fmtShape } from '../errors';
 import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
+import { sumAllBut } from './channel-sum';
 import { conv2dNhwc, dilateZeros } from './conv-kernels';
+import { convInputGradWebgpu } from '../fast-paths/conv-input-grad-webgpu';
+import { dilateSpatialWasm } from '../fast-paths/dilate-zeros-wasm';
 import { CONVOLUTION_KEYS, type ConvolutionOptions, expectFloat, expectNchw, outSize, pair } from './nn-options';
 import { bool, checkOptions, oneOf } from '../options';
 import { describe, expectArray } from './operand';
@@ -28,10 +31,10 @@ interface ConvAttrs {
   kernel: [number, number];
 }
 
-/** Channel slice [g*size, (g+1)*size) of a 4-D tensor along `axis`. */
+/** Channel slice [g*size, (g+1)*size) of a tensor along `axis`. */
 function group(t: Tensor, axis: number, g: number, size: number): Tensor {
   if (t.shape[axis] === size) return t;
-  const begin = [0, 0, 0, 0];
+  const begin = t.shape.map(() => 0);
   begin[axis] = g * size;
   const sz = [...t.shape];
   sz[axis] = size;
@@ -79,7 +82,9 @@ function filterGrad(x: Tensor, dy: Tensor, a: ConvAttrs): Tensor {
  * h + ph - L at the bottom, so the output is exactly h rows: rows the forward never read
  * (when (h + 2ph - k_eff) % sh != 0) come out as zeros, as they must.
  * (tf.conv2dTranspose, i.e. Conv2DBackpropInput, would also work on every backend in
- * tfjs 4.22, but measured 1.5-9x slower than this on WASM, where Conv2D runs on XNNPACK.)
+ * tfjs 4.22, but measured 1.5-9x slower than this on WASM, where Conv2D runs on XNNPACK; WebGPU
+ * uses it: fast-paths/conv-input-grad-webgpu.ts. On WASM the zeros go in with one heap loop:
+ * fast-paths/dilate-zeros-wasm.ts.)
  */
 function inputGrad(dyNhwc: Tensor, w: Tensor, a: ConvAttrs): Tensor {
   const [ph, pw] = a.pad;
@@ -87,17 +92,9 @@ function inputGrad(dyNhwc: Tensor, w: Tensor, a: ConvAttrs): Tensor {
   const [kh, kw] = a.kernel;
   const [sh, sw] = a.stride;
   const [dh, dw] = a.dilate;
-  if (dh === 1 && dw === 1 && tf.getBackend() === 'webgpu') {
-    // WebGPU's Conv2D shader is 4-wide only when the output channels are a multiple of 4; the
-    // input gradient's output channels are the input's (LeNet: 6), and the scalar shader is
-    // ~10x slower than WebGPU's own Conv2DBackpropInput (measured, LeNet's second convolution,
-    // SwiftShader: ~13.9 s against ~1.0 s). It has no dilation parameter: dilated convolutions
-    // keep the path above.
-    const n = dyNhwc.shape[0]!;
-    const wHwio = tf.transpose(w, [2, 3, 1, 0]) as tf.Tensor4D; // (kh, kw, c, f)
-    return tf.conv2dTranspose(dyNhwc as tf.Tensor4D, wHwio, [n, h, wd, w.shape[1]!], [sh, sw], [[0, 0], [ph, ph], [pw, pw], [0, 0]]);
-  }
-  const d = dilateZeros(dilateZeros(dyNhwc, 1, sh), 2, sw); // (n, L_h, L_w, f)
+  const gpu = convInputGradWebgpu(dyNhwc, w, a.inSize, a.stride, a.pad, a.dilate); // WebGPU: its own Conv2DBackpropInput
+  if (gpu !== null) return gpu;
+  const d = sh === 1 && sw === 1 ? dyNhwc : (dilateSpatialWasm(dyNhwc, sh, sw) ?? dilateZeros(dilateZeros(dyNhwc, 1, sh), 2, sw)); // (n, L_h, L_w, f)
   const [lh, lw] = [d.shape[1]!, d.shape[2]!];
   const filt = tf.transpose(tf.reverse(w, [2, 3]), [2, 3, 0, 1]); // (kh, kw, f, c): flipped, channels swapped
   const top = (kh - 1) * dh - ph;
@@ -114,8 +111,8 @@ const Convolution = definePrimitive<ConvAttrs>({
     const xh = tf.transpose(x!, [0, 2, 3, 1]); // (n, h, w, c)
     const wh = tf.transpose(w!, [2, 3, 1, 0]); // (kh, kw, c/g, f)
     const pads: [number, number, number, number] = [a.pad[0], a.pad[0], a.pad[1], a.pad[1]];
-    let y = perGroup(groups, 3, (g) => conv2dNhwc(group(xh, 3, g, cg), group(wh, 3, g, fg), a.stride, a.dilate, pads)); // (n, oh, ow, f)
-    if (b !== undefined) y = tf.add(y, b); // (f,) broadcasts over the last axis
+    const bias = (g: number): Tensor | undefined => (b === undefined ? undefined : group(b, 0, g, fg));
+    const y = perGroup(groups, 3, (g) => conv2dNhwc(group(xh, 3, g, cg), group(wh, 3, g, fg), a.stride, a.dilate, pads, bias(g))); // (n, oh, ow, f)
     return tf.transpose(y, [0, 3, 1, 2]); // (n, f, oh, ow)
   },
   backward: (dy, { inputs: [x, w], needsGrad }, a) => {
@@ -131,7 +128,7 @@ const Convolution = definePrimitive<ConvAttrs>({
     }
     const dw = needsGrad[1] ? perGroup(groups, 0, (g) => filterGrad(group(x!, 1, g, cg), group(dy, 1, g, fg), a)) : null;
     // y = ... + b[f]   dL/db[f] = sum_{n, i, j} dy[n, f, i, j]
-    const db = needsGrad.length > 2 && needsGrad[2] ? tf.sum(dy, [0, 2, 3]) : null;
+    const db = needsGrad.length > 2 && needsGrad[2] ? tf.reshape(sumAllBut(dy, 1), [dy.shape[1]!]) : null;
     return needsGrad.length > 2 ? [dx, dw, db] : [dx, dw];
   },
 });

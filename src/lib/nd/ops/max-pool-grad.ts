@@ -13,6 +13,7 @@
  *   dL/dxp[r, c] = sum over windows (i, j) whose arg-max is (r, c) of dL/dy[i, j]
  */
 import { tf, type Tensor } from '../../engine/tf';
+import { maxPoolGradWasm } from '../fast-paths/pool-grad-wasm';
 
 export interface MaxPoolGeometry {
   kernel: [number, number];
@@ -22,6 +23,8 @@ export interface MaxPoolGeometry {
 
 /** x (m, h, w), dy (m, oh, ow) -> dL/dx (m, h, w). */
 export function maxPoolGrad(x: Tensor, dy: Tensor, { kernel, stride, pad }: MaxPoolGeometry): Tensor {
+  const fast = maxPoolGradWasm(x, dy, { kernel, stride, pad });
+  if (fast !== null) return fast;
   const [m, h, w] = x.shape as [number, number, number];
   const [oh, ow] = [dy.shape[1]!, dy.shape[2]!];
   const [kh, kw] = kernel;
@@ -38,11 +41,14 @@ export function maxPoolGrad(x: Tensor, dy: Tensor, { kernel, stride, pad }: MaxP
     const xp = ph > 0 || pw > 0 ? tf.pad(x, [[0, 0], [ph, ph], [pw, pw]], -Infinity) : x; // (m, hp, wp)
     // patches[m, i, j, a*kw + b] = xp[m, i*kh + a, j*kw + b]; each window's gradient goes to
     // its arg-max (the first one on ties), then the same reshape/transpose puts it back.
+    // (The slice stays even when it keeps everything: on WebGPU, transposing a view of an
+    // int32 array cast to float32 compiled a shader with mismatched types, and zeros came back.)
     const crop = tf.slice(xp, [0, 0, 0], [m, oh * kh, ow * kw]);
     // (4-D views only: 5-D kernels fail to compile on WebGL/WebGPU, see conv-kernels.ts)
     const patches = tf.reshape(tf.transpose(tf.reshape(crop, [m * oh, kh, ow, kw]), [0, 2, 1, 3]), [m, oh, ow, k]);
-    const winner = tf.oneHot(tf.argMax(patches, 3), k); // (m, oh, ow, kh*kw), 0/1
-    const routed = tf.mul(tf.cast(winner, 'float32'), tf.expandDims(dy, 3)); // (m, oh, ow, kh*kw)
+    // (cast, not oneHot's dtype argument: WASM's OneHot writes int32 bits whatever the dtype)
+    const winner = tf.cast(tf.oneHot(tf.argMax(patches, 3), k), 'float32'); // (m, oh, ow, kh*kw), 0/1
+    const routed = tf.mul(winner, tf.expandDims(dy, 3)); // (m, oh, ow, kh*kw)
     const back = tf.reshape(tf.transpose(tf.reshape(routed, [m * oh, ow, kh, kw]), [0, 2, 1, 3]), [m, oh * kh, ow * kw]);
     const dxp = tf.pad(back, [[0, 0], [0, hp - oh * kh], [0, wp - ow * kw]]); // rows/cols no window reached get 0
     return ph > 0 || pw > 0 ? tf.slice(dxp, [0, ph, pw], [m, h, w]) : dxp;

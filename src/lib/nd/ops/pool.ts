@@ -10,6 +10,7 @@ import { tf, type Tensor } from '../../engine/tf';
 import { ArgumentError, ShapeError, fmtShape } from '../errors';
 import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
+import { avgPoolGradWasm } from '../fast-paths/pool-grad-wasm';
 import { maxPoolGrad } from './max-pool-grad';
 import { POOLING_KEYS, type PoolingOptions, expectNchw, outSize, pair } from './nn-options';
 import { bool, checkOptions, oneOf } from '../options';
@@ -73,6 +74,8 @@ const AvgPooling = definePrimitive<PoolAttrs>({
     const [ph, pw] = pad;
     const [kh, kw] = kernel;
     const [oh, ow] = [dy.shape[2]!, dy.shape[3]!];
+    const fast = avgPoolGradWasm(tf.reshape(dy, [n * c, oh, ow]), [n * c, h, w], { kernel, stride, pad });
+    if (fast !== null) return [tf.reshape(fast, [n, c, h, w])];
     if (ph === 0 && pw === 0 && (stride[0] === kh || oh === 1) && (stride[1] === kw || ow === 1)) {
       // Windows that tile the input (2x2/2, global pooling): each dy[i, j] / (kh kw) goes to
       // every cell of its window, a broadcast and a reshape. WASM's AvgPoolGrad took ~20x the
