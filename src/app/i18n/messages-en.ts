@@ -22,6 +22,11 @@ export const en = {
   bookShortTitle: 'Hands-on Deep Learning',
   /** A page's title in the browser's tab: "2.1 Linear regression · Hands-on Deep Learning". */
   pageTitle: (what: string) => `${what} · Hands-on Deep Learning`,
+  /** Punctuation that differs by script: ": " / "：", " (x)" / "（x）". */
+  punct: {
+    colon: ': ',
+    paren: (s: string) => ` (${s})`,
+  },
 
   shell: {
     skipToContent: 'Skip to the content',
@@ -40,7 +45,7 @@ export const en = {
   },
 
   home: {
-    lead1: 'A textbook you run as you read. Every code cell executes here, in your browser, on your own GPU when you have one: edit a cell, press',
+    lead1: 'A textbook you run as you read. Every code cell executes here, in your browser, on your own GPU when you have one: edit a cell, press ',
     lead2: ', and watch the loss fall.',
     startReading: (number: string, title: string) => `Start reading: ${number} ${title}`,
     noSections: 'This book has no sections yet.',
@@ -418,7 +423,7 @@ export const en = {
 
   reference: {
     title: 'Library reference',
-    lead1: "Every function, class and method the code cells can use, with its signature and what it does. The names follow MXNet's, in camelCase: MXNet's",
+    lead1: "Every function, class and method the code cells can use, with its signature and what it does. The names follow MXNet's, in camelCase: MXNet's ",
     lead2: ' is ',
     lead3: ' here, keyword arguments go in an options object, and reads are asynchronous (',
     lead4: ').',

@@ -18,6 +18,10 @@ export const zh = {
   bookTitle: '动手学深度学习（浏览器版）',
   bookShortTitle: '动手学深度学习',
   pageTitle: (what: string) => `${what} · 动手学深度学习`,
+  punct: {
+    colon: '：',
+    paren: (s: string) => `（${s}）`,
+  },
 
   shell: {
     skipToContent: '跳到正文',
@@ -409,7 +413,7 @@ export const zh = {
 
   reference: {
     title: '库参考手册',
-    lead1: '代码单元可以使用的每一个函数、类和方法，以及它们的签名和作用。名称沿用MXNet的名称，改为驼峰式（camelCase）：MXNet的',
+    lead1: '代码单元可以使用的每一个函数、类和方法，以及它们的签名和作用。名称沿用MXNet的名称，改为驼峰式（camelCase）：MXNet的 ',
     lead2: ' 在这里是 ',
     lead3: '，关键字参数放在一个选项对象中，读取数值是异步的（',
     lead4: '）。',

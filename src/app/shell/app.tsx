@@ -7,6 +7,7 @@ import { OfflineControl } from '../offline/offline-control';
 import { UpdateNotice } from '../offline/update-notice';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { Icon } from '../ui/icons';
+import { useMessages } from '../i18n/messages';
 import { HomePage, NotFoundPage, PartPage } from './pages';
 import { restoreScroll } from './scroll-memory';
 import { SearchBox } from './search-box';
@@ -19,6 +20,7 @@ import { useRoute } from './use-route';
 const ReferencePage = lazy(() => import('../reference/reference-page').then((m) => ({ default: m.ReferencePage })));
 
 function Page({ route }: { route: Route }) {
+  const m = useMessages();
   switch (route.kind) {
     case 'home':
       return <HomePage toc={toc} />;
@@ -28,7 +30,7 @@ function Page({ route }: { route: Route }) {
       return <SectionPage entry={route.section} anchor={route.anchor} />;
     case 'reference':
       return (
-        <Suspense fallback={<p className="notice notice-info">Loading the reference…</p>}>
+        <Suspense fallback={<p className="notice notice-info">{m.shell.loadingReference}</p>}>
           <ReferencePage anchor={route.anchor} />
         </Suspense>
       );
@@ -41,14 +43,15 @@ export function App() {
   const route = useRoute(toc);
   const key = pageKey(route);
   const [drawer, setDrawer] = useState(false);
+  const m = useMessages();
 
   useEffect(() => setDrawer(false), [route]);
   useLayoutEffect(() => {
     if (route.kind !== 'section' && route.kind !== 'reference') {
-      document.title = 'Hands-on Deep Learning, in the browser';
+      document.title = m.bookTitle;
       if (!restoreScroll()) window.scrollTo({ top: 0 });
     }
-  }, [key, route.kind]);
+  }, [key, route.kind, m]);
   useEffect(() => {
     if (!drawer) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setDrawer(false);
@@ -69,14 +72,14 @@ export function App() {
           main?.scrollIntoView({ block: 'start' });
         }}
       >
-        Skip to the content
+        {m.shell.skipToContent}
       </a>
       <header className="top-bar">
-        <button type="button" className="btn btn-icon menu-button" aria-label={drawer ? 'Close the table of contents' : 'Open the table of contents'} aria-expanded={drawer} onClick={() => setDrawer(!drawer)}>
+        <button type="button" className="btn btn-icon menu-button" aria-label={drawer ? m.shell.closeToc : m.shell.openToc} aria-expanded={drawer} onClick={() => setDrawer(!drawer)}>
           <Icon name={drawer ? 'close' : 'menu'} />
         </button>
         <a className="book-title" href="#/">
-          Hands-on Deep Learning
+          {m.bookShortTitle}
         </a>
         <span className="top-spacer" />
         <SearchBox />
@@ -88,12 +91,12 @@ export function App() {
         <TocNav toc={toc} route={route} />
       </aside>
       <main className="content" id="content" tabIndex={-1}>
-        <ErrorBoundary key={key} what="This page">
+        <ErrorBoundary key={key} what={m.shell.thisPage}>
           <Page route={route} />
         </ErrorBoundary>
       </main>
       <UpdateNotice />
-      <ErrorBoundary what="The status bar" resetKey={route}>
+      <ErrorBoundary what={m.shell.theStatusBar} resetKey={route}>
         <StatusBar />
       </ErrorBoundary>
     </div>

@@ -11,6 +11,7 @@ import { referenceSearchDocs, type ApiReference } from '../reference/reference-d
 import { highlightOnPage } from '../search/highlight-query';
 import { queryTerms, searchBook } from '../search/search-book';
 import { Icon } from '../ui/icons';
+import { useMessages } from '../i18n/messages';
 
 let index: Promise<SearchDoc[]> | null = null;
 
@@ -18,6 +19,7 @@ export function SearchBox() {
   const [query, setQuery] = useState('');
   const [docs, setDocs] = useState<SearchDoc[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const m = useMessages();
   const [open, setOpen] = useState(false);
   const [selected, setSelected] = useState(0);
   const box = useRef<HTMLDivElement>(null);
@@ -43,7 +45,7 @@ export function SearchBox() {
     ]);
     index.then(setDocs, (e: Error) => {
       index = null;
-      setFailed(`The search index could not load (${e.message}).`);
+      setFailed(e.message);
     });
   };
   const hits = useMemo(() => (docs ? searchBook(docs, query, 20) : []), [docs, query]);
@@ -68,8 +70,8 @@ export function SearchBox() {
       <input
         type="search"
         ref={input}
-        placeholder="Search the book (/)"
-        aria-label="Search the book"
+        placeholder={m.search.placeholder}
+        aria-label={m.search.label}
         aria-keyshortcuts="/"
         value={query}
         onFocus={() => (load(), setOpen(true))}
@@ -82,10 +84,10 @@ export function SearchBox() {
         }}
       />
       {open && query.trim() !== '' && (
-        <div className="search-results" role="listbox" aria-label="Search results">
-          {failed && <p className="search-empty">{failed}</p>}
-          {!docs && !failed && <p className="search-empty">Loading the index…</p>}
-          {docs && hits.length === 0 && <p className="search-empty">Nothing found for “{query}”.</p>}
+        <div className="search-results" role="listbox" aria-label={m.search.results}>
+          {failed !== null && <p className="search-empty">{m.search.failed(failed)}</p>}
+          {!docs && !failed && <p className="search-empty">{m.search.loading}</p>}
+          {docs && hits.length === 0 && <p className="search-empty">{m.search.nothingFound(query)}</p>}
           {hits.map((h, i) => (
             <a
               key={`${h.doc.slug}#${h.doc.anchor ?? ''}`}
