@@ -7,6 +7,7 @@
  * here: the library speaks English, as MXNet did under the Chinese book.
  */
 import type { BackendName } from '../../lib/engine/backends';
+import { ENGLISH_CLIENT_WORDS } from '../../kernel/client-words';
 import { formatsFor } from './format';
 
 const f = formatsFor('en', { ms: 'ms', s: 's', min: 'min', sep: ' ' });
@@ -20,6 +21,12 @@ export const en = {
   format: f,
   bookTitle: 'Hands-on Deep Learning, in the browser',
   bookShortTitle: 'Hands-on Deep Learning',
+  /** The editions' machinery (language switch, loading another edition). */
+  site: {
+    languageLabel: 'Language',
+    loadingEdition: 'Loading this edition…',
+    editionFailed: (reason: string) => `This edition could not be loaded (${reason}). Check your connection and reload the page.`,
+  },
   /** A page's title in the browser's tab: "2.1 Linear regression · Hands-on Deep Learning". */
   pageTitle: (what: string) => `${what} · Hands-on Deep Learning`,
   /** Punctuation that differs by script: ": " / "：", " (x)" / "（x）". */
@@ -193,13 +200,7 @@ export const en = {
   },
 
   /** What the kernel client (src/kernel/client.ts) writes for the page. */
-  kernelClient: {
-    outputRefused: (reason: string) => `This output could not be shown: ${reason}`,
-    flooded: (limit: number, what: 'outputs' | 'status messages') => `The kernel sent more than ${n(limit)} ${what} in one second (a cell speaking for the kernel?), so it was stopped and restarted: its variables were reset.`,
-    stopRestarted: 'The running cell did not stop within a second, so the kernel was restarted: its variables were reset. Run the cells above again.',
-    restarted: 'The kernel was restarted: its variables were reset.',
-    shutDown: 'The kernel was shut down.',
-  },
+  kernelClient: ENGLISH_CLIENT_WORDS,
 
   toolbar: {
     label: 'Section',
@@ -238,8 +239,12 @@ export const en = {
     fileTooBig: (mb: number, maxMb: number) => `The file is ${n(mb, 1)} MB; an edits file is at most ${n(maxMb)} MB. Choose a file exported from this book (Edits > Export).`,
     notJson: (error: string) => `The file is not valid JSON (${error}). Choose a file exported from this book (Edits > Export).`,
     notEditsFile: (expected: string, got: string) => `This is not an edits file of this book: expected "kind": "${expected}", got ${got}.`,
-    wrongFormat: (format: string, readable: readonly number[]) => `The file has format ${format}; this version of the book reads formats ${readable.join(' and ')}.`,
+    wrongFormat: (format: string, readable: readonly unknown[]) => `The file has format ${format}; this version of the book reads formats ${readable.join(' and ')}.`,
     malformed: (detail: string) => `The edits file is malformed: ${detail}.`,
+    wrongSection: (fileSlug: string, slug: string) => `The file holds edits of section '${fileSlug}', but this is section '${slug}'. Open that section to import it.`,
+    unknownEdition: (got: string) => `The file's edition is ${got}; this book's editions are 'en' and 'zh'. Choose a file exported from this book (Edits > Export).`,
+    otherEdition: (fileLang: string, pageLang: string) =>
+      `The file holds edits of this section in the '${fileLang}' edition, but this page is the '${pageLang}' edition; their cells differ in comments and printed text. Switch the page's language to '${fileLang}' and import it there.`,
     sectionTooLarge: (size: number, max: number) =>
       `With this file, the section's edits would take ${count(size, 'character', 'characters')}; a section keeps at most ${n(max)}. Import a file exported from this book (Edits > Export), or reset some cells first.`,
     // Storage (safe-storage.ts, section-edits.ts).

@@ -17,6 +17,11 @@ export const zh = {
   format: f,
   bookTitle: '动手学深度学习（浏览器版）',
   bookShortTitle: '动手学深度学习',
+  site: {
+    languageLabel: '语言',
+    loadingEdition: '正在加载中文版…',
+    editionFailed: (reason: string) => `无法加载这一版本（${reason}）。请检查网络连接，然后重新加载页面。`,
+  },
   pageTitle: (what: string) => `${what} · 动手学深度学习`,
   punct: {
     colon: '：',
@@ -188,8 +193,8 @@ export const zh = {
 
   kernelClient: {
     outputRefused: (reason: string) => `这个输出无法显示：${reason}`,
-    flooded: (limit: number, what: 'outputs' | 'status messages') =>
-      `内核在一秒内发送了超过 ${n(limit)} 条${what === 'outputs' ? '输出' : '状态消息'}（是某个单元在冒充内核吗？），因此内核已被停止并重启：内核中的变量已被清空。`,
+    flooded: (limit: number, kind: 'statuses' | 'refused') =>
+      `内核在一秒内发送了超过 ${n(limit)} 条${kind === 'statuses' ? '状态消息' : '页面不得不拒收的消息'}（是某个单元在冒充内核吗？），因此内核已被停止并重启：内核中的变量已被清空。`,
     stopRestarted: '正在运行的单元未能在一秒内停下，因此内核已重启：内核中的变量已被清空。请重新运行上方的单元。',
     restarted: '内核已重启：内核中的变量已被清空。',
     shutDown: '内核已关闭。',
@@ -231,8 +236,12 @@ export const zh = {
     fileTooBig: (mb: number, maxMb: number) => `文件大小为 ${n(mb, 1)} MB，而修改文件最大为 ${n(maxMb)} MB。请选择从本书导出的文件（修改 > 导出）。`,
     notJson: (error: string) => `文件不是有效的JSON（${error}）。请选择从本书导出的文件（修改 > 导出）。`,
     notEditsFile: (expected: string, got: string) => `这不是本书的修改文件：应为 "kind": "${expected}"，实际为 ${got}。`,
-    wrongFormat: (format: string, readable: readonly number[]) => `文件的格式为 ${format}；这一版的书可以读取的格式为 ${readable.join('和')}。`,
+    wrongFormat: (format: string, readable: readonly unknown[]) => `文件的格式为 ${format}；这一版的书可以读取的格式为 ${readable.join('和')}。`,
     malformed: (detail: string) => `修改文件格式有误：${detail}。`,
+    wrongSection: (fileSlug: string, slug: string) => `这个文件保存的是小节“${fileSlug}”的修改，而这里是小节“${slug}”。请打开那一节再导入。`,
+    unknownEdition: (got: string) => `文件的版本为 ${got}；本书的版本只有 'en' 和 'zh'。请选择从本书导出的文件（修改 > 导出）。`,
+    otherEdition: (fileLang: string, pageLang: string) =>
+      `这个文件保存的是本节“${fileLang}”版的修改，而本页是“${pageLang}”版；两个版本的单元在注释和打印的文字上有所不同。请把页面语言切换为“${fileLang}”，再在那里导入。`,
     sectionTooLarge: (size: number, max: number) =>
       `导入这个文件后，本节的修改将达到 ${n(size)} 个字符，而一节最多保存 ${n(max)} 个字符。请导入从本书导出的文件（修改 > 导出），或者先重置一些单元。`,
     storageFull: '浏览器为本站提供的存储空间已满，因此你最近的修改只保留在这个标签页中。关闭标签页之前请先导出（修改 > 导出），或者腾出一些空间。',

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { CompiledSection, SectionEntry } from '../../content/types';
 import { getSection, peekSection } from './load-section';
 import { SectionView } from './section-view';
+import { useMessages } from '../i18n/messages';
 
 export function SectionPage({ entry, anchor }: { entry: SectionEntry; anchor: string | null }) {
   const [loaded, setLoaded] = useState<{ slug: string; section: CompiledSection } | null>(() => {
@@ -10,6 +11,7 @@ export function SectionPage({ entry, anchor }: { entry: SectionEntry; anchor: st
     return section ? { slug: entry.slug, section } : null;
   });
   const [error, setError] = useState<Error | null>(null);
+  const m = useMessages();
 
   useEffect(() => {
     let live = true;
@@ -33,10 +35,10 @@ export function SectionPage({ entry, anchor }: { entry: SectionEntry; anchor: st
       </header>
       {error ? (
         <div className="notice notice-error" role="alert">
-          This section could not be loaded: {error.message}. Check your connection and reload the page.
+          {m.notices.loadFailed(error.message)}
         </div>
       ) : (
-        <p className="loading">Loading…</p>
+        <p className="loading">{m.notices.loading}</p>
       )}
     </article>
   );

@@ -23,6 +23,7 @@ import { SectionToolbar } from './section-toolbar';
 import { useKeptOutputs } from './use-kept-outputs';
 import { notebookFileName, proseToMarkdown, sectionNotebook } from './notebook-export';
 import { saveFile } from './save-file';
+import { useMessages } from '../i18n/messages';
 
 let storage: ReturnType<typeof openBrowserStorage> | null = null;
 
@@ -54,6 +55,7 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
   const editors = useRef(new Map<string, EditorHandle>());
   const pendingFocus = useRef<string | null>(null);
   const cellBlocks = useMemo(() => section.blocks.filter((b): b is CellBlock => b.kind === 'cell'), [section]);
+  const m = useMessages();
   useKeptOutputs(section.slug, session, edits);
 
   useEffect(() => {
@@ -146,6 +148,7 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
       codeOf: (id) => edits.codeOf(id),
       scratchAfter: (id) => edits.scratchAfter(id),
       prose: (html) => proseToMarkdown(html, document),
+      words: m.notebook,
     });
     saveFile(notebookFileName(section.slug), JSON.stringify(nb, null, 1), 'application/x-ipynb+json');
   };
@@ -166,7 +169,7 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
               <HtmlBlock key={i} html={b.html} slug={section.slug} />
             ) : (
               <Fragment key={b.cell.id}>
-                <ErrorBoundary what="This cell">
+                <ErrorBoundary what={m.boundary.thisCell}>
                   <CellView block={b} index={cellIndex++} />
                 </ErrorBoundary>
                 <ScratchCells edits={edits} after={b.cell.id} index={cellIndex} />
