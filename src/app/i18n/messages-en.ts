@@ -439,6 +439,7 @@ export const en = {
     entries: (k: number) => count(k, 'entry', 'entries'),
     nothing: (query: string) => `Nothing in the reference matches “${query}”.`,
     sameClassAs: 'The same class as ',
+    sameClassEnd: '.',
     extends: (base: string) => ` extends ${base}`,
     kind: { namespace: 'namespace', function: 'function', class: 'class', method: 'method', property: 'property', alias: 'alias' },
   },
