@@ -35,9 +35,9 @@ function leaves(m: unknown, path = ''): Map<string, unknown> {
   return out;
 }
 
-/** The catalogue without its formatters (functions of the locale, not messages). */
+/** The catalogue without its formatters (functions of the locale) and CodeMirror's phrases (a map of CodeMirror's English to ours, checked below). */
 const words = (lang: BookLang) => {
-  const { format: _format, ...rest } = messagesFor(lang);
+  const { format: _format, editorPhrases: _phrases, ...rest } = messagesFor(lang);
   return rest;
 };
 
@@ -62,6 +62,12 @@ describe('message catalogues', () => {
     // Strings that are the same in both: names, units and symbols only.
     const same = [...zh].filter(([k, v]) => english.get(k) === v && /[a-z]{3,} [a-z]{3,}/i.test(String(v))).map(([k]) => k);
     expect(same).toEqual([]);
+  });
+
+  it("zh: CodeMirror's phrases are translated, none empty", () => {
+    const phrases = Object.entries(messagesFor('zh').editorPhrases);
+    expect(phrases.map(([k]) => k)).toEqual(expect.arrayContaining(['Completions', 'Control character', 'Selection deleted']));
+    expect(phrases.filter(([k, v]) => v.trim() === '' || v === k)).toEqual([]);
   });
 
   it('en: plural forms come from the plural rules, not string gluing', () => {

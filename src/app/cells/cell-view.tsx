@@ -193,6 +193,7 @@ export function CellView({ block, index, scratch }: { block: CellBlock; index: n
       lang: cell.lang,
       dark: document.documentElement.dataset['theme'] === 'dark',
       label: scratch ? words.current.cell.scratchEditorLabel(index) : words.current.cell.editorLabel(index + 1),
+      phrases: words.current.editorPhrases,
       callbacks: () => callbacks.current,
     });
     handle.current = h;

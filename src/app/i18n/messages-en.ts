@@ -273,6 +273,9 @@ export const en = {
 
   headingLink: 'Link to this heading',
 
+  /** CodeMirror's own phrases (EditorState.phrases): English is CodeMirror's default, so none. */
+  editorPhrases: {} as Record<string, string>,
+
   cell: {
     copy: 'Copy',
     copied: 'Copied',

@@ -269,6 +269,16 @@ export const zh = {
 
   headingLink: '指向这个标题的链接',
 
+  editorPhrases: {
+    Completions: '补全建议',
+    'Control character': '控制字符',
+    'Selection deleted': '已删除选中内容',
+    close: '关闭',
+    'folded code': '已折叠的代码',
+    to: '至',
+    unfold: '展开',
+  } as Record<string, string>,
+
   cell: {
     copy: '复制',
     copied: '已复制',
