@@ -6,7 +6,8 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import data from './api-reference.json';
 import { differencesTable } from './differences-doc';
-import { MXNET_DIFFERENCES } from './mxnet-differences';
+import { mxnetDifferences } from './mxnet-differences';
+import { useUiLang } from '../i18n/ui-lang';
 import { filterGroups, groupEntries, type ApiEntry, type ApiReference } from './reference-data';
 import { useMessages } from '../i18n/messages';
 import '../styles/reference.css';
@@ -77,6 +78,7 @@ export function ReferencePage({ anchor }: { anchor: string | null }) {
   const shown = useMemo(() => filterGroups(groups, deferred), [groups, deferred]);
   const count = shown.reduce((n, g) => n + 1 + g.members.length, 0);
   const m = useMessages();
+  const lang = useUiLang();
 
   useEffect(() => {
     document.title = m.pageTitle(m.reference.title);
@@ -99,7 +101,7 @@ export function ReferencePage({ anchor }: { anchor: string | null }) {
       <details className="api-differences">
         <summary>{m.reference.differences}</summary>
         <dl>
-          {MXNET_DIFFERENCES.map((d) => (
+          {mxnetDifferences(lang).map((d) => (
             <div key={d.title}>
               <dt>{d.title}</dt>
               <dd>
