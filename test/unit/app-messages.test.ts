@@ -64,6 +64,13 @@ describe('message catalogues', () => {
     expect(same).toEqual([]);
   });
 
+  it('zh: full-width punctuation next to Chinese text', () => {
+    const cjk = '[\\u3400-\\u9fff]';
+    const halfWidth = new RegExp(`${cjk}[,;:!?()]|[,;:!?()]${cjk}|${cjk}\\.(\\s|$)`);
+    const bad = [...leaves(words('zh'))].filter(([, v]) => halfWidth.test(String(v))).map(([k, v]) => `${k}: ${String(v)}`);
+    expect(bad).toEqual([]);
+  });
+
   it("zh: CodeMirror's phrases are translated, none empty", () => {
     const phrases = Object.entries(messagesFor('zh').editorPhrases);
     expect(phrases.map(([k]) => k)).toEqual(expect.arrayContaining(['Completions', 'Control character', 'Selection deleted']));
