@@ -64,9 +64,9 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
   }, [pool, section.slug]);
 
   useEffect(() => {
-    document.title = `${section.number} ${section.title} · Hands-on Deep Learning`;
+    document.title = m.pageTitle(`${section.number} ${section.title}`);
     if (section.next) prefetchSection(section.next.slug);
-  }, [section]);
+  }, [section, m]);
 
   // Deep links: scroll to the anchor (or the top) once the section is on the page.
   useLayoutEffect(() => {
