@@ -82,7 +82,10 @@ describe('errors the page explains', () => {
     const memory = page.locator('.status-memory');
     await memory.waitFor();
     assert.match(await memory.innerText(), /^\d+(\.\d+)? (B|KB|MB|GB) in use$/);
-    assert.match(await memory.getAttribute('title'), /in \d[\d,]* arrays/);
+    // The count with its plural form: "1 array", "2 arrays", "1,024 arrays".
+    const [, count, noun] = /in (\d[\d,]*) (arrays?)\b/.exec(await memory.getAttribute('title')) ?? [];
+    assert.ok(count, 'the tooltip gives the array count');
+    assert.equal(noun, count === '1' ? 'array' : 'arrays');
   });
 
   it('out of memory: says how much the kernel holds and offers Restart', async () => {

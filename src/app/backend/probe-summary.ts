@@ -4,71 +4,75 @@
  * tooltip that says how it was measured and what each backend did.
  */
 import type { BackendName, BackendProbe, BackendTrial } from '../../kernel/protocol';
+import { messagesFor, type Messages } from '../i18n/messages';
 import { BACKEND_LABELS } from './backend-choice';
 
-const fmtMs = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 10 ? `${Math.round(ms)} ms` : `${ms.toFixed(1)} ms`);
+const EN = messagesFor('en');
 
 /** One backend in a few words, for the short line. */
-function shortTrial(t: BackendTrial): string {
+function shortTrial(t: BackendTrial, m: Messages): string {
   const name = BACKEND_LABELS[t.name];
+  const fmtMs = m.probe.ms;
   switch (t.outcome) {
     case 'timed':
       return `${name} ${fmtMs(t.ms)}`;
     case 'over-cap':
       return `${name} > ${fmtMs(t.capMs)}`;
     case 'wrong':
-      return `${name} wrong results`;
+      return `${name} ${m.probe.wrongShort}`;
     case 'unavailable':
-      return `${name} unavailable`;
+      return `${name} ${m.probe.unavailableShort}`;
     case 'failed':
-      return `${name} failed`;
+      return `${name} ${m.probe.failedShort}`;
     case 'skipped':
-      return `${name} skipped`;
+      return `${name} ${m.probe.skippedShort}`;
   }
 }
 
 /** One backend in full, for the tooltip. */
-function longTrial(t: BackendTrial, probe: BackendProbe): string {
+function longTrial(t: BackendTrial, probe: BackendProbe, m: Messages): string {
   const name = BACKEND_LABELS[t.name];
+  const fmtMs = m.probe.ms;
+  const sep = m.punct.colon;
   switch (t.outcome) {
     case 'timed': {
       const rechecked = probe.recheck?.names.indexOf(t.name) ?? -1;
       const n = rechecked >= 0 && probe.recheck!.samples[rechecked]!.length > 0 ? probe.recheck!.samples[rechecked]!.length : t.samples.length;
-      const runs = `median of ${n} run${n === 1 ? '' : 's'}${rechecked >= 0 ? ' timed again, alternating' : ''}`;
-      const early = t.stoppedEarly ? `, stopped early: slower than ${BACKEND_LABELS[probe.chosen]} in most runs` : '';
-      return `${name}: ${fmtMs(t.ms)} (${runs}${early})`;
+      const runs = m.probe.runs(n, rechecked >= 0);
+      const early = t.stoppedEarly ? m.probe.stoppedEarly(BACKEND_LABELS[probe.chosen]) : '';
+      return `${name}${sep}${fmtMs(t.ms)}${m.punct.paren(`${runs}${early}`)}`;
     }
     case 'over-cap':
-      return `${name}: did not finish within its ${fmtMs(t.capMs)} cap${t.ms !== null ? ` (${fmtMs(t.ms)} per run so far)` : ''}`;
+      return `${name}${sep}${m.probe.overCap(fmtMs(t.capMs), t.ms !== null ? fmtMs(t.ms) : null)}`;
     case 'wrong':
-      return `${name}: rejected, wrong results: ${t.reason}`;
+      return `${name}${sep}${m.probe.wrong(t.reason)}`;
     case 'unavailable':
-      return `${name}: unavailable: ${t.reason}`;
+      return `${name}${sep}${m.probe.unavailable(t.reason)}`;
     case 'failed':
-      return `${name}: failed: ${t.reason}`;
+      return `${name}${sep}${m.probe.failed(t.reason)}`;
     case 'skipped':
-      return `${name}: not measured: ${t.reason}`;
+      return `${name}${sep}${m.probe.skipped(t.reason)}`;
   }
 }
 
 /** The words after the backend's name in the status bar, e.g. "fastest here: WASM 12 ms · WebGL 140 ms". */
-export function probeLine(probe: BackendProbe): string {
-  const head = probe.basis === 'fastest' ? 'fastest here' : 'no backend finished the speed check in time; first of the ladder';
-  return `${head}: ${probe.trials.map(shortTrial).join(' · ')}`;
+export function probeLine(probe: BackendProbe, m: Messages = EN): string {
+  const head = probe.basis === 'fastest' ? m.probe.fastestHere : m.probe.noneInTime;
+  return `${head}${m.punct.colon}${probe.trials.map((t) => shortTrial(t, m)).join(' · ')}`;
 }
 
 /** The tooltip: how and when it was measured, each backend's result, how to override. */
-export function probeTooltip(probe: BackendProbe): string {
+export function probeTooltip(probe: BackendProbe, m: Messages = EN): string {
   const when = new Date(probe.measuredAt);
   const measured = probe.fromCache
-    ? `Measured on ${Number.isNaN(when.getTime()) ? probe.measuredAt : when.toLocaleString()} in this browser (kept for 30 days, so the check does not run again; Options > Measure again measures now).`
-    : `Measured as the kernel started (${fmtMs(probe.totalMs)}).`;
+    ? m.probe.measuredOn(Number.isNaN(when.getTime()) ? probe.measuredAt : m.format.dateTime(when))
+    : m.probe.measuredAtStart(m.probe.ms(probe.totalMs));
   return [
-    `${BACKEND_LABELS[probe.chosen]} ${probe.basis === 'fastest' ? 'was the fastest backend with correct results' : 'is the first rung of the ladder that did not fail'} on one forward and backward pass of a dense layer (128x256 by 256x256, ReLU), checked against a reference.`,
+    m.probe.verdict(BACKEND_LABELS[probe.chosen], probe.basis === 'fastest'),
     measured,
-    ...(probe.recheck ? [`${BACKEND_LABELS[probe.recheck.names[0]]} and ${BACKEND_LABELS[probe.recheck.names[1]]} were within 2x of each other, so both were timed again, alternating, under the same load.`] : []),
-    ...probe.trials.map((t) => longTrial(t, probe)),
-    'Choose a backend in the status bar to use another one.',
+    ...(probe.recheck ? [m.probe.recheck(BACKEND_LABELS[probe.recheck.names[0]], BACKEND_LABELS[probe.recheck.names[1]])] : []),
+    ...probe.trials.map((t) => longTrial(t, probe, m)),
+    m.probe.chooseAnother,
   ].join('\n');
 }
 

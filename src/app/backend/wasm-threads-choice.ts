@@ -7,6 +7,7 @@
  * reader who never chose.
  */
 import type { KeyValueStorage } from '../../kernel/page/probe-cache';
+import { messagesFor, type Messages } from '../i18n/messages';
 
 export type WasmThreadsChoice = 'default' | 'one' | 'per-core';
 export const WASM_THREADS_CHOICES: readonly WasmThreadsChoice[] = ['default', 'one', 'per-core'];
@@ -45,8 +46,6 @@ export function wasmThreadsOption(choice: WasmThreadsChoice): number | null | un
 }
 
 /** Threads need SharedArrayBuffer, which browsers give only to cross-origin isolated pages. */
-export function whyNoWasmThreads(g: { crossOriginIsolated?: boolean }): string | null {
-  return g.crossOriginIsolated === true
-    ? null
-    : 'This page is not cross-origin isolated: the host must send Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp.';
+export function whyNoWasmThreads(g: { crossOriginIsolated?: boolean }, m: Messages = messagesFor('en')): string | null {
+  return g.crossOriginIsolated === true ? null : m.backendMenu.noThreads;
 }

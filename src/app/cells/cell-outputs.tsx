@@ -10,6 +10,7 @@ import { OutputView } from '../outputs/output-view';
 import { ControlsChannelContext, type ControlsChannel } from '../outputs/controls-channel';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { Icon } from '../ui/icons';
+import { useMessages } from '../i18n/messages';
 
 interface RecordedLabel {
   /** The reader edited the cell: these outputs are of the book's code. */
@@ -23,10 +24,11 @@ interface RecordedLabel {
  * One bad output shows an error in its place; the cell and the section stay.
  */
 const OutputItem = memo(function OutputItem({ output }: { output: ShownOutput }) {
+  const m = useMessages();
   return (
-    <ErrorBoundary what="This output" resetKey={output}>
+    <ErrorBoundary what={m.boundary.thisOutput} resetKey={output}>
       <OutputView output={output} />
-      {output.leftOut && output.leftOut.length > 0 && <p className="output-dropped">… {output.leftOut.join('; ')}.</p>}
+      {output.leftOut && output.leftOut.length > 0 && <p className="output-dropped">{m.outputs.leftOut(output.leftOut)}</p>}
     </ErrorBoundary>
   );
 });
@@ -59,6 +61,7 @@ export function CellOutputs({
   const body = useRef<HTMLDivElement>(null);
   const [long, setLong] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
+  const m = useMessages();
   useLayoutEffect(() => setCollapsed(false), [runKey]);
   useLayoutEffect(() => {
     const el = body.current;
@@ -72,28 +75,30 @@ export function CellOutputs({
     return () => ro.disconnect();
   }, [outputs]);
   if (outputs.length === 0 && droppedChars === 0 && droppedOutputs === 0) return null;
-  const when = recorded?.info ? ` on ${recorded.info.backend}, ${recorded.info.recordedAt.slice(0, 10)}` : '';
+  const recordedAt = recorded?.info ? new Date(recorded.info.recordedAt) : null;
+  const recordedTooltip = m.outputs.recordedTooltip(recorded?.info?.backend ?? null, recordedAt && !Number.isNaN(recordedAt.getTime()) ? recordedAt : null);
+  const restored = restoredAt ? new Date(restoredAt) : null;
   return (
     <div className={`cell-outputs${recorded ? ' cell-outputs-recorded' : ''}${collapsed ? ' cell-outputs-collapsed' : ''}`}>
       <div className="output-tools">
         {recorded && (
-          <div className="recorded-label" title={`Recorded when the book was built${when}. Run the cell to see your own output.`}>
-            recorded{recorded.modified ? ' (from the book’s code)' : ''}
+          <div className="recorded-label" title={recordedTooltip}>
+            {m.outputs.recorded(recorded.modified)}
           </div>
         )}
         {!recorded && restoredAt && (
-          <div className="recorded-label restored-label" data-restored={restoredAt} title={`Your output, kept from before the page was reloaded (${restoredAt.slice(0, 16).replace('T', ' ')} UTC). The kernel was not running it now: run the cell again to update it.`}>
-            your output · before the reload
+          <div className="recorded-label restored-label" data-restored={restoredAt} title={restored && !Number.isNaN(restored.getTime()) ? m.outputs.restoredTooltip(restored) : undefined}>
+            {m.outputs.restored}
           </div>
         )}
         <span className="output-tools-spacer" />
         {(long || collapsed) && (
-          <button type="button" className="btn btn-small btn-quiet" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)} data-action="collapse-output" title={collapsed ? 'Show the whole output' : 'Show only the first lines of this output'}>
-            <Icon name={collapsed ? 'expand' : 'collapse'} /> {collapsed ? 'Expand' : 'Collapse'}
+          <button type="button" className="btn btn-small btn-quiet" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)} data-action="collapse-output" title={collapsed ? m.outputs.expandTooltip : m.outputs.collapseTooltip}>
+            <Icon name={collapsed ? 'expand' : 'collapse'} /> {collapsed ? m.outputs.expand : m.outputs.collapse}
           </button>
         )}
-        <button type="button" className="btn btn-small btn-quiet" onClick={onClear} data-action="clear-output" title="Clear this cell's output (running the cell shows it again)">
-          <Icon name="clear" /> Clear
+        <button type="button" className="btn btn-small btn-quiet" onClick={onClear} data-action="clear-output" title={m.outputs.clearTooltip}>
+          <Icon name="clear" /> {m.outputs.clear}
         </button>
       </div>
       <div className="output-body" ref={body}>
@@ -102,12 +107,12 @@ export function CellOutputs({
             <OutputItem key={updateKey(o) ?? i} output={o} />
           ))}
         </ControlsChannelContext.Provider>
-        {droppedChars > 0 && <p className="output-dropped">… {droppedChars.toLocaleString('en-US')} more characters of output were left out.</p>}
-        {droppedOutputs > 0 && <p className="output-dropped">… {droppedOutputs.toLocaleString('en-US')} more outputs were left out.</p>}
+        {droppedChars > 0 && <p className="output-dropped">{m.outputs.droppedChars(droppedChars)}</p>}
+        {droppedOutputs > 0 && <p className="output-dropped">{m.outputs.droppedOutputs(droppedOutputs)}</p>}
       </div>
       {collapsed && (
         <button type="button" className="btn btn-link output-show-all" onClick={() => setCollapsed(false)}>
-          Output collapsed: show all
+          {m.outputs.collapsed}
         </button>
       )}
     </div>

@@ -14,7 +14,7 @@ import { IDLE, visibleOutputs, type CellRun } from '../run/cell-run';
 import { useTheme } from '../theme/theme-store';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { Icon } from '../ui/icons';
-import { formatDuration } from '../ui/format';
+import { useMessages } from '../i18n/messages';
 import { useNearViewport } from '../ui/use-near-viewport';
 import type { EditorCallbacks, EditorHandle } from './editor/create-editor';
 import { useEditorModule } from './editor-loader';
@@ -68,6 +68,7 @@ function useHalted(cellId: string): 'halted-here' | 'skipped' | null {
 /** Copies the cell's code; says "Copied" for a moment (or why it could not). */
 function CopyButton({ code }: { code: () => string }) {
   const [done, setDone] = useState<'copied' | 'failed' | null>(null);
+  const m = useMessages();
   useEffect(() => {
     if (!done) return;
     const t = setTimeout(() => setDone(null), 1500);
@@ -82,41 +83,43 @@ function CopyButton({ code }: { code: () => string }) {
     }
   };
   return (
-    <button type="button" className="btn btn-small btn-quiet" onClick={() => void copy()} title={done === 'failed' ? 'The browser refused the clipboard: select the code and press Ctrl+C' : 'Copy the code of this cell'} data-action="copy">
-      <Icon name={done === 'copied' ? 'check' : 'copy'} /> <span className="btn-text">{done === 'copied' ? 'Copied' : done === 'failed' ? 'Not copied' : 'Copy'}</span>
+    <button type="button" className="btn btn-small btn-quiet" onClick={() => void copy()} title={done === 'failed' ? m.cell.copyRefused : m.cell.copyTooltip} data-action="copy">
+      <Icon name={done === 'copied' ? 'check' : 'copy'} /> <span className="btn-text">{done === 'copied' ? m.cell.copied : done === 'failed' ? m.cell.notCopied : m.cell.copy}</span>
     </button>
   );
 }
 
 function CellHelp({ scratch }: { scratch: boolean }) {
+  const m = useMessages();
   return (
     <div className="cell-help" role="note">
       <dl>
         <dt>Shift+Enter</dt>
-        <dd>run, then go to the next cell</dd>
+        <dd>{m.keys.runAdvance}</dd>
         <dt>Ctrl+Enter</dt>
-        <dd>run, stay here</dd>
+        <dd>{m.keys.runStay}</dd>
         <dt>Esc</dt>
-        <dd>leave the editor (Tab indents inside it); then Tab moves on</dd>
-        <dt>Esc, then B</dt>
-        <dd>add your own scratch cell below, run in the same kernel</dd>
-        <dt>Esc, then Enter</dt>
-        <dd>back into the editor</dd>
+        <dd>{m.keys.escape}</dd>
+        <dt>{m.keys.escapeThenB}</dt>
+        <dd>{m.keys.addScratch}</dd>
+        <dt>{m.keys.escapeThenEnter}</dt>
+        <dd>{m.keys.backToEditor}</dd>
       </dl>
-      {scratch && <p>This is your own cell: saved in this browser with your edits, exported with them, and never run by Run all.</p>}
+      {scratch && <p>{m.keys.scratchNote}</p>}
     </div>
   );
 }
 
 function StateBadge({ run }: { run: CellRun }) {
   const elapsed = useElapsed(run.status === 'running' ? run.startedAt : null);
-  const label = { idle: '', queued: 'queued', running: 'running', done: 'done', error: 'error', stopped: 'stopped' }[run.status];
+  const m = useMessages();
+  const label = run.status === 'idle' ? '' : m.cell.state[run.status];
   if (!label) return null;
   const time = run.status === 'running' ? elapsed : run.durationMs;
   return (
     <span className={`cell-state state-${run.status}`} role="status">
       {label}
-      {time !== null && run.status !== 'queued' && <span className="cell-time"> · {formatDuration(time)}</span>}
+      {time !== null && run.status !== 'queued' && <span className="cell-time"> · {m.format.duration(time)}</span>}
     </span>
   );
 }
@@ -145,6 +148,10 @@ export function CellView({ block, index, scratch }: { block: CellBlock; index: n
   const offers = useDownloadOffers(ctx.slug, cell.id);
   const halted = useHalted(cell.id);
   const [help, setHelp] = useState(false);
+  const m = useMessages();
+  // The editor's label is set once, when it is created: read the words of the page then.
+  const words = useRef(m);
+  words.current = m;
   const box = useRef<HTMLDivElement>(null);
 
   const runHere = () => session.run([{ cellId: cell.id, code: edits.codeOf(cell.id) }]);
@@ -185,7 +192,8 @@ export function CellView({ block, index, scratch }: { block: CellBlock; index: n
       code: edits.codeOf(cell.id),
       lang: cell.lang,
       dark: document.documentElement.dataset['theme'] === 'dark',
-      label: scratch ? `Your scratch cell below code cell ${index}` : `Code cell ${index + 1}`,
+      label: scratch ? words.current.cell.scratchEditorLabel(index) : words.current.cell.editorLabel(index + 1),
+      phrases: words.current.editorPhrases,
       callbacks: () => callbacks.current,
     });
     handle.current = h;
@@ -220,61 +228,61 @@ export function CellView({ block, index, scratch }: { block: CellBlock; index: n
       data-skipped={halted === 'skipped' || undefined}
       tabIndex={-1}
       onKeyDown={onCellKey}
-      aria-label={scratch ? 'Your scratch cell' : `Code cell ${index + 1}`}
+      aria-label={scratch ? m.cell.scratchLabel : m.cell.editorLabel(index + 1)}
     >
       <div className="cell-bar">
         {scratch && (
-          <span className="cell-mark cell-mark-scratch" title="A cell you added: it runs in the section's kernel, is saved with your edits, and Run all skips it">
-            your cell
+          <span className="cell-mark cell-mark-scratch" title={m.cell.yourCellTooltip}>
+            {m.cell.yourCell}
           </span>
         )}
         <StateBadge run={run} />
         {run.status === 'running' && <SlowBackendHint />}
         {halted === 'skipped' && (
-          <span className="cell-mark cell-mark-skipped" title="Run all stopped at an error above: this cell did not run">
-            not run
+          <span className="cell-mark cell-mark-skipped" title={m.cell.notRunTooltip}>
+            {m.cell.notRun}
           </span>
         )}
         {modified && (
-          <span className="cell-mark" title="You edited this cell; your version is saved in this browser">
-            modified
+          <span className="cell-mark" title={m.cell.modifiedTooltip}>
+            {m.cell.modified}
           </span>
         )}
         {!cell.runnable && (
-          <span className="cell-mark cell-mark-quiet" title="Run all skips this cell (run=false); you can still run it yourself">
-            not run by Run all
+          <span className="cell-mark cell-mark-quiet" title={m.cell.notRunByRunAllTooltip}>
+            {m.cell.notRunByRunAll}
           </span>
         )}
         <span className="cell-bar-spacer" />
         {active ? (
-          <button type="button" className="btn btn-small" onClick={() => void session.stop()} title="Stop the running cell and empty the queue">
-            <Icon name="stop" /> Stop
+          <button type="button" className="btn btn-small" onClick={() => void session.stop()} title={m.cell.stopTooltip}>
+            <Icon name="stop" /> {m.cell.stop}
           </button>
         ) : (
-          <button type="button" className="btn btn-small btn-run" onClick={runHere} title="Run this cell (Ctrl+Enter; Shift+Enter runs and moves on)">
-            <Icon name="run" /> Run
+          <button type="button" className="btn btn-small btn-run" onClick={runHere} title={m.cell.runTooltip}>
+            <Icon name="run" /> {m.cell.run}
           </button>
         )}
         {index > 0 && (
-          <button type="button" className="btn btn-small btn-quiet" onClick={() => session.run(ctx.cellsBefore(index))} title={scratch ? "Run the book's cells above this one, in order" : 'Run every cell above this one, in order'}>
-            <Icon name="runAbove" /> <span className="btn-text">Run above</span>
+          <button type="button" className="btn btn-small btn-quiet" onClick={() => session.run(ctx.cellsBefore(index))} title={scratch ? m.cell.runAboveScratchTooltip : m.cell.runAboveTooltip}>
+            <Icon name="runAbove" /> <span className="btn-text">{m.cell.runAbove}</span>
           </button>
         )}
         {modified && (
-          <button type="button" className="btn btn-small btn-quiet" onClick={() => edits.resetCell(cell.id)} title="Restore the book's code for this cell (Ctrl+Z in the editor undoes it)">
-            <Icon name="reset" /> <span className="btn-text">Reset</span>
+          <button type="button" className="btn btn-small btn-quiet" onClick={() => edits.resetCell(cell.id)} title={m.cell.resetTooltip}>
+            <Icon name="reset" /> <span className="btn-text">{m.cell.reset}</span>
           </button>
         )}
         <CopyButton code={() => edits.codeOf(cell.id)} />
-        <button type="button" className="btn btn-small btn-quiet" onClick={() => ctx.addScratchBelow(cell.id)} title="Add your own scratch cell below (Esc, then B): it runs in the same kernel" data-action="add-scratch">
-          <Icon name="add" /> <span className="btn-text">Cell</span>
+        <button type="button" className="btn btn-small btn-quiet" onClick={() => ctx.addScratchBelow(cell.id)} title={m.cell.addTooltip} data-action="add-scratch">
+          <Icon name="add" /> <span className="btn-text">{m.cell.add}</span>
         </button>
         {scratch && (
-          <button type="button" className="btn btn-small btn-quiet" onClick={() => ctx.deleteScratch(cell.id)} title="Delete this cell of yours" aria-label="Delete this cell" data-action="delete-scratch">
+          <button type="button" className="btn btn-small btn-quiet" onClick={() => ctx.deleteScratch(cell.id)} title={m.cell.deleteTooltip} aria-label={m.cell.delete} data-action="delete-scratch">
             <Icon name="trash" />
           </button>
         )}
-        <button type="button" className="btn btn-small btn-quiet btn-help" aria-expanded={help} aria-label="Keyboard help" onClick={() => setHelp(!help)} title="Keys: Shift+Enter, Ctrl+Enter, Esc then B to add a cell">
+        <button type="button" className="btn btn-small btn-quiet btn-help" aria-expanded={help} aria-label={m.cell.help} onClick={() => setHelp(!help)} title={m.cell.helpTooltip}>
           ?
         </button>
       </div>
@@ -289,12 +297,12 @@ export function CellView({ block, index, scratch }: { block: CellBlock; index: n
       </div>
       {originalChanged && (
         <div className="cell-note" role="note">
-          The book&apos;s version of this cell changed since you edited it. Your edit is kept.
+          {m.cell.originalChanged}
           <button type="button" className="btn btn-link" onClick={() => edits.resetCell(cell.id)}>
-            Use the new original
+            {m.cell.useNewOriginal}
           </button>
           <button type="button" className="btn btn-link" onClick={() => edits.keepEdit(cell.id)}>
-            Keep my edit
+            {m.cell.keepMyEdit}
           </button>
         </div>
       )}
@@ -305,7 +313,7 @@ export function CellView({ block, index, scratch }: { block: CellBlock; index: n
         <DownloadOfferView key={o.id} offer={o} />
       ))}
       {hasOutputs && (
-        <ErrorBoundary what="The outputs of this cell" resetKey={shown.outputs}>
+        <ErrorBoundary what={m.boundary.cellOutputs} resetKey={shown.outputs}>
           <CellOutputs
             outputs={shown.outputs}
             controls={shown.recorded ? null : controlsChannel}

@@ -2,7 +2,7 @@
 import { useSyncExternalStore } from 'react';
 import { downloadBytes } from '../../kernel/page/page-storage';
 import { downloadOffers, withdrawOffer, type DownloadOffer } from '../files/download-offers';
-import { formatBytes } from '../ui/format';
+import { useMessages } from '../i18n/messages';
 import { Icon } from '../ui/icons';
 
 export function useDownloadOffers(slug: string, cellId: string | null): DownloadOffer[] {
@@ -11,16 +11,18 @@ export function useDownloadOffers(slug: string, cellId: string | null): Download
 }
 
 export function DownloadOfferView({ offer }: { offer: DownloadOffer }) {
+  const m = useMessages();
   return (
-    <div className="download-offer" role="group" aria-label="The cell offers a file" data-download-name={offer.name}>
+    <div className="download-offer" role="group" aria-label={m.files.offerLabel} data-download-name={offer.name}>
       <span>
-        This cell offers a file: <code className="download-name">{offer.name}</code> <span className="download-size">({formatBytes(offer.bytes.byteLength)})</span>
+        {m.files.offers}
+        <code className="download-name">{offer.name}</code> <span className="download-size">{m.punct.paren(m.format.bytes(offer.bytes.byteLength)).trim()}</span>
       </span>
       <button type="button" className="btn btn-small btn-run" data-testid="cell-download" onClick={() => downloadBytes(offer.name, offer.bytes)}>
-        <Icon name="download" /> Save file
+        <Icon name="download" /> {m.files.save}
       </button>
       <button type="button" className="btn btn-small btn-quiet" onClick={() => withdrawOffer(offer.id)}>
-        Dismiss
+        {m.files.dismiss}
       </button>
     </div>
   );

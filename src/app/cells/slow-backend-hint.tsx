@@ -5,8 +5,8 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { localProbeCache } from '../../kernel/page/probe-cache';
-import { BACKEND_LABELS } from '../backend/backend-choice';
 import { slowBackend } from '../backend/probe-summary';
+import { useMessages } from '../i18n/messages';
 import { useSection } from './section-context';
 
 /** A cell shorter than this is not worth a hint. */
@@ -16,6 +16,7 @@ export function SlowBackendHint() {
   const { session } = useSection();
   const backend = useSyncExternalStore(session.store.subscribe, () => session.store.get().status?.backend ?? null);
   const [late, setLate] = useState(false);
+  const m = useMessages();
   useEffect(() => {
     const t = setTimeout(() => setLate(true), AFTER_MS);
     return () => clearTimeout(t);
@@ -23,10 +24,10 @@ export function SlowBackendHint() {
   if (!late) return null;
   const slow = slowBackend(localProbeCache.read(), backend);
   if (!slow) return null;
-  const ratio = slow.ratio >= 10 ? Math.round(slow.ratio).toString() : slow.ratio.toFixed(1);
+  const ratio = slow.ratio >= 10 ? m.format.number(Math.round(slow.ratio), 0) : m.format.number(slow.ratio, 1);
   return (
-    <span className="cell-mark cell-mark-slow" data-slow-backend={slow.backend} title={`The speed check measured ${BACKEND_LABELS[slow.backend]} ${ratio} times slower than ${BACKEND_LABELS[slow.fastest]} in this browser. Choose ${BACKEND_LABELS[slow.fastest]} (or Auto) under Backend in the status bar: the kernel restarts there, so run the cells above again.`}>
-      {BACKEND_LABELS[slow.backend]} is {ratio}× slower here than {BACKEND_LABELS[slow.fastest]}: switch under Backend in the status bar
+    <span className="cell-mark cell-mark-slow" data-slow-backend={slow.backend} title={m.slow.tooltip(slow.backend, ratio, slow.fastest)}>
+      {m.slow.text(slow.backend, ratio, slow.fastest)}
     </span>
   );
 }

@@ -2,6 +2,7 @@
 import { useSyncExternalStore } from 'react';
 import { readChosenFile, uploads, type PendingUpload } from '../files/uploads';
 import { Icon } from '../ui/icons';
+import { useMessages } from '../i18n/messages';
 
 export function usePendingUploads(slug: string, cellId: string | null): PendingUpload[] {
   const list = useSyncExternalStore(uploads.subscribe, uploads.get);
@@ -9,11 +10,12 @@ export function usePendingUploads(slug: string, cellId: string | null): PendingU
 }
 
 export function UploadPrompt({ pending }: { pending: PendingUpload }) {
+  const m = useMessages();
   return (
-    <div className="upload-prompt" role="group" aria-label="The cell asks for a file">
-      <span>This cell asks for a file.</span>
+    <div className="upload-prompt" role="group" aria-label={m.files.uploadLabel}>
+      <span>{m.files.asks}</span>
       <label className="btn btn-small btn-run">
-        <Icon name="upload" /> Choose a file…
+        <Icon name="upload" /> {m.files.choose}
         <input
           type="file"
           hidden
@@ -25,7 +27,7 @@ export function UploadPrompt({ pending }: { pending: PendingUpload }) {
         />
       </label>
       <button type="button" className="btn btn-small btn-quiet" onClick={() => pending.answer(null)}>
-        Cancel
+        {m.files.cancel}
       </button>
     </div>
   );

@@ -4,6 +4,7 @@
  * with a size limit, and errors say what is wrong and where.
  */
 import { DEFAULT_LANG, isBookLang, type BookLang } from '../../content/book-lang';
+import { messagesFor, pageMessages } from '../i18n/messages';
 import { EditsSchemaError, expectObject, expectString, parseCellEdits, parseScratchCells, type CellEdit, type ScratchCell } from './edit-schema';
 
 export const EDITS_FILE_KIND = 'handson-dl-edits';
@@ -53,7 +54,7 @@ export class EditsLangMismatchError extends EditsImportError {
     readonly fileLang: BookLang,
     readonly pageLang: BookLang,
   ) {
-    super(`The file holds edits of this section in the '${fileLang}' edition, but this page is the '${pageLang}' edition; their cells differ in comments and printed text. Switch the page's language to '${fileLang}' and import it there.`);
+    super(messagesFor(pageLang).edits.otherEdition(fileLang, pageLang));
   }
 }
 
@@ -69,28 +70,28 @@ export function editsFileName(slug: string, lang: BookLang = DEFAULT_LANG): stri
 export function parseEditsFile(text: string, slug: string, lang: BookLang = DEFAULT_LANG): EditsFile {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_IMPORT_BYTES) {
-    throw new EditsImportError(`The file is ${(bytes / 1e6).toFixed(1)} MB; an edits file is at most ${MAX_IMPORT_BYTES / 1e6} MB. Choose a file exported from this book (Edits > Export).`);
+    throw new EditsImportError(pageMessages().edits.fileTooBig(bytes / 1e6, MAX_IMPORT_BYTES / 1e6));
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new EditsImportError(`The file is not valid JSON (${(e as Error).message}). Choose a file exported from this book (Edits > Export).`);
+    throw new EditsImportError(pageMessages().edits.notJson((e as Error).message));
   }
   try {
     const o = expectObject(json, 'file');
     if (o['kind'] !== EDITS_FILE_KIND) {
-      throw new EditsImportError(`This is not an edits file of this book: expected "kind": "${EDITS_FILE_KIND}", got ${JSON.stringify(o['kind']) ?? 'none'}.`);
+      throw new EditsImportError(pageMessages().edits.notEditsFile(EDITS_FILE_KIND, JSON.stringify(o['kind']) ?? 'none'));
     }
     if (!READABLE_FORMATS.includes(o['format'])) {
-      throw new EditsImportError(`The file has format ${JSON.stringify(o['format'])}; this version of the book reads formats ${READABLE_FORMATS.join(' and ')}.`);
+      throw new EditsImportError(pageMessages().edits.wrongFormat(String(JSON.stringify(o['format'])), READABLE_FORMATS));
     }
     const fileSlug = expectString(o['slug'], 'file.slug');
     if (fileSlug !== slug) {
-      throw new EditsImportError(`The file holds edits of section '${fileSlug}', but this is section '${slug}'. Open that section to import it.`);
+      throw new EditsImportError(pageMessages().edits.wrongSection(fileSlug, slug));
     }
     const fileLang = o['lang'] === undefined ? DEFAULT_LANG : o['lang'];
-    if (!isBookLang(fileLang)) throw new EditsImportError(`The file's edition is ${JSON.stringify(fileLang)}; this book's editions are 'en' and 'zh'. Choose a file exported from this book (Edits > Export).`);
+    if (!isBookLang(fileLang)) throw new EditsImportError(pageMessages().edits.unknownEdition(JSON.stringify(fileLang)));
     if (fileLang !== lang) throw new EditsLangMismatchError(fileLang, lang);
     const damaged = o['damaged'] === undefined ? [] : parseDamaged(o['damaged']);
     return {
@@ -108,7 +109,7 @@ export function parseEditsFile(text: string, slug: string, lang: BookLang = DEFA
       damaged,
     };
   } catch (e) {
-    if (e instanceof EditsSchemaError) throw new EditsImportError(`The edits file is malformed: ${e.message}.`);
+    if (e instanceof EditsSchemaError) throw new EditsImportError(pageMessages().edits.malformed(e.message));
     throw e;
   }
 }

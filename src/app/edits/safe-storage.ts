@@ -3,6 +3,7 @@
  * cookies, sandboxed frames), throw on access, or be full. Edits must survive all of these in
  * memory, so callers get either a working storage or the reason there is none.
  */
+import { pageMessages } from '../i18n/messages';
 
 /** The part of the Web Storage API the edit store uses (a Map-backed fake in tests). */
 export interface StorageLike {
@@ -13,14 +14,10 @@ export interface StorageLike {
 
 export interface StorageProblem {
   kind: 'full' | 'unavailable';
-  /** For the reader: what happened and what to do. */
+  /** For the reader: what happened and what to do (in the page's language when it happened). */
   message: string;
 }
 
-export const STORAGE_FULL_MESSAGE =
-  "Your browser's storage for this site is full, so your latest edits are kept only in this tab. Export them (Edits > Export) before closing it, or free some space.";
-export const STORAGE_UNAVAILABLE_MESSAGE =
-  'Browser storage is unavailable here (private mode or blocked site data), so your edits are kept only in this tab. Export them (Edits > Export) before closing it.';
 
 /**
  * Space the app keeps for the reader's edits. Other things share this origin's storage (the
@@ -70,15 +67,15 @@ export function isQuotaError(e: unknown): boolean {
 /** The problem a failed write reports. */
 export function writeProblem(e: unknown): StorageProblem {
   return isQuotaError(e)
-    ? { kind: 'full', message: STORAGE_FULL_MESSAGE }
-    : { kind: 'unavailable', message: `${STORAGE_UNAVAILABLE_MESSAGE} (${e instanceof Error ? e.message : String(e)})` };
+    ? { kind: 'full', message: pageMessages().edits.storageFull }
+    : { kind: 'unavailable', message: `${pageMessages().edits.storageUnavailable}${pageMessages().punct.paren(e instanceof Error ? e.message : String(e))}` };
 }
 
 /** localStorage if it can be read and written, else null with the reason. */
 export function openBrowserStorage(): { storage: StorageLike | null; problem: StorageProblem | null } {
   try {
     const storage = globalThis.localStorage;
-    if (!storage) return { storage: null, problem: { kind: 'unavailable', message: STORAGE_UNAVAILABLE_MESSAGE } };
+    if (!storage) return { storage: null, problem: { kind: 'unavailable', message: pageMessages().edits.storageUnavailable } };
     const probe = 'handson/probe';
     storage.setItem(probe, '1');
     storage.removeItem(probe);

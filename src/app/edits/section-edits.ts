@@ -9,6 +9,7 @@
  */
 import { MAX_CELL_CODE_CHARS, MAX_SCRATCH_PER_SECTION, SCRATCH_ID, type CellEdit, type ScratchCell } from './edit-schema';
 import { EDITS_FILE_FORMAT, EDITS_FILE_KIND, EditsImportError, parseEditsFile, serializeEditsFile, type DamagedData } from './edits-file';
+import { pageMessages } from '../i18n/messages';
 import { resolveEdits, type CellIdentity } from './resolve-edits';
 import { resolveScratch } from './resolve-scratch';
 import { DEFAULT_LANG, type BookLang } from '../../content/book-lang';
@@ -79,7 +80,7 @@ export class SectionEdits {
     this.lang = options.lang ?? DEFAULT_LANG;
     this.cells = options.cells;
     this.cellById = new Map(options.cells.map((c) => [c.id, c]));
-    this.storageProblem = options.storage ? null : (options.storageProblem ?? { kind: 'unavailable', message: 'Browser storage is unavailable.' });
+    this.storageProblem = options.storage ? null : (options.storageProblem ?? { kind: 'unavailable', message: pageMessages().edits.storageUnavailable });
     if (!options.storage) this.saveState = 'memory-only';
     this.load();
   }
@@ -277,7 +278,7 @@ export class SectionEdits {
       scratchList.reduce((n, x) => n + x.code.length + x.afterCellId.length, 0);
     if (size > MAX_SECTION_CHARS) {
       throw new EditsImportError(
-        `With this file, the section's edits would take ${size.toLocaleString('en-US')} characters; a section keeps at most ${MAX_SECTION_CHARS.toLocaleString('en-US')}. Import a file exported from this book (Edits > Export), or reset some cells first.`,
+        pageMessages().edits.sectionTooLarge(size, MAX_SECTION_CHARS),
       );
     }
     this.edits = edits;
@@ -332,14 +333,15 @@ export class SectionEdits {
   /** Damaged saved data: shown to the reader, copied to its own key, and the section starts clean. */
   private setAside(text: string, reason: string): void {
     const { storage, slug } = this.options;
-    const damaged: DamagedData = { reason: `Saved edits for this section could not be read (${reason}). The book's cells are shown; the damaged data is kept aside and included in Export.`, text };
+    // Worded in the page's language now: the reason is shown, and exported with the data.
+    const damaged: DamagedData = { reason: pageMessages().edits.damaged(reason, false), text };
     this.damagedData = [...this.damagedData, damaged];
     try {
       storage!.setItem(damagedKey(slug, this.now().toISOString(), this.lang), text);
       storage!.removeItem(savedKey(slug, this.lang));
     } catch (e) {
       // Could not copy it aside: leave it where it is (not overwritten until the reader edits) and keep it in memory.
-      damaged.reason += ' It could not be copied aside in storage: export it now to keep it.';
+      damaged.reason = pageMessages().edits.damaged(reason, true);
       this.storageProblem = writeProblem(e);
     }
   }

@@ -5,6 +5,7 @@
  * the cache is keyed by URL only.
  */
 import { Store } from '../run/store';
+import { messagesFor, type Messages } from '../i18n/messages';
 
 export interface Download {
   path: string;
@@ -94,9 +95,9 @@ async function readWithProgress(res: Response, onProgress: (loaded: number) => v
 }
 
 /** Human names for the files the book uses (the status bar shows these). */
-export function datasetLabel(path: string): string {
-  if (/fashion/i.test(path) || /-ubyte/.test(path)) return `Fashion-MNIST (${path.split('/').pop()})`;
-  if (/house|kaggle/i.test(path)) return `House prices (${path.split('/').pop()})`;
-  if (/timemachine/i.test(path)) return 'The Time Machine';
+export function datasetLabel(path: string, m: Messages = messagesFor('en')): string {
+  if (/fashion/i.test(path) || /-ubyte/.test(path)) return m.datasets.fashionMnist(path.split('/').pop() ?? path);
+  if (/house|kaggle/i.test(path)) return m.datasets.housePrices(path.split('/').pop() ?? path);
+  if (/timemachine/i.test(path)) return m.datasets.timeMachine;
   return path;
 }

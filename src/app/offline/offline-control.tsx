@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Icon } from '../ui/icons';
-import { formatBytes } from '../ui/format';
+import { useMessages } from '../i18n/messages';
 import { BOOK_DATASETS } from './datasets';
 import { isolationNeedsReload } from './service-worker';
 import { useOfflineState } from './use-offline-state';
@@ -17,6 +17,7 @@ export function OfflineControl() {
   const { offline, datasets, usage, allDatasets, everything, saveDatasets } = useOfflineState(open);
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
+  const m = useMessages();
 
   useEffect(() => {
     if (!open) return;
@@ -37,7 +38,7 @@ export function OfflineControl() {
     };
   }, [open]);
 
-  const label = everything ? 'Available offline' : offline.kind === 'ready' ? 'Offline: text and code' : offline.kind === 'saving' ? 'Saving for offline…' : 'Online only';
+  const label = everything ? m.offline.available : offline.kind === 'ready' ? m.offline.textAndCode : offline.kind === 'saving' ? m.offline.saving : m.offline.onlineOnly;
   const state = everything ? 'all' : offline.kind;
   const missing = allDatasets - (datasets.kind === 'idle' || datasets.kind === 'failed' ? datasets.savedBytes : 0);
 
@@ -48,44 +49,42 @@ export function OfflineControl() {
         <span className="offline-label">{label}</span>
       </button>
       {open && (
-        <div ref={panel} id="offline-panel" className="offline-panel" role="region" aria-label="Reading offline">
-          <h2>Reading offline</h2>
-          {offline.kind === 'ready' && <p>Every section, the kernel that runs the code, its WASM files, fonts and styles are saved on this device: the book opens and runs without a network.</p>}
-          {offline.kind === 'saving' && <p>Saving the book's pages and code on this device…</p>}
-          {offline.kind === 'unsupported' && <p>This book cannot be saved for offline reading here: {offline.reason}.</p>}
-          {offline.kind === 'failed' && <p className="offline-error">Saving the book for offline reading failed: {offline.reason}.</p>}
-          {datasets.kind === 'checking' && <p>Checking the saved datasets…</p>}
+        <div ref={panel} id="offline-panel" className="offline-panel" role="region" aria-label={m.offline.panel}>
+          <h2>{m.offline.panel}</h2>
+          {offline.kind === 'ready' && <p>{m.offline.ready}</p>}
+          {offline.kind === 'saving' && <p>{m.offline.savingPages}</p>}
+          {offline.kind === 'unsupported' && <p>{m.offline.unsupported(offline.reason(m))}</p>}
+          {offline.kind === 'failed' && <p className="offline-error">{m.offline.failed(offline.reason(m))}</p>}
+          {datasets.kind === 'checking' && <p>{m.offline.checking}</p>}
           {(datasets.kind === 'idle' || datasets.kind === 'failed') && (
             <p data-testid="offline-datasets">
-              Datasets: {datasets.savedCount} of {BOOK_DATASETS.length} saved ({formatBytes(datasets.savedBytes)} of {formatBytes(allDatasets)}).
-              {datasets.savedCount < BOOK_DATASETS.length && ' A section that trains on one downloads it on first use.'}
+              {m.offline.datasets(datasets.savedCount, BOOK_DATASETS.length, datasets.savedBytes, allDatasets)}
+              {datasets.savedCount < BOOK_DATASETS.length && m.offline.firstUse}
             </p>
           )}
-          {datasets.kind === 'failed' && <p className="offline-error">A download failed: {datasets.error}</p>}
+          {datasets.kind === 'failed' && <p className="offline-error">{m.offline.downloadFailed(datasets.error)}</p>}
           {datasets.kind === 'saving' && (
             <p className="offline-progress">
-              <progress max={allDatasets} value={datasets.doneBytes} aria-label="Saving the datasets" />
-              <span>
-                {formatBytes(datasets.doneBytes)} of {formatBytes(allDatasets)}
-              </span>
+              <progress max={allDatasets} value={datasets.doneBytes} aria-label={m.offline.savingDatasets} />
+              <span>{m.offline.progress(datasets.doneBytes, allDatasets)}</span>
             </p>
           )}
           {(datasets.kind === 'idle' || datasets.kind === 'failed') && missing > 0 && offline.kind !== 'unsupported' && (
             <button type="button" className="btn" data-testid="offline-save" onClick={() => void saveDatasets()}>
-              <Icon name="download" /> Make this book available offline ({formatBytes(missing)})
+              <Icon name="download" /> {m.offline.makeAvailable(missing)}
             </button>
           )}
           {everything && (
             <p className="offline-all">
-              <Icon name="check" /> The whole book, with its datasets, is available offline.
+              <Icon name="check" /> {m.offline.everything}
             </p>
           )}
-          {usage !== null && <p className="offline-usage">This book uses {formatBytes(usage)} of this device's storage.</p>}
+          {usage !== null && <p className="offline-usage">{m.offline.usage(usage)}</p>}
           {isolationNeedsReload() && (
             <p>
-              Reload the page to run the WASM backend on several threads.{' '}
+              {m.offline.reloadForThreads}{' '}
               <button type="button" className="btn btn-small" onClick={() => location.reload()}>
-                Reload
+                {m.offline.reload}
               </button>
             </p>
           )}

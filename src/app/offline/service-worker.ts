@@ -4,17 +4,18 @@
  * cross-origin isolation on a host that sends no headers (as coi-serviceworker does).
  */
 import { SW_MESSAGE_SKIP_WAITING } from '../../sw/messages';
+import type { LocalText } from '../i18n/messages';
 import { kernelPool } from '../run/kernel-pool';
 import { Store } from '../run/store';
 
 export type BookOffline =
   /** No service worker here (an old browser, a page not served over HTTPS or localhost, dev). */
-  | { kind: 'unsupported'; reason: string }
+  | { kind: 'unsupported'; reason: LocalText }
   /** First visit: the worker is saving the book's files. */
   | { kind: 'saving' }
   /** Every page, the kernel, the WASM binaries, fonts and styles are on this device. */
   | { kind: 'ready' }
-  | { kind: 'failed'; reason: string };
+  | { kind: 'failed'; reason: LocalText };
 
 export type BookUpdate =
   | { kind: 'none' }
@@ -60,11 +61,11 @@ export function isolationNeedsReload(): boolean {
 
 export function startServiceWorker(): void {
   if (import.meta.env.DEV) {
-    bookOffline.set({ kind: 'unsupported', reason: 'the development server has no service worker' });
+    bookOffline.set({ kind: 'unsupported', reason: (m) => m.offline.noWorkerInDev });
     return;
   }
   if (!('serviceWorker' in navigator)) {
-    bookOffline.set({ kind: 'unsupported', reason: window.isSecureContext ? 'this browser has no service workers' : 'the book is not served over HTTPS' });
+    bookOffline.set({ kind: 'unsupported', reason: window.isSecureContext ? (m) => m.offline.noServiceWorkers : (m) => m.offline.notHttps });
     return;
   }
   const sw = navigator.serviceWorker;
@@ -95,7 +96,10 @@ function register(sw: ServiceWorkerContainer): void {
       // A reader who keeps the book open for days still hears of a new version.
       setInterval(() => void registration.update().catch(() => undefined), 60 * 60 * 1000);
     })
-    .catch((e: unknown) => bookOffline.set({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) }));
+    .catch((e: unknown) => {
+      const message = e instanceof Error ? e.message : String(e); // the browser's words
+      bookOffline.set({ kind: 'failed', reason: () => message });
+    });
 }
 
 /** A worker installing: the first one saves the book; a later one is a new version, saved beside the old. */
@@ -106,7 +110,7 @@ function followInstall(registration: ServiceWorkerRegistration): void {
     if (worker.state === 'installed' && navigator.serviceWorker.controller) bookUpdate.set({ kind: 'available' });
     else if (worker.state === 'activated') bookOffline.set({ kind: 'ready' });
     else if (worker.state === 'redundant' && !registration.active && !registration.waiting) {
-      bookOffline.set({ kind: 'failed', reason: "its files could not all be saved (is the network down, or the device's storage full?)" });
+      bookOffline.set({ kind: 'failed', reason: (m) => m.offline.filesNotSaved });
     }
   });
 }

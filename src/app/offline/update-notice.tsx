@@ -5,26 +5,28 @@
  */
 import { useState, useSyncExternalStore } from 'react';
 import { applyUpdate, bookUpdate } from './service-worker';
+import { useMessages } from '../i18n/messages';
 import './offline.css';
 
 export function UpdateNotice() {
   const update = useSyncExternalStore(bookUpdate.subscribe, bookUpdate.get);
   const [later, setLater] = useState(false);
+  const m = useMessages();
   if (update.kind === 'none' || (later && update.kind === 'available')) return null;
   const text =
     update.kind === 'taken-elsewhere'
-      ? 'This book was updated in another tab. Reload to continue with the new version; your saved edits are kept.'
-      : 'A new version of this book is available. Reload to read it; your saved edits are kept.';
+      ? m.update.takenElsewhere
+      : m.update.available;
   return (
     <div className="update-notice" role="status" data-testid="update-notice">
       <span>{text}</span>
       <span className="update-actions">
         <button type="button" className="btn btn-small btn-run" disabled={update.kind === 'applying'} onClick={() => (update.kind === 'taken-elsewhere' ? location.reload() : applyUpdate())}>
-          {update.kind === 'applying' ? 'Reloading…' : 'Reload'}
+          {update.kind === 'applying' ? m.update.reloading : m.update.reload}
         </button>
         {update.kind === 'available' && (
           <button type="button" className="btn btn-small btn-quiet" onClick={() => setLater(true)}>
-            Later
+            {m.update.later}
           </button>
         )}
       </span>

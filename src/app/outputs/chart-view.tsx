@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ChartOutput } from '../../kernel/protocol';
 import { useTheme } from '../theme/theme-store';
+import { useMessages } from '../i18n/messages';
 import { useNearViewport } from '../ui/use-near-viewport';
 import { chartData, chartLayout, chartUpdate, DARK_CHART, LIGHT_CHART } from './chart-figure';
 import { loadPlotly } from './load-plotly';
@@ -20,8 +21,10 @@ export function ChartView({ chart }: { chart: ChartOutput }) {
   const plot = useRef<HTMLDivElement>(null);
   const near = useNearViewport(box, '400px 0px');
   const { theme } = useTheme();
+  const m = useMessages();
   const [plotly, setPlotly] = useState<PlotlyApi | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
+  // What failed, worded when shown (the page's language may change while the chart stays).
+  const [failed, setFailed] = useState<{ kind: 'draw' | 'load'; error: string } | null>(null);
   const drawn = useRef<{ chart: ChartOutput; theme: string } | null>(null);
   const counts = useRef({ draws: 0, extends: 0 });
   // Plotly calls run one after another: an update must not start while a draw is in flight.
@@ -31,7 +34,7 @@ export function ChartView({ chart }: { chart: ChartOutput }) {
   const enqueue = (op: () => Promise<unknown> | void) => {
     queue.current = queue.current
       .then(() => (plot.current?.isConnected ? op() : undefined))
-      .catch((e: Error) => plot.current?.isConnected && setFailed(`The chart could not be drawn: ${e.message}`));
+      .catch((e: Error) => plot.current?.isConnected && setFailed({ kind: 'draw', error: e.message }));
   };
 
   useEffect(() => {
@@ -39,7 +42,7 @@ export function ChartView({ chart }: { chart: ChartOutput }) {
     let live = true;
     loadPlotly().then(
       (p) => live && setPlotly(() => p),
-      (e: Error) => live && setFailed(`The chart library could not load (${e.message}); reload the page to try again.`),
+      (e: Error) => live && setFailed({ kind: 'load', error: e.message }),
     );
     return () => {
       live = false;
@@ -105,8 +108,8 @@ export function ChartView({ chart }: { chart: ChartOutput }) {
 
   return (
     <div className="output output-chart" ref={box}>
-      {failed ? <p className="chart-failed">{failed}</p> : <div className="chart-plot" ref={plot} data-chart-id={chart.chartId} data-draws="0" data-extends="0" />}
-      {!plotly && !failed && <div className="chart-placeholder">Loading chart…</div>}
+      {failed ? <p className="chart-failed">{failed.kind === 'draw' ? m.outputs.chartFailed(failed.error) : m.outputs.chartLibraryFailed(failed.error)}</p> : <div className="chart-plot" ref={plot} data-chart-id={chart.chartId} data-draws="0" data-extends="0" />}
+      {!plotly && !failed && <div className="chart-placeholder">{m.outputs.loadingChart}</div>}
       {chart.notes.length > 0 && (
         <ul className="chart-notes">
           {chart.notes.map((n, i) => (

@@ -10,6 +10,7 @@ import { useEffect, useId, useRef, useState, type ComponentType } from 'react';
 import type { CellOutput, ControlSpec, ControlsOutput, ControlValue, SliderControl } from '../../kernel/protocol';
 import { useControlsChannel } from './controls-channel';
 import { ErrorBoundary } from '../ui/error-boundary';
+import { useMessages } from '../i18n/messages';
 
 export const DEBOUNCE_MS = 150;
 
@@ -78,6 +79,7 @@ function ControlInput({ control, value, disabled, onChange }: { control: Control
 
 export function ControlsView({ controls, OutputView }: { controls: ControlsOutput; OutputView: ComponentType<{ output: CellOutput }> }) {
   const channel = useControlsChannel();
+  const m = useMessages();
   const [values, setValues] = useState<ControlValue[]>(controls.values);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // New controls (the cell ran again) start from the values the kernel used.
@@ -94,12 +96,12 @@ export function ControlsView({ controls, OutputView }: { controls: ControlsOutpu
     else timer.current = setTimeout(() => channel.change(controls.controlsId, next), DEBOUNCE_MS);
   };
   const running = controls.state === 'running';
-  const status = running ? 'running…' : controls.state === 'error' ? 'failed' : controls.state === 'stopped' ? 'stopped' : '';
+  const status = running ? m.controls.running : controls.state === 'error' ? m.controls.failed : controls.state === 'stopped' ? m.controls.stopped : '';
 
   return (
     <div className="output output-controls" data-controls-id={controls.controlsId} data-state={controls.state}>
       {channel ? (
-        <div className="controls-bar" role="group" aria-label="Controls: moving one runs the cell's function again">
+        <div className="controls-bar" role="group" aria-label={m.controls.label}>
           {controls.controls.map((c, i) => (
             <ControlInput
               key={c.name}
@@ -115,12 +117,12 @@ export function ControlsView({ controls, OutputView }: { controls: ControlsOutpu
             />
           ))}
           <div className="controls-actions">
-            <button type="button" className="btn btn-small" data-action="controls-run" onClick={() => send(values, true)} title="Run the function again with these values">
-              Run again
+            <button type="button" className="btn btn-small" data-action="controls-run" onClick={() => send(values, true)} title={m.controls.runAgainTooltip}>
+              {m.controls.runAgain}
             </button>
             {running && (
-              <button type="button" className="btn btn-small btn-quiet" data-action="controls-stop" onClick={() => channel.stop()} title="Stop this run">
-                Stop
+              <button type="button" className="btn btn-small btn-quiet" data-action="controls-stop" onClick={() => channel.stop()} title={m.controls.stopTooltip}>
+                {m.controls.stop}
               </button>
             )}
             <span className="controls-status" aria-live="polite">
@@ -129,7 +131,7 @@ export function ControlsView({ controls, OutputView }: { controls: ControlsOutpu
           </div>
         </div>
       ) : (
-        <p className="controls-static" title="Run the cell to move these controls">
+        <p className="controls-static" title={m.controls.staticTooltip}>
           {controls.controls.map((c, i) => (
             <span key={c.name} className="controls-static-value">
               {c.name} = {formatControlValue(controls.values[i]!)}

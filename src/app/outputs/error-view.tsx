@@ -1,7 +1,9 @@
 /** An error: its name and message, where in the cell it happened, and that line of the cell. */
 import type { ErrorOutput } from '../../kernel/protocol';
+import { useMessages } from '../i18n/messages';
 
 export function ErrorView({ error }: { error: ErrorOutput }) {
+  const m = useMessages();
   return (
     <div className="output output-error" role="alert">
       <div className="error-head">
@@ -10,8 +12,8 @@ export function ErrorView({ error }: { error: ErrorOutput }) {
       {error.line !== null && (
         <div className="error-where">
           <span className="error-position">
-            line {error.line}
-            {error.column !== null && `, column ${error.column}`}
+            {m.outputs.errorLine(error.line)}
+            {error.column !== null && m.outputs.errorColumn(error.column)}
           </span>
           {error.sourceLine !== null && (
             <pre className="error-source">

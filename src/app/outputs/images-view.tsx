@@ -1,6 +1,7 @@
 /** An image grid (d2l.showImages): each image drawn from its pixels into a canvas, with its title. */
 import { useEffect, useRef } from 'react';
 import type { OutputImage as CellImage, ImagesOutput } from '../../kernel/protocol';
+import { useMessages } from '../i18n/messages';
 
 /** Largest side an image is shown at, whatever its scale (a 4096-pixel image at scale 64 is not drawn 262,144 px wide). */
 const MAX_SHOWN_PX = 1024;
@@ -8,6 +9,7 @@ const MAX_SHOWN_PX = 1024;
 function ImageCanvas({ image, scale }: { image: CellImage; scale: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const { width, height } = image;
+  const m = useMessages();
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
@@ -23,7 +25,7 @@ function ImageCanvas({ image, scale }: { image: CellImage; scale: number }) {
     }
     ctx.putImageData(new ImageData(rgba, width, height), 0, 0);
   }, [image, width, height]);
-  if (width === 0 || height === 0) return <span className="image-empty">(empty image, {width} × {height})</span>;
+  if (width === 0 || height === 0) return <span className="image-empty">{m.outputs.emptyImage(width, height)}</span>;
   const fit = Math.min(scale, MAX_SHOWN_PX / Math.max(width, height));
   return <canvas ref={ref} width={width} height={height} style={{ width: width * fit, height: height * fit }} />;
 }

@@ -6,22 +6,14 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import data from './api-reference.json';
 import { differencesTable } from './differences-doc';
-import { MXNET_DIFFERENCES } from './mxnet-differences';
-import { REFERENCE_SLUG, REFERENCE_TITLE, filterGroups, groupEntries, type ApiEntry, type ApiReference } from './reference-data';
+import { mxnetDifferences } from './mxnet-differences';
+import { REFERENCE_SLUG, filterGroups, groupEntries, type ApiEntry, type ApiReference } from './reference-data';
 import { sectionHref } from '../../content/links';
-import { SITE_WORDS } from '../i18n/site-words';
 import { useUiLang } from '../i18n/ui-lang';
+import { useMessages } from '../i18n/messages';
 import '../styles/reference.css';
 
 const reference = data as ApiReference;
-const KIND_LABEL: Record<ApiEntry['kind'], string> = {
-  namespace: 'namespace',
-  function: 'function',
-  class: 'class',
-  method: 'method',
-  property: 'property',
-  alias: 'alias',
-};
 
 function shortName(e: ApiEntry): string {
   const hash = e.name.indexOf('#');
@@ -54,13 +46,14 @@ function Summary({ text }: { text: string }) {
 
 function Entry({ e, current }: { e: ApiEntry; current: boolean }) {
   const lang = useUiLang();
+  const m = useMessages();
   return (
     <div className="api-entry" id={e.name} data-current={current || undefined}>
       <div className="api-entry-head">
         <a className="api-name" href={sectionHref(REFERENCE_SLUG, encodeURIComponent(e.name), lang)}>
           <code>{shortName(e)}</code>
         </a>
-        <span className="api-kind">{KIND_LABEL[e.kind]}</span>
+        <span className="api-kind">{m.reference.kind[e.kind]}</span>
       </div>
       {e.signatures.map((s) => (
         <pre key={s} className="api-signature">
@@ -69,7 +62,9 @@ function Entry({ e, current }: { e: ApiEntry; current: boolean }) {
       ))}
       {e.target ? (
         <p className="api-summary">
-          The same class as <a href={sectionHref(REFERENCE_SLUG, encodeURIComponent(e.target), lang)}>{e.target}</a>.
+          {m.reference.sameClassAs}
+          <a href={sectionHref(REFERENCE_SLUG, encodeURIComponent(e.target), lang)}>{e.target}</a>
+          {m.reference.sameClassEnd}
         </p>
       ) : (
         e.summary && <Summary text={e.summary} />
@@ -85,25 +80,30 @@ export function ReferencePage({ anchor }: { anchor: string | null }) {
   const groups = useMemo(() => groupEntries(reference.entries), []);
   const shown = useMemo(() => filterGroups(groups, deferred), [groups, deferred]);
   const count = shown.reduce((n, g) => n + 1 + g.members.length, 0);
+  const m = useMessages();
 
   useEffect(() => {
-    document.title = `${REFERENCE_TITLE} · ${SITE_WORDS[lang].titleSuffix}`;
+    document.title = m.pageTitle(m.reference.title);
     if (anchor) document.getElementById(anchor)?.scrollIntoView({ block: 'start' });
     else window.scrollTo({ top: 0 });
-  }, [anchor, lang]);
+  }, [anchor, m]);
 
   return (
     <article className="reference-page">
-      <h1>{REFERENCE_TITLE}</h1>
+      <h1>{m.reference.title}</h1>
       <p className="lead">
-        Every function, class and method the code cells can use, with its signature and what it does. The names follow MXNet's, in camelCase: MXNet's{' '}
-        <code>nd.one_hot(x, depth=3)</code> is <code>nd.oneHot(x, 3)</code> here, keyword arguments go in an options object, and reads are asynchronous (
-        <code>await x.asScalar()</code>).
+        {m.reference.lead1}
+        <code>nd.one_hot(x, depth=3)</code>
+        {m.reference.lead2}
+        <code>nd.oneHot(x, 3)</code>
+        {m.reference.lead3}
+        <code>await x.asScalar()</code>
+        {m.reference.lead4}
       </p>
       <details className="api-differences">
-        <summary>Differences from MXNet</summary>
+        <summary>{m.reference.differences}</summary>
         <dl>
-          {MXNET_DIFFERENCES.map((d) => (
+          {mxnetDifferences(lang).map((d) => (
             <div key={d.title}>
               <dt>{d.title}</dt>
               <dd>
@@ -134,7 +134,7 @@ export function ReferencePage({ anchor }: { anchor: string | null }) {
           </>
         )}
       </details>
-      <nav className="api-roots" aria-label="Namespaces">
+      <nav className="api-roots" aria-label={m.reference.namespaces}>
         {reference.roots.map((r) => (
           <a key={r} href={sectionHref(REFERENCE_SLUG, r, lang)}>
             <code>{r}</code>
@@ -142,17 +142,17 @@ export function ReferencePage({ anchor }: { anchor: string | null }) {
         ))}
       </nav>
       <div className="api-filter">
-        <input type="search" placeholder="Filter, e.g. softmax" aria-label="Filter the reference" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input type="search" placeholder={m.reference.filterPlaceholder} aria-label={m.reference.filterLabel} value={query} onChange={(e) => setQuery(e.target.value)} />
         <span className="api-count" aria-live="polite">
-          {count} {count === 1 ? 'entry' : 'entries'}
+          {m.reference.entries(count)}
         </span>
       </div>
-      {shown.length === 0 && <p className="notice notice-info">Nothing in the reference matches “{query}”.</p>}
+      {shown.length === 0 && <p className="notice notice-info">{m.reference.nothing(query)}</p>}
       {shown.map((g) => (
         <section key={g.owner.name} className={`api-group api-group-${g.owner.kind}`}>
           <h2 id={g.owner.name}>
             <code>{g.owner.name}</code>
-            {g.owner.extends && <span className="api-extends"> extends {g.owner.extends}</span>}
+            {g.owner.extends && <span className="api-extends">{m.reference.extends(g.owner.extends)}</span>}
           </h2>
           {g.owner.summary && <Summary text={g.owner.summary} />}
           {g.owner.signatures.map((s) => (

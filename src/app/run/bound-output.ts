@@ -6,6 +6,7 @@
  * (src/kernel/page/message-validator.ts), so the types are right and only the sizes are bounded here.
  */
 import { assertNever, type CellOutput, type ChartContour, type ChartOutput, type ChartPanel, type ControlsOutput, type ChartSeries, type ErrorOutput, type OutputImage, type ImagesOutput, type TableOutput } from '../../kernel/protocol';
+import { pageMessages, type Messages } from '../i18n/messages';
 
 export const OUTPUT_CAPS = {
   /** Characters of one error message. */
@@ -34,30 +35,36 @@ export const OUTPUT_CAPS = {
 export type ShownOutput = CellOutput & { leftOut?: string[] };
 
 const C = OUTPUT_CAPS;
-const n = (x: number) => x.toLocaleString('en-US');
+
+/** What was left out, worded in the page's language as the output arrives. */
+interface Notes {
+  m: Messages;
+  list: string[];
+}
+type What = keyof Messages['bounds']['what'];
 
 /** `s` cut to `max` characters; the note says how many were left out. */
-function cut(s: string, max: number, what: string, notes: string[]): string {
+function cut(s: string, max: number, what: What, notes: Notes): string {
   if (s.length <= max) return s;
-  notes.push(`${n(s.length - max)} more characters of ${what} left out`);
+  notes.list.push(notes.m.bounds.moreChars(s.length - max, notes.m.bounds.what[what]));
   return `${s.slice(0, max)}…`;
 }
 
-const label = (s: string | undefined, what: string, notes: string[]) => (s === undefined ? undefined : cut(s, C.labelChars, what, notes));
+const label = (s: string | undefined, what: What, notes: Notes) => (s === undefined ? undefined : cut(s, C.labelChars, what, notes));
 
-function boundError(e: ErrorOutput, notes: string[]): ErrorOutput {
+function boundError(e: ErrorOutput, notes: Notes): ErrorOutput {
   return {
     ...e,
-    name: cut(e.name, C.labelChars, 'the error name', notes),
-    message: cut(e.message, C.errorChars, 'the error message', notes),
-    sourceLine: e.sourceLine === null ? null : cut(e.sourceLine, C.cellChars, 'the source line', notes),
+    name: cut(e.name, C.labelChars, 'errorName', notes),
+    message: cut(e.message, C.errorChars, 'errorMessage', notes),
+    sourceLine: e.sourceLine === null ? null : cut(e.sourceLine, C.cellChars, 'sourceLine', notes),
   };
 }
 
-function boundTable(t: TableOutput, notes: string[]): TableOutput {
+function boundTable(t: TableOutput, notes: Notes): TableOutput {
   const cols = Math.min(t.columns.length, C.tableColumns);
-  if (t.columns.length > cols) notes.push(`${n(t.columns.length - cols)} more columns left out`);
-  if (t.rows.length > C.tableRows) notes.push(`${n(t.rows.length - C.tableRows)} more rows left out`);
+  if (t.columns.length > cols) notes.list.push(notes.m.bounds.moreColumns(t.columns.length - cols));
+  if (t.rows.length > C.tableRows) notes.list.push(notes.m.bounds.moreRows(t.rows.length - C.tableRows));
   let longCells = 0;
   const cell = (v: string | number | null) => {
     if (typeof v !== 'string' || v.length <= C.cellChars) return v;
@@ -65,22 +72,22 @@ function boundTable(t: TableOutput, notes: string[]): TableOutput {
     return `${v.slice(0, C.cellChars)}…`;
   };
   const rows = t.rows.slice(0, C.tableRows).map((r) => r.slice(0, cols).map(cell));
-  if (longCells > 0) notes.push(`${n(longCells)} table cells cut to ${n(C.cellChars)} characters`);
-  const out: TableOutput = { kind: 'table', columns: t.columns.slice(0, cols).map((c) => cut(c, C.labelChars, 'a column name', notes)), rows };
-  if (t.caption !== undefined) out.caption = cut(t.caption, C.labelChars, 'the caption', notes);
+  if (longCells > 0) notes.list.push(notes.m.bounds.longCells(longCells, C.cellChars));
+  const out: TableOutput = { kind: 'table', columns: t.columns.slice(0, cols).map((c) => cut(c, C.labelChars, 'columnName', notes)), rows };
+  if (t.caption !== undefined) out.caption = cut(t.caption, C.labelChars, 'caption', notes);
   return out;
 }
 
-function boundImages(im: ImagesOutput, notes: string[]): ImagesOutput {
+function boundImages(im: ImagesOutput, notes: Notes): ImagesOutput {
   const images: OutputImage[] = [];
   let pixels = 0;
   for (const image of im.images) {
     const p = image.width * image.height;
     if (images.length >= C.imagesPerOutput || pixels + p > C.imagePixels) break;
     pixels += p;
-    images.push({ ...image, title: label(image.title, 'an image title', notes) });
+    images.push({ ...image, title: label(image.title, 'imageTitle', notes) });
   }
-  if (images.length < im.images.length) notes.push(`${n(im.images.length - images.length)} more images left out`);
+  if (images.length < im.images.length) notes.list.push(notes.m.bounds.moreImages(im.images.length - images.length));
   return { ...im, images };
 }
 
@@ -94,53 +101,53 @@ function thin(values: readonly number[], max: number): number[] {
   return out;
 }
 
-function boundSeries(s: ChartSeries, notes: string[]): ChartSeries {
+function boundSeries(s: ChartSeries, notes: Notes): ChartSeries {
   const points = Math.min(s.x.length, s.y.length);
   const x = points > C.chartPoints ? thin(s.x.slice(0, points), C.chartPoints) : s.x;
   const y = points > C.chartPoints ? thin(s.y.slice(0, points), C.chartPoints) : s.y;
-  if (points > C.chartPoints) notes.push(`${n(points - x.length)} of the ${n(points)} points of '${s.name.slice(0, 40)}' left out (one point in ${n(Math.ceil(points / (C.chartPoints - 1)))} drawn)`);
-  return { ...s, name: cut(s.name, C.labelChars, 'a series name', notes), x, y };
+  if (points > C.chartPoints) notes.list.push(notes.m.bounds.thinned(points - x.length, points, s.name.slice(0, 40), Math.ceil(points / (C.chartPoints - 1))));
+  return { ...s, name: cut(s.name, C.labelChars, 'seriesName', notes), x, y };
 }
 
 /** Every k-th row and column, k the smallest that fits the cap. */
-function boundContour(c: ChartContour, notes: string[]): ChartContour {
+function boundContour(c: ChartContour, notes: Notes): ChartContour {
   const total = c.x.length * c.y.length;
   if (total <= C.contourPoints) return c;
   const k = Math.ceil(Math.sqrt(total / C.contourPoints));
   const cols = c.x.map((_, j) => j).filter((j) => j % k === 0);
   const rows = c.y.map((_, i) => i).filter((i) => i % k === 0);
-  notes.push(`the contour grid thinned from ${n(total)} to ${n(cols.length * rows.length)} points`);
+  notes.list.push(notes.m.bounds.contourThinned(total, cols.length * rows.length));
   return { ...c, x: cols.map((j) => c.x[j]!), y: rows.map((i) => c.y[i]!), z: rows.flatMap((i) => cols.map((j) => c.z[i * c.x.length + j]!)) };
 }
 
-function boundPanel(p: ChartPanel, notes: string[]): ChartPanel {
-  if (p.series.length > C.seriesPerPanel) notes.push(`${n(p.series.length - C.seriesPerPanel)} more series left out`);
+function boundPanel(p: ChartPanel, notes: Notes): ChartPanel {
+  if (p.series.length > C.seriesPerPanel) notes.list.push(notes.m.bounds.moreSeries(p.series.length - C.seriesPerPanel));
   return {
     ...p,
     ...(p.contour ? { contour: boundContour(p.contour, notes) } : {}),
-    title: label(p.title, 'a chart title', notes),
-    xLabel: label(p.xLabel, 'an axis label', notes),
-    yLabel: label(p.yLabel, 'an axis label', notes),
+    title: label(p.title, 'chartTitle', notes),
+    xLabel: label(p.xLabel, 'axisLabel', notes),
+    yLabel: label(p.yLabel, 'axisLabel', notes),
     series: p.series.slice(0, C.seriesPerPanel).map((s) => boundSeries(s, notes)),
   };
 }
 
-function boundChart(c: ChartOutput, notes: string[]): ChartOutput {
-  if (c.panels.length > C.chartPanels) notes.push(`${n(c.panels.length - C.chartPanels)} more chart panels left out`);
-  if (c.notes.length > C.chartNotes) notes.push(`${n(c.notes.length - C.chartNotes)} more chart notes left out`);
+function boundChart(c: ChartOutput, notes: Notes): ChartOutput {
+  if (c.panels.length > C.chartPanels) notes.list.push(notes.m.bounds.morePanels(c.panels.length - C.chartPanels));
+  if (c.notes.length > C.chartNotes) notes.list.push(notes.m.bounds.moreNotes(c.notes.length - C.chartNotes));
   return {
     ...c,
     panels: c.panels.slice(0, C.chartPanels).map((p) => boundPanel(p, notes)),
-    notes: c.notes.slice(0, C.chartNotes).map((t) => cut(t, C.cellChars, 'a chart note', notes)),
+    notes: c.notes.slice(0, C.chartNotes).map((t) => cut(t, C.cellChars, 'chartNote', notes)),
   };
 }
 
 /** The controls as sent; their outputs bounded one by one, as a cell's are. */
-function boundControls(c: ControlsOutput, notes: string[]): ControlsOutput {
-  if (c.outputs.length > C.controlledOutputs) notes.push(`${n(c.outputs.length - C.controlledOutputs)} more outputs of the controls left out`);
+function boundControls(c: ControlsOutput, notes: Notes): ControlsOutput {
+  if (c.outputs.length > C.controlledOutputs) notes.list.push(notes.m.bounds.moreControlled(c.outputs.length - C.controlledOutputs));
   const outputs = c.outputs.slice(0, C.controlledOutputs).map((o) => {
     if (o.kind === 'text' || o.kind === 'value') return { ...o, text: cut(o.text, C.controlledTextChars, 'output', notes) };
-    return boundOutput(o) as ControlsOutput['outputs'][number];
+    return boundOutput(o, notes.m) as ControlsOutput['outputs'][number];
   });
   return { ...c, outputs };
 }
@@ -149,8 +156,8 @@ function boundControls(c: ControlsOutput, notes: string[]): ControlsOutput {
  * The part of `output` the page shows. Text and values are bounded per cell by the output log
  * (cell-run.ts), which counts characters across outputs; everything else here, per output.
  */
-export function boundOutput(output: CellOutput): ShownOutput {
-  const notes: string[] = [];
+export function boundOutput(output: CellOutput, m: Messages = pageMessages()): ShownOutput {
+  const notes: Notes = { m, list: [] };
   let shown: CellOutput;
   switch (output.kind) {
     case 'text':
@@ -174,5 +181,5 @@ export function boundOutput(output: CellOutput): ShownOutput {
     default:
       return assertNever(output);
   }
-  return notes.length === 0 ? shown : { ...shown, leftOut: notes };
+  return notes.list.length === 0 ? shown : { ...shown, leftOut: notes.list };
 }

@@ -5,7 +5,8 @@
  * least recently used idle one is shut down, with a note in its section.
  */
 import { localProbeCache } from '../../kernel/page/probe-cache';
-import { BACKEND_LABELS, readBackendChoice, saveBackendChoice, type BackendChoice } from '../backend/backend-choice';
+import { readBackendChoice, saveBackendChoice, type BackendChoice } from '../backend/backend-choice';
+import type { LocalText } from '../i18n/messages';
 import { KernelSession } from './kernel-session';
 import { Store } from './store';
 import { readWasmThreadsChoice, saveWasmThreadsChoice, wasmThreadsOption, type WasmThreadsChoice } from '../backend/wasm-threads-choice';
@@ -45,8 +46,7 @@ export class KernelPool {
   async chooseBackend(choice: BackendChoice): Promise<void> {
     this.backend.set(choice);
     saveBackendChoice(choice);
-    const name = choice === 'auto' ? 'the best available backend' : BACKEND_LABELS[choice];
-    await this.restartCurrent(`The kernel was restarted on ${name}: its variables were reset. Run the cells above again before continuing.`);
+    await this.restartCurrent((m) => m.kernel.restartedOn(choice === 'auto' ? null : choice));
   }
 
   /**
@@ -60,19 +60,18 @@ export class KernelPool {
       this.backend.set('auto');
       saveBackendChoice('auto');
     }
-    await this.restartCurrent('The kernel was restarted to measure the backends again: its variables were reset. Run the cells above again before continuing.');
+    await this.restartCurrent((m) => m.kernel.restartedToMeasure);
   }
 
   /** The reader picked WASM's threads: remembered, and the current section's kernel restarts with them. */
   async chooseWasmThreads(choice: WasmThreadsChoice): Promise<void> {
     this.wasmThreads.set(choice);
     saveWasmThreadsChoice(choice);
-    const how = { default: 'with WASM\'s default threads', one: 'with WASM on one thread', 'per-core': 'with WASM on one thread per core' }[choice];
-    await this.restartCurrent(`The kernel was restarted ${how}: its variables were reset. Run the cells above again before continuing.`);
+    await this.restartCurrent((m) => m.kernel.restartedThreads(choice));
   }
 
   /** Restarts the current section's kernel (with a notice), or starts it so the status bar shows the result. */
-  private async restartCurrent(reason: string): Promise<void> {
+  private async restartCurrent(reason: LocalText): Promise<void> {
     const s = this.current.get();
     if (!s) return;
     if (s.kernelStarted) await s.restart(reason);
@@ -83,7 +82,7 @@ export class KernelPool {
     const live = [...this.sessions.values()].filter((s) => s !== started && s.kernelStarted && !s.busy).sort((a, b) => a.lastUsed - b.lastUsed);
     const total = [...this.sessions.values()].filter((s) => s.kernelStarted).length;
     for (let i = 0; i < total - MAX_LIVE && i < live.length; i++) {
-      live[i]!.shutdown('This section\'s kernel was shut down to free memory while you read other sections: its variables were reset. Run the cells again to continue.');
+      live[i]!.shutdown((m) => m.kernel.shutDownForMemory);
     }
   }
 }

@@ -10,7 +10,8 @@
  */
 import type { KernelClient } from '../../kernel/page/client';
 import type { CellOutput, ControlValue, DoneMessage, StatusMessage } from '../../kernel/protocol';
-import { BACKEND_LABELS, type BackendChoice } from '../backend/backend-choice';
+import { BackendChoice } from '../backend/backend-choice';
+import { pageMessages, type LocalText } from '../i18n/messages';
 import { IDLE, OutputLog, type CellRun } from './cell-run';
 import { offerDownload, withdrawCellOffers } from '../files/download-offers';
 import { cachedAssetFetcher } from '../files/downloads';
@@ -22,7 +23,8 @@ export type KernelPhase = 'off' | 'starting' | 'idle' | 'busy' | 'failed';
 export interface Notice {
   id: number;
   kind: 'info' | 'warning' | 'error';
-  text: string;
+  /** Worded when shown, in the language of the page that shows it. */
+  text: LocalText;
   /**
    * One notice per topic, replaced in place by the next: three backend switches leave one
    * "restarted on ..." notice, not three stacked. 'kernel': restarts, resets, start failures;
@@ -141,7 +143,7 @@ export class KernelSession {
   }
 
   /** A fresh kernel (on the chosen backend): variables are lost, outputs stay on the page. */
-  async restart(reason = 'The kernel was restarted: its variables were reset. Run the cells above again before continuing.'): Promise<void> {
+  async restart(reason: LocalText = (m) => m.kernel.restarted): Promise<void> {
     this.clearQueue();
     const wasStarted = this.kernelStarted;
     this.teardown();
@@ -154,7 +156,7 @@ export class KernelSession {
   }
 
   /** Shuts the kernel down (leaving the section for long, or the pool needs the memory). */
-  shutdown(reason: string | null): void {
+  shutdown(reason: LocalText | null): void {
     if (!this.kernelStarted) return;
     this.clearQueue();
     this.teardown();
@@ -245,15 +247,17 @@ export class KernelSession {
           this.rejectedTotal++;
           this.scheduleFlush();
         },
+        // The client words its reasons (and the errors it writes into cells) in the page's language.
+        words: pageMessages().kernelClient,
         onReset: (reason) => {
-          if (generation === this.generation) this.notice('warning', reason);
+          if (generation === this.generation) this.notice('warning', () => reason);
         },
       });
       try {
         const status = await client.start();
         if (generation !== this.generation) {
           client.dispose();
-          throw new Error('the kernel was shut down while it started');
+          throw new Error(pageMessages().kernel.shutDownWhileStarting);
         }
         this.client = client;
         this.announceFallbacks(status, choice);
@@ -263,7 +267,8 @@ export class KernelSession {
         client.dispose();
         if (generation === this.generation) {
           this.patch(() => ({ phase: 'failed' }));
-          this.notice('error', `The kernel could not start: ${(e as Error).message}. Reload the page, or choose another backend in the status bar.`);
+          const message = (e as Error).message;
+          this.notice('error', (m) => m.kernel.couldNotStart(message));
         }
         throw e;
       } finally {
@@ -291,7 +296,7 @@ export class KernelSession {
         } catch (e) {
           const first = this.queue[0];
           this.clearQueue();
-          if (first) this.finishWithError(first.cellId, 'KernelStartError', `The kernel could not start: ${(e as Error).message}`);
+          if (first) this.finishWithError(first.cellId, 'KernelStartError', pageMessages().kernel.couldNotStartCell((e as Error).message));
           return;
         }
         if (generation !== this.generation) continue;
@@ -388,9 +393,9 @@ export class KernelSession {
 
   private announceFallbacks(status: StatusMessage, choice: BackendChoice): void {
     if (status.fallbacks.length === 0 || !status.backend) return;
-    const why = status.fallbacks.map((f) => `${BACKEND_LABELS[f.name]}: ${f.reason}`).join('; ');
-    const asked = choice === 'auto' ? 'The best backend' : BACKEND_LABELS[choice];
-    this.notice('info', `${asked} was not available here, so cells run on ${BACKEND_LABELS[status.backend]} (${why}).`, 'backend');
+    const running = status.backend;
+    const fallbacks = status.fallbacks;
+    this.notice('info', (m) => m.kernel.fellBack(choice === 'auto' ? null : choice, running, fallbacks.map((f) => m.status.unavailable(f.name, f.reason)).join('; ')), 'backend');
   }
 
   private scheduleFlush(): void {
@@ -423,7 +428,7 @@ export class KernelSession {
   /** Refused kernel messages, over every kernel this section had. */
   private rejectedTotal = 0;
 
-  private notice(kind: Notice['kind'], text: string, topic: NoticeTopic = 'kernel'): void {
+  private notice(kind: Notice['kind'], text: LocalText, topic: NoticeTopic = 'kernel'): void {
     this.patch((s) => {
       const previous = s.notices.find((n) => n.topic === topic);
       const next: Notice = { id: previous?.id ?? nextNoticeId++, kind, text, topic };

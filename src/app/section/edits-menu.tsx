@@ -4,6 +4,7 @@ import { editsFileName } from '../edits/edits-file';
 import { EditsImportError, type SectionEdits } from '../edits/section-edits';
 import { Icon } from '../ui/icons';
 import { saveFile } from './save-file';
+import { useMessages } from '../i18n/messages';
 
 export function downloadEdits(edits: SectionEdits): void {
   saveFile(editsFileName(edits.slug, edits.lang), edits.exportFile(), 'application/json');
@@ -18,6 +19,7 @@ export function EditsMenu({ edits, downloadNotebook }: { edits: SectionEdits; do
   const file = useRef<HTMLInputElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const count = edits.modifiedCount();
+  const m = useMessages();
 
   useEffect(() => {
     if (!open) return;
@@ -37,11 +39,10 @@ export function EditsMenu({ edits, downloadNotebook }: { edits: SectionEdits; do
     try {
       const r = edits.importFile(await f.text());
       setOpen(false);
-      const parts = [r.imported > 0 || r.scratch === 0 ? `${r.imported} edited cell${r.imported === 1 ? '' : 's'}` : '', r.scratch > 0 ? `${r.scratch} cell${r.scratch === 1 ? '' : 's'} of your own` : ''].filter(Boolean);
-      setMessage({ kind: 'ok', text: `Imported ${parts.join(' and ')}${r.orphaned ? `; ${r.orphaned} belong to cells no longer in this section (kept aside)` : ''}.` });
+      setMessage({ kind: 'ok', text: m.edits.imported(r.imported, r.scratch, r.orphaned) });
     } catch (e) {
       setOpen(false);
-      setMessage({ kind: 'error', text: e instanceof EditsImportError ? e.message : `Import failed: ${(e as Error).message}` });
+      setMessage({ kind: 'error', text: e instanceof EditsImportError ? e.message : m.edits.importFailed((e as Error).message) });
     } finally {
       if (file.current) file.current.value = '';
     }
@@ -49,30 +50,31 @@ export function EditsMenu({ edits, downloadNotebook }: { edits: SectionEdits; do
 
   return (
     <div className="edits-menu" ref={box}>
-      <button type="button" className="btn btn-quiet" aria-expanded={open} onClick={() => (setOpen(!open), setConfirming(false), setMessage(null))} title="Your edits of this section">
-        Edits{count > 0 ? ` (${count})` : ''}
-        <span className={`save-state save-${state}`} title={state === 'saved' ? 'Saved in this browser' : state === 'pending' ? 'Saving…' : 'Not saved: kept in this tab only'} />
+      <button type="button" className="btn btn-quiet" aria-expanded={open} onClick={() => (setOpen(!open), setConfirming(false), setMessage(null))} title={m.edits.buttonTooltip}>
+        {m.edits.button}
+        {count > 0 ? m.punct.paren(m.format.number(count)) : ''}
+        <span className={`save-state save-${state}`} title={state === 'saved' ? m.edits.saved : state === 'pending' ? m.edits.pending : m.edits.notSaved} />
       </button>
       {open && (
         <div className="menu" role="menu">
           <button type="button" role="menuitem" className="menu-item" onClick={() => (downloadEdits(edits), setOpen(false))}>
-            <Icon name="download" /> Export edits (JSON)
+            <Icon name="download" /> {m.edits.export}
           </button>
           {downloadNotebook && (
             <button type="button" role="menuitem" className="menu-item" data-action="download-ipynb" onClick={() => (downloadNotebook(), setOpen(false))}>
-              Download as a notebook (.ipynb)
+              {m.edits.notebook}
             </button>
           )}
           <button type="button" role="menuitem" className="menu-item" onClick={() => (file.current?.click(), setOpen(false))}>
-            <Icon name="upload" /> Import edits…
+            <Icon name="upload" /> {m.edits.import}
           </button>
           {confirming ? (
             <button type="button" role="menuitem" className="menu-item menu-danger" onClick={() => (edits.resetAll(), setConfirming(false), setOpen(false))}>
-              <Icon name="reset" /> Really reset {count} cell{count === 1 ? '' : 's'}?
+              <Icon name="reset" /> {m.edits.reallyReset(count)}
             </button>
           ) : (
             <button type="button" role="menuitem" className="menu-item" disabled={count === 0} onClick={() => setConfirming(true)}>
-              <Icon name="reset" /> Reset all cells to the book{edits.scratch().length > 0 ? ' (your own cells stay)' : ''}
+              <Icon name="reset" /> {m.edits.resetAll(edits.scratch().length > 0)}
             </button>
           )}
         </div>
@@ -82,7 +84,7 @@ export function EditsMenu({ edits, downloadNotebook }: { edits: SectionEdits; do
         <div className={`menu-message ${message.kind === 'error' ? 'notice-error' : ''}`} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
           <button type="button" className="btn btn-link" onClick={() => setMessage(null)}>
-            Dismiss
+            {m.edits.dismiss}
           </button>
         </div>
       )}

@@ -6,6 +6,7 @@
  * needs a DOM (the page passes one).
  */
 import type { Block } from '../../content/types';
+import { messagesFor, type Messages } from '../i18n/messages';
 
 export interface NotebookCell {
   cell_type: 'markdown' | 'code';
@@ -23,12 +24,9 @@ export interface Notebook {
 }
 
 /** What the library's names come from outside the page (see the README: not published yet). */
-export const NOTEBOOK_IMPORT = [
-  '// The book\'s library outside the page. It is not published as a module yet (see the README,',
-  '// "Running a section outside the page"), so this import fails until it is; the cells below are',
-  '// the section\'s code as you had it, ready for when it is.',
-  'import { nd, autograd, gluon, init, mx, d2l, print, display } from "./handson-lib.mjs";',
-].join('\n');
+export const NOTEBOOK_IMPORT_LINE = 'import { nd, autograd, gluon, init, mx, d2l, print, display } from "./handson-lib.mjs";';
+export const notebookImport = (words: Messages['notebook'] = messagesFor('en').notebook): string => [...words.importComment, NOTEBOOK_IMPORT_LINE].join('\n');
+export const NOTEBOOK_IMPORT = notebookImport();
 
 /** Jupyter keeps a cell's text as lines, each with its line break but the last. */
 function lines(text: string): string[] {
@@ -63,10 +61,13 @@ export function sectionNotebook(options: {
   /** The reader's scratch cells below a book cell. */
   scratchAfter: (cellId: string) => readonly { code: string }[];
   prose: (html: string) => string;
+  /** The words of the notebook's first cells, in the page's language (default English). */
+  words?: Messages['notebook'];
 }): Notebook {
+  const words = options.words ?? messagesFor('en').notebook;
   const cells: NotebookCell[] = [
-    { cell_type: 'markdown', metadata: {}, source: lines(`# ${options.number} ${options.title}\n\nFrom *Hands-on Deep Learning, in the browser*: ${options.url}`) },
-    { cell_type: 'code', metadata: {}, source: lines(NOTEBOOK_IMPORT), execution_count: null, outputs: [] },
+    { cell_type: 'markdown', metadata: {}, source: lines(`# ${options.number} ${options.title}\n\n${words.from(options.url)}`) },
+    { cell_type: 'code', metadata: {}, source: lines(notebookImport(words)), execution_count: null, outputs: [] },
   ];
   for (const b of options.blocks) {
     if (b.kind === 'html') {

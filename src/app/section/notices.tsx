@@ -8,6 +8,7 @@ import type { KernelSession } from '../run/kernel-session';
 import { DownloadOfferView, useDownloadOffers } from '../cells/download-offer';
 import { UploadPrompt, usePendingUploads } from '../cells/upload-prompt';
 import { downloadEdits } from './edits-menu';
+import { useMessages } from '../i18n/messages';
 
 export function SectionNotices({ session, edits }: { session: KernelSession; edits: SectionEdits }) {
   const { notices } = useSyncExternalStore(session.store.subscribe, session.store.get);
@@ -17,13 +18,14 @@ export function SectionNotices({ session, edits }: { session: KernelSession; edi
   const orphans = edits.orphans();
   const uploadsOutsideCells = usePendingUploads(session.slug, null);
   const offersOutsideCells = useDownloadOffers(session.slug, null);
+  const m = useMessages();
   return (
     <div className="notices">
       {problem && (
         <div className="notice notice-warning" role="alert" data-notice="storage">
           {problem.message}
           <button type="button" className="btn btn-link" onClick={() => downloadEdits(edits)}>
-            Export edits
+            {m.notices.exportEdits}
           </button>
         </div>
       )}
@@ -31,21 +33,21 @@ export function SectionNotices({ session, edits }: { session: KernelSession; edi
         <div key={`damaged-${i}`} className="notice notice-warning" role="alert" data-notice="damaged">
           {d.reason}
           <button type="button" className="btn btn-link" onClick={() => downloadEdits(edits)}>
-            Export
+            {m.notices.export}
           </button>
           <button type="button" className="btn btn-link" onClick={() => edits.dismissDamaged()}>
-            Dismiss
+            {m.notices.dismiss}
           </button>
         </div>
       ))}
       {orphans.length > 0 && (
         <div className="notice notice-info" data-notice="orphans">
-          {orphans.length === 1 ? 'One of your saved edits belongs' : `${orphans.length} of your saved edits belong`} to a cell that is no longer in this section (the book changed). They are kept and included in Export.
+          {m.notices.orphans(orphans.length)}
           <button type="button" className="btn btn-link" onClick={() => downloadEdits(edits)}>
-            Export
+            {m.notices.export}
           </button>
           <button type="button" className="btn btn-link" onClick={() => edits.discardOrphans()}>
-            Discard
+            {m.notices.discard}
           </button>
         </div>
       )}
@@ -57,9 +59,9 @@ export function SectionNotices({ session, edits }: { session: KernelSession; edi
       ))}
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'info' ? 'status' : 'alert'} data-notice="kernel">
-          {n.text}
-          <button type="button" className="btn btn-link" onClick={() => session.dismissNotice(n.id)} aria-label="Dismiss">
-            Dismiss
+          {n.text(m)}
+          <button type="button" className="btn btn-link" onClick={() => session.dismissNotice(n.id)} aria-label={m.notices.dismiss}>
+            {m.notices.dismiss}
           </button>
         </div>
       ))}

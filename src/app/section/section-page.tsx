@@ -4,6 +4,7 @@ import type { CompiledSection, SectionEntry } from '../../content/types';
 import { useUiLang } from '../i18n/ui-lang';
 import { getSection, peekSection } from './load-section';
 import { SectionView } from './section-view';
+import { useMessages } from '../i18n/messages';
 
 export function SectionPage({ entry, anchor }: { entry: SectionEntry; anchor: string | null }) {
   const lang = useUiLang();
@@ -12,6 +13,7 @@ export function SectionPage({ entry, anchor }: { entry: SectionEntry; anchor: st
     return section ? { slug: entry.slug, section } : null;
   });
   const [error, setError] = useState<Error | null>(null);
+  const m = useMessages();
 
   useEffect(() => {
     let live = true;
@@ -35,10 +37,10 @@ export function SectionPage({ entry, anchor }: { entry: SectionEntry; anchor: st
       </header>
       {error ? (
         <div className="notice notice-error" role="alert">
-          This section could not be loaded: {error.message}. Check your connection and reload the page.
+          {m.notices.loadFailed(error.message)}
         </div>
       ) : (
-        <p className="loading">Loading…</p>
+        <p className="loading">{m.notices.loading}</p>
       )}
     </article>
   );

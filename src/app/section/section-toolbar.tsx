@@ -7,6 +7,7 @@ import type { SectionEdits } from '../edits/section-edits';
 import type { KernelSession } from '../run/kernel-session';
 import { Icon } from '../ui/icons';
 import { EditsMenu } from './edits-menu';
+import { useMessages } from '../i18n/messages';
 
 /** "cell-7" -> 7: book cells are numbered in order, as their editors' labels say. */
 const cellNumber = (cellId: string): string => cellId.replace(/^cell-/, '');
@@ -28,24 +29,25 @@ export function SectionToolbar({
 }) {
   const s = useSyncExternalStore(session.store.subscribe, session.store.get);
   const active = s.running !== null || s.queued.length > 0;
+  const m = useMessages();
   return (
-    <div className="section-toolbar" role="toolbar" aria-label="Section">
-      <button type="button" className="btn btn-run" onClick={runAll} title="Run every cell of the book in this section, in order (stops at the first error; your own cells are skipped)">
-        <Icon name="runAll" /> Run all
+    <div className="section-toolbar" role="toolbar" aria-label={m.toolbar.label}>
+      <button type="button" className="btn btn-run" onClick={runAll} title={m.toolbar.runAllTooltip}>
+        <Icon name="runAll" /> {m.toolbar.runAll}
       </button>
-      <button type="button" className="btn" aria-label="Stop" onClick={() => void session.stop()} disabled={!active} title="Stop the running cell and empty the queue">
-        <Icon name="stop" /> <span className="btn-text">Stop</span>
+      <button type="button" className="btn" aria-label={m.toolbar.stop} onClick={() => void session.stop()} disabled={!active} title={m.toolbar.stopTooltip}>
+        <Icon name="stop" /> <span className="btn-text">{m.toolbar.stop}</span>
       </button>
-      <button type="button" className="btn" aria-label="Restart" onClick={() => void session.restart()} disabled={!session.kernelStarted} title="A fresh kernel: variables are reset, outputs stay">
-        <Icon name="restart" /> <span className="btn-text">Restart</span>
+      <button type="button" className="btn" aria-label={m.toolbar.restart} onClick={() => void session.restart()} disabled={!session.kernelStarted} title={m.toolbar.restartTooltip}>
+        <Icon name="restart" /> <span className="btn-text">{m.toolbar.restart}</span>
       </button>
-      <button type="button" className="btn" aria-label="Clear outputs" onClick={clearAll} title="Clear the outputs of every cell (recorded ones too); running a cell shows its output again" data-action="clear-all">
-        <Icon name="clear" /> <span className="btn-text">Clear outputs</span>
+      <button type="button" className="btn" aria-label={m.toolbar.clearOutputs} onClick={clearAll} title={m.toolbar.clearOutputsTooltip} data-action="clear-all">
+        <Icon name="clear" /> <span className="btn-text">{m.toolbar.clearOutputs}</span>
       </button>
-      {s.queued.length > 0 && <span className="queue-count">{s.queued.length} queued</span>}
+      {s.queued.length > 0 && <span className="queue-count">{m.toolbar.queued(s.queued.length)}</span>}
       {s.halted && !active && (
         <span className="halted" role="status" data-halted={s.halted.cellId}>
-          Stopped at{' '}
+          {m.toolbar.stoppedAt}{' '}
           <a
             href={`#cell-${cellNumber(s.halted.cellId)}`}
             onClick={(e) => {
@@ -53,12 +55,9 @@ export function SectionToolbar({
               goToCell(s.halted!.cellId);
             }}
           >
-            cell {cellNumber(s.halted.cellId)}
+            {m.toolbar.cell(cellNumber(s.halted.cellId))}
           </a>
-          <span className="btn-text">
-            {' '}
-            (an error){s.halted.skipped.length > 0 ? `; ${s.halted.skipped.length} cell${s.halted.skipped.length === 1 ? '' : 's'} below did not run` : ''}
-          </span>
+          <span className="btn-text">{m.toolbar.anError(s.halted.skipped.length)}</span>
         </span>
       )}
       <span className="toolbar-spacer" />

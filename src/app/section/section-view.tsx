@@ -13,7 +13,6 @@ import { SectionContext, type SectionContextValue } from '../cells/section-conte
 import { openBrowserStorage } from '../edits/safe-storage';
 import { SectionEdits } from '../edits/section-edits';
 import { peekEdition } from '../book/editions';
-import { SITE_WORDS } from '../i18n/site-words';
 import { useUiLang } from '../i18n/ui-lang';
 import { kernelPool } from '../run/kernel-pool';
 import { ErrorBoundary } from '../ui/error-boundary';
@@ -27,6 +26,7 @@ import { SectionToolbar } from './section-toolbar';
 import { useKeptOutputs } from './use-kept-outputs';
 import { notebookFileName, proseToMarkdown, sectionNotebook } from './notebook-export';
 import { saveFile } from './save-file';
+import { useMessages } from '../i18n/messages';
 
 let storage: ReturnType<typeof openBrowserStorage> | null = null;
 
@@ -67,6 +67,7 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
   const editors = useRef(new Map<string, EditorHandle>());
   const pendingFocus = useRef<string | null>(null);
   const cellBlocks = useMemo(() => section.blocks.filter((b): b is CellBlock => b.kind === 'cell'), [section]);
+  const m = useMessages();
   useKeptOutputs(key, session, edits);
 
   useEffect(() => {
@@ -75,9 +76,9 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
   }, [pool, key]);
 
   useEffect(() => {
-    document.title = `${section.number} ${section.title} · ${SITE_WORDS[lang].titleSuffix}`;
+    document.title = m.pageTitle(`${section.number} ${section.title}`);
     if (section.next) prefetchSection(section.next.slug, lang);
-  }, [section, lang]);
+  }, [section, lang, m]);
 
   // Deep links: scroll to the anchor (or the top) once the section is on the page.
   useLayoutEffect(() => {
@@ -159,6 +160,7 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
       codeOf: (id) => edits.codeOf(id),
       scratchAfter: (id) => edits.scratchAfter(id),
       prose: (html) => proseToMarkdown(html, document),
+      words: m.notebook,
     });
     saveFile(notebookFileName(section.slug), JSON.stringify(nb, null, 1), 'application/x-ipynb+json');
   };
@@ -179,7 +181,7 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
               <HtmlBlock key={i} html={b.html} slug={section.slug} />
             ) : (
               <Fragment key={b.cell.id}>
-                <ErrorBoundary what="This cell">
+                <ErrorBoundary what={m.boundary.thisCell}>
                   <CellView block={b} index={cellIndex++} />
                 </ErrorBoundary>
                 <ScratchCells edits={edits} after={b.cell.id} index={cellIndex} />

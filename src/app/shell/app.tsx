@@ -5,13 +5,14 @@ import { homeHref } from '../../content/links';
 import type { BookToc } from '../../content/types';
 import { getEdition } from '../book/editions';
 import { pageKey, type Route } from '../book/routes';
-import { SITE_WORDS } from '../i18n/site-words';
+
 import { UiLangContext } from '../i18n/ui-lang';
 import { SectionPage } from '../section/section-page';
 import { OfflineControl } from '../offline/offline-control';
 import { UpdateNotice } from '../offline/update-notice';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { Icon } from '../ui/icons';
+import { messagesFor, useMessages } from '../i18n/messages';
 import { HomePage, NotFoundPage, PartPage } from './pages';
 import { restoreScroll } from './scroll-memory';
 import { SearchBox } from './search-box';
@@ -36,14 +37,15 @@ function EditionLoading({ lang }: { lang: BookLang }) {
   }, [lang]);
   return error ? (
     <div className="notice notice-error" role="alert">
-      {SITE_WORDS[lang].editionFailed(error)}
+      {messagesFor(lang).site.editionFailed(error)}
     </div>
   ) : (
-    <p className="loading">{SITE_WORDS[lang].loadingEdition}</p>
+    <p className="loading">{messagesFor(lang).site.loadingEdition}</p>
   );
 }
 
 function Page({ route, toc }: { route: Route; toc: BookToc }) {
+  const m = useMessages();
   switch (route.kind) {
     case 'home':
       return <HomePage toc={toc} />;
@@ -53,7 +55,7 @@ function Page({ route, toc }: { route: Route; toc: BookToc }) {
       return <SectionPage entry={route.section} anchor={route.anchor} />;
     case 'reference':
       return (
-        <Suspense fallback={<p className="notice notice-info">Loading the reference…</p>}>
+        <Suspense fallback={<p className="notice notice-info">{m.shell.loadingReference}</p>}>
           <ReferencePage anchor={route.anchor} />
         </Suspense>
       );
@@ -75,6 +77,7 @@ function Shell({ lang, edition, route }: BookPage) {
   const key = route ? pageKey(route, lang) : `loading:${lang}`;
   const kind = route?.kind ?? 'loading';
   const [drawer, setDrawer] = useState(false);
+  const m = useMessages();
 
   useEffect(() => setDrawer(false), [route]);
   useLayoutEffect(() => {
@@ -83,10 +86,10 @@ function Shell({ lang, edition, route }: BookPage) {
   }, [lang]);
   useLayoutEffect(() => {
     if (kind !== 'section' && kind !== 'reference') {
-      document.title = SITE_WORDS[lang].bookTitle;
+      document.title = m.bookTitle;
       if (!restoreScroll()) window.scrollTo({ top: 0 });
     }
-  }, [key, kind, lang]);
+  }, [key, kind, lang, m]);
   useEffect(() => {
     if (!drawer) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setDrawer(false);
@@ -107,14 +110,14 @@ function Shell({ lang, edition, route }: BookPage) {
           main?.scrollIntoView({ block: 'start' });
         }}
       >
-        Skip to the content
+        {m.shell.skipToContent}
       </a>
       <header className="top-bar">
-        <button type="button" className="btn btn-icon menu-button" aria-label={drawer ? 'Close the table of contents' : 'Open the table of contents'} aria-expanded={drawer} onClick={() => setDrawer(!drawer)}>
+        <button type="button" className="btn btn-icon menu-button" aria-label={drawer ? m.shell.closeToc : m.shell.openToc} aria-expanded={drawer} onClick={() => setDrawer(!drawer)}>
           <Icon name={drawer ? 'close' : 'menu'} />
         </button>
         <a className="book-title" href={homeHref(lang)}>
-          Hands-on Deep Learning
+          {m.bookShortTitle}
         </a>
         <span className="top-spacer" />
         <SearchBox key={lang} />
@@ -127,12 +130,12 @@ function Shell({ lang, edition, route }: BookPage) {
         {edition && route && <TocNav toc={edition.toc} route={route} />}
       </aside>
       <main className="content" id="content" tabIndex={-1}>
-        <ErrorBoundary key={key} what="This page">
+        <ErrorBoundary key={key} what={m.shell.thisPage}>
           {edition && route ? <Page route={route} toc={edition.toc} /> : <EditionLoading lang={lang} />}
         </ErrorBoundary>
       </main>
       <UpdateNotice />
-      <ErrorBoundary what="The status bar" resetKey={route}>
+      <ErrorBoundary what={m.shell.theStatusBar} resetKey={route}>
         <StatusBar />
       </ErrorBoundary>
     </div>

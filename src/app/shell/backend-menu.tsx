@@ -12,19 +12,18 @@ import { WASM_THREADS_CHOICES, whyNoWasmThreads, type WasmThreadsChoice } from '
 import { Icon } from '../ui/icons';
 import { DEFAULT_THREAD_LIMIT } from '../../kernel/protocol';
 import { useMenu } from '../ui/use-menu';
+import { useMessages, type Messages } from '../i18n/messages';
 
-const RESETS = 'Restarts the kernel: its variables are reset.';
-
-function threadsLabel(choice: WasmThreadsChoice): string {
+function threadsLabel(choice: WasmThreadsChoice, m: Messages): string {
   const cores = globalThis.navigator?.hardwareConcurrency;
   switch (choice) {
     case 'default':
       // wasm-threads.ts: one per core, at most DEFAULT_THREAD_LIMIT (measured faster on 2 idle cores)
-      return `Default: one per core, up to ${DEFAULT_THREAD_LIMIT}${cores ? ` (${Math.min(cores, DEFAULT_THREAD_LIMIT)} here)` : ''}`;
+      return m.backendMenu.threadsDefault(DEFAULT_THREAD_LIMIT, cores ? Math.min(cores, DEFAULT_THREAD_LIMIT) : null);
     case 'one':
-      return '1 thread';
+      return m.backendMenu.threadsOne;
     case 'per-core':
-      return `One per core${cores ? ` (${cores} here)` : ''}`;
+      return m.backendMenu.threadsPerCore(cores || null);
   }
 }
 
@@ -32,9 +31,10 @@ export function BackendMenu({ pool }: { pool: KernelPool }) {
   const backend = useSyncExternalStore(pool.backend.subscribe, pool.backend.get);
   const threads = useSyncExternalStore(pool.wasmThreads.subscribe, pool.wasmThreads.get);
   const { open, setOpen, close, button, menu, onMenuKeyDown } = useMenu();
+  const m = useMessages();
   // Measured when it opens: the button sits at the bar's right end, the menu opens above it.
   const [right, setRight] = useState(8);
-  const noThreads = whyNoWasmThreads(globalThis);
+  const noThreads = whyNoWasmThreads(globalThis, m);
 
   const toggle = () => {
     const r = button.current?.getBoundingClientRect();
@@ -62,26 +62,26 @@ export function BackendMenu({ pool }: { pool: KernelPool }) {
         aria-controls={open ? 'backend-menu' : undefined}
         onClick={toggle}
         data-testid="backend-menu"
-        title="Measure the backends again, WASM threads"
+        title={m.backendMenu.buttonTooltip}
       >
-        <Icon name="tune" /> <span className="btn-text">Options</span>
+        <Icon name="tune" /> <span className="btn-text">{m.backendMenu.button}</span>
       </button>
       {open &&
         createPortal(
-          <div ref={menu} id="backend-menu" className="menu backend-menu" role="menu" aria-label="Backend options" style={{ right }} onKeyDown={onMenuKeyDown}>
+          <div ref={menu} id="backend-menu" className="menu backend-menu" role="menu" aria-label={m.backendMenu.label} style={{ right }} onKeyDown={onMenuKeyDown}>
             <button type="button" role="menuitem" className="menu-item menu-item-two-line" onClick={measureAgain} aria-describedby="measure-again-hint">
               <Icon name="restart" />
               <span className="menu-item-text">
-                <span>Measure again</span>
+                <span>{m.backendMenu.measureAgain}</span>
                 <span className="menu-hint" id="measure-again-hint">
-                  Times every backend and starts the fastest{backend === 'auto' ? '' : ' (back to Auto)'}. {RESETS}
+                  {m.backendMenu.measureHint(backend !== 'auto')}
                 </span>
               </span>
             </button>
             <div role="separator" className="menu-separator" />
             <div role="group" aria-labelledby="wasm-threads-heading">
               <div className="menu-heading" id="wasm-threads-heading">
-                WASM threads
+                {m.backendMenu.wasmThreads}
               </div>
               {WASM_THREADS_CHOICES.map((c) => (
                 <button
@@ -96,11 +96,11 @@ export function BackendMenu({ pool }: { pool: KernelPool }) {
                   onClick={() => chooseThreads(c)}
                 >
                   <span className="menu-check">{c === threads && <Icon name="check" />}</span>
-                  {threadsLabel(c)}
+                  {threadsLabel(c, m)}
                 </button>
               ))}
               <p className="menu-hint menu-note" id={noThreads !== null ? 'wasm-threads-why' : 'wasm-threads-hint'}>
-                {noThreads ?? 'Used when the kernel runs on WASM. Choosing restarts the kernel.'}
+                {noThreads ?? m.backendMenu.threadsHint}
               </p>
             </div>
           </div>,

@@ -13,7 +13,8 @@ import type { BookToc } from '../../content/types';
 import { getEdition, peekEdition } from '../book/editions';
 import { matchingAnchor, saveLang, switchedHash } from '../book/lang-choice';
 import { openBrowserStorage } from '../edits/safe-storage';
-import { LANG_NAMES, SITE_WORDS } from '../i18n/site-words';
+import { LANG_NAMES } from '../i18n/lang-names';
+import { messagesFor } from '../i18n/messages';
 import { useHash } from './use-route';
 
 /**
@@ -79,7 +80,7 @@ export function LangSwitch() {
   const hash = useHash();
   const lang = langOfHref(hash);
   return (
-    <nav className="lang-switch" aria-label={SITE_WORDS[lang].languageLabel}>
+    <nav className="lang-switch" aria-label={messagesFor(lang).site.languageLabel}>
       {BOOK_LANGS.filter((l) => l !== lang).map((l) => (
         <a
           key={l}
@@ -87,7 +88,7 @@ export function LangSwitch() {
           href={hrefFor(hash, lang, l)}
           hrefLang={HTML_LANG[l]}
           lang={HTML_LANG[l]}
-          title={SITE_WORDS[l].readInThisLanguage}
+          title={messagesFor(l).site.readInThisLanguage}
           data-testid="lang"
           onPointerEnter={() => void getEdition(l).catch(() => undefined)}
           onClick={(e: MouseEvent) => {

@@ -2,6 +2,7 @@
 import { homeHref, sectionHref } from '../../content/links';
 import { useUiLang } from '../i18n/ui-lang';
 import type { BookToc, PartEntry } from '../../content/types';
+import { useMessages } from '../i18n/messages';
 
 function SectionList({ part }: { part: PartEntry }) {
   const lang = useUiLang();
@@ -21,21 +22,23 @@ function SectionList({ part }: { part: PartEntry }) {
 export function HomePage({ toc }: { toc: BookToc }) {
   const lang = useUiLang();
   const first = toc.parts.find((p) => p.sections.length > 0)?.sections[0];
+  const m = useMessages();
   return (
     <article className="home">
-      <h1>Hands-on Deep Learning, in the browser</h1>
+      <h1>{m.bookTitle}</h1>
       <p className="lead">
-        A textbook you run as you read. Every code cell executes here, in your browser, on your own GPU when you have one: edit a cell, press{' '}
-        <kbd>Shift</kbd>+<kbd>Enter</kbd>, and watch the loss fall.
+        {m.home.lead1}
+        <kbd>Shift</kbd>+<kbd>Enter</kbd>
+        {m.home.lead2}
       </p>
       {first ? (
         <p>
           <a className="btn btn-run btn-large" href={sectionHref(first.slug, null, lang)}>
-            Start reading: {first.number} {first.title}
+            {m.home.startReading(first.number, first.title)}
           </a>
         </p>
       ) : (
-        <p className="notice notice-info">This book has no sections yet.</p>
+        <p className="notice notice-info">{m.home.noSections}</p>
       )}
       {toc.parts.map((part) => (
         <section key={part.slug} className="home-part">
@@ -65,11 +68,16 @@ export function PartPage({ part }: { part: PartEntry }) {
 
 export function NotFoundPage({ slug }: { slug: string }) {
   const lang = useUiLang();
+  const m = useMessages();
   return (
     <article className="not-found">
-      <h1>Not in this book</h1>
+      <h1>{m.notFound.title}</h1>
       <p>
-        There is no section <code>{slug}</code> in this version of the book; the link may be from an older version. Try the <a href={homeHref(lang)}>contents</a> or search.
+        {m.notFound.before}
+        <code>{slug}</code>
+        {m.notFound.after}
+        <a href={homeHref(lang)}>{m.notFound.contents}</a>
+        {m.notFound.afterContents}
       </p>
     </article>
   );

@@ -13,6 +13,7 @@ import { queryTerms, searchBook } from '../search/search-book';
 import { getEdition } from '../book/editions';
 import { useUiLang } from '../i18n/ui-lang';
 import { Icon } from '../ui/icons';
+import { useMessages } from '../i18n/messages';
 
 /** Each edition's index (a Chinese page searches the Chinese edition). */
 const indexes = new Map<BookLang, Promise<SearchDoc[]>>();
@@ -22,6 +23,7 @@ export function SearchBox() {
   const [query, setQuery] = useState('');
   const [docs, setDocs] = useState<SearchDoc[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const m = useMessages();
   const [open, setOpen] = useState(false);
   const [selected, setSelected] = useState(0);
   const box = useRef<HTMLDivElement>(null);
@@ -51,7 +53,7 @@ export function SearchBox() {
     }
     index.then(setDocs, (e: Error) => {
       indexes.delete(lang);
-      setFailed(`The search index could not load (${e.message}).`);
+      setFailed(e.message);
     });
   };
   const hits = useMemo(() => (docs ? searchBook(docs, query, 20) : []), [docs, query]);
@@ -76,8 +78,8 @@ export function SearchBox() {
       <input
         type="search"
         ref={input}
-        placeholder="Search the book (/)"
-        aria-label="Search the book"
+        placeholder={m.search.placeholder}
+        aria-label={m.search.label}
         aria-keyshortcuts="/"
         value={query}
         onFocus={() => (load(), setOpen(true))}
@@ -90,10 +92,10 @@ export function SearchBox() {
         }}
       />
       {open && query.trim() !== '' && (
-        <div className="search-results" role="listbox" aria-label="Search results">
-          {failed && <p className="search-empty">{failed}</p>}
-          {!docs && !failed && <p className="search-empty">Loading the index…</p>}
-          {docs && hits.length === 0 && <p className="search-empty">Nothing found for “{query}”.</p>}
+        <div className="search-results" role="listbox" aria-label={m.search.results}>
+          {failed !== null && <p className="search-empty">{m.search.failed(failed)}</p>}
+          {!docs && !failed && <p className="search-empty">{m.search.loading}</p>}
+          {docs && hits.length === 0 && <p className="search-empty">{m.search.nothingFound(query)}</p>}
           {hits.map((h, i) => (
             <a
               key={`${h.doc.slug}#${h.doc.anchor ?? ''}`}

@@ -12,7 +12,7 @@ import type { KernelSession, SessionState } from '../run/kernel-session';
 import { probeLine, probeTooltip } from '../backend/probe-summary';
 import { Store } from '../run/store';
 import type { WasmThreading } from '../../kernel/protocol';
-import { formatBytes } from '../ui/format';
+import { useMessages, type Messages } from '../i18n/messages';
 
 const EMPTY = new Store<SessionState | null>(null);
 
@@ -22,57 +22,58 @@ function useSessionState(session: KernelSession | null): SessionState | null {
 }
 
 /** Why this backend: the fallbacks, the reader's choice, or the speed probe (short line and tooltip). */
-function backendWhy(state: SessionState, choice: BackendChoice): { line: string; tooltip: string } {
+function backendWhy(state: SessionState, choice: BackendChoice, m: Messages): { line: string; tooltip: string } {
   const st = state.status;
   if (!st?.backend) return { line: '', tooltip: '' };
   if (st.fallbacks.length > 0) {
-    const why = st.fallbacks.map((f) => `${BACKEND_LABELS[f.name]} unavailable: ${f.reason}`).join('; ');
-    return { line: `fallback: ${why}`, tooltip: why };
+    const why = st.fallbacks.map((f) => m.status.unavailable(f.name, f.reason)).join('; ');
+    return { line: m.status.fallback(why), tooltip: why };
   }
-  if (choice !== 'auto') return { line: 'chosen by you', tooltip: 'Chosen in the status bar. Choose Auto to use the fastest backend measured here.' };
-  if (st.probe) return { line: probeLine(st.probe), tooltip: probeTooltip(st.probe) };
-  return { line: 'first backend of the ladder that started', tooltip: 'WebGPU, then WebGL, WASM and CPU: the first that started.' };
+  if (choice !== 'auto') return { line: m.status.chosenByYou, tooltip: m.status.chosenTooltip };
+  if (st.probe) return { line: probeLine(st.probe, m), tooltip: probeTooltip(st.probe, m) };
+  return { line: m.status.firstOfLadder, tooltip: m.status.firstOfLadderTooltip };
 }
 
 /** WASM's threads, and why not more (e.g. a host without the cross-origin isolation headers). */
-function wasmTooltip(wasm: WasmThreading | null): string {
+function wasmTooltip(wasm: WasmThreading | null, m: Messages): string {
   if (!wasm) return '';
-  return `WASM runs on ${wasm.threads} thread${wasm.threads === 1 ? '' : 's'}${wasm.note ? `: ${wasm.note}` : ''}.`;
+  return m.status.wasmThreads(wasm.threads, wasm.note ?? null);
 }
 
 function KernelIndicator({ state, choice }: { state: SessionState | null; choice: BackendChoice }) {
-  if (!state) return <span className="status-item status-muted">No kernel on this page</span>;
+  const m = useMessages();
+  if (!state) return <span className="status-item status-muted">{m.status.noKernel}</span>;
   const phase = state.phase;
-  const label = { off: 'not started', starting: 'starting…', idle: 'idle', busy: 'busy', failed: 'failed to start' }[phase];
-  const hint = phase === 'off' ? 'The kernel starts when you click into a cell or run one (no cell runs on its own).' : undefined;
+  const label = m.status.phase[phase];
+  const hint = phase === 'off' ? m.status.offHint : undefined;
   const st = state.status;
-  const why = backendWhy(state, choice);
+  const why = backendWhy(state, choice, m);
   return (
     <>
       <span className={`status-item kernel-state kernel-${phase}`} data-kernel={phase} title={hint}>
         <span className="dot" aria-hidden="true" />
         {/* A phone shows the state alone: "Kernel: " goes first when space runs out. */}
         <span>
-          <span className="kernel-word">Kernel: </span>
+          <span className="kernel-word">{m.status.kernelWord}</span>
           {label}
         </span>
       </span>
       {st?.backend && (
-        <span className="status-item backend-badge" data-backend={st.backend} data-probe={st.probe ? (st.probe.fromCache ? 'cached' : 'measured') : undefined} data-wasm-threads={st.wasm?.threads} title={[why.tooltip, wasmTooltip(st.wasm)].filter(Boolean).join('\n')}>
+        <span className="status-item backend-badge" data-backend={st.backend} data-probe={st.probe ? (st.probe.fromCache ? 'cached' : 'measured') : undefined} data-wasm-threads={st.wasm?.threads} title={[why.tooltip, wasmTooltip(st.wasm, m)].filter(Boolean).join('\n')}>
           <span>
             {BACKEND_LABELS[st.backend]}
-            {st.wasm && <span className="backend-threads">{` · ${st.wasm.threads} thread${st.wasm.threads === 1 ? '' : 's'}`}</span>}
+            {st.wasm && <span className="backend-threads">{` · ${m.status.threads(st.wasm.threads)}`}</span>}
           </span>
-          <span className="backend-why">{` (${why.line})`}</span>
+          <span className="backend-why">{m.punct.paren(why.line)}</span>
         </span>
       )}
       {st?.memory && (
         <span
           className="status-item status-memory"
           data-tensors={st.memory.numTensors}
-          title={`Memory the kernel's arrays hold now: ${formatBytes(st.memory.numBytes)} in ${st.memory.numTensors.toLocaleString('en-US')} arrays (weights, gradients, data, intermediate results). It rises and falls during training; arrays no longer referenced are freed, and Restart frees all of it.`}
+          title={m.status.memoryTooltip(st.memory.numBytes, st.memory.numTensors)}
         >
-          {`${formatBytes(st.memory.numBytes)} in use`}
+          {m.status.memoryInUse(st.memory.numBytes)}
         </span>
       )}
     </>
@@ -80,15 +81,17 @@ function KernelIndicator({ state, choice }: { state: SessionState | null; choice
 }
 
 function DownloadItem({ d }: { d: Download }) {
+  const m = useMessages();
   const fraction = d.total ? Math.min(1, d.loaded / d.total) : null;
-  if (d.state === 'failed') return <span className="status-item status-error" title={d.error ?? ''}>{datasetLabel(d.path)}: download failed</span>;
-  if (d.state === 'done') return <span className="status-item status-muted">{datasetLabel(d.path)} {d.fromCache ? 'from cache' : 'downloaded'}</span>;
+  const what = datasetLabel(d.path, m);
+  if (d.state === 'failed') return <span className="status-item status-error" title={d.error ?? ''}>{m.status.downloadFailed(what)}</span>;
+  if (d.state === 'done') return <span className="status-item status-muted">{d.fromCache ? m.status.fromCache(what) : m.status.downloaded(what)}</span>;
   return (
     <span className="status-item download" data-download={d.path}>
-      {datasetLabel(d.path)}
-      <progress max={1} value={fraction ?? undefined} aria-label={`Downloading ${d.path}`} />
-      {formatBytes(d.loaded)}
-      {d.total ? ` / ${formatBytes(d.total)}` : ''}
+      {what}
+      <progress max={1} value={fraction ?? undefined} aria-label={m.status.downloading(d.path)} />
+      {m.format.bytes(d.loaded)}
+      {d.total ? ` / ${m.format.bytes(d.total)}` : ''}
     </span>
   );
 }
@@ -112,6 +115,7 @@ export function StatusBar() {
   const state = useSessionState(session);
   const choice = useSyncExternalStore(pool.backend.subscribe, pool.backend.get);
   const visible = useVisibleDownloads();
+  const m = useMessages();
   return (
     // data-rejected: kernel messages the page refused (a cell speaking for the kernel), for developers.
     <footer className="status-bar" role="status" aria-live="polite" data-rejected={state?.rejected || undefined}>
@@ -123,11 +127,11 @@ export function StatusBar() {
       {/* No kernel on home and part pages: nothing to switch there. */}
       {session && (<>
       <label className="status-item backend-switch">
-        <span className="backend-switch-text">Backend</span>
-        <select aria-label="Backend" value={choice} onChange={(e) => void pool.chooseBackend(e.target.value as BackendChoice)} data-testid="backend" title="Restarts the kernel on the chosen backend">
+        <span className="backend-switch-text">{m.status.backend}</span>
+        <select aria-label={m.status.backend} value={choice} onChange={(e) => void pool.chooseBackend(e.target.value as BackendChoice)} data-testid="backend" title={m.status.backendTooltip}>
           {BACKEND_CHOICES.map((c) => (
             <option key={c} value={c}>
-              {c === 'auto' ? 'Auto (fastest here)' : BACKEND_LABELS[c]}
+              {c === 'auto' ? m.status.auto : BACKEND_LABELS[c]}
             </option>
           ))}
         </select>

@@ -7,7 +7,8 @@ import { homeHref, sectionHref } from '../../content/links';
 import { useUiLang } from '../i18n/ui-lang';
 import type { BookToc } from '../../content/types';
 import type { Route } from '../book/routes';
-import { REFERENCE_SLUG, REFERENCE_TITLE } from '../reference/reference-data';
+import { REFERENCE_SLUG } from '../reference/reference-data';
+import { useMessages } from '../i18n/messages';
 
 /** How far below the top of the window a heading counts as "being read" (under the sticky header and toolbar). */
 const READING_LINE_PX = 140;
@@ -59,6 +60,7 @@ export function TocNav({ toc, route }: { toc: BookToc; route: Route }) {
   const currentEntry = route.kind === 'section' ? route.section : null;
   const headingIds = currentEntry ? currentEntry.headings.filter((h) => h.level === 2).map((h) => h.id) : [];
   const inView = useHeadingInView(headingIds);
+  const m = useMessages();
 
   useEffect(() => {
     const el = nav.current?.querySelector<HTMLElement>('.toc-headings a[aria-current="location"]');
@@ -77,9 +79,9 @@ export function TocNav({ toc, route }: { toc: BookToc; route: Route }) {
   }, [current]);
 
   return (
-    <nav className="toc" ref={nav} aria-label="Table of contents">
+    <nav className="toc" ref={nav} aria-label={m.toc.label}>
       <a className="toc-home" href={homeHref(lang)}>
-        Contents
+        {m.toc.contents}
       </a>
       {toc.parts.map((part) => (
         <section key={part.slug} className="toc-part">
@@ -111,7 +113,7 @@ export function TocNav({ toc, route }: { toc: BookToc; route: Route }) {
         </section>
       ))}
       <a className="toc-part-title toc-reference" href={sectionHref(REFERENCE_SLUG, null, lang)} aria-current={route.kind === 'reference' ? 'page' : undefined}>
-        {REFERENCE_TITLE}
+        {m.reference.title}
       </a>
     </nav>
   );

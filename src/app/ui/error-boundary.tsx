@@ -5,6 +5,9 @@
  */
 import { Component, type ReactNode } from 'react';
 import { safeString } from '../../kernel/page/message-validator';
+import { messagesFor } from '../i18n/messages';
+import { UiLangContext } from '../i18n/ui-lang';
+import type { BookLang } from '../../content/book-lang';
 
 interface Props {
   /** What failed, for the reader: "This output", "This cell", "The status bar". */
@@ -32,6 +35,8 @@ export function describeThrown(e: unknown): string {
 }
 
 export class ErrorBoundary extends Component<Props, State> {
+  static override contextType = UiLangContext;
+  declare context: BookLang;
   override state: State = { error: null };
 
   static getDerivedStateFromError(e: unknown): State {
@@ -48,7 +53,7 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override render() {
     if (this.state.error === null) return this.props.children;
-    const text = `${this.props.what} could not be shown: ${this.state.error}`;
+    const text = messagesFor(this.context).boundary.couldNotShow(this.props.what, this.state.error);
     return this.props.inline ? (
       <span className="render-error" role="alert" data-render-error>
         {text}

@@ -12,6 +12,7 @@ import { ForeignFrameError, foreignAncestor, kernelSecret } from './framing';
 import { AssetNotAllowedError, isBookDataset } from './dataset-files';
 import { sanitizeDownloadName } from './download-name';
 import { safeString, validateKernelMessage } from './message-validator';
+import { ENGLISH_CLIENT_WORDS, type KernelClientWords } from './client-words';
 
 export interface KernelClientOptions {
   /** URL of kernel-frame.html. */
@@ -38,6 +39,8 @@ export interface KernelClientOptions {
    * IndexedDbPageStorage (its own database, Blob-URL downloads, no uploads).
    */
   storage?: PageStorage;
+  /** What the client writes for the reader (notices, errors in cells): the page's language; default English. */
+  words?: KernelClientWords;
 }
 
 interface Running {
@@ -86,6 +89,10 @@ export class KernelClient {
   lastRejection: string | null = null;
   private flood = { since: 0, statuses: 0, refused: 0 };
   private flooded = false;
+
+  private get words(): KernelClientWords {
+    return this.options.words ?? ENGLISH_CLIENT_WORDS;
+  }
 
   constructor(private readonly options: KernelClientOptions) {
     this.backend = options.backend;
@@ -193,8 +200,7 @@ export class KernelClient {
     if (now - this.flood.since > 1000) this.flood = { since: now, statuses: 0, refused: 0 };
     if (++this.flood[kind] <= FLOOD_LIMITS[kind]) return false;
     this.flooded = true;
-    const what = kind === 'statuses' ? 'status messages' : 'messages the page had to refuse';
-    void this.restart(undefined, `The kernel sent more than ${FLOOD_LIMITS[kind]} ${what} in one second (a cell speaking for the kernel?), so it was stopped and restarted: its variables were reset.`).catch(() => undefined);
+    void this.restart(undefined, this.words.flooded(FLOOD_LIMITS[kind], kind)).catch(() => undefined);
     return true;
   }
 
@@ -208,7 +214,7 @@ export class KernelClient {
     if (typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'output') {
       const id = (data as { id?: unknown }).id;
       const deliver = typeof id === 'string' ? (this.running.get(id)?.onOutput ?? this.finished.get(id)) : undefined;
-      deliver?.({ kind: 'error', name: 'OutputRefused', message: `This output could not be shown: ${reason}`, line: null, column: null, sourceLine: null });
+      deliver?.({ kind: 'error', name: 'OutputRefused', message: this.words.outputRefused(reason), line: null, column: null, sourceLine: null });
     }
   }
 
@@ -354,12 +360,12 @@ export class KernelClient {
     this.send({ type: 'interrupt' });
     const settled = await Promise.race([Promise.all(pending).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), STOP_GRACE_MS))]);
     if (settled) return 'interrupted';
-    await this.restart(undefined, 'The running cell did not stop within a second, so the kernel was restarted: its variables were reset. Run the cells above again.');
+    await this.restart(undefined, this.words.stopRestarted);
     return 'restarted';
   }
 
   /** Tears the kernel down and starts a fresh one (optionally on another backend). */
-  async restart(backend?: BackendName, reason = 'The kernel was restarted: its variables were reset.'): Promise<StatusMessage> {
+  async restart(backend?: BackendName, reason = this.words.restarted): Promise<StatusMessage> {
     if (backend) this.backend = backend;
     this.teardown(reason);
     this.options.onReset?.(reason);
@@ -385,7 +391,7 @@ export class KernelClient {
   }
 
   dispose(): void {
-    this.teardown('The kernel was shut down.');
+    this.teardown(this.words.shutDown);
   }
 }
 

@@ -85,7 +85,7 @@ async function librarySource(context: CompletionContext): Promise<CompletionResu
 
 const themeFor = (dark: boolean): Extension => [syntaxHighlighting(dark ? darkHighlight : lightHighlight), EditorView.darkTheme.of(dark)];
 
-export function createEditor(parent: HTMLElement, options: { code: string; lang: 'js' | 'ts'; dark: boolean; label: string; callbacks: () => EditorCallbacks }): EditorHandle {
+export function createEditor(parent: HTMLElement, options: { code: string; lang: 'js' | 'ts'; dark: boolean; label: string; phrases?: Record<string, string>; callbacks: () => EditorCallbacks }): EditorHandle {
   const theme = new Compartment();
   const runKeys = Prec.highest(
     keymap.of([
@@ -116,6 +116,8 @@ export function createEditor(parent: HTMLElement, options: { code: string; lang:
         theme.of(themeFor(options.dark)),
         errorLineField,
         EditorView.contentAttributes.of({ 'aria-label': options.label }),
+        // CodeMirror's own words (the completion list's label, what a screen reader hears), in the page's language.
+        EditorState.phrases.of(options.phrases ?? {}),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) options.callbacks().onChange(u.state.doc.toString());
         }),
