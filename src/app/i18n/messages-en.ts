@@ -6,7 +6,7 @@
  * and dates through `Intl` with the page's locale (format.ts). Library error messages are not
  * here: the library speaks English, as MXNet did under the Chinese book.
  */
-import type { BackendName } from '../../lib/engine/backends';
+import type { BackendName } from '../../kernel/protocol';
 import { ENGLISH_CLIENT_WORDS } from '../../kernel/page/client-words';
 import { formatsFor } from './format';
 

@@ -4,7 +4,7 @@
  * （1.1节）一致：运行、全部运行、运行上方、停止、重启、+ 单元、你的单元、已修改、已录制。
  * 中文没有复数变化，数量一律写作“3 个单元”；数字、大小、时长和日期经 `Intl`（zh-CN）格式化。
  */
-import type { BackendName } from '../../lib/engine/backends';
+import type { BackendName } from '../../kernel/protocol';
 import { formatsFor } from './format';
 import type { Messages } from './messages-en';
 
