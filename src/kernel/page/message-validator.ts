@@ -37,6 +37,7 @@ import {
   type ValueOutput,
   type WasmThreading,
 } from '../protocol';
+import { safeString } from '../core/thrown-value';
 import { arr, bool, bytes, nullable, num, numbers, obj, oneOf, opt, SchemaError, str, tag, tuple2, variant, type Schema } from './schema';
 
 export const MESSAGE_LIMITS = {
@@ -260,15 +261,5 @@ export function validateBackendProbe(x: unknown): Checked<BackendProbe> {
   return check(backendProbeSchema, x, 'probe');
 }
 
-/** String(x) that never throws (a value whose toString or Symbol.toPrimitive throws). */
-export function safeString(x: unknown): string {
-  try {
-    return String(x);
-  } catch {
-    try {
-      return Object.prototype.toString.call(x);
-    } catch {
-      return '(a value that cannot be shown)';
-    }
-  }
-}
+/** String(x) that never throws: one definition, beside the kernel's reading of thrown values; the page uses it too. */
+export { safeString };
