@@ -1,7 +1,6 @@
 /**
  * Errors the library throws. Each says what was expected, what came, and how to fix it.
  */
-import type { Shape } from './shape-utils';
 import { pyTuple } from './py-repr';
 
 export class NDArrayError extends Error {
@@ -39,4 +38,4 @@ export class NDArrayCoercionError extends TypeError {
 }
 
 /** A shape as MXNet's messages print it, Python's tuple: (2, 3), (5,), (). */
-export const fmtShape: (shape: Shape) => string = pyTuple;
+export const fmtShape: (shape: readonly number[]) => string = pyTuple;
