@@ -10,22 +10,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium.mjs';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-// The flags of ../shared/DESIGN.md. `--headless` comes from `headless: true`; Playwright makes a
-// fresh temporary profile itself (it rejects --user-data-dir).
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-unsafe-webgpu',
-  '--enable-unsafe-swiftshader',
+// The flags every browser test uses (test/chromium.mjs); Playwright makes a fresh temporary
+// profile itself (it rejects --user-data-dir).
+const FLAGS = [
+  ...CHROMIUM_FLAGS,
   // globalThis.gc, as under `node --expose-gc`: the leak checks (expectNoLeak, settle) collect
   // dropped arrays deterministically before counting live tensors.
   '--js-flags=--expose-gc',
@@ -114,8 +107,8 @@ function project(backend: (typeof BACKENDS)[number]): TestProjectInlineConfigura
         headless: true,
         provider: playwright({
           launchOptions: {
-            executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-            args: CHROMIUM_FLAGS,
+            executablePath: CHROMIUM_PATH,
+            args: FLAGS,
           },
         }),
         instances: [{ browser: 'chromium' }],

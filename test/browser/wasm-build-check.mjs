@@ -9,9 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu', '--enable-unsafe-swiftshader'];
 const ISOLATION = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
@@ -27,7 +27,7 @@ const servers = [];
 let failures = 0;
 try {
   await build({ ...base, build: { outDir, emptyOutDir: true, target: 'es2022', minify: process.env.NO_MINIFY ? false : undefined, rollupOptions: { input: path.join(repoRoot, 'test/browser/wasm-check.html') } } });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: FLAGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
   for (const [label, headers] of [['cross-origin isolated', ISOLATION], ['not isolated', {}]]) {
     const server = await preview({ ...base, build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false, headers } });
     servers.push(server);

@@ -8,18 +8,9 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-unsafe-webgpu',
-  '--enable-unsafe-swiftshader',
-];
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium.mjs';
+
+export { CHROMIUM_FLAGS };
 
 /**
  * Serves a build (run `vite build --mode harness --outDir .cache/e2e-dist` first: the tests' pages
@@ -108,9 +99,9 @@ export async function serveStatic(outDir = 'dist', base = '/handson/', { isolate
 export async function launchBrowser({ extraArgs = [], serviceWorkers = process.env.E2E_SERVICE_WORKERS === 'allow' ? 'allow' : 'block' } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'handson-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...CHROMIUM_FLAGS.filter((f) => f !== '--headless'), ...extraArgs],
+    args: [...CHROMIUM_FLAGS, ...extraArgs],
     viewport: { width: 1280, height: 900 },
     serviceWorkers,
   });

@@ -8,12 +8,19 @@ import type { NDArray } from '../nd/ndarray';
 import { ArgumentError, ShapeError, fmtShape } from '../nd/errors';
 import { completesShape } from '../nd/shape-utils';
 import type { Context } from '../engine/context';
-import type { Block } from './block';
+import type { ParameterDict } from './parameter-dict';
 import { Parameter } from './parameter';
 import { GluonError } from './errors';
 import { Zero } from './init';
 import { deserialize, serialize } from '../io/serialize';
 import { sourceBytes, writeBytes } from '../io/storage';
+
+/** What saving and loading need of a Block (block.ts passes itself): its name, its parameters, its children. */
+export interface ParameterTree {
+  readonly name: string;
+  readonly params: ParameterDict;
+  children(): [string, ParameterTree][];
+}
 
 /**
  * Gluon's `_collect_params_with_prefix`: a block's own parameters under their local names (the
@@ -21,7 +28,7 @@ import { sourceBytes, writeBytes } from '../io/storage';
  * 'running_mean', 'l0_i2h_weight'), then each child's under `childName.`. A Parameter held in
  * a field but made elsewhere is listed under the field's name.
  */
-export function collectParamsWithPrefix(block: Block, prefix = ''): Map<string, Parameter> {
+export function collectParamsWithPrefix(block: ParameterTree, prefix = ''): Map<string, Parameter> {
   const at = prefix ? `${prefix}.` : '';
   const out = new Map<string, Parameter>();
   const own = new Set<Parameter>();
@@ -53,7 +60,7 @@ function brief(names: Iterable<string>, max = 8): string {
 const where = (source: unknown): string => (typeof source === 'string' ? ` '${source}'` : '');
 
 /** Gluon's save_parameters: every parameter's values under its structural name. */
-export async function saveParameters(block: Block, target: string): Promise<void> {
+export async function saveParameters(block: ParameterTree, target: string): Promise<void> {
   const arrays = new Map<string, NDArray>();
   for (const [name, p] of collectParamsWithPrefix(block)) arrays.set(name, p.data()); // data() explains deferred/uninitialized parameters
   await writeBytes(`${block.name}.saveParameters`, target, await serialize(arrays, `${block.name}.saveParameters`));
@@ -75,7 +82,7 @@ export interface LoadParametersOptions {
  * leaves the network as it was. Parameters still waiting for their shape (deferred) or never
  * initialized take the file's shape and values (Gluon's _load_init).
  */
-export async function loadParameters(block: Block, source: string | Uint8Array | ArrayBuffer, options: LoadParametersOptions = {}): Promise<void> {
+export async function loadParameters(block: ParameterTree, source: string | Uint8Array | ArrayBuffer, options: LoadParametersOptions = {}): Promise<void> {
   const op = `${block.name}.loadParameters`;
   const loaded = deserialize(await sourceBytes(op, source));
   if (Array.isArray(loaded) || !(typeof loaded === 'object' && Object.getPrototypeOf(loaded) === Object.prototype)) {

@@ -2,7 +2,6 @@
  * Errors the library throws. Each says what was expected, what came, and how to fix it.
  */
 import { LibraryError } from '../errors';
-import type { Shape } from './shape-utils';
 import { pyTuple } from './py-repr';
 
 /** Errors of arrays, their ops and autograd (the library's other parts have their own LibraryErrors). */
@@ -36,4 +35,4 @@ export class NDArrayCoercionError extends TypeError {
 }
 
 /** A shape as MXNet's messages print it, Python's tuple: (2, 3), (5,), (). */
-export const fmtShape: (shape: Shape) => string = pyTuple;
+export const fmtShape: (shape: readonly number[]) => string = pyTuple;

@@ -1,12 +1,13 @@
 /**
  * One test helper for every op (tinygrad's habit): forward values against a reference,
  * backward against central finite differences and against TensorFlow.js's own autodiff
- * (tf.grads of the same function written with tf ops), and no leaked tensors.
+ * (tf.grads of the same function written with tf ops), the dtypes of the output and the
+ * gradients, and no leaked tensors. `expectOpError` checks an op's error the same way for all ops.
  */
 import { expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { autograd, nd, NDArray } from '../../../src/lib/index';
+import { autograd, nd, NDArray, type DType } from '../../../src/lib/index';
 
 export type Values = number[] | number[][] | number[][][] | number[][][][];
 
@@ -26,6 +27,8 @@ export interface CheckOptions {
   tol?: number;
   /** Skip finite differences (e.g. for functions with kinks near the test points). */
   skipFiniteDifferences?: boolean;
+  /** The output's dtype (default: the first input's, which MXNet's ops keep). */
+  dtype?: DType;
 }
 
 export async function values(x: NDArray): Promise<number[]> {
@@ -57,6 +60,7 @@ export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<numbe
 export async function checkOp(f: (...xs: NDArray[]) => NDArray, inputs: NDArray[], options: CheckOptions = {}): Promise<void> {
   const wrt = options.wrt ?? inputs.map((_, i) => i);
   const y0 = f(...inputs);
+  expect(y0.dtype, 'forward dtype').toBe(options.dtype ?? inputs[0]?.dtype ?? 'float32');
   const yValues = await values(y0);
   if (options.expected !== undefined) expectClose(yValues, flat(options.expected), 1e-5, 'forward');
   const ref = options.tfRef;
@@ -75,6 +79,7 @@ export async function checkOp(f: (...xs: NDArray[]) => NDArray, inputs: NDArray[
   wrt.forEach((i) => xs[i]!.attachGrad());
   const y = autograd.record(() => f(...xs));
   y.backward(h);
+  for (const i of wrt) expect(xs[i]!.grad.dtype, `dtype of the gradient of input ${i}`).toBe(xs[i]!.dtype);
   const ours = await Promise.all(wrt.map((i) => values(xs[i]!.grad)));
 
   if (ref && options.refGrads !== false) {
@@ -114,6 +119,23 @@ export async function checkOp(f: (...xs: NDArray[]) => NDArray, inputs: NDArray[
       expectClose(ours[k]!, fd, options.fdTol ?? 2e-2, `grad of input ${i} vs finite differences`);
     }
   }
+}
+
+/**
+ * Expects `f` to throw an error of class `type` whose message matches every pattern (the house
+ * style: it names the op, what was expected, what came and how to fix it). Returns the error.
+ */
+export function expectOpError<E extends Error>(f: () => unknown, type: abstract new (...args: never[]) => E, ...patterns: RegExp[]): E {
+  let caught: unknown = undefined;
+  try {
+    f();
+  } catch (e) {
+    caught = e;
+  }
+  if (caught === undefined) expect.fail(`expected ${type.name}, but nothing was thrown`);
+  expect(caught, `the error's class (${String(caught)})`).toBeInstanceOf(type);
+  for (const p of patterns) expect((caught as Error).message).toMatch(p);
+  return caught as E;
 }
 
 /** Runs `fn` `times` times and asserts the live tensor count returned to where it was. */

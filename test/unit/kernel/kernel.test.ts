@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Kernel } from '../../../src/kernel/core/kernel';
-import type { CellOutput, KernelToPage } from '../../../src/kernel/protocol';
 import { transformCell } from '../../../src/kernel/core/transform';
 import { ChartStream } from '../../../src/kernel/core/chart-stream';
-import { requestedBackend } from '../helpers/backend';
-
-/** A kernel driven as the worker drives it, recording every message. */
-async function startKernel() {
-  const messages: KernelToPage[] = [];
-  const kernel = new Kernel((m) => messages.push(m));
-  kernel.handle({ type: 'start', backend: requestedBackend() });
-  let n = 0;
-  const run = async (code: string) => {
-    const id = `r${++n}`;
-    const start = messages.length;
-    const done = await kernel.execute({ type: 'execute', id, cellId: `c${n}`, code });
-    const outputs = messages.slice(start).flatMap((m) => (m.type === 'output' && m.id === id ? [m.output] : []));
-    return { done, outputs, texts: outputs.flatMap((o) => (o.kind === 'text' ? [o.text] : [])), values: outputs.flatMap((o) => (o.kind === 'value' ? [o.text] : [])), errors: outputs.filter((o): o is Extract<CellOutput, { kind: 'error' }> => o.kind === 'error') };
-  };
-  await run('1'); // waits for start
-  return { kernel, run, messages };
-}
+import { startKernel } from '../helpers/kernel';
 
 describe('cells share a persistent scope, like a notebook', () => {
   it('declarations of every kind are visible in later cells; re-running const works', async () => {

@@ -2,12 +2,11 @@
 // become storage requests to the page, answered here by an in-memory PageStorage as the page's
 // KernelClient would answer them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Kernel } from '../../../src/kernel/core/kernel';
 import { StorageRelay } from '../../../src/kernel/core/storage-relay';
-import type { CellOutput, KernelToPage, StorageRequest, StorageResponse } from '../../../src/kernel/protocol';
+import type { StorageRequest, StorageResponse } from '../../../src/kernel/protocol';
 import type { PageStorage, StoredFileInfo, UploadRequest, UploadedFile } from '../../../src/kernel/page/page-storage';
 import { setStorageBackend } from '../../../src/lib/io/storage';
-import { requestedBackend } from '../helpers/backend';
+import { startKernel } from '../helpers/kernel';
 
 /** The page's side, in memory: what a PageStorage sees. */
 class FakePageStorage implements PageStorage {
@@ -58,34 +57,19 @@ async function answer(store: FakePageStorage, r: StorageRequest, signal: AbortSi
 }
 
 /** A kernel whose storage goes to `store` through the relay, as in the worker. */
-async function startKernel(store: FakePageStorage) {
-  const messages: KernelToPage[] = [];
+async function startWithStorage(store: FakePageStorage) {
   const abort = new AbortController();
-  const kernel = new Kernel((m) => {
-    messages.push(m);
-    if (m.type === 'storage-request') void answer(store, m, abort.signal).then((r) => !abort.signal.aborted && kernel.handle(r));
+  const started = await startKernel({
+    beforeStart: (kernel) => setStorageBackend(kernel.storage),
+    onMessage: (m, kernel) => {
+      if (m.type === 'storage-request') void answer(store, m, abort.signal).then((r) => !abort.signal.aborted && kernel.handle(r));
+    },
   });
-  setStorageBackend(kernel.storage);
-  kernel.handle({ type: 'start', backend: requestedBackend() });
-  let n = 0;
-  const run = async (code: string) => {
-    const id = `r${++n}`;
-    const start = messages.length;
-    const done = await kernel.execute({ type: 'execute', id, cellId: `c${n}`, code });
-    const outputs = messages.slice(start).flatMap((m) => (m.type === 'output' && m.id === id ? [m.output] : []));
-    return {
-      id,
-      done,
-      values: outputs.flatMap((o) => (o.kind === 'value' ? [o.text] : [])),
-      errors: outputs.filter((o): o is Extract<CellOutput, { kind: 'error' }> => o.kind === 'error'),
-    };
-  };
   const interrupt = () => {
     abort.abort(); // the page closes its upload button (KernelClient.interrupt)
-    kernel.handle({ type: 'interrupt' });
+    started.kernel.handle({ type: 'interrupt' });
   };
-  await run('1');
-  return { kernel, run, messages, interrupt };
+  return { ...started, interrupt };
 }
 
 afterEach(() => setStorageBackend(null));
@@ -93,7 +77,7 @@ afterEach(() => setStorageBackend(null));
 describe('storage relay: cells save and load through the page', () => {
   it('nd.save then nd.load: the bytes live in the page, the arrays come back equal', async () => {
     const store = new FakePageStorage();
-    const { run, messages } = await startKernel(store);
+    const { run, messages } = await startWithStorage(store);
     const saved = await run("await nd.save('x-file', { w: nd.array([[1, 2], [3, 4]]), b: nd.array([0.5]) });");
     expect(saved.errors).toEqual([]);
     expect([...store.files.keys()]).toEqual(['x-file']);
@@ -106,11 +90,11 @@ describe('storage relay: cells save and load through the page', () => {
 
   it('saveParameters survives a kernel restart: a new kernel loads identical outputs', async () => {
     const store = new FakePageStorage();
-    const first = await startKernel(store);
+    const first = await startWithStorage(store);
     const made = await first.run("const net = new gluon.nn.Sequential();\nnet.add(new gluon.nn.Dense(8, { activation: 'relu' }), new gluon.nn.Dense(3));\nnet.initialize();\nconst X = nd.random.uniform(0, 1, [4, 5]);\nconst before = await net.forward(X).toArray();\nawait nd.save('X', X);\nawait net.saveParameters('mlp.params');\nbefore");
     expect(made.errors).toEqual([]);
     const before = made.values[0];
-    const second = await startKernel(store); // the reader reloads the page: a fresh kernel, the same page storage
+    const second = await startWithStorage(store); // the reader reloads the page: a fresh kernel, the same page storage
     const r = await second.run("const clone = new gluon.nn.Sequential();\nclone.add(new gluon.nn.Dense(8, { activation: 'relu' }), new gluon.nn.Dense(3));\nawait clone.loadParameters('mlp.params');\nawait clone.forward(await nd.load('X')).toArray()");
     expect(r.errors).toEqual([]);
     expect(r.values[0]).toBe(before);
@@ -118,7 +102,7 @@ describe('storage relay: cells save and load through the page', () => {
 
   it('download offers the saved bytes; upload stores the chosen file under its name', async () => {
     const store = new FakePageStorage();
-    const { run } = await startKernel(store);
+    const { run } = await startWithStorage(store);
     await run("await nd.save('models/v.nd', nd.arange(6).reshape([2, 3]), { download: true });");
     expect(store.downloads.map((d) => d.name)).toEqual(['v.nd']); // the folder part is not a file name
     expect(store.downloads[0]!.bytes).toEqual(store.files.get('models/v.nd'));
@@ -133,7 +117,7 @@ describe('storage relay: cells save and load through the page', () => {
 
   it('errors say what is missing and what the page could not do', async () => {
     const store = new FakePageStorage();
-    const { run } = await startKernel(store);
+    const { run } = await startWithStorage(store);
     const missing = await run("await nd.load('nothing-here')");
     expect(missing.errors[0]?.message).toMatch(/nothing is saved under 'nothing-here' in the book's file storage in this browser .*Save it first, or upload/);
     store.failWrites = 'the quota is exceeded';
@@ -144,7 +128,7 @@ describe('storage relay: cells save and load through the page', () => {
 
   it('stop while the page waits for an upload ends the cell at once; the kernel keeps working', async () => {
     const store = new FakePageStorage();
-    const { kernel, run, interrupt } = await startKernel(store);
+    const { kernel, run, interrupt } = await startWithStorage(store);
     const pending = run('const chosen = await nd.upload();');
     await new Promise((r) => setTimeout(r, 50));
     expect(kernel.storage.waiting).toBe(1);

@@ -4,21 +4,15 @@
  * problem that training must solve (from scratch and with Gluon), and a diverging run that
  * must stop with a message naming the epoch and the step.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { d2l, gluon, init, nd, type NDArray, ArgumentError } from '../../../../src/lib/index';
-import { setDisplayHook, type DisplayOutput } from '../../../../src/lib/display';
+import { captureDisplay } from '../../helpers/display';
 import { TrainingDivergedError } from '../../../../src/lib/d2l/classification';
 import type { DataLoader } from '../../../../src/lib/gluon/data/dataloader';
 import { useBackend } from '../../helpers/backend';
 
 beforeAll(useBackend);
-afterEach(() => setDisplayHook(null));
 
-function captureDisplay(): DisplayOutput[] {
-  const outputs: DisplayOutput[] = [];
-  setDisplayHook((o) => outputs.push(o));
-  return outputs;
-}
 
 /** Three well-separated clusters in 2-D around (4, 0), (-4, 0), (0, 4): a linear model can classify all of them. */
 function blobs(n: number): [NDArray, NDArray] {

@@ -3,20 +3,15 @@
  * gradient (learning an edge kernel), the Timer, and trainCh5 on a small image problem whose
  * answer is known (which half of the image is bright), including its divergence stop.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { autograd, d2l, gluon, init, mx, nd, type NDArray } from '../../../../src/lib/index';
-import { setDisplayHook, type DisplayOutput } from '../../../../src/lib/display';
+import type { DisplayOutput } from '../../../../src/lib/display';
+import { captureDisplay } from '../../helpers/display';
 import { TrainingDivergedError } from '../../../../src/lib/d2l/classification';
 import { useBackend } from '../../helpers/backend';
 
 beforeAll(useBackend);
-afterEach(() => setDisplayHook(null));
 
-function captureDisplay(): DisplayOutput[] {
-  const outputs: DisplayOutput[] = [];
-  setDisplayHook((o) => outputs.push(o));
-  return outputs;
-}
 
 /** Images (n, 1, 6, 6) with one half brighter than the other; label 0: left half bright, 1: right half. */
 function halves(n: number): [NDArray, NDArray] {

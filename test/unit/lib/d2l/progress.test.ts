@@ -3,19 +3,13 @@
  * time so far and left, throttling, the line finished on break, and the chart note removed
  * when training ends.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { setDisplayHook, type DisplayOutput } from '../../../../src/lib/display';
+import { describe, expect, it } from 'vitest';
+import { captureDisplay } from '../../helpers/display';
 import { Animator } from '../../../../src/lib/d2l/animator';
 import { formatProgress, formatSeconds, progress, Progress } from '../../../../src/lib/d2l/progress';
 import { trainingProgress } from '../../../../src/lib/d2l/training-progress';
 
-afterEach(() => setDisplayHook(null));
 
-function capture(): DisplayOutput[] {
-  const out: DisplayOutput[] = [];
-  setDisplayHook((o) => out.push(o));
-  return out;
-}
 
 describe('formatting', () => {
   it.each([
@@ -37,7 +31,7 @@ describe('formatting', () => {
 
 describe('Progress', () => {
   it('rewrites one line in place, at most every minIntervalMs, and finishes it with a newline', () => {
-    const out = capture();
+    const out = captureDisplay();
     let t = 0;
     const bar = new Progress({ total: 4, minIntervalMs: 250, now: () => t });
     t = 100;
@@ -58,7 +52,7 @@ describe('Progress', () => {
 
 describe('d2l.progress(iterable)', () => {
   it('yields every item, takes the total from the length, and finishes the line on break', () => {
-    const out = capture();
+    const out = captureDisplay();
     const seen: number[] = [];
     for (const x of progress([1, 2, 3, 4], { desc: 'items', minIntervalMs: 0 })) {
       seen.push(x);
@@ -76,7 +70,7 @@ describe('d2l.progress(iterable)', () => {
 
 describe('training helpers', () => {
   it('show epoch and minibatch progress with the time left on the chart, and remove it at the end', () => {
-    const out = capture();
+    const out = captureDisplay();
     let t = 0;
     const animator = new Animator({ legend: ['loss'] });
     const p = trainingProgress(animator, 2, 3, () => t);

@@ -1,10 +1,10 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { d2l, nd, type NDArray } from '../../../../src/lib/index';
-import { setDisplayHook, type DisplayOutput } from '../../../../src/lib/display';
+import type { DisplayOutput } from '../../../../src/lib/display';
+import { captureDisplay } from '../../helpers/display';
 import { useBackend } from '../../helpers/backend';
 
 beforeAll(useBackend);
-afterEach(() => setDisplayHook(null));
 
 const idxToChar = ' abc'.split('');
 const NUM_EPOCHS = 8;
@@ -73,8 +73,7 @@ describe('d2l.trainAndPredictRnn', () => {
       params.forEach((p) => p.attachGrad());
       return params;
     };
-    const seen: DisplayOutput[] = [];
-    setDisplayHook((o) => seen.push(o));
+    const seen = captureDisplay();
     for (const isRandomIter of [true, false]) {
       const { params, perplexities } = await d2l.trainAndPredictRnn({
         rnn: tanhRnn,
