@@ -176,10 +176,10 @@ async function run(o: BenchOptions): Promise<BackendReport> {
   if (want('tiny')) rows.push(await pair(`${w.TINY_OPS.toLocaleString('en')} tiny adds`, b, w.tinyOurs, w.tinyRaw, o));
   if (want('memory') && o.memorySteps > 0) rows.push(await memoryRow(o));
   // Kernel times are wall-clock only where kernels run synchronously (WASM, CPU).
-  // `profile` profiles both steps; `profile-mlp` or `profile-rnn` one of them.
-  for (const which of ['mlp', 'rnn'] as const) {
-    if ((want('profile') || want(`profile-${which}`)) && (b === 'wasm' || b === 'cpu') && !hung) {
-      log(`${b}: kernel profile of one ${which === 'mlp' ? 'MLP' : 'char-RNN'} step`);
+  // `profile` profiles the MLP and char-RNN steps; `profile-mlp`, `profile-rnn`, `profile-gru` or `profile-lstm` one of them.
+  for (const which of ['mlp', 'rnn', 'gru', 'lstm'] as const) {
+    if (((want('profile') && (which === 'mlp' || which === 'rnn')) || want(`profile-${which}`)) && (b === 'wasm' || b === 'cpu') && !hung) {
+      log(`${b}: kernel profile of one ${which} step`);
       const row = await profileKernels(b, which);
       post({ kind: 'row', row });
       rows.push(row);

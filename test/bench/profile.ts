@@ -1,14 +1,14 @@
 /**
  * Where a training step's time goes, kernel by kernel (tf.profile; the kernel times are wall
- * clock, meaningful only where kernels run synchronously: WASM and CPU). Profiles one MLP step
- * and one char-RNN step of raw TensorFlow.js and of ours, and times the matrix products of the
+ * clock, meaningful only where kernels run synchronously: WASM and CPU). Profiles one MLP step,
+ * one char-RNN step and one GRU or LSTM language-model step of raw TensorFlow.js and of ours, and times the matrix products of the
  * MLP's backward pass with and without tfjs's transpose flags. Work done outside kernels (the
  * tape, our heap copies of contiguous slices on WASM) is not in the kernel times.
  */
 import { tf } from '../../src/lib/engine/tf';
 import type { BackendName } from '../../src/lib/engine/backends';
 import type { BenchRow } from './bench-protocol';
-import { mlpOurs, mlpRaw, rnnOurs, rnnRaw, type Workload } from './workloads';
+import { gatedOurs, gatedRaw, mlpOurs, mlpRaw, rnnOurs, rnnRaw, type Workload } from './workloads';
 
 export interface KernelLine {
   kernel: string;
@@ -100,6 +100,8 @@ async function transposeFlags(): Promise<Record<string, { flagMs: number; transp
 const PROFILED = {
   mlp: { op: 'kernel profile, MLP step', ours: mlpOurs, raw: mlpRaw },
   rnn: { op: 'kernel profile, char-RNN step', ours: rnnOurs, raw: rnnRaw },
+  gru: { op: 'kernel profile, GRU LM step', ours: () => gatedOurs('gru'), raw: () => gatedRaw('gru') },
+  lstm: { op: 'kernel profile, LSTM LM step', ours: () => gatedOurs('lstm'), raw: () => gatedRaw('lstm') },
 } as const;
 
 export async function profileKernels(backend: BackendName, which: keyof typeof PROFILED = 'mlp'): Promise<BenchRow> {
@@ -112,7 +114,7 @@ export async function profileKernels(backend: BackendName, which: keyof typeof P
     const oursProfile = await kernelsOf(p.ours());
     row.rawMs = rawProfile.totalMs;
     row.oursMs = oursProfile.totalMs;
-    row.extra = { raw: rawProfile.lines.slice(0, 12), ours: oursProfile.lines.slice(0, 12) };
+    row.extra = { raw: rawProfile.lines.slice(0, 12), ours: oursProfile.lines.slice(0, 20), oursKernelCalls: oursProfile.lines.reduce((s, l) => s + l.calls, 0) };
     if (which === 'mlp') row.extra.matMulTransposeFlags = await transposeFlags();
   } catch (e) {
     row.rawNote = `fails: ${(e as Error).message}`;
