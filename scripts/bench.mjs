@@ -1,4 +1,4 @@
-// npm run bench [-- --backends wasm,webgl,webgpu,cpu] [--only matmul,mlp,lenet,resnet,rnn,gru,lstm,tiny,memory,profile,profile-mlp,profile-rnn,profile-lenet,profile-resnet]
+// npm run bench [-- --backends wasm,webgl,webgpu,cpu] [--only matmul,mlp,lenet,resnet,rnn,gru,lstm,tiny,memory,profile,profile-mlp,profile-rnn,profile-lenet,profile-resnet,profile-gru,profile-lstm]
 //                  [--reps 15] [--max-seconds-per-row 20] [--memory-steps 1000] [--memory-backends wasm]
 //                  [--step-timeout-seconds 180] [--timeout-minutes 30] [--wasm-threads 1,2]
 //

@@ -48,15 +48,8 @@ claim('the training perplexity of the last epoch is below 3.0', perplexities[per
 
 // The final sample: 100 characters after "the time traveller", greedy and so reproducible.
 {
-  const prefix = 'the time traveller';
-  const text = await predictRnn(prefix, 100, rnn, trained.params, initRnnState, numHiddens, vocabSize, ctx, idxToChar, charToIdx);
-  const continuation = text.slice(prefix.length);
-  const tokens = continuation.split(' ');
-  if (!continuation.startsWith(' ')) tokens.shift(); // glued to "traveller": not a word of its own
-  tokens.pop(); // may be cut off by the 100-character limit
-  const corpusWords = new Set(corpusIndices.map((i) => idxToChar[i]).join('').split(' '));
-  const words = [...new Set(tokens.filter((w) => w.length >= 3 && corpusWords.has(w)))];
-  claim('the 100-character continuation has at least 5 distinct words of 3+ letters from the training text', `${words.length}: ${words.join(' ')} | "${continuation}"`, words.length >= 5);
+  const samples = await sampleCorpusWords((prefix) => predictRnn(prefix, 100, rnn, trained.params, initRnnState, numHiddens, vocabSize, ctx, idxToChar, charToIdx), corpusIndices.map((i) => idxToChar[i]).join(''), ['the time traveller']);
+  claim('the 100-character continuation has at least 5 distinct words of 3+ letters from the training text', samples.summary, samples.prefixed && samples.words.length >= 5);
 }
 const rnnParams = trained.params.reduce((n, p) => n + p.size, 0);
 claim('the network has about 23,000 parameters (22,000 to 24,000)', rnnParams, rnnParams > 22000 && rnnParams < 24000);

@@ -19,19 +19,6 @@ claim('after the same 30 epochs the LSTM has a lower perplexity than the plain R
 
 {
   // Both prefixes the section continues, 100 characters each (greedy, so the text is the model's).
-  const corpusWords = new Set(corpusIndices.map((i) => idxToChar[i]).join('').split(' '));
-  const found = new Set();
-  const texts = [];
-  let prefixed = true;
-  for (const prefix of ['the time traveller', 'the time machine']) {
-    const text = await d2l.predictRnnGluon(prefix, 100, model, vocabSize, ctx, idxToChar, charToIdx);
-    texts.push(text);
-    prefixed &&= text.startsWith(prefix);
-    const continuation = text.slice(prefix.length);
-    const tokens = continuation.split(' ');
-    if (!continuation.startsWith(' ')) tokens.shift();
-    tokens.pop();
-    for (const w of tokens) if (w.length >= 3 && corpusWords.has(w)) found.add(w);
-  }
-  claim('the LSTM continuations start with their prefixes and have at least 5 distinct words of 3+ letters from the text', `${found.size}: ${[...found].join(' ')} | ${texts.map((t) => `"${t}"`).join(' ')}`, prefixed && found.size >= 5);
+  const samples = await sampleCorpusWords((prefix) => d2l.predictRnnGluon(prefix, 100, model, vocabSize, ctx, idxToChar, charToIdx), corpusIndices.map((i) => idxToChar[i]).join(''));
+  claim('the LSTM continuations start with their prefixes and have at least 5 distinct words of 3+ letters from the text', samples.summary, samples.prefixed && samples.words.length >= 5);
 }

@@ -11,13 +11,8 @@ const p = result.perplexities;
 claim('the training perplexity falls to near 1: below 1.5 within 5 epochs, below 1.1 after 15', p, p[4] < 1.5 && p.at(-1) < 1.1);
 
 // The continuations: nonsense, few words of the novel.
-const corpusWords = new Set(corpusIndices.map((i) => idxToChar[i]).join('').split(' '));
 for (const prefix of ['the time traveller', 'the time machine']) {
-  const text = await d2l.predictRnnGluon(prefix, 60, model, vocabSize, ctx, idxToChar, charToIdx);
-  const continuation = text.slice(prefix.length);
-  const tokens = continuation.split(' ');
-  if (!continuation.startsWith(' ')) tokens.shift();
-  tokens.pop();
-  const words = [...new Set(tokens.filter((w) => w.length >= 3 && corpusWords.has(w)))];
+  const samples = await sampleCorpusWords((start) => d2l.predictRnnGluon(start, 60, model, vocabSize, ctx, idxToChar, charToIdx), corpusIndices.map((i) => idxToChar[i]).join(''), [prefix]);
+  const { words, texts: [text] } = samples;
   claim(`the continuation of "${prefix}" is nonsense: at most 2 distinct words of 3+ letters from the text`, `${words.length}: ${words.join(' ')} | "${text}"`, text.startsWith(prefix) && words.length <= 2);
 }

@@ -6,7 +6,8 @@
  *
  * `claim` is defined by a setup cell run just before the check file; each call prints one
  * marked line that the runner turns into a RecordedClaim (so the same code works in Node and
- * in the browser, where outputs are the only way out of the kernel).
+ * in the browser, where outputs are the only way out of the kernel). The setup cell also defines
+ * the helpers several check files share (CHECK_HELPERS).
  */
 import type { CellOutput } from '../kernel/protocol';
 import type { RecordedClaim } from './recorded';
@@ -14,13 +15,40 @@ import { parseEditionFileName } from './book-lang';
 
 const MARK = '\u241eclaim ';
 
+/**
+ * Helpers for check files, defined with claim. sampleCorpusWords: the language models of the
+ * recurrent chapter claim that their samples start with the prefix and contain at least N
+ * distinct words of the corpus. predict(prefix) returns the prefix and its continuation; the
+ * continuation's first token is dropped when it is glued to the prefix's last word, and its last
+ * one because the length limit may cut it; words are tokens of 3+ letters found in corpusText.
+ */
+export const CHECK_HELPERS = `async function sampleCorpusWords(predict, corpusText, prefixes = ['the time traveller', 'the time machine']) {
+  const corpusWords = new Set(corpusText.split(' '));
+  const texts = [];
+  const found = new Set();
+  let prefixed = true;
+  for (const prefix of prefixes) {
+    const text = await predict(prefix);
+    texts.push(text);
+    prefixed = prefixed && text.startsWith(prefix);
+    const continuation = text.slice(prefix.length);
+    const tokens = continuation.split(' ');
+    if (!continuation.startsWith(' ')) tokens.shift();
+    tokens.pop();
+    for (const w of tokens) if (w.length >= 3 && corpusWords.has(w)) found.add(w);
+  }
+  const words = [...found];
+  return { texts, prefixed, words, summary: words.length + ': ' + words.join(' ') + ' | ' + texts.map((t) => '"' + t + '"').join(' ') };
+}`;
+
 export const CLAIM_SETUP = `function claim(description, value, passed) {
   if (typeof description !== 'string' || typeof passed !== 'boolean') {
     throw new TypeError('claim(description, value, passed): description must be a string and passed a boolean, got ' + typeof description + ' and ' + typeof passed);
   }
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : JSON.stringify(value);
   print(${JSON.stringify(MARK)} + JSON.stringify({ description, value: text, passed }));
-}`;
+}
+${CHECK_HELPERS}`;
 
 /** Splits a check run's outputs into its claims and everything else (prints, errors). */
 export function extractClaims(outputs: CellOutput[]): { claims: RecordedClaim[]; other: CellOutput[] } {

@@ -178,10 +178,10 @@ async function run(o: BenchOptions): Promise<BackendReport> {
   if (want('tiny')) rows.push(await pair(`${w.TINY_OPS.toLocaleString('en')} tiny adds`, b, w.tinyOurs, w.tinyRaw, o));
   if (want('memory') && o.memorySteps > 0) rows.push(await memoryRow(o));
   // Kernel times are wall-clock only where kernels run synchronously (WASM, CPU).
-  // `profile` profiles every profiled step; `profile-mlp`, `profile-rnn`, `profile-lenet` or `profile-resnet` one of them.
-  for (const which of ['mlp', 'rnn', 'lenet', 'resnet'] as const) {
-    if ((want('profile') || want(`profile-${which}`)) && (b === 'wasm' || b === 'cpu') && !hung) {
-      log(`${b}: kernel profile of one ${{ mlp: 'MLP', rnn: 'char-RNN', lenet: 'LeNet', resnet: 'ResNet' }[which]} step`);
+  // `profile` profiles the MLP, char-RNN, LeNet and ResNet steps; `profile-mlp`, `profile-rnn`, `profile-lenet`, `profile-resnet`, `profile-gru` or `profile-lstm` one of them.
+  for (const which of ['mlp', 'rnn', 'lenet', 'resnet', 'gru', 'lstm'] as const) {
+    if (((want('profile') && which !== 'gru' && which !== 'lstm') || want(`profile-${which}`)) && (b === 'wasm' || b === 'cpu') && !hung) {
+      log(`${b}: kernel profile of one ${{ mlp: 'MLP', rnn: 'char-RNN', lenet: 'LeNet', resnet: 'ResNet', gru: 'GRU', lstm: 'LSTM' }[which]} step`);
       const row = await profileKernels(b, which);
       post({ kind: 'row', row });
       rows.push(row);

@@ -1,7 +1,7 @@
 /**
  * Where a training step's time goes, kernel by kernel (tf.profile; the kernel times are wall
- * clock, meaningful only where kernels run synchronously: WASM and CPU). Profiles one MLP step
- * and one char-RNN step of raw TensorFlow.js and of ours, and times the matrix products of the
+ * clock, meaningful only where kernels run synchronously: WASM and CPU). Profiles one MLP step,
+ * one char-RNN step and one GRU or LSTM language-model step of raw TensorFlow.js and of ours, and times the matrix products of the
  * MLP's backward pass with and without tfjs's transpose flags. Work done outside kernels (the
  * tape, our heap copies of contiguous slices on WASM) is not in the kernel times.
  */
@@ -9,7 +9,7 @@ import { tf } from '../../src/lib/engine/tf';
 import type { BackendName } from '../../src/lib/engine/backends';
 import type { BenchRow } from './bench-protocol';
 import { resnetOurs, resnetRaw } from './conv-workloads';
-import { lenetOurs, lenetRaw, mlpOurs, mlpRaw, rnnOurs, rnnRaw, type Workload } from './workloads';
+import { gatedOurs, gatedRaw, lenetOurs, lenetRaw, mlpOurs, mlpRaw, rnnOurs, rnnRaw, type Workload } from './workloads';
 
 export interface KernelLine {
   kernel: string;
@@ -103,6 +103,8 @@ const PROFILED = {
   rnn: { op: 'kernel profile, char-RNN step', ours: rnnOurs, raw: rnnRaw },
   lenet: { op: 'kernel profile, LeNet step', ours: lenetOurs, raw: lenetRaw },
   resnet: { op: 'kernel profile, ResNet step', ours: resnetOurs, raw: resnetRaw },
+  gru: { op: 'kernel profile, GRU LM step', ours: () => gatedOurs('gru'), raw: () => gatedRaw('gru') },
+  lstm: { op: 'kernel profile, LSTM LM step', ours: () => gatedOurs('lstm'), raw: () => gatedRaw('lstm') },
 } as const;
 
 export type ProfiledStep = keyof typeof PROFILED;
@@ -125,6 +127,7 @@ export async function profileKernels(backend: BackendName, which: ProfiledStep =
     const oursProfile = await kernelsOf(p.ours());
     row.oursMs = oursProfile.totalMs;
     row.extra.ours = oursProfile.lines.slice(0, which === 'mlp' ? 12 : 20);
+    row.extra.oursKernelCalls = oursProfile.lines.reduce((s, l) => s + l.calls, 0);
     if (which === 'mlp') row.extra.matMulTransposeFlags = await transposeFlags();
   } catch (e) {
     row.oursNote = `fails: ${(e as Error).message}`;

@@ -6,6 +6,7 @@
  */
 import { tf } from '../../src/lib/engine/tf';
 import { autograd, gluon, init, nd, type NDArray } from '../../src/lib/index';
+import type { RecurrentLayer } from '../../src/lib/gluon/rnn/rnn-layer';
 
 export interface Workload {
   step: () => Promise<void>;
@@ -220,8 +221,12 @@ function rnnFlops(): number {
 
 const randomTokens = (): number[][] => Array.from({ length: RNN_STEPS }, () => randomLabels(RNN_BATCH, RNN_VOCAB));
 
-export function rnnOurs(): Workload {
-  const layer = new gluon.rnn.RNN(RNN_HIDDEN, { activation: 'tanh' });
+/**
+ * One training step of a character language model around a recurrent layer of ours (the char-RNN,
+ * GRU and LSTM rows): one-hot inputs (35, 32, 28) in the 'TNC' layout, the layer from a fresh
+ * state, a Dense output layer on all 35 x 32 states, softmax cross-entropy on the next characters.
+ */
+function languageModelOurs(layer: RecurrentLayer, flops: number, what: string): Workload {
   const dense = new gluon.nn.Dense(RNN_VOCAB);
   layer.initialize(new init.Xavier());
   dense.initialize(new init.Xavier());
@@ -231,7 +236,7 @@ export function rnnOurs(): Workload {
   const X = nd.oneHot(nd.array(tokens), RNN_VOCAB); // (35, 32, 28), layout TNC
   const y = nd.array(tokens.slice(1).concat([tokens[0]!])).reshape([-1]); // (35 * 32,) next characters
   return {
-    flops: rnnFlops(),
+    flops,
     step: async () => {
       const state = layer.beginState({ batchSize: RNN_BATCH });
       const l = autograd.record(() => {
@@ -240,32 +245,46 @@ export function rnnOurs(): Workload {
       });
       l.backward();
       trainer.step(RNN_STEPS * RNN_BATCH); // the mean over all predictions, as raw's loss
-      expectFinite('char-RNN loss', await l.mean().asScalar());
+      expectFinite(what, await l.mean().asScalar());
     },
   };
+}
+
+/**
+ * The same step in raw TensorFlow.js, the cell unrolled as a tfjs user writes it: `cell(x, state)`
+ * returns the next state, whose first entry is h; `cellVars` are the cell's weights (trained with
+ * the output layer's).
+ */
+function languageModelRaw(cellVars: tf.Variable[], cell: (x: tf.Tensor, state: tf.Tensor[]) => tf.Tensor[], stateCount: number, flops: number, what: string): Workload {
+  const Why = heNormal([RNN_HIDDEN, RNN_VOCAB], RNN_HIDDEN);
+  const by = tf.variable(tf.zeros([RNN_VOCAB]));
+  const vars = [...cellVars, Why, by];
+  const tokens = randomTokens();
+  const Xs = tokens.map((row) => tf.oneHot(tf.tensor1d(row, 'int32'), RNN_VOCAB)); // 35 x (32, 28)
+  const Y = tf.oneHot(tf.tensor1d(tokens.slice(1).concat([tokens[0]!]).flat(), 'int32'), RNN_VOCAB); // (1120, 28)
+  const lossFn = (): tf.Scalar => {
+    let state: tf.Tensor[] = Array.from({ length: stateCount }, () => tf.zeros([RNN_BATCH, RNN_HIDDEN]));
+    const outs: tf.Tensor[] = [];
+    for (const x of Xs) {
+      state = cell(x, state);
+      outs.push(state[0]!); // h, (32, 256)
+    }
+    const logits = tf.add(tf.matMul(tf.concat(outs, 0), Why), by); // (1120, 28)
+    return tf.losses.softmaxCrossEntropy(Y, logits) as tf.Scalar;
+  };
+  return { flops, step: rawTrainStep(lossFn, vars, what), dispose: () => tf.dispose([...vars, ...Xs, Y]) };
+}
+
+export function rnnOurs(): Workload {
+  return languageModelOurs(new gluon.rnn.RNN(RNN_HIDDEN, { activation: 'tanh' }), rnnFlops(), 'char-RNN loss');
 }
 
 export function rnnRaw(): Workload {
   const Wxh = heNormal([RNN_VOCAB, RNN_HIDDEN], RNN_VOCAB);
   const Whh = heNormal([RNN_HIDDEN, RNN_HIDDEN], RNN_HIDDEN);
   const bh = tf.variable(tf.zeros([RNN_HIDDEN]));
-  const Why = heNormal([RNN_HIDDEN, RNN_VOCAB], RNN_HIDDEN);
-  const by = tf.variable(tf.zeros([RNN_VOCAB]));
-  const vars = [Wxh, Whh, bh, Why, by];
-  const tokens = randomTokens();
-  const Xs = tokens.map((row) => tf.oneHot(tf.tensor1d(row, 'int32'), RNN_VOCAB)); // 35 x (32, 28)
-  const Y = tf.oneHot(tf.tensor1d(tokens.slice(1).concat([tokens[0]!]).flat(), 'int32'), RNN_VOCAB); // (1120, 28)
-  const lossFn = (): tf.Scalar => {
-    let h: tf.Tensor = tf.zeros([RNN_BATCH, RNN_HIDDEN]);
-    const outs: tf.Tensor[] = [];
-    for (const x of Xs) {
-      h = tf.tanh(tf.add(tf.add(tf.matMul(x, Wxh), tf.matMul(h, Whh)), bh)); // (32, 256)
-      outs.push(h);
-    }
-    const logits = tf.add(tf.matMul(tf.concat(outs, 0), Why), by); // (1120, 28)
-    return tf.losses.softmaxCrossEntropy(Y, logits) as tf.Scalar;
-  };
-  return { flops: rnnFlops(), step: rawTrainStep(lossFn, vars, 'raw char-RNN loss'), dispose: () => tf.dispose([...vars, ...Xs, Y]) };
+  const cell = (x: tf.Tensor, [h]: tf.Tensor[]): tf.Tensor[] => [tf.tanh(tf.add(tf.add(tf.matMul(x, Wxh), tf.matMul(h!, Whh)), bh))]; // (32, 256)
+  return languageModelRaw([Wxh, Whh, bh], cell, 1, rnnFlops(), 'raw char-RNN loss');
 }
 
 // ---------------------------------------------------------------- GRU and LSTM language models
@@ -284,65 +303,29 @@ function gatedFlops(kind: GatedKind): number {
 }
 
 export function gatedOurs(kind: GatedKind): Workload {
-  const layer = kind === 'gru' ? new gluon.rnn.GRU(RNN_HIDDEN) : new gluon.rnn.LSTM(RNN_HIDDEN);
-  const dense = new gluon.nn.Dense(RNN_VOCAB);
-  layer.initialize(new init.Xavier());
-  dense.initialize(new init.Xavier());
-  const trainer = new gluon.Trainer([...layer.collectParams().values(), ...dense.collectParams().values()], 'sgd', { learningRate: 0.1 });
-  const loss = new gluon.loss.SoftmaxCrossEntropyLoss();
-  const tokens = randomTokens();
-  const X = nd.oneHot(nd.array(tokens), RNN_VOCAB); // (35, 32, 28), layout TNC
-  const y = nd.array(tokens.slice(1).concat([tokens[0]!])).reshape([-1]); // (35 * 32,)
-  return {
-    flops: gatedFlops(kind),
-    step: async () => {
-      const state = layer.beginState({ batchSize: RNN_BATCH });
-      const l = autograd.record(() => {
-        const [out] = layer.forward(X, state); // (35, 32, 256)
-        return loss.forward(dense.forward(out.reshape([-1, RNN_HIDDEN])), y); // (1120,)
-      });
-      l.backward();
-      trainer.step(RNN_STEPS * RNN_BATCH);
-      expectFinite(`${kind} LM loss`, await l.mean().asScalar());
-    },
-  };
+  return languageModelOurs(kind === 'gru' ? new gluon.rnn.GRU(RNN_HIDDEN) : new gluon.rnn.LSTM(RNN_HIDDEN), gatedFlops(kind), `${kind} LM loss`);
 }
 
-/** The same step in raw TensorFlow.js, the cell unrolled as a tfjs user writes it (one product per step for all gates). */
+/** The gated step in raw TensorFlow.js (one product per step for all gates). */
 export function gatedRaw(kind: GatedKind): Workload {
   const g = GATE_COUNT[kind];
   const Wx = heNormal([RNN_VOCAB, g * RNN_HIDDEN], RNN_VOCAB);
   const Wh = heNormal([RNN_HIDDEN, g * RNN_HIDDEN], RNN_HIDDEN);
   const b = tf.variable(tf.zeros([g * RNN_HIDDEN]));
-  const Why = heNormal([RNN_HIDDEN, RNN_VOCAB], RNN_HIDDEN);
-  const by = tf.variable(tf.zeros([RNN_VOCAB]));
-  const vars = [Wx, Wh, b, Why, by];
-  const tokens = randomTokens();
-  const Xs = tokens.map((row) => tf.oneHot(tf.tensor1d(row, 'int32'), RNN_VOCAB)); // 35 x (32, 28)
-  const Y = tf.oneHot(tf.tensor1d(tokens.slice(1).concat([tokens[0]!]).flat(), 'int32'), RNN_VOCAB); // (1120, 28)
-  const lossFn = (): tf.Scalar => {
-    let h: tf.Tensor = tf.zeros([RNN_BATCH, RNN_HIDDEN]);
-    let c: tf.Tensor = tf.zeros([RNN_BATCH, RNN_HIDDEN]);
-    const outs: tf.Tensor[] = [];
-    for (const x of Xs) {
-      if (kind === 'lstm') {
-        const [i, f, gg, o] = tf.split(tf.add(tf.add(tf.matMul(x, Wx), tf.matMul(h, Wh)), b), 4, 1) as tf.Tensor[]; // (32, 256) each
-        c = tf.add(tf.mul(tf.sigmoid(f!), c), tf.mul(tf.sigmoid(i!), tf.tanh(gg!)));
-        h = tf.mul(tf.sigmoid(o!), tf.tanh(c));
-      } else {
-        const [xr, xz, xn] = tf.split(tf.add(tf.matMul(x, Wx), b), 3, 1) as tf.Tensor[];
-        const [hr, hz, hn] = tf.split(tf.matMul(h, Wh), 3, 1) as tf.Tensor[];
-        const r = tf.sigmoid(tf.add(xr!, hr!));
-        const z = tf.sigmoid(tf.add(xz!, hz!));
-        const n = tf.tanh(tf.add(xn!, tf.mul(r, hn!)));
-        h = tf.add(tf.mul(tf.sub(1, z), n), tf.mul(z, h));
-      }
-      outs.push(h);
-    }
-    const logits = tf.add(tf.matMul(tf.concat(outs, 0), Why), by); // (1120, 28)
-    return tf.losses.softmaxCrossEntropy(Y, logits) as tf.Scalar;
+  const lstm = (x: tf.Tensor, [h, c]: tf.Tensor[]): tf.Tensor[] => {
+    const [i, f, gg, o] = tf.split(tf.add(tf.add(tf.matMul(x, Wx), tf.matMul(h!, Wh)), b), 4, 1) as tf.Tensor[]; // (32, 256) each
+    const next = tf.add(tf.mul(tf.sigmoid(f!), c!), tf.mul(tf.sigmoid(i!), tf.tanh(gg!)));
+    return [tf.mul(tf.sigmoid(o!), tf.tanh(next)), next];
   };
-  return { flops: gatedFlops(kind), step: rawTrainStep(lossFn, vars, `raw ${kind} LM loss`), dispose: () => tf.dispose([...vars, ...Xs, Y]) };
+  const gru = (x: tf.Tensor, [h]: tf.Tensor[]): tf.Tensor[] => {
+    const [xr, xz, xn] = tf.split(tf.add(tf.matMul(x, Wx), b), 3, 1) as tf.Tensor[];
+    const [hr, hz, hn] = tf.split(tf.matMul(h!, Wh), 3, 1) as tf.Tensor[];
+    const r = tf.sigmoid(tf.add(xr!, hr!));
+    const z = tf.sigmoid(tf.add(xz!, hz!));
+    const n = tf.tanh(tf.add(xn!, tf.mul(r, hn!)));
+    return [tf.add(tf.mul(tf.sub(1, z), n), tf.mul(z, h!))];
+  };
+  return languageModelRaw([Wx, Wh, b], kind === 'lstm' ? lstm : gru, kind === 'lstm' ? 2 : 1, gatedFlops(kind), `raw ${kind} LM loss`);
 }
 
 // ---------------------------------------------------------------- dispatch overhead

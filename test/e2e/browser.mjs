@@ -1,7 +1,7 @@
 // Shared setup for end-to-end tests: serve the built site (dist/) with `vite preview` and drive
 // Debian's Chromium through playwright-core with the flags from ../shared/DESIGN.md.
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -134,4 +134,50 @@ export async function openKernelHarness(page, siteUrl) {
 export async function openSection(page, slug, { timeout = 30_000 } = {}) {
   await page.evaluate((s) => (location.hash = `#/${s}`), slug);
   await page.waitForSelector(`.section[data-slug="${slug}"] .section-body`, { timeout });
+}
+
+/**
+ * The start most reader tests share: serves the build under /handson/, launches Chromium, opens
+ * the site with WASM named as the backend (right on every machine, and naming it skips the
+ * backend probe, which these tests are not about) and, given a slug, that section. Page errors
+ * are collected in `pageErrors`. `close()` closes the browser and the server.
+ */
+export async function openSite(distDir, { slug = null, viewport = null } = {}) {
+  await mkdir('test-results', { recursive: true });
+  const site = await serveStatic(distDir, '/handson/');
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(site.url);
+  await page.waitForSelector('.toc');
+  await page.evaluate(() => localStorage.setItem('handson/backend', 'wasm'));
+  if (slug) await openSection(page, slug);
+  return {
+    site,
+    browser,
+    page,
+    pageErrors,
+    close: async () => {
+      await browser.close();
+      await site.close();
+    },
+  };
+}
+
+/** Runs one cell with its Run button and waits until it is done, failed or stopped; returns that state. */
+export async function runCell(page, cell, { timeout = 90_000 } = {}) {
+  await cell.locator('.btn-run').click();
+  await page.waitForFunction((el) => ['done', 'error', 'stopped'].includes(el.dataset.state), await cell.elementHandle(), { timeout });
+  return cell.getAttribute('data-state');
+}
+
+/** Presses the section's Run all and waits until every cell is done, failed or stopped. */
+export async function runAll(page, { timeout = 120_000 } = {}) {
+  await page.locator('.section-toolbar .btn-run').click();
+  await page.waitForFunction(() => {
+    const cells = [...document.querySelectorAll('.section-body .cell')];
+    return cells.length > 0 && cells.every((c) => ['done', 'error', 'stopped'].includes(c.dataset.state));
+  }, null, { timeout });
 }

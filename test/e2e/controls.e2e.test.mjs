@@ -7,31 +7,20 @@
 //   npx vite build --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/controls.e2e.test.mjs
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { launchBrowser, openSection, serveStatic } from './browser.mjs';
+import { openSite, runAll } from './browser.mjs';
 
 const distDir = process.env.E2E_DIST_DIR ?? 'dist';
 const SLUG = '07-optimization/02-gradient-descent';
-let site;
-let browser;
+let session;
 let page;
-const pageErrors = [];
 
 before(async () => {
-  await mkdir('test-results', { recursive: true });
-  site = await serveStatic(distDir, '/handson/');
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(site.url);
-  await page.waitForSelector('.toc');
-  await page.evaluate(() => localStorage.setItem('handson/backend', 'wasm'));
-  await openSection(page, SLUG);
+  session = await openSite(distDir, { slug: SLUG });
+  page = session.page;
 });
 
 after(async () => {
-  await browser?.close();
-  await site?.close();
+  await session?.close();
 });
 
 const controlsCell = () => page.locator('.section-body .cell', { has: page.locator('.output-controls') }).first();
@@ -68,11 +57,7 @@ describe('d2l.controls', () => {
   });
 
   it('after Run all, the slider is live and labelled, at the initial value', async () => {
-    await page.locator('.section-toolbar .btn-run').click();
-    await page.waitForFunction(() => {
-      const cells = [...document.querySelectorAll('.section-body .cell')];
-      return cells.length > 0 && cells.every((c) => ['done', 'error', 'stopped'].includes(c.dataset.state));
-    }, null, { timeout: 120_000 });
+    await runAll(page);
     assert.equal(await controlsCell().getAttribute('data-state'), 'done');
     await slider().waitFor();
     const id = await slider().getAttribute('id');
@@ -112,7 +97,7 @@ describe('d2l.controls', () => {
   });
 
   it('touch: dragging the thumb with a finger moves it and re-runs', async () => {
-    const cdp = await browser.context.newCDPSession(page);
+    const cdp = await session.browser.context.newCDPSession(page);
     await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
     await centerSlider();
     const box = await slider().boundingBox();
@@ -154,6 +139,6 @@ describe('d2l.controls', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.ok(overflow <= 0, `the phone layout scrolls sideways by ${overflow} px`);
     await page.setViewportSize({ width: 1280, height: 900 });
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(session.pageErrors, []);
   });
 });

@@ -7,38 +7,25 @@
 //   npx vite build --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/reader-errors.e2e.test.mjs
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { launchBrowser, openSection, serveStatic } from './browser.mjs';
+import { openSite, runCell } from './browser.mjs';
 
 const distDir = process.env.E2E_DIST_DIR ?? 'dist';
 const SLUG = '01-preliminaries/03-ndarray'; // cell 1 defines x, cell 2 reads it
-let site;
-let browser;
+let session;
 let page;
 
 before(async () => {
-  await mkdir('test-results', { recursive: true });
-  site = await serveStatic(distDir, '/handson/');
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(site.url);
-  await page.waitForSelector('.toc');
-  await page.evaluate(() => localStorage.setItem('handson/backend', 'wasm'));
-  await openSection(page, SLUG);
+  session = await openSite(distDir, { slug: SLUG });
+  page = session.page;
 });
 
 after(async () => {
-  await browser?.close();
-  await site?.close();
+  await session?.close();
 });
 
 const bookCell = (n) => page.locator(`.section-body .cell[data-cell-id="cell-${n}"]`);
 
-async function run(cell) {
-  await cell.locator('.btn-run').click();
-  await page.waitForFunction((el) => ['done', 'error', 'stopped'].includes(el.dataset.state), await cell.elementHandle(), { timeout: 90_000 });
-  return cell.getAttribute('data-state');
-}
+const run = (cell) => runCell(page, cell);
 
 async function scratchRun(code) {
   const cell = page.locator('.section-body .cell[data-scratch]').first();

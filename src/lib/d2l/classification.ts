@@ -16,6 +16,7 @@ import { ndScope } from '../nd/lifetime';
 import { zeros } from '../nd/ops/creation';
 import { Animator } from './animator';
 import { trainingProgress } from './training-progress';
+import { windowMeans } from './window-means';
 import { getFashionMnistLabels } from './fashion-mnist';
 import { sgd } from './linear-regression';
 import { makePacer } from './pacing';
@@ -114,6 +115,8 @@ export async function trainCh3(
   const rate = (): number => (useTrainer ? trainer.learningRate : lr!);
   const numBatches = typeof trainIter.length === 'number' && trainIter.length > 0 ? trainIter.length : null;
   // About five chart points per epoch for the training curves, one per epoch for the test accuracy.
+  // Each training point is the mean over the minibatches since the previous point, not over the
+  // epoch so far: an epoch-so-far mean restarts at every epoch and draws a cliff there.
   const plotEvery = numBatches === null ? 50 : Math.max(1, Math.floor(numBatches / 5));
   const animator = new Animator({ xLabel: 'epoch', xLim: [0, numEpochs], legend: ['train loss', 'train acc', 'test acc'] });
   const progress = trainingProgress(animator, numEpochs, numBatches);
@@ -124,6 +127,7 @@ export async function trainCh3(
       let n = 0;
       let step = 0;
       const correct = zeros([1]);
+      const recent = windowMeans();
       for (const [X, y] of trainIter) {
         step++;
         let yHat: NDArray | null = null;
@@ -146,16 +150,17 @@ export async function trainCh3(
         n += y!.shape[0]!;
         ndScope(() => correct.addInPlace(correctCount(yHat!, y!)));
         if (step % plotEvery === 0 && numBatches !== null && step < numBatches) {
-          animator.add(epoch + step / numBatches, [lossSum / n, (await correct.asScalar()) / n, null]);
+          animator.add(epoch + step / numBatches, [...recent.since(lossSum, await correct.asScalar(), n), null]);
         }
         progress.step(epoch, step);
         await pace();
       }
       if (n === 0) throw new ArgumentError(`${who}: the training iterator gave no batches.`);
+      const correctSum = await correct.asScalar();
       const trainLoss = lossSum / n;
-      const trainAcc = (await correct.asScalar()) / n;
+      const trainAcc = correctSum / n;
       const testAcc = await evaluateAccuracy(testIter, net);
-      animator.add(epoch + 1, [trainLoss, trainAcc, testAcc]);
+      animator.add(epoch + 1, [...recent.since(lossSum, correctSum, n), testAcc]);
       print(`epoch ${epoch + 1}, loss ${trainLoss.toFixed(4)}, train acc ${trainAcc.toFixed(3)}, test acc ${testAcc.toFixed(3)}`);
     }
   } finally {

@@ -16,6 +16,7 @@ import { zeros } from '../nd/ops/creation';
 import { print } from '../display';
 import { Animator } from './animator';
 import { trainingProgress } from './training-progress';
+import { windowMeans } from './window-means';
 import { TrainingDivergedError, evaluateAccuracy } from './classification';
 import { makePacer } from './pacing';
 import { Timer } from './timer';
@@ -119,6 +120,8 @@ export async function trainCh5(
       const correct = zeros([1]);
       let n = 0;
       let step = 0;
+      // The chart's training points are means since the previous point (see windowMeans); the printed line is the epoch's.
+      const recent = windowMeans();
       const read = async (): Promise<[number, number]> => {
         const [l, c] = [await lossSum.asScalar(), await correct.asScalar()];
         if (!Number.isFinite(l)) {
@@ -127,7 +130,7 @@ export async function trainCh5(
               `The learning rate (${trainer.learningRate}) is probably too large: try one ten times smaller.`,
           );
         }
-        return [l / n, c / n];
+        return [l, c];
       };
       timer.start();
       for (const batch of trainIter) {
@@ -147,18 +150,19 @@ export async function trainCh5(
         });
         n += y.shape[0]!;
         if (numBatches !== null && step % plotEvery === 0 && step < numBatches) {
-          const [trainLoss, trainAcc] = await read();
-          animator.add(epoch + step / numBatches, [trainLoss, trainAcc, null]);
+          const [l, c] = await read();
+          animator.add(epoch + step / numBatches, [...recent.since(l, c, n), null]);
         }
         progress.step(epoch, step);
         await pace();
       }
       if (n === 0) throw new ArgumentError('trainCh5: the training iterator gave no batches.');
-      const [trainLoss, trainAcc] = await read();
+      const [lossTotal, correctTotal] = await read();
+      const [trainLoss, trainAcc] = [lossTotal / n, correctTotal / n];
       const seconds = timer.stop();
       examples += n;
       const testAcc = await evaluateAccuracy(testIter, net);
-      animator.add(epoch + 1, [trainLoss, trainAcc, testAcc]);
+      animator.add(epoch + 1, [...recent.since(lossTotal, correctTotal, n), testAcc]);
       history.push({ epoch: epoch + 1, trainLoss, trainAcc, testAcc, seconds });
       print(`epoch ${epoch + 1}, loss ${trainLoss.toFixed(4)}, train acc ${trainAcc.toFixed(3)}, test acc ${testAcc.toFixed(3)}, ${seconds.toFixed(1)} s`);
     }

@@ -21,12 +21,27 @@ export interface Saved {
   readonly inputShapes: readonly (readonly number[])[];
   /** Which inputs need a gradient: backward may skip (return null for) the others. */
   readonly needsGrad: readonly boolean[];
+  /** What the forward handed over besides the output (see WithExtras); empty if nothing. */
+  readonly extras: readonly Tensor[];
+}
+
+/**
+ * A forward's result with intermediates the backward would otherwise recompute (a recurrence's
+ * gates: recomputing them costs as many products as the forward). Kept only while recording.
+ */
+export interface WithExtras {
+  readonly output: Tensor;
+  readonly extras: readonly Tensor[];
+}
+
+function hasExtras(r: Tensor | WithExtras): r is WithExtras {
+  return !(r instanceof tf.Tensor);
 }
 
 export interface Primitive<A> {
   readonly name: string;
-  /** y = f(x_1, ..., x_n). Runs inside tf.tidy. */
-  forward(xs: readonly Tensor[], attrs: A): Tensor;
+  /** y = f(x_1, ..., x_n), or y with extras for the backward. Runs inside tf.tidy. */
+  forward(xs: readonly Tensor[], attrs: A): Tensor | WithExtras;
   /** Given dL/dy, returns dL/dx_i for each input (null where none is needed). Runs inside tf.tidy. */
   backward?(dy: Tensor, saved: Saved, attrs: A): readonly (Tensor | null)[];
   /** Which tensors the backward reads; the tape keeps only those. Default: inputs. */
@@ -63,8 +78,11 @@ export function apply<A>(p: Primitive<A>, inputs: readonly NDArray[], attrs: A):
   if (beforeOp !== null) beforeOp();
   const xs = inputs.map((x) => x.tensor);
   let y: Tensor;
+  let extras: readonly Tensor[] = [];
   try {
-    y = tf.tidy(() => p.forward(xs, attrs));
+    const result = tf.tidy(() => p.forward(xs, attrs) as Tensor | { output: Tensor; extras: Tensor[] });
+    if (hasExtras(result)) ({ output: y, extras } = result);
+    else y = result;
   } catch (e) {
     if (isAllocationFailure(e)) throw allocationError(p.name, null, e as Error, inputs.map((x) => x.shape));
     // tfjs's own checks throw bare Errors ("Argument 'x' passed to 'sqrt' must be float32"): name the op and the inputs.
@@ -81,7 +99,9 @@ export function apply<A>(p: Primitive<A>, inputs: readonly NDArray[], attrs: A):
     checkAllocation(p.name, shape);
   }
   const out = NDArray.fromTensor(y);
-  if (p.backward !== undefined && isRecording() && inputs.some(needsGrad)) {
+  const recorded = p.backward !== undefined && isRecording() && inputs.some(needsGrad);
+  if (!recorded) tf.dispose(extras as Tensor[]);
+  if (recorded) {
     const saves = p.saves ?? 'inputs';
     const keptInputs = saves === 'inputs' || saves === 'both' ? xs.map(shareData) : [];
     const keptOutput = saves === 'output' || saves === 'both' ? shareData(y) : null;
@@ -90,6 +110,7 @@ export function apply<A>(p: Primitive<A>, inputs: readonly NDArray[], attrs: A):
     const saved: Saved = {
       inputShapes,
       needsGrad: needs,
+      extras,
       get inputs() {
         return keptInputs;
       },
@@ -98,9 +119,9 @@ export function apply<A>(p: Primitive<A>, inputs: readonly NDArray[], attrs: A):
         return keptOutput;
       },
     };
-    const backward = p.backward;
+    const backward = p.backward!;
     const parents = inputs.map((x, i) => (needs[i] ? (x.tapeNode ?? x) : null));
-    const owned = keptOutput === null ? keptInputs : [...keptInputs, keptOutput];
+    const owned = [...keptInputs, ...(keptOutput === null ? [] : [keptOutput]), ...extras];
     out.tapeNode = new TapeNode(p.name, parents, inputShapes, (dy) => backward(dy, saved, attrs), owned);
   }
   return out;

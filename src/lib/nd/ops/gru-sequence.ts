@@ -11,15 +11,18 @@
  *   da = [dp_r, dp_z, dp_n],  db = [dp_r, dp_z, dp_n * r]
  *   to step t-1:  g = g z + db W_hh
  * then dW_ih = dA^T X, dW_hh = dB^T H_prev, db_ih, db_hh the sums of dA's and dB's rows,
- * dx = dA W_ih: one product each over all steps. r, z, n and b_n are recomputed for all steps
- * at once from the saved states.
+ * dx = dA W_ih: one product each over all steps. The forward hands r, z, n and b_n of every
+ * step to the backward (primitive extras): recomputing them took three (T*N, H) x (H, H)
+ * products, as many flops as the forward's recurrence.
  */
 import { tf, type Tensor } from '../../engine/tf';
 import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
 import { matMul } from './linalg';
 import { fastUnstack } from '../fast-paths/slice-wasm';
-import { gateBiases, gateBlocksT, previousStates, tanh, visitOrder } from './recurrent-kernels';
+import { fastTranspose } from '../fast-paths/transpose-webgpu-matrix';
+import { rowSums, gateBiases, gateBlocksT, previousStates, visitOrder } from './recurrent-kernels';
+import { tanh } from '../fast-paths/tanh-wasm-sigmoid';
 
 export interface GruSequenceAttrs {
   /** Run the recurrence from the last step to the first (a bidirectional layer's 'r' direction). */
@@ -47,31 +50,26 @@ const GruSequence = definePrimitive<GruSequenceAttrs>({
     const [ar, az, an] = inputProducts(X, wIH!, bIH!, bHH!).map((p) => fastUnstack(tf.reshape(p, [steps, batch, hidden]), 0)) as [Tensor[], Tensor[], Tensor[]]; // T x (N, H) each
     const [whr, whz, whn] = gateBlocksT(wHH!, 3) as [Tensor, Tensor, Tensor]; // (H, H) each
     const bn = gateBiases(bHH!, 3)[2]!; // (H,)
-    const hs: Tensor[] = new Array(steps);
+    const [hs, rs, zs, ns, bns] = [0, 1, 2, 3, 4].map(() => new Array<Tensor>(steps)) as [Tensor[], Tensor[], Tensor[], Tensor[], Tensor[]];
     let h = h0!; // (N, H)
     for (const t of visitOrder(steps, reverse)) {
       const r = tf.sigmoid(tf.add(ar[t]!, matMul(h, whr, false, false))); // (N, H)
       const z = tf.sigmoid(tf.add(az[t]!, matMul(h, whz, false, false)));
-      const n = tanh(tf.add(an[t]!, tf.mul(r, tf.add(matMul(h, whn, false, false), bn))));
+      const bnT = tf.add(matMul(h, whn, false, false), bn); // b_n
+      const n = tanh(tf.add(an[t]!, tf.mul(r, bnT)));
       h = tf.add(n, tf.mul(z, tf.sub(h, n))); // (1 - z) n + z h
-      hs[t] = h;
+      [hs[t], rs[t], zs[t], ns[t], bns[t]] = [h, r, z, n, bnT];
     }
-    return tf.stack(hs, 0); // (T, N, H)
+    // The gates for the backward, (T, N, H) each: r, z, n, b_n.
+    return { output: tf.stack(hs, 0), extras: [rs, zs, ns, bns].map((g) => tf.stack(g, 0)) }; // (T, N, H)
   },
-  backward: (dy, { inputs: [x, h0, wIH, wHH, bIH, bHH], output: y, needsGrad }, { reverse }) => {
+  backward: (dy, { inputs: [x, h0, wIH, wHH], output: y, needsGrad, extras }, { reverse }) => {
     const [steps, batch, inputs] = x!.shape as [number, number, number];
     const hidden = wHH!.shape[1]!;
     const hPrev = previousStates(y, h0!, reverse); // (T, N, H)
     const X = tf.reshape(x!, [steps * batch, inputs]); // (T*N, C)
     const HP = tf.reshape(hPrev, [steps * batch, hidden]); // (T*N, H)
-    const [ar, az, an] = inputProducts(X, wIH!, bIH!, bHH!);
-    const [whr, whz, whn] = gateBlocksT(wHH!, 3) as [Tensor, Tensor, Tensor];
-    const bn = gateBiases(bHH!, 3)[2]!;
-    const shaped = (t: Tensor): Tensor => tf.reshape(t, [steps, batch, hidden]); // (T, N, H)
-    const r = shaped(tf.sigmoid(tf.add(ar!, matMul(HP, whr, false, false))));
-    const z = shaped(tf.sigmoid(tf.add(az!, matMul(HP, whz, false, false))));
-    const bN = shaped(tf.add(matMul(HP, whn, false, false), bn)); // b_n, (T, N, H)
-    const n = tanh(tf.add(shaped(an!), tf.mul(r, bN)));
+    const [r, z, n, bN] = extras as [Tensor, Tensor, Tensor, Tensor]; // (T, N, H) each
     const dSig = (s: Tensor): Tensor => tf.mul(s, tf.sub(1, s));
     const pn = fastUnstack(tf.mul(tf.sub(1, z), tf.sub(1, tf.square(n))), 0); // g -> dp_n
     const pz = fastUnstack(tf.mul(tf.sub(hPrev, n), dSig(z)), 0); // g -> dp_z
@@ -92,13 +90,15 @@ const GruSequence = definePrimitive<GruSequenceAttrs>({
     });
     const dB = tf.reshape(tf.stack(dbs, 0), [steps * batch, 3 * hidden]); // (T*N, 3H)
     const dA = tf.reshape(tf.concat([tf.stack(dpr, 0), tf.stack(dpz, 0), tf.stack(dpn, 0)], 2), [steps * batch, 3 * hidden]); // (T*N, 3H)
+    const dAT = needsGrad[2] || needsGrad[4] ? fastTranspose(dA, [1, 0]) : null; // (3H, T*N)
+    const dBT = needsGrad[3] || needsGrad[5] ? fastTranspose(dB, [1, 0]) : null;
     return [
       needsGrad[0] ? tf.reshape(matMul(dA, wIH!, false, false), [steps, batch, inputs]) : null, // (T, N, C)
       needsGrad[1] ? dh : null, // (N, H)
-      needsGrad[2] ? matMul(dA, X, true, false) : null, // (3H, C)
-      needsGrad[3] ? matMul(dB, HP, true, false) : null, // (3H, H)
-      needsGrad[4] ? tf.sum(dA, 0) : null, // (3H,)
-      needsGrad[5] ? tf.sum(dB, 0) : null, // (3H,)
+      needsGrad[2] ? matMul(dAT!, X, false, false) : null, // (3H, C)
+      needsGrad[3] ? matMul(dBT!, HP, false, false) : null, // (3H, H)
+      needsGrad[4] ? rowSums(dAT!) : null, // (3H,)
+      needsGrad[5] ? rowSums(dBT!) : null, // (3H,)
     ];
   },
 });

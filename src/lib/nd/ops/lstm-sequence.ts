@@ -19,16 +19,18 @@
  *   da_o = dh * tanh(c_t) * o (1 - o)
  *   to step t-1:  dh = da W_hh,  dc = dc * f
  * then dW_ih = dA^T X, dW_hh = dA^T H_prev, db_ih = db_hh = sum of dA's rows, dx = dA W_ih, one
- * product each over all steps (dA: every da_t stacked, (T*N, 4H)). The gates are recomputed
- * for all steps at once from the saved states (two products over T*N rows), not kept from the
- * forward pass: a primitive saves its inputs and output only.
+ * product each over all steps (dA: every da_t stacked, (T*N, 4H)). The forward hands the gates
+ * i, f, g, o of every step to the backward (primitive extras): recomputing them took four
+ * (T*N, H) x (H, H) products, as many flops as the forward's recurrence.
  */
 import { tf, type Tensor } from '../../engine/tf';
 import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
 import { matMul } from './linalg';
 import { fastUnstack } from '../fast-paths/slice-wasm';
-import { gateBiases, gateBlocksT, previousStates, tanh, visitOrder } from './recurrent-kernels';
+import { fastTranspose } from '../fast-paths/transpose-webgpu-matrix';
+import { rowSums, gateBiases, gateBlocksT, previousStates, visitOrder } from './recurrent-kernels';
+import { tanh } from '../fast-paths/tanh-wasm-sigmoid';
 
 export interface LstmSequenceAttrs {
   /** Run the recurrence from the last step to the first (a bidirectional layer's 'r' direction). */
@@ -54,6 +56,7 @@ const LstmSequence = definePrimitive<LstmSequenceAttrs>({
     const wh = gateBlocksT(wHH!, 4); // 4 x (H, H)
     const hs: Tensor[] = new Array(steps);
     const cs: Tensor[] = new Array(steps);
+    const gates = [0, 1, 2, 3].map(() => new Array<Tensor>(steps)); // i, f, g, o of every step
     let h = h0!; // (N, H)
     let c = c0!; // (N, H)
     for (const t of visitOrder(steps, reverse)) {
@@ -66,10 +69,12 @@ const LstmSequence = definePrimitive<LstmSequenceAttrs>({
       h = tf.mul(o, tanh(c)); // (N, H)
       hs[t] = h;
       cs[t] = c;
+      [i, f, g, o].forEach((gate, k) => (gates[k]![t] = gate));
     }
-    return tf.stack([tf.stack(hs, 0), tf.stack(cs, 0)], 0); // (2, T, N, H)
+    // The gates for the backward, (T, N, H) each: i, f, g, o.
+    return { output: tf.stack([tf.stack(hs, 0), tf.stack(cs, 0)], 0), extras: gates.map((gs) => tf.stack(gs, 0)) }; // (2, T, N, H)
   },
-  backward: (dy, { inputs: [x, h0, c0, wIH, wHH, bIH, bHH], output, needsGrad }, { reverse }) => {
+  backward: (dy, { inputs: [x, h0, c0, wIH, wHH], output, needsGrad, extras }, { reverse }) => {
     const [steps, batch, inputs] = x!.shape as [number, number, number];
     const hidden = wHH!.shape[1]!;
     const [ys, cs] = fastUnstack(output, 0) as [Tensor, Tensor]; // (T, N, H) each
@@ -77,11 +82,7 @@ const LstmSequence = definePrimitive<LstmSequenceAttrs>({
     const cPrev = previousStates(cs, c0!, reverse); // (T, N, H)
     const X = tf.reshape(x!, [steps * batch, inputs]); // (T*N, C)
     const HP = tf.reshape(hPrev, [steps * batch, hidden]); // (T*N, H)
-    // The gates of every step at once.
-    const xw = inputProducts(X, wIH!, tf.add(bIH!, bHH!), 4);
-    const wh = gateBlocksT(wHH!, 4);
-    const pre = (k: number): Tensor => tf.reshape(tf.add(xw[k]!, matMul(HP, wh[k]!, false, false)), [steps, batch, hidden]); // (T, N, H)
-    const [i, f, g, o] = [tf.sigmoid(pre(0)), tf.sigmoid(pre(1)), tanh(pre(2)), tf.sigmoid(pre(3))];
+    const [i, f, g, o] = extras as [Tensor, Tensor, Tensor, Tensor]; // (T, N, H) each
     const tc = tanh(cs); // tanh(c_t), (T, N, H)
     const dSig = (s: Tensor): Tensor => tf.mul(s, tf.sub(1, s)); // sigmoid' from its value
     const q = fastUnstack(tf.mul(o, tf.sub(1, tf.square(tc))), 0); // dh -> dc, T x (N, H)
@@ -104,13 +105,14 @@ const LstmSequence = definePrimitive<LstmSequenceAttrs>({
       dc = more || needsGrad[2] ? tf.mul(dcT, fs[t]!) : null; // (N, H)
     });
     const dA = tf.reshape(tf.stack(das, 0), [steps * batch, 4 * hidden]); // (T*N, 4H)
-    const db = needsGrad[5] || needsGrad[6] ? tf.sum(dA, 0) : null; // (4H,)
+    const dAT = fastTranspose(dA, [1, 0]); // (4H, T*N), read by every weight and bias gradient
+    const db = needsGrad[5] || needsGrad[6] ? rowSums(dAT) : null; // (4H,)
     return [
       needsGrad[0] ? tf.reshape(matMul(dA, wIH!, false, false), [steps, batch, inputs]) : null, // (T, N, C)
       needsGrad[1] ? dh : null, // (N, H)
       needsGrad[2] ? dc : null, // (N, H)
-      needsGrad[3] ? matMul(dA, X, true, false) : null, // (4H, C)
-      needsGrad[4] ? matMul(dA, HP, true, false) : null, // (4H, H)
+      needsGrad[3] ? matMul(dAT, X, false, false) : null, // (4H, C)
+      needsGrad[4] ? matMul(dAT, HP, false, false) : null, // (4H, H)
       needsGrad[5] ? db : null,
       needsGrad[6] ? tf.clone(db!) : null,
     ];

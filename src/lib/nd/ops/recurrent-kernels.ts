@@ -1,11 +1,12 @@
 /**
  * Pieces the fused gated recurrences (lstm-sequence.ts, gru-sequence.ts) share: the order the
  * recurrence visits the steps, the states each step started from, gate blocks of MXNet's
- * stacked weights, and tanh written for WASM's fast kernel.
+ * stacked weights, and column sums (their tanh: fast-paths/tanh-wasm-sigmoid.ts).
  */
 import { tf, type Tensor } from '../../engine/tf';
 import { fastSlice, fastSplit } from '../fast-paths/slice-wasm';
 import { fastTranspose } from '../fast-paths/transpose-webgpu-matrix';
+import { matMul } from './linalg';
 
 /** The time steps in the order the recurrence visits them (last to first when reversed). */
 export function visitOrder(steps: number, reverse: boolean): number[] {
@@ -33,17 +34,20 @@ export function gateBlocksT(w: Tensor, gates: number): Tensor[] {
   return fastSplit(w, new Array<number>(gates).fill(w.shape[0]! / gates), 0).map((b) => fastTranspose(b, [1, 0])); // gates x (K, H)
 }
 
+/**
+ * The sums of the rows of gT (cols, rows), (cols,): a bias gradient over all T*N rows, from the
+ * transposed gradient the weight gradients read too (on WASM a product with a transposed operand
+ * transposes it first anyway, linalg.ts, so the backward transposes once for all of them). As a
+ * product with a column of ones, which XNNPACK packs for nothing. Measured on WASM for (1120, 768)
+ * under load: tf.sum over axis 0 of the untransposed gradient 11 ms (it transposes too), a row of
+ * ones on the left 22 ms (XNNPACK packs the large right operand), this well under 1 ms.
+ */
+export function rowSums(gT: Tensor): Tensor {
+  const [cols, rows] = gT.shape as [number, number];
+  return tf.reshape(matMul(gT, tf.ones([rows, 1]), false, false), [cols]); // (cols,)
+}
+
 /** A stacked bias (gates * H,) in its gate blocks, gates x (H,). */
 export function gateBiases(b: Tensor, gates: number): Tensor[] {
   return fastSplit(b, new Array<number>(gates).fill(b.shape[0]! / gates), 0);
-}
-
-/**
- * tanh, through sigmoid on WASM: tfjs's WASM Tanh is a scalar loop ~3x slower than its
- * vectorized Sigmoid (see rnn-sequence.ts), and tanh(z) = 2 sigmoid(2z) - 1 exactly (within
- * ~1e-7 in float32).
- */
-export function tanh(z: Tensor): Tensor {
-  if (tf.getBackend() !== 'wasm') return tf.tanh(z);
-  return tf.sub(tf.mul(tf.sigmoid(tf.mul(z, 2)), 2), 1);
 }

@@ -22,6 +22,7 @@ import type { NDArray } from '../ndarray';
 import { apply, definePrimitive } from '../primitive';
 import { matMul } from './linalg';
 import { fastSlice, fastUnstack } from '../fast-paths/slice-wasm';
+import { tanhRecurrenceHasFastPath, tanhRecurrenceWasm } from '../fast-paths/rnn-tanh-recurrence-wasm';
 
 export interface RnnSequenceAttrs {
   activation: 'tanh' | 'relu';
@@ -40,7 +41,7 @@ const RnnSequence = definePrimitive<RnnSequenceAttrs>({
     const [steps, batch, inputs] = x!.shape as [number, number, number];
     const hidden = wh!.shape[1]!;
     const xw = tf.reshape(tf.add(matMul(tf.reshape(x!, [steps * batch, inputs]), wx!, false, false), b!), [steps, batch, hidden]); // (T, N, H)
-    if (activation === 'tanh' && tf.getBackend() === 'wasm') return tanhThroughSigmoid(xw, h0!, wh!, reverse);
+    if (activation === 'tanh' && tanhRecurrenceHasFastPath()) return tanhRecurrenceWasm(xw, h0!, wh!, visitOrder(steps, reverse));
     const act = activation === 'tanh' ? tf.tanh : tf.relu;
     const xwSteps = fastUnstack(xw, 0); // T x (N, H)
     const hs: Tensor[] = new Array(steps);
@@ -81,30 +82,6 @@ const RnnSequence = definePrimitive<RnnSequenceAttrs>({
     ];
   },
 });
-
-/**
- * The tanh recurrence through sigmoids, for WASM: tfjs's WASM Tanh is a scalar loop, ~3x slower
- * than its Sigmoid (XNNPACK's vectorized kernel; measured on (32, 256): 212 against 69 us), and
- * the activation is on the sequential path. With tanh(z) = 2 sigmoid(2z) - 1, write
- * s_t = sigmoid(2 z_t), so h_t = 2 s_t - 1 (and s_0 = (h_0 + 1) / 2), and
- *   2 z_t = 2 (x_t Wx + b) + 2 h_{t-1} Wh = [2 (x_t Wx + b) - 2 sum_rows(Wh)] + s_{t-1} (4 Wh)
- * (the bracket for every step at once): one add and one sigmoid per step, as tanh would be, and
- * h = 2 S - 1 once at the end. Every step multiplies by the same 4 Wh, so XNNPACK packs it once
- * (linalg.ts, WEIGHTS_PACKED). Agrees with tfjs's tanh within ~1e-7 absolute (the rounding of
- * s near 1/2).
- */
-function tanhThroughSigmoid(xw: Tensor, h0: Tensor, wh: Tensor, reverse: boolean): Tensor {
-  const steps = xw.shape[0]!;
-  const bracket = fastUnstack(tf.sub(tf.mul(xw, 2), tf.mul(tf.sum(wh, 0), 2)), 0); // T x (N, H)
-  const wh4 = tf.mul(wh, 4); // (H, H)
-  const ss: Tensor[] = new Array(steps);
-  let s = tf.mul(tf.add(h0, 1), 0.5); // s_0, (N, H)
-  for (const t of visitOrder(steps, reverse)) {
-    s = tf.sigmoid(tf.add(bracket[t]!, matMul(s, wh4, false, false))); // (N, H)
-    ss[t] = s;
-  }
-  return tf.sub(tf.mul(tf.stack(ss, 0), 2), 1); // (T, N, H)
-}
 
 /**
  * h_t = act(x_t Wx + h_{t-1} Wh + b) for every step of x (T, N, C), from h0 (N, H), with
