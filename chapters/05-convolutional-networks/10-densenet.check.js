@@ -8,4 +8,4 @@ claim('the transition layer turns (4, 23, 8, 8) into (4, 10, 4, 4)', tShape.join
 const finalShape = shapes[shapes.length - 1][1];
 claim('the scaled DenseNet maps one 28 x 28 image to 10 scores', finalShape, finalShape === '1 x 10');
 const testAcc = await d2l.evaluateAccuracy(testIter, net);
-claim('the scaled DenseNet reaches about 0.85 test accuracy after two epochs (at least 0.83; 0.849 measured)', testAcc, testAcc >= 0.83);
+claim('the scaled DenseNet reaches at least 0.87 test accuracy after two epochs', testAcc, testAcc >= 0.87);
