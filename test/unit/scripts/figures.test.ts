@@ -97,7 +97,7 @@ const textsOf = (svg: string) => [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/tex
 const drawingOf = (svg: string) => svg.replace(/<style>[\s\S]*?<\/style>/, '').replace(/ lang="[^"]*"/, '').replace(/ f-(zh)"/, '"').replace(/(<text\b[^>]*>)[\s\S]*?<\/text>/g, '$1</text>');
 const numbersIn = (s: string) => s.match(/\d+(\.\d+)?/g) ?? [];
 /** Names and signs that a translation keeps as they are. */
-const KEPT = new Set(['ReLU', 'AlexNet', 'VGG-11', '× 2']);
+const KEPT = new Set(['ReLU', 'AlexNet', 'VGG-11', 'NiN', '× 2']);
 
 describe('the Chinese figures (public/img/zh)', () => {
   const zhDir = join(imgDir, 'zh');
