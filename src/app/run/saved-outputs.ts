@@ -14,7 +14,7 @@ export const SAVED_OUTPUTS_CHARS = 50_000;
 /** Sections whose outputs are kept (the most recently saved): at most ~0.5 MB of the origin's storage. */
 export const SAVED_OUTPUTS_SECTIONS = 5;
 const INDEX_KEY = 'handson/outputs/v1-index';
-/** `slug`: the section's run key (section-view's runKey: `zh/<slug>` in the Chinese edition), so each edition keeps its own. */
+/** `slug`: the section's run key (run/run-key.ts: `zh/<slug>` in the Chinese edition), so each edition keeps its own. */
 export const savedOutputsKey = (slug: string): string => `handson/outputs/v1/${slug}`;
 
 export interface SavedOutput {

@@ -15,6 +15,7 @@ import { SectionEdits } from '../edits/section-edits';
 import { peekEdition } from '../book/editions';
 import { useUiLang } from '../i18n/ui-lang';
 import { kernelPool } from '../run/kernel-pool';
+import { runKey } from '../run/run-key';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { restoreScroll } from '../shell/scroll-memory';
 import { scrollToAnchor } from './scroll-to-anchor';
@@ -30,11 +31,6 @@ import { useMessages } from '../i18n/messages';
 
 let storage: ReturnType<typeof openBrowserStorage> | null = null;
 
-/**
- * The key of a section's kernel session (and its uploads and downloads): the slug, with the
- * edition before it outside English, so the two editions of a section never share runs.
- */
-export const runKey = (slug: string, lang: BookLang): string => (lang === DEFAULT_LANG ? slug : `${lang}/${slug}`);
 
 function useSectionEdits(section: CompiledSection, version: string, lang: BookLang): SectionEdits {
   const edits = useMemo(() => {

@@ -1,3 +1,4 @@
+// browser-tests: node-only (imports the content Vite plugin's parseBookModuleId, a build-time Node module; the rest is pure routing and storage logic)
 /**
  * The Chinese edition in the reader (issue 23): which edition a URL names, where a first visit
  * goes, the language switch keeping the section and heading, Chinese search queries written
@@ -15,7 +16,7 @@ import { EditsImportError, EditsLangMismatchError, parseEditsFile } from '../../
 import { damagedKey, parseSaved, savedKey } from '../../../../src/app/edits/saved-edits';
 import { SectionEdits, type SectionCell } from '../../../../src/app/edits/section-edits';
 import { savedOutputsKey } from '../../../../src/app/run/saved-outputs';
-import { runKey } from '../../../../src/app/section/section-view';
+import { runKey } from '../../../../src/app/run/run-key';
 import { cellSourceHash } from '../../../../src/content/recorded';
 import type { BookToc, SearchDoc } from '../../../../src/content/types';
 import { FakeStorage, ManualTimers } from '../../helpers/fake-storage';
