@@ -111,4 +111,51 @@ describe('first result on a first visit', () => {
       await browser.close();
     }
   });
+
+  it('a backend chosen by hand: a long cell says the backends are not timed yet, and they are timed in the background when it ends', async () => {
+    const { browser, page } = await freshVisit();
+    try {
+      // Chosen before any kernel ran: the kernel starts on CPU and measures nothing.
+      await page.locator('select[data-testid="backend"]').selectOption('cpu');
+      const cell = firstCell(page);
+      await cell.locator('.cm-content').click();
+      await page.waitForFunction(() => document.querySelector('.backend-badge')?.getAttribute('data-backend') === 'cpu', null, { timeout: 60_000 });
+      assert.equal(await page.evaluate(() => localStorage.getItem('handson/backend-probe')), null, 'no probe on a chosen backend');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText('const t0 = Date.now();\nwhile (Date.now() - t0 < 4500) await new Promise((r) => setTimeout(r, 50));');
+      await page.keyboard.press('Control+Enter');
+      const waiting = cell.locator('.cell-mark-slow[data-slow-backend="unmeasured"]');
+      await waiting.waitFor({ timeout: 10_000 });
+      console.log(`unmeasured hint: ${await waiting.innerText()}`);
+      await cell.screenshot({ path: 'test-results/first-run-unmeasured.png' });
+      await page.waitForFunction((el) => el.dataset.state === 'done', await cell.elementHandle(), { timeout: 60_000 });
+      // The page times the backends in a throwaway kernel and keeps the probe, as Auto would.
+      await page.waitForFunction(() => localStorage.getItem('handson/backend-probe') !== null, null, { timeout: 120_000 });
+      const probe = JSON.parse(await page.evaluate(() => localStorage.getItem('handson/backend-probe')));
+      console.log(`background probe: chosen ${probe.chosen}; ${JSON.stringify(probe.trials.map((t) => [t.name, t.outcome, t.ms]))}`);
+      assert.equal(await page.locator('.backend-badge').getAttribute('data-backend'), 'cpu', "the reader's kernel stays on their backend");
+      assert.equal(await page.locator('iframe[src*="kernel-frame"]').count(), 1, 'the probe kernel is gone');
+      const fastest = probe.trials.find((t) => t.name === probe.chosen);
+      const cpu = probe.trials.find((t) => t.name === 'cpu');
+      const cpuSlow = probe.basis === 'fastest' && probe.chosen !== 'cpu' && (cpu.outcome === 'over-cap' || (cpu.outcome === 'timed' && cpu.ms >= 3 * fastest.ms));
+      // The next long cell: the measured ratio when CPU is 3x slower or more, else nothing.
+      await page.locator('.cm-content').first().click();
+      await page.keyboard.press('Control+Enter');
+      await page.waitForFunction((el) => el.dataset.state === 'running', await cell.elementHandle(), { timeout: 10_000 });
+      await page.waitForTimeout(3_500);
+      const hint = cell.locator('.cell-mark-slow');
+      if (cpuSlow) {
+        await hint.waitFor({ timeout: 5_000 });
+        const text = await hint.innerText();
+        console.log(`slow-backend hint after the background probe: ${text}`);
+        assert.equal(await hint.getAttribute('data-slow-backend'), 'cpu');
+        assert.match(text, /^CPU is \d+(\.\d)?× slower here than \w+/);
+      } else {
+        assert.equal(await hint.count(), 0, 'CPU measured within 3x of the fastest: no hint');
+      }
+      await page.waitForFunction((el) => el.dataset.state === 'done', await cell.elementHandle(), { timeout: 60_000 });
+    } finally {
+      await browser.close();
+    }
+  });
 });
