@@ -158,18 +158,50 @@ export function chartTraces(chart: ChartOutput, colors: ChartColors): PlotlyScat
   return traces;
 }
 
-export function chartLayout(chart: ChartOutput, colors: ChartColors, fontFamily: string): PlotlyLayout {
+/** Plotly's horizontal legend item: the line sample (about 40 px) and gaps around the text. */
+const LEGEND_ITEM_PX = 46;
+const LEGEND_ROW_PX = 28;
+/** The top margin holds Plotly's toolbar (about 28 px, top right), so it never covers the plot. */
+const MARGIN = { l: 64, r: 16, t: 36, b: 52 };
+
+/** The rows a horizontal legend wraps into: its items placed greedily across the plot's width. */
+export function legendRows(textWidths: readonly number[], plotWidth: number): number {
+  let rows = 1;
+  let x = 0;
+  for (const w of textWidths) {
+    const item = LEGEND_ITEM_PX + w;
+    if (x > 0 && x + item > plotWidth) {
+      rows++;
+      x = 0;
+    }
+    x += item;
+  }
+  return rows;
+}
+
+/** How wide the figure is and how wide a legend text is drawn, to make room for the legend's rows. */
+export interface LegendRoom {
+  width: number;
+  textWidth: (text: string) => number;
+}
+
+export function chartLayout(chart: ChartOutput, colors: ChartColors, fontFamily: string, room?: LegendRoom): PlotlyLayout {
   const n = chart.panels.length;
   const titled = chart.panels.some((p) => p.title);
+  const showlegend = chart.panels.some((p) => p.series.length > 1) || n > 1;
+  const names = [...new Set(chart.panels.flatMap((p) => p.series.map((s) => s.name)))];
+  const rows = showlegend && room ? legendRows(names.map(room.textWidth), room.width - MARGIN.l - MARGIN.r) : 1;
   const layout: PlotlyLayout = {
-    height: 320,
-    // The top margin holds Plotly's toolbar (about 28 px, top right), so it never covers the plot.
-    margin: { l: 64, r: 16, t: 36, b: 52 },
+    height: 320 + (showlegend ? rows * LEGEND_ROW_PX : 0),
+    // The bottom margin holds the tick labels and the axis title, then the legend's rows at the
+    // bottom of the figure (container coordinates). Placed below the plot in plot coordinates, the
+    // legend moved up onto the axis title when it wrapped to two rows on a phone.
+    margin: { ...MARGIN, b: MARGIN.b + (showlegend ? rows * LEGEND_ROW_PX + 4 : 0) },
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: 'rgba(0,0,0,0)',
     font: { family: fontFamily, size: 12, color: colors.text },
-    showlegend: chart.panels.some((p) => p.series.length > 1) || n > 1,
-    legend: { orientation: 'h', x: 0, y: -0.22, xanchor: 'left', yanchor: 'top' },
+    showlegend,
+    legend: { orientation: 'h', x: 0, y: 0, xanchor: 'left', yanchor: 'bottom', yref: 'container' },
     annotations: [],
     // Keeps zoom/pan across live updates.
     uirevision: chart.chartId,

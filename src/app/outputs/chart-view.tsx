@@ -8,7 +8,7 @@ import type { ChartOutput } from '../../kernel/protocol';
 import { useTheme } from '../theme/theme-store';
 import { useMessages } from '../i18n/messages';
 import { useNearViewport } from '../ui/use-near-viewport';
-import { chartData, chartLayout, chartUpdate, DARK_CHART, LIGHT_CHART } from './chart-figure';
+import { chartData, chartLayout, chartUpdate, DARK_CHART, LIGHT_CHART, type LegendRoom } from './chart-figure';
 import { loadPlotly } from './load-plotly';
 import type { PlotlyApi } from './plotly-types';
 
@@ -71,7 +71,7 @@ export function ChartView({ chart }: { chart: ChartOutput }) {
     mark();
     const font = getComputedStyle(document.documentElement).getPropertyValue('--font-ui').trim() || 'sans-serif';
     const traces = chartData(chart, colors);
-    const layout = chartLayout(chart, colors, font);
+    const layout = chartLayout(chart, colors, font, legendRoom(el, font));
     enqueue(() => plotly.react(el, traces, layout, CONFIG));
   }, [plotly, chart, theme]);
 
@@ -85,7 +85,14 @@ export function ChartView({ chart }: { chart: ChartOutput }) {
       if (el.clientWidth === width || el.clientWidth === 0) return;
       width = el.clientWidth;
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => drawn.current && enqueue(() => plotly.relayout(el, { autosize: true })), 150);
+      timer = setTimeout(() => {
+        const now = drawn.current;
+        if (!now) return;
+        // The legend may wrap into more or fewer rows at the new width: its room follows.
+        const font = getComputedStyle(document.documentElement).getPropertyValue('--font-ui').trim() || 'sans-serif';
+        const { height, margin } = chartLayout(now.chart, LIGHT_CHART, font, legendRoom(el, font));
+        enqueue(() => plotly.relayout(el, { autosize: true, height, 'margin.b': margin.b }));
+      }, 150);
     });
     ro.observe(el);
     return () => {
@@ -119,4 +126,19 @@ export function ChartView({ chart }: { chart: ChartOutput }) {
       )}
     </div>
   );
+}
+
+let measure: CanvasRenderingContext2D | null = null;
+/** The chart's width and how wide Plotly draws a legend text (12 px in the page's UI font). */
+function legendRoom(el: HTMLElement, font: string): LegendRoom {
+  measure ??= document.createElement('canvas').getContext('2d');
+  const ctx = measure;
+  return {
+    width: el.clientWidth,
+    textWidth: (text) => {
+      if (!ctx) return text.length * 7;
+      ctx.font = `12px ${font}`;
+      return ctx.measureText(text).width;
+    },
+  };
 }

@@ -61,7 +61,7 @@ export interface PlotlyLayout {
   plot_bgcolor: string;
   font: { family: string; size: number; color: string };
   showlegend: boolean;
-  legend: { orientation: 'h'; x: number; y: number; xanchor: 'left'; yanchor: 'top' };
+  legend: { orientation: 'h'; x: number; y: number; xanchor: 'left'; yanchor: 'top' | 'bottom'; yref?: 'paper' | 'container' };
   grid?: { rows: number; columns: number; pattern: 'independent' };
   annotations: unknown[];
   uirevision: string;

@@ -131,3 +131,32 @@ describe('the chart toolbar', () => {
     expect((layout.margin as { t: number }).t).toBeGreaterThanOrEqual(32);
   });
 });
+
+describe('the legend below the axis title', () => {
+  const chart = (names: string[]): ChartOutput => ({
+    kind: 'chart',
+    chartId: 'c',
+    notes: [],
+    panels: [{ xScale: 'linear', yScale: 'linear', xLabel: 'epoch', series: names.map((name) => ({ name, x: [1], y: [1], mode: 'lines' as const })) }],
+  });
+  const room = (width: number) => ({ width, textWidth: (t: string) => t.length * 7 });
+
+  it('wraps its items greedily across the plot width', async () => {
+    const { legendRows } = await import('../../../../src/app/outputs/chart-figure');
+    expect(legendRows([60, 60, 60], 1000)).toBe(1);
+    expect(legendRows([60, 60, 60], 230)).toBe(2); // two items of 106 px fit in 230, the third wraps
+    expect(legendRows([500], 100)).toBe(1); // one item too wide still takes one row
+  });
+
+  it('sits at the bottom of the figure, with the bottom margin grown by its rows', () => {
+    const names = ['train loss', 'train acc', 'test acc'];
+    const wide = chartLayout(chart(names), LIGHT_CHART, 'sans-serif', room(1200));
+    const phone = chartLayout(chart(names), LIGHT_CHART, 'sans-serif', room(330));
+    expect(wide.legend).toMatchObject({ yref: 'container', y: 0, yanchor: 'bottom' });
+    expect(phone.margin.b - wide.margin.b).toBeGreaterThan(20); // a second row on the phone
+    expect(phone.height - wide.height).toBe(phone.margin.b - wide.margin.b); // the plot keeps its height
+    const single = chartLayout(chart(['loss']), LIGHT_CHART, 'sans-serif', room(330));
+    expect(single.showlegend).toBe(false);
+    expect(single.margin.b).toBeLessThan(wide.margin.b);
+  });
+});
