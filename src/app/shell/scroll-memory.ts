@@ -114,6 +114,11 @@ export function installScrollMemory(): void {
   });
 }
 
+/** Keeps where the reader is now for the next page that lays out (a static page the app replaces: book/static-takeover.ts). */
+export function holdScroll(): void {
+  pending = { ...positionNow(), at: performance.now() };
+}
+
 /**
  * Called by a page as it lays out after a route change: true when this was Back/Forward and the
  * saved position was applied (then the page must not scroll to its anchor or the top).
