@@ -177,35 +177,63 @@ function marker(symbol: ChartSeries['symbol'], x: number, y: number, cls: string
   }
 }
 
+/** Pixels per grid cell of a contour's mask: enough for crisp lines at the panel's size. */
+const CONTOUR_UPSAMPLE = 4;
+
 /**
- * A contour field as bands of one colour: a small grayscale PNG (one pixel per grid point, lower
- * values brighter) used as the mask of a rectangle the CSS fills, so the minimum stands out in
- * both themes without colours baked into the image.
+ * A contour field drawn in one colour: a grayscale PNG (the grid bilinearly upsampled, cut into
+ * `levels` bands of z, each band's edge a contour line, lower bands a little stronger) used as
+ * the mask of a rectangle the CSS fills, so the minimum stands out in both themes without colours
+ * baked into the image.
  */
-function contourMarkup(c: ChartContour, f: Frame, id: string): string {
+export function contourMask(c: ChartContour): { width: number; height: number; pixels: Uint8Array } | null {
   const nx = c.x.length;
   const ny = c.y.length;
-  if (nx < 2 || ny < 2 || c.z.length < nx * ny) return '';
+  if (nx < 2 || ny < 2 || c.z.length < nx * ny) return null;
   let lo = Infinity;
   let hi = -Infinity;
   for (const v of c.z) if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
-  if (!(hi > lo)) return '';
+  if (!(hi > lo)) return null;
   const levels = Math.max(2, c.levels ?? 16);
-  const pixels = new Uint8Array(nx * ny);
-  for (let i = 0; i < ny; i++) {
-    for (let j = 0; j < nx; j++) {
-      const v = c.z[i * nx + j]!;
-      const band = Number.isFinite(v) ? Math.min(levels - 1, Math.floor(((v - lo) / (hi - lo)) * levels)) : levels - 1;
-      // Row 0 of the image is the top of the plot: the grid's last y.
-      pixels[(ny - 1 - i) * nx + j] = Math.round(255 * (0.12 + 0.5 * (1 - band / (levels - 1))));
+  const k = Math.max(1, Math.min(CONTOUR_UPSAMPLE, Math.floor(400 / nx)));
+  const w = (nx - 1) * k + 1;
+  const h = (ny - 1) * k + 1;
+  const band = new Int16Array(w * h);
+  const z = (i: number, j: number) => {
+    const v = c.z[i * nx + j]!;
+    return Number.isFinite(v) ? v : hi;
+  };
+  for (let r = 0; r < h; r++) {
+    const gi = Math.min(ny - 2, Math.floor(r / k));
+    const fi = r / k - gi;
+    for (let q = 0; q < w; q++) {
+      const gj = Math.min(nx - 2, Math.floor(q / k));
+      const fj = q / k - gj;
+      const v = (1 - fi) * ((1 - fj) * z(gi, gj) + fj * z(gi, gj + 1)) + fi * ((1 - fj) * z(gi + 1, gj) + fj * z(gi + 1, gj + 1));
+      band[r * w + q] = Math.min(levels - 1, Math.floor(((v - lo) / (hi - lo)) * levels));
     }
   }
+  const pixels = new Uint8Array(w * h);
+  for (let r = 0; r < h; r++) {
+    for (let q = 0; q < w; q++) {
+      const b = band[r * w + q]!;
+      const edge = (q + 1 < w && band[r * w + q + 1] !== b) || (r + 1 < h && band[(r + 1) * w + q] !== b);
+      // Row 0 of the image is the top of the plot: the grid's last y.
+      pixels[(h - 1 - r) * w + q] = Math.round(255 * (edge ? 0.85 : 0.06 + 0.22 * (1 - b / (levels - 1))));
+    }
+  }
+  return { width: w, height: h, pixels };
+}
+
+function contourMarkup(c: ChartContour, f: Frame, id: string): string {
+  const mask = contourMask(c);
+  if (!mask) return '';
   const x1 = px(f, c.x[0]!);
-  const x2 = px(f, c.x[nx - 1]!);
-  const y1 = py(f, c.y[ny - 1]!);
+  const x2 = px(f, c.x[c.x.length - 1]!);
+  const y1 = py(f, c.y[c.y.length - 1]!);
   const y2 = py(f, c.y[0]!);
   const box = `x="${f1(Math.min(x1, x2))}" y="${f1(Math.min(y1, y2))}" width="${f1(Math.abs(x2 - x1))}" height="${f1(Math.abs(y2 - y1))}"`;
-  return `<mask id="${id}-m"><image href="${pngDataUrl(nx, ny, 1, pixels)}" ${box} preserveAspectRatio="none"/></mask><rect class="static-chart-contour" ${box} mask="url(#${id}-m)"/>`;
+  return `<mask id="${id}-m"><image href="${pngDataUrl(mask.width, mask.height, 1, mask.pixels)}" ${box} preserveAspectRatio="none"/></mask><rect class="static-chart-contour" ${box} mask="url(#${id}-m)"/>`;
 }
 
 function panelSvg(panel: ChartPanel, colourOf: (name: string) => number, id: string): string {
