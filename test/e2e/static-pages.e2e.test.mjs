@@ -185,6 +185,7 @@ describe('with JavaScript', () => {
     const page = await app.context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => /Content Security Policy|Refused to/.test(m.text()) && errors.push(m.text()));
     await page.goto(site.url);
     await page.waitForSelector('.toc');
     await page.evaluate(() => localStorage.setItem('handson/backend', 'wasm'));
@@ -214,6 +215,28 @@ describe('with JavaScript', () => {
     await page.waitForSelector(`html[lang="zh-CN"] .section[data-slug="${SOFTMAX}"] .cell .btn-run`, { timeout: 30_000 });
     assert.equal(page.url(), `${site.url}#/zh/${SOFTMAX}`);
     await page.close();
+  });
+
+  it('under the service worker: a static page is served as itself (not as the cover), is not precached, and still becomes the app', async () => {
+    const sw = await launchBrowser({ serviceWorkers: 'allow' });
+    try {
+      const page = await sw.context.newPage();
+      await page.goto(site.url);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120_000 });
+      const precached = await page.evaluate(async () => {
+        const urls = [];
+        for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
+        return urls;
+      });
+      assert.ok(precached.some((u) => u.endsWith('/index.html')), 'the precache is filled');
+      assert.deepEqual(precached.filter((u) => /^\/handson\/(en|zh)\//.test(u)), [], 'no static page is precached');
+      const response = await page.goto(`${site.url}en/${NDARRAY}.html#operations`);
+      assert.match(await response.text(), /<meta name="handson-app-url" content="\.\.\/\.\.\/#\/01-preliminaries\/03-ndarray"/, 'the static page itself, through the worker');
+      await page.waitForSelector(`.section[data-slug="${NDARRAY}"] .cell .btn-run`, { timeout: 30_000 });
+      assert.equal(page.url(), `${site.url}#/${NDARRAY}#operations`);
+    } finally {
+      await sw.close();
+    }
   });
 
   it('keeps where the reader scrolled the static page while the app loaded', async () => {

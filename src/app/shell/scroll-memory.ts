@@ -124,15 +124,16 @@ export function installScrollMemory(): void {
 
 /**
  * Keeps where the reader is now for the next page that lays out (a static page the app replaces:
- * book/static-takeover.ts): by the element with an id nearest the top of the window (headings,
+ * book/static-takeover.ts): by the element with an id nearest the window's top (headings,
  * figures and equations have the same ids in both), else by block.
  */
 export function holdScroll(): void {
   let best: HTMLElement | null = null;
+  let bestTop = Infinity;
   for (const el of document.querySelectorAll<HTMLElement>('.section-body > .prose > [id]')) {
     const top = el.getBoundingClientRect().top;
     if (top > window.innerHeight / 2) break;
-    if (top > -window.innerHeight) best = el;
+    if (top > -window.innerHeight && Math.abs(top) < Math.abs(bestTop)) [best, bestTop] = [el, top];
   }
   const offset = best ? Math.round(-best.getBoundingClientRect().top) : 0;
   pending = { ...positionNow(), ...(best ? { id: best.id, offset } : {}), at: performance.now() };
