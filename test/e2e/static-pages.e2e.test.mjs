@@ -217,7 +217,7 @@ describe('with JavaScript', () => {
     await page.close();
   });
 
-  it('under the service worker: a static page is served as itself (not as the cover), is not precached, and still becomes the app', async () => {
+  it('under the service worker: a static page is served as itself (not as the cover), is not precached, becomes the app, and offline opens the app', async () => {
     const sw = await launchBrowser({ serviceWorkers: 'allow' });
     try {
       const page = await sw.context.newPage();
@@ -234,6 +234,13 @@ describe('with JavaScript', () => {
       assert.match(await response.text(), /<meta name="handson-app-url" content="\.\.\/\.\.\/#\/01-preliminaries\/03-ndarray"/, 'the static page itself, through the worker');
       await page.waitForSelector(`.section[data-slug="${NDARRAY}"] .cell .btn-run`, { timeout: 30_000 });
       assert.equal(page.url(), `${site.url}#/${NDARRAY}#operations`);
+      // Offline, a static page (never precached) opens the app's precached page for it.
+      await sw.context.setOffline(true);
+      const offline = await sw.context.newPage();
+      await offline.goto(`${site.url}zh/${SOFTMAX}.html`);
+      await offline.waitForSelector(`html[lang="zh-CN"] .section[data-slug="${SOFTMAX}"] .section-body .prose p`, { timeout: 30_000 });
+      assert.equal(offline.url(), `${site.url}#/zh/${SOFTMAX}`);
+      await sw.context.setOffline(false);
     } finally {
       await sw.close();
     }
