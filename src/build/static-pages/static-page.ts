@@ -184,12 +184,28 @@ function sectionList(part: PartEntry, from: string, lang: BookLang): string {
   return `<ol class="part-sections">${part.sections.map((s) => `<li><a href="${relativeLink(from, sectionPath(lang, s.slug))}"><span class="toc-number">${s.number}</span> ${escapeHtml(s.title)}</a></li>`).join('')}</ol>`;
 }
 
-export function partPageHtml(app: AppHead, lang: BookLang, toc: BookToc, tocs: Tocs, part: PartEntry): { path: string; html: string } {
+/** A part's meta description: its introduction's first paragraph as text (the book's title when it has formulas or none). */
+export function partDescription(part: PartEntry, fallback: string): string {
+  const p = /<p>([\s\S]*?)<\/p>/.exec(part.introHtml)?.[1];
+  if (!p || p.includes('katex')) return fallback;
+  return p
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function partPageHtml(app: AppHead, lang: BookLang, toc: BookToc, tocs: Tocs, part: PartEntry, description = partDescription(part, messagesFor(lang).bookTitle)): { path: string; html: string } {
   const m = messagesFor(lang);
   const path = partPath(lang, part.slug);
   const intro = part.introHtml ? `<div class="prose">${rewriteLinks(part.introHtml, path, tocs)}</div>` : '';
   const main = `<article class="part-page"><h1><span class="section-number">${part.number}</span> ${escapeHtml(part.title)}</h1>${intro}<h2>${escapeHtml(STATIC_WORDS[lang].sectionsOfPart)}</h2>${sectionList(part, path, lang)}</article>`;
-  const shell: PageShell = { lang, path, title: m.pageTitle(`${part.number} ${part.title}`), description: m.bookTitle, appHash: sectionHref(part.slug, null, lang), alternates: alternatesOf(tocs, lang, part.slug), current: part.slug, main };
+  const shell: PageShell = { lang, path, title: m.pageTitle(`${part.number} ${part.title}`), description, appHash: sectionHref(part.slug, null, lang), alternates: alternatesOf(tocs, lang, part.slug), current: part.slug, main };
   return { path, html: page(app, toc, shell) };
 }
 

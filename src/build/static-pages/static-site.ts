@@ -6,7 +6,7 @@
 import { BOOK_LANGS, DEFAULT_LANG, type BookLang } from '../../content/book-lang';
 import type { BookToc, CompiledSection, SearchDoc } from '../../content/types';
 import { messagesFor } from '../../app/i18n/messages';
-import { coverNoScript, editionIndexHtml, partPageHtml, sectionPageHtml, type AppHead } from './static-page';
+import { coverNoScript, editionIndexHtml, partDescription, partPageHtml, sectionPageHtml, type AppHead } from './static-page';
 import type { Tocs } from './static-links';
 
 export { appHeadOf, withNoScriptCover } from './static-page';
@@ -45,7 +45,7 @@ export function staticSite(app: AppHead, editions: Partial<Record<BookLang, Stat
     const intro = new Map(edition.search.filter((d) => d.heading === undefined).map((d) => [d.slug, d.text]));
     files.push(editionIndexHtml(app, lang, toc, tocs, messagesFor(lang).bookTitle));
     for (const part of toc.parts) {
-      files.push(partPageHtml(app, lang, toc, tocs, part));
+      files.push(partPageHtml(app, lang, toc, tocs, part, describe(partDescription(part, ''), max) || messagesFor(lang).bookTitle));
       for (const entry of part.sections) {
         const section = edition.sections.get(entry.slug);
         if (!section) throw new Error(`the table of contents lists ${entry.slug} (${lang}) but the compiled book has no such section`);

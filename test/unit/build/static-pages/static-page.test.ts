@@ -123,6 +123,7 @@ describe('the site', () => {
     expect(site.files.map((f) => f.path)).toEqual(['en/index.html', 'en/01-pre/index.html', 'en/01-pre/01-a.html', 'en/01-pre/02-b.html', 'zh/index.html', 'zh/01-pre/index.html', 'zh/01-pre/01-a.html', 'zh/01-pre/02-b.html']);
     expect(site.files[2]!.html).toContain('<meta name="description" content="Intro text." />');
     expect(site.files[1]!.html).toContain('<p>Intro, see <a href="02-b.html">this</a>.</p>');
+    expect(site.files[1]!.html).toContain('<meta name="description" content="Intro, see this." />');
     expect(site.coverNoScript).toContain('<a href="en/01-pre/01-a.html"><span class="toc-number">1.1</span> A &amp; more</a>');
     expect(site.coverNoScript).toContain('<a href="zh/index.html">目录：');
   });
