@@ -55,8 +55,11 @@ describe('without JavaScript', () => {
       assert.ok((await prose.first().innerText()).length > 100, 'the first paragraph has text');
       await visible(page.locator('.katex-display .katex-html'), 'a display formula');
       await visible(page.locator('.prose figure.figure svg'), 'a figure');
-      // Headings keep their ids, so #anchors work.
-      assert.ok(await page.locator('h2[id="training"]').count());
+      // Headings keep their ids, so #anchors work, and land on their heading.
+      await page.goto(`${site.url}en/${SOFTMAX}.html#training`);
+      const top = await page.locator('h2#training').evaluate((h) => h.getBoundingClientRect().top);
+      assert.ok(top >= 0 && top < 250, `#training lands on its heading, below the sticky header (${top} px from the top)`);
+      await page.evaluate(() => window.scrollTo(0, 0));
       // Code: highlighted, with recorded outputs marked as recorded.
       const cell = page.locator('.static-cell:has(.static-chart)').first();
       await visible(cell.locator('pre code .tok-keyword'), 'highlighted code');
@@ -257,9 +260,10 @@ describe('with JavaScript', () => {
     });
     await page.goto(`${site.url}en/${SOFTMAX}.html`);
     await page.waitForSelector('.static-page h2#training');
-    const before = await page.evaluate(() => {
+    const before = await page.evaluate(async () => {
       const h = document.getElementById('training');
       h.scrollIntoView();
+      for (let i = 0; i < 5; i++) await new Promise((r) => requestAnimationFrame(r));
       return h.getBoundingClientRect().top;
     });
     release();

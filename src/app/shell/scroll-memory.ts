@@ -124,16 +124,20 @@ export function installScrollMemory(): void {
 
 /**
  * Keeps where the reader is now for the next page that lays out (a static page the app replaces:
- * book/static-takeover.ts): by the element with an id nearest the window's top (headings,
+ * book/static-takeover.ts): by an element with an id near the window's top (headings,
  * figures and equations have the same ids in both), else by block.
  */
 export function holdScroll(): void {
+  // The first one in the window's upper half, else the last one above the window: the reader sees
+  // it now (a cell between it and the window's top may be drawn shorter by the app: long outputs).
   let best: HTMLElement | null = null;
-  let bestTop = Infinity;
   for (const el of document.querySelectorAll<HTMLElement>('.section-body > .prose > [id]')) {
     const top = el.getBoundingClientRect().top;
-    if (top > window.innerHeight / 2) break;
-    if (top > -window.innerHeight && Math.abs(top) < Math.abs(bestTop)) [best, bestTop] = [el, top];
+    if (top >= 0) {
+      if (top < window.innerHeight / 2) best = el;
+      break;
+    }
+    if (top > -window.innerHeight) best = el;
   }
   const offset = best ? Math.round(-best.getBoundingClientRect().top) : 0;
   pending = { ...positionNow(), ...(best ? { id: best.id, offset } : {}), at: performance.now() };

@@ -1,7 +1,8 @@
 /**
  * The static pages' stylesheet: static-page.css plus what is generated from the app's sources so
  * it cannot drift: the dark theme's variables (theme.css's `html[data-theme='dark']` block) for
- * readers whose system is dark (without JavaScript nothing sets data-theme), the chart palette
+ * readers whose system is dark (without JavaScript nothing sets data-theme; with it, the app sets
+ * data-theme while it loads, and the dark code colours follow), the chart palette
  * (chart-figure.ts) and the code colours (cells/editor/highlight.ts's palette). Pure.
  */
 import { DARK_CHART, LIGHT_CHART } from '../../app/outputs/chart-figure';
@@ -44,5 +45,6 @@ ${codeRules(DARK_CODE, '  html:not([data-theme])')}
 html[data-theme='dark'] .static-chart { ${palette(DARK_CHART.series)} }
 ${series}
 ${codeRules(LIGHT_CODE, '')}
+${codeRules(DARK_CODE, "html[data-theme='dark']")}
 `;
 }
