@@ -1,13 +1,15 @@
 /**
- * A code cell as highlighted HTML at build time, with the parser CodeMirror uses in the app
- * (@lezer/javascript, TypeScript dialect) and @lezer/highlight's class highlighter: `tok-keyword`,
- * `tok-string`, ... spans, coloured by static-page.css with the app's palette (highlight.ts).
+ * A code cell as highlighted HTML at build time, with the parsers CodeMirror uses in the app
+ * (@codemirror/lang-javascript's JavaScript and TypeScript languages) and @lezer/highlight's class
+ * highlighter: `tok-keyword`, `tok-string`, ... spans, coloured by static-page.css with the app's
+ * palette (cells/editor/highlight.ts).
  */
+import { javascriptLanguage, typescriptLanguage } from '@codemirror/lang-javascript';
 import { classHighlighter, highlightCode } from '@lezer/highlight';
-import { parser } from '@lezer/javascript';
 import { escapeHtml } from './escape-html';
 
-const tsParser = parser.configure({ dialect: 'ts' });
+const parser = javascriptLanguage.parser;
+const tsParser = typescriptLanguage.parser;
 
 export function highlightedCode(code: string, lang: string): string {
   const p = lang === 'js' || lang === 'ts' || lang === 'javascript' || lang === 'typescript' ? (lang.startsWith('t') ? tsParser : parser) : null;
