@@ -9,7 +9,7 @@ import { fromStaticPage, keepStaticScroll } from './book/static-takeover';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HTML_LANG } from '../content/book-lang';
-import { langOfHref, parseSectionHref } from '../content/links';
+import { langOfHref } from '../content/links';
 import { getEdition } from './book/editions';
 import { initialHash, savedLang } from './book/lang-choice';
 import { routeOf } from './book/routes';
@@ -34,7 +34,7 @@ if (!root) throw new Error('index.html must have <div id="root"> for the reader 
 
 const render = () => {
   // The first commit replaces the static page's markup in #root (static-takeover.ts).
-  if (fromStaticPage && keepStaticScroll(parseSectionHref(location.hash)?.anchor != null)) holdScroll();
+  if (fromStaticPage && keepStaticScroll(location.hash.indexOf('#', 1) > 0)) holdScroll(); // `#/<route>#<anchor>`
   createRoot(root).render(
     <StrictMode>
       <App />

@@ -29,7 +29,12 @@ function leaveStaticPage(): boolean {
   const app = new URL(meta.content, location.href);
   // `section.html#the-model` -> `<root>#/<part>/<section>#the-model` (content/links.ts's form).
   const anchor = location.hash.length > 1 ? location.hash : '';
-  history.replaceState(history.state, '', app.pathname + app.search + app.hash + anchor);
+  try {
+    history.replaceState(history.state, '', app.pathname + app.search + app.hash + anchor);
+  } catch {
+    // A page opened from disk (file:, an opaque origin) may not change its path: load the app's page instead.
+    location.replace(app.href + anchor);
+  }
   for (const e of INPUT) window.addEventListener(e, onInput, { passive: true, capture: true, once: true });
   return true;
 }
