@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 // .js: resolves to the .ts source, and keeps Vite's config loader from warning about the import.
 import { bookPlugin } from './src/content/vite-plugin.js';
 import { tfjsThreadsDepsPlugin, tfjsThreadsPlugin } from './src/build/tfjs-threads-plugin.js';
+import { staticPagesPlugin } from './src/build/static-pages-plugin.js';
 import { VitePWA } from 'vite-plugin-pwa';
 import { headersFilePlugin, ISOLATION_HEADERS } from './scripts/headers-file.mjs';
 import { DATASETS } from './scripts/datasets.mjs';
@@ -39,8 +40,11 @@ export default defineConfig({
   // VitePWA: one service worker (src/sw/sw.ts) that precaches the book for offline reading and
   // adds the cross-origin isolation headers on hosts that cannot send them (DESIGN.md).
   // headersFilePlugin: dist/_headers for hosts that read one (Netlify, Cloudflare Pages).
+  // staticPagesPlugin: every section as a static page for readers without JavaScript (dist/en/,
+  // dist/zh/), and the cover's <noscript> table of contents (src/build/static-pages-plugin.ts).
   plugins: [
     bookPlugin(),
+    staticPagesPlugin(),
     tfjsThreadsPlugin(),
     harnessPages(),
     VitePWA({
@@ -54,7 +58,8 @@ export default defineConfig({
         // Everything the book needs to read and run, except the datasets (32 MB, fetched on first
         // use or on "make this book available offline") and files only other hosts read.
         globPatterns: ['**/*.{html,js,css,wasm,woff2,svg,png,jpg,jpeg,gif,webp,avif,json,ico,txt}'],
-        globIgnores: ['data/**', '_headers', 'test/**', 'assets/harness-*', 'assets/bench-*'], // harness pages: --mode harness only
+        // en/** and zh/**: the static pages for readers without JavaScript (offline readers use the app).
+        globIgnores: ['data/**', '_headers', 'test/**', 'assets/harness-*', 'assets/bench-*', 'en/**', 'zh/**'], // harness pages: --mode harness only
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
       },
     }),

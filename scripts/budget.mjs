@@ -7,10 +7,13 @@
 //      TensorFlow.js (the kernel), CodeMirror, Plotly and the search index must not be among them.
 //   2. A chapter's text visible within 1 s of navigation: a cold load of a section URL, and a
 //      click in the table of contents to every other section (each must be <= 1 s).
+//   3. The static pages (dist/<lang>/..., for readers without JavaScript): each <= 100 KB gzipped
+//      (its prose, code, recorded outputs, images and charts all inline), and none loads a script
+//      the cover does not (only the app's entry, which takes the page over).
 //
 //   node scripts/budget.mjs [distDir]        (default: $E2E_DIST_DIR or dist/; build first)
 // Prints a table and exits 1 when over budget. test/e2e/reader.e2e.test.mjs runs it too.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +22,26 @@ import { launchBrowser, serveStatic } from '../test/e2e/browser.mjs';
 
 export const JS_BUDGET_BYTES = 250 * 1024;
 export const TEXT_BUDGET_MS = 1000;
+export const STATIC_PAGE_BUDGET_BYTES = 100 * 1024;
+
+const scriptsOf = (html) => [...html.matchAll(/<script\b[^>]*\bsrc="([^"]*)"/g)].map((m) => m[1].replace(/^(\.\.\/)+|^\.\//, ''));
+
+/** Sizes of the static pages (gzipped, level 9), the largest first, and the scripts any of them loads beyond the cover's. */
+export async function measureStaticPages(distDir) {
+  const coverScripts = new Set(scriptsOf(await readFile(join(distDir, 'index.html'), 'utf8')));
+  const pages = [];
+  const extraScripts = new Set();
+  for (const lang of ['en', 'zh']) {
+    const files = await readdir(join(distDir, lang), { recursive: true }).catch(() => []);
+    for (const file of files.filter((f) => f.endsWith('.html'))) {
+      const html = await readFile(join(distDir, lang, file));
+      for (const src of scriptsOf(html.toString('utf8'))) if (!coverScripts.has(src)) extraScripts.add(`${lang}/${file}: ${src}`);
+      pages.push({ path: `${lang}/${file}`, bytes: html.length, gzipBytes: gzipSync(html, { level: 9 }).length });
+    }
+  }
+  pages.sort((a, b) => b.gzipBytes - a.gzipBytes);
+  return { pages, extraScripts: [...extraScripts] };
+}
 const COLD_TRIALS = 7;
 const NAV_ROUNDS = 3;
 
@@ -123,7 +146,11 @@ export async function measureBudgets({ context, url, distDir }) {
   await nav.close();
   const navigations = slugs.map((slug) => ({ slug, ms: median(times.get(slug)), trials: times.get(slug) }));
 
+  const staticPages = await measureStaticPages(distDir);
   const problems = [];
+  if (staticPages.pages.length === 0) problems.push('no static pages in dist/en or dist/zh (src/build/static-pages-plugin.ts writes them at build time)');
+  for (const p of staticPages.pages.filter((p) => p.gzipBytes > STATIC_PAGE_BUDGET_BYTES)) problems.push(`static page ${p.path}: ${(p.gzipBytes / 1024).toFixed(1)} KB gzipped > ${STATIC_PAGE_BUDGET_BYTES / 1024} KB`);
+  if (staticPages.extraScripts.length) problems.push(`static pages load scripts the cover does not: ${staticPages.extraScripts.slice(0, 5).join(', ')}`);
   const heavy = jsFiles.filter((f) => /kernel|plotly|create-editor|search/.test(f.path));
   const withTfjs = jsFiles.filter((f) => f.tfjs);
   if (withTfjs.length) problems.push(`TensorFlow.js is in the page's own scripts (it belongs to the kernel's worker; an import of src/lib from src/app?): ${withTfjs.map((f) => f.path).join(', ')}`);
@@ -131,7 +158,7 @@ export async function measureBudgets({ context, url, distDir }) {
   if (jsGzipBytes > JS_BUDGET_BYTES) problems.push(`JS to show text: ${(jsGzipBytes / 1024).toFixed(1)} KB gzipped > ${JS_BUDGET_BYTES / 1024} KB`);
   if (coldMs > TEXT_BUDGET_MS) problems.push(`cold load to text: ${coldMs.toFixed(0)} ms > ${TEXT_BUDGET_MS} ms`);
   for (const n of navigations) if (n.ms > TEXT_BUDGET_MS) problems.push(`navigation to ${n.slug}: ${n.ms.toFixed(0)} ms > ${TEXT_BUDGET_MS} ms`);
-  return { jsFiles, jsGzipBytes, coldMs, navigations, ok: problems.length === 0, problems };
+  return { jsFiles, jsGzipBytes, coldMs, navigations, staticPages, ok: problems.length === 0, problems };
 }
 
 export function formatBudgets(r) {
@@ -143,6 +170,7 @@ export function formatBudgets(r) {
     ...r.jsFiles.map((f) => `  ${f.path.padEnd(38)} ${(f.gzipBytes / 1024).toFixed(1).padStart(7)} KB`),
     `text visible, cold load (median of ${COLD_TRIALS})    ${r.coldMs.toFixed(0).padStart(7)} ms   ${TEXT_BUDGET_MS} ms`,
     `text visible after a TOC click, ${nav.length} sections (median of ${NAV_ROUNDS} each): median ${mid.toFixed(0)} ms, slowest ${Math.max(...nav).toFixed(0)} ms   ${TEXT_BUDGET_MS} ms`,
+    `largest static page (of ${r.staticPages.pages.length}, gzipped)       ${((r.staticPages.pages[0]?.gzipBytes ?? 0) / 1024).toFixed(1).padStart(7)} KB   ${STATIC_PAGE_BUDGET_BYTES / 1024} KB  ${r.staticPages.pages[0]?.path ?? ''}`,
     `(machine load average while measuring: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores; times grow with it)`,
     r.ok ? 'within budget' : `OVER BUDGET:\n  ${r.problems.join('\n  ')}`,
   ];

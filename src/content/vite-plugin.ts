@@ -98,6 +98,13 @@ function isContentError(e: unknown): e is { name: 'ContentError'; message: strin
   return e instanceof Error && e.name === 'ContentError' && typeof (e as { file?: unknown }).file === 'string' && typeof (e as { line?: unknown }).line === 'number';
 }
 
+/** What other build plugins may ask the book plugin (the static pages: src/build/static-pages-plugin.ts). */
+export interface BookPluginApi {
+  /** An edition's compiled book, compiled once per build and shared with the virtual modules. */
+  compile(lang: BookLang): Promise<CompiledBook>;
+  editions(): Editions;
+}
+
 export function bookPlugin(options: BookPluginOptions = {}): Plugin {
   let paths: BookPaths = { root: process.cwd(), ...options };
   // One compiled book per edition, each compiled when a module of that edition is first asked for.
@@ -111,8 +118,14 @@ export function bookPlugin(options: BookPluginOptions = {}): Plugin {
   };
   const watched = () => [resolve(paths.root, paths.chaptersDir ?? 'chapters'), resolve(paths.root, paths.recordedDir ?? 'recorded')];
 
+  const api: BookPluginApi = {
+    compile: async (lang) => (await compile(lang)).book,
+    editions: () => editions,
+  };
+
   return {
     name: 'handson-book',
+    api,
     async configResolved(config) {
       paths = { root: config.root, ...options };
       serving = config.command === 'serve';

@@ -17,6 +17,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
 import { isolationPlugin, withIsolationHeaders } from './isolation';
 import { SW_MESSAGE_SKIP_WAITING } from './messages';
+import { staticPageRoute } from './static-pages';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
@@ -33,6 +34,20 @@ registerRoute(
   new NavigationRoute(async (options) => withIsolationHeaders(await bookPage(options), 'document'), {
     allowlist: [new RegExp(`^${escaped}(index\\.html)?(\\?.*)?$`)], // matched against path + query
   }),
+);
+// A static page (en/..., zh/...: for readers without JavaScript, not precached): from the network;
+// offline, a redirect to the app's URL for the same page, which is precached (static-pages.ts).
+const staticPages = new NetworkOnly({ plugins: [isolationPlugin] });
+const staticRoute = (url: URL) => (url.pathname.startsWith(scopePath) ? staticPageRoute(url.pathname.slice(scopePath.length)) : null);
+registerRoute(
+  ({ request, url }) => request.mode === 'navigate' && staticRoute(url) !== null,
+  async (options) => {
+    try {
+      return await staticPages.handle(options);
+    } catch {
+      return Response.redirect(new URL(staticRoute(options.url)!, self.registration.scope).href, 302);
+    }
+  },
 );
 // The site's own files that are not precached (datasets, anything added after the build):
 // from the network, with the headers too. Other origins are left to the browser.

@@ -27,8 +27,12 @@ describe(`the built site (${dist})`, () => {
   it('holds the reader pages and no harness, bench or check pages', () => {
     assert.ok(all.includes('index.html'), `${dist}/index.html is missing: build first (npx vite build)`);
     assert.ok(all.includes('kernel-frame.html'));
-    const pages = all.filter((f) => f.endsWith('.html'));
+    // Besides the app, the static pages for readers without JavaScript (src/build/static-pages-plugin.ts).
+    const isStatic = (f) => /^(en|zh)\/([^/]+\/)?[^/]+\.html$/.test(f);
+    const pages = all.filter((f) => f.endsWith('.html') && !isStatic(f));
     assert.deepEqual(pages.sort(), ['index.html', 'kernel-frame.html'], `pages other than the book's: ${pages.join(', ')}`);
+    const sections = all.filter((f) => isStatic(f) && !f.endsWith('/index.html'));
+    assert.ok(sections.filter((f) => f.startsWith('en/')).length >= 40 && sections.filter((f) => f.startsWith('zh/')).length >= 40, `static pages of both editions: ${sections.length}`);
     const stray = all.filter((f) => f.startsWith('test/') || /harness|bench|dispatch|wasm-check/i.test(f));
     assert.deepEqual(stray, [], `test or bench files in ${dist}: ${stray.join(', ')}`);
   });
@@ -59,10 +63,12 @@ describe(`the built site (${dist})`, () => {
     assert.deepEqual(missing, [], 'precached files that are not in dist/');
     // KaTeX's .woff and .ttf are fallbacks for browsers without woff2, and every browser with
     // service workers reads woff2 (listed first in KaTeX's @font-face): never fetched offline.
-    const needed = all.filter((f) => !f.startsWith('data/') && f !== '_headers' && f !== 'sw.js' && !f.endsWith('.map') && !/\.(woff|ttf)$/.test(f) && !/(^|\/)\./.test(f));
+    // The static pages (en/, zh/) are for readers without JavaScript; offline readers use the app.
+    const needed = all.filter((f) => !f.startsWith('data/') && !/^(en|zh)\//.test(f) && f !== '_headers' && f !== 'sw.js' && !f.endsWith('.map') && !/\.(woff|ttf)$/.test(f) && !/(^|\/)\./.test(f));
     const notCached = needed.filter((f) => !urls.includes(f));
     assert.deepEqual(notCached, [], 'files of the book the service worker does not precache (they would fail offline)');
     assert.ok(urls.some((u) => /threaded-simd\.wasm$/.test(u)) && urls.some((u) => /KaTeX_Main-Regular.*\.woff2$/.test(u)), 'WASM binaries and fonts are precached');
     assert.ok(!urls.some((u) => u.startsWith('data/')), 'datasets are not precached (fetched on use or on "make this book available offline")');
+    assert.ok(!urls.some((u) => /^(en|zh)\//.test(u)), 'the static pages are not precached');
   });
 });

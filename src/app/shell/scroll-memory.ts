@@ -14,9 +14,11 @@ const PENDING_MS = 3000;
 
 interface Position {
   y: number;
-  /** Index among the section body's children of the block at the top of the window, and how far it is scrolled. */
+  /** Index among the section body's children of the block at the top of the window, and how far it is scrolled (negative: still below the top). */
   block?: number;
   offset?: number;
+  /** Or an element's id (a heading, figure or equation): that element, `offset` pixels scrolled past its top. */
+  id?: string;
 }
 
 let pending: (Position & { at: number }) | null = null;
@@ -31,6 +33,10 @@ function positionNow(): Position {
     if (all[i]!.getBoundingClientRect().top <= 0) block = i;
     else break;
   }
+  // A cell's height differs between renders (plain code, then its editor; a static page, then the
+  // app): when prose follows it in the upper half of the window, hold on to that prose instead.
+  const next = all[block + 1];
+  if (block >= 0 && !all[block]!.classList.contains('prose') && next?.classList.contains('prose') && next.getBoundingClientRect().top < window.innerHeight / 2) block++;
   return block < 0 ? { y } : { y, block, offset: Math.round(-all[block]!.getBoundingClientRect().top) };
 }
 
@@ -49,6 +55,8 @@ function save(): void {
 }
 
 function targetOf(p: Position): number {
+  const byId = p.id === undefined ? null : document.getElementById(p.id);
+  if (byId) return byId.getBoundingClientRect().top + window.scrollY + (p.offset ?? 0);
   const el = p.block === undefined ? undefined : blocks()[p.block];
   return el ? el.getBoundingClientRect().top + window.scrollY + (p.offset ?? 0) : p.y;
 }
@@ -112,6 +120,27 @@ export function installScrollMemory(): void {
     const p = positionOf(e.state);
     pending = p === null ? null : { ...p, at: performance.now() };
   });
+}
+
+/**
+ * Keeps where the reader is now for the next page that lays out (a static page the app replaces:
+ * book/static-takeover.ts): by an element with an id near the window's top (headings,
+ * figures and equations have the same ids in both), else by block.
+ */
+export function holdScroll(): void {
+  // The first one in the window's upper half, else the last one above the window: the reader sees
+  // it now (a cell between it and the window's top may be drawn shorter by the app: long outputs).
+  let best: HTMLElement | null = null;
+  for (const el of document.querySelectorAll<HTMLElement>('.section-body > .prose > [id]')) {
+    const top = el.getBoundingClientRect().top;
+    if (top >= 0) {
+      if (top < window.innerHeight / 2) best = el;
+      break;
+    }
+    if (top > -window.innerHeight) best = el;
+  }
+  const offset = best ? Math.round(-best.getBoundingClientRect().top) : 0;
+  pending = { ...positionNow(), ...(best ? { id: best.id, offset } : {}), at: performance.now() };
 }
 
 /**

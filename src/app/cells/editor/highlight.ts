@@ -15,5 +15,9 @@ const style = (c: { keyword: string; string: string; number: string; comment: st
     { tag: [t.operator, t.punctuation, t.bracket], color: c.punct },
   ]);
 
-export const lightHighlight = style({ keyword: '#8a3ba8', string: '#2d7a2d', number: '#b35900', comment: '#7c7c74', fn: '#1c5fa8', type: '#0f7a7a', prop: '#2b4f7a', punct: '#555555', def: '#1f1f1f' });
-export const darkHighlight = style({ keyword: '#d49bf0', string: '#9ad08a', number: '#f2b36b', comment: '#8b8a83', fn: '#7fb8f2', type: '#6fd0c8', prop: '#a9c4e6', punct: '#b0aca4', def: '#ece8e0' });
+/** The palettes, also read at build time for the static pages' code (src/build/static-pages/static-css.ts). */
+export const LIGHT_CODE = { keyword: '#8a3ba8', string: '#2d7a2d', number: '#b35900', comment: '#7c7c74', fn: '#1c5fa8', type: '#0f7a7a', prop: '#2b4f7a', punct: '#555555', def: '#1f1f1f' };
+export const DARK_CODE = { keyword: '#d49bf0', string: '#9ad08a', number: '#f2b36b', comment: '#8b8a83', fn: '#7fb8f2', type: '#6fd0c8', prop: '#a9c4e6', punct: '#b0aca4', def: '#ece8e0' };
+
+export const lightHighlight = style(LIGHT_CODE);
+export const darkHighlight = style(DARK_CODE);
