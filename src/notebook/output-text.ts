@@ -1,0 +1,64 @@
+/**
+ * Outputs as text, for a terminal (deno repl, node) and for the text/plain part of a Jupyter
+ * MIME bundle, plus a table's text/html: what a reader outside the page sees of tables, image
+ * grids and charts.
+ */
+import type { ChartOutput, ImagesOutput, TableOutput } from '../lib/output-kinds';
+import { escapeXml } from './chart-svg';
+
+const cell = (v: string | number | null): string => (v === null ? '' : typeof v === 'number' ? formatNumber(v) : v);
+
+/** Numbers as a table shows them: integers as is, others to 6 significant digits. */
+export function formatNumber(v: number): string {
+  return Number.isInteger(v) || !Number.isFinite(v) ? String(v) : String(Number(v.toPrecision(6)));
+}
+
+/** The table with its columns padded to their widest cell, numbers right-aligned. */
+export function tableText(t: TableOutput): string {
+  const rows = [t.columns, ...t.rows.map((r) => r.map(cell))];
+  const widths = t.columns.map((_, j) => Math.max(...rows.map((r) => (r[j] ?? '').length)));
+  const numeric = t.columns.map((_, j) => t.rows.length > 0 && t.rows.every((r) => typeof r[j] === 'number' || r[j] === null));
+  const line = (r: string[]): string => r.map((v, j) => (numeric[j] ? v.padStart(widths[j]!) : v.padEnd(widths[j]!))).join('  ').trimEnd();
+  const out = [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
+  return (t.caption ? `${t.caption}\n` : '') + out.join('\n');
+}
+
+export function tableHtml(t: TableOutput): string {
+  const head = t.columns.map((c) => `<th>${escapeXml(c)}</th>`).join('');
+  const body = t.rows.map((r) => `<tr>${r.map((v) => `<td${typeof v === 'number' ? ' style="text-align:right"' : ''}>${escapeXml(cell(v))}</td>`).join('')}</tr>`).join('');
+  return `<table>${t.caption ? `<caption>${escapeXml(t.caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+export function imagesText(out: ImagesOutput): string {
+  const first = out.images[0];
+  const size = first ? ` ${first.width}x${first.height}${first.channels === 1 ? ' grayscale' : ' RGB'}` : '';
+  const titles = out.images.some((im) => im.title) ? `: ${out.images.map((im) => im.title ?? '?').join(', ')}` : '';
+  return `[${out.images.length} images${size}${titles}]`;
+}
+
+/** Every series' point count and latest point: `[chart: train loss (3 points, last 3, 0.523), ...]`. */
+export function chartText(chart: ChartOutput): string {
+  const panels = chart.panels.map((p) => {
+    const series = p.series.map((s) => {
+      const n = s.y.length;
+      return n === 0 ? `${s.name} (no points)` : `${s.name} (${n} point${n === 1 ? '' : 's'}, last ${formatNumber(s.x[n - 1]!)}, ${formatNumber(s.y[n - 1]!)})`;
+    });
+    return `${p.title ? `${p.title}: ` : ''}${series.join(', ')}`;
+  });
+  return [`[chart: ${panels.join(' | ')}]`, ...chart.notes].join('\n');
+}
+
+/**
+ * One line per new point of a live chart (an Animator), as a terminal log of the training:
+ * `epoch 3: train loss 0.523, train acc 0.812, test acc 0.801`. Null when no series grew.
+ */
+export function newPointsText(chart: ChartOutput, before: number[]): string | null {
+  const series = chart.panels.flatMap((p) => p.series.map((s) => ({ s, xLabel: p.xLabel })));
+  const grew = series.some(({ s }, i) => s.y.length > (before[i] ?? 0));
+  if (!grew) return null;
+  // The x of the newest point of any series that grew: series of one Animator share their x.
+  const latest = series.filter(({ s }, i) => s.y.length > (before[i] ?? 0)).map(({ s, xLabel }) => ({ x: s.x[s.x.length - 1]!, xLabel }));
+  const { x, xLabel } = latest[latest.length - 1]!;
+  const values = series.filter(({ s }) => s.y.length > 0 && s.x[s.x.length - 1] === x).map(({ s }) => `${s.name} ${formatNumber(s.y[s.y.length - 1]!)}`);
+  return `${xLabel ?? 'x'} ${formatNumber(x)}: ${values.join(', ')}`;
+}
