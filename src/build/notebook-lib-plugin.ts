@@ -9,6 +9,8 @@
  * node:module's createRequire (Deno has it too); the browser-only backends (WebGL, WebGPU) and the
  * bundler's URLs of the WASM binaries are left out (the host passes the site's own).
  */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { build, type InlineConfig, type Plugin, type ResolvedConfig } from 'vite';
@@ -86,6 +88,29 @@ export function notebookLibConfig(root: string, outDir: string): InlineConfig {
 
 export async function buildNotebookLib(root: string, outDir: string): Promise<void> {
   await build(notebookLibConfig(root, outDir));
+}
+
+/**
+ * A version of the module, for its URL (`lib/handson-lib.mjs?v=...`): Deno caches a remote module
+ * for good, so a site whose library changed must give it a new URL. A hash of what goes into it:
+ * the library, the notebook host and the TensorFlow.js version; the same sources give the same.
+ */
+export function notebookLibVersion(root: string): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(path.join(root, dir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const rel = path.posix.join(dir, e.name);
+      if (e.isDirectory()) walk(rel);
+      else {
+        hash.update(rel);
+        hash.update(readFileSync(path.join(root, rel)));
+      }
+    }
+  };
+  walk('src/lib');
+  walk('src/notebook');
+  hash.update(readFileSync(path.join(root, 'node_modules/@tensorflow/tfjs-core/package.json')));
+  return hash.digest('hex').slice(0, 12);
 }
 
 /** Runs buildNotebookLib after the site's build, into the same outDir. */

@@ -32,7 +32,8 @@ export function tableHtml(t: TableOutput): string {
 export function imagesText(out: ImagesOutput): string {
   const first = out.images[0];
   const size = first ? ` ${first.width}x${first.height}${first.channels === 1 ? ' grayscale' : ' RGB'}` : '';
-  const titles = out.images.some((im) => im.title) ? `: ${out.images.map((im) => im.title ?? '?').join(', ')}` : '';
+  // A title may have two lines (the true label over the predicted one): one line here, ' / ' between.
+  const titles = out.images.some((im) => im.title) ? `: ${out.images.map((im) => (im.title ?? '?').replace(/\n/g, ' / ')).join(', ')}` : '';
   return `[${out.images.length} images${size}${titles}]`;
 }
 
