@@ -11,9 +11,12 @@ export interface Axis {
   ticks: number[];
 }
 
+/** Space left around the data when the range is not fixed (matplotlib's default margin). */
+const MARGIN = 0.05;
+
 /** The axis for `values` (non-finite ones and, on a log axis, non-positive ones ignored) or the fixed `lim`. */
 export function axisFor(values: number[], scale: 'linear' | 'log', lim?: [number, number]): Axis {
-  let [min, max] = lim ?? extent(values.filter((v) => Number.isFinite(v) && (scale === 'linear' || v > 0)));
+  let [min, max] = lim ?? pad(extent(values.filter((v) => Number.isFinite(v) && (scale === 'linear' || v > 0))), scale);
   if (scale === 'log') {
     if (!(min > 0)) min = max > 0 ? max / 10 : 1;
     if (!(max > 0)) max = min * 10;
@@ -30,6 +33,17 @@ export function axisFor(values: number[], scale: 'linear' | 'log', lim?: [number
   const ticks: number[] = [];
   for (let t = Math.ceil(min / step - 1e-9) * step; t <= max + step * 1e-9; t += step) ticks.push(Math.abs(t) < step * 1e-9 ? 0 : t);
   return { scale, min, max, ticks };
+}
+
+function pad([min, max]: [number, number], scale: 'linear' | 'log'): [number, number] {
+  if (!(max > min)) return [min, max];
+  if (scale === 'log') {
+    if (!(min > 0)) return [min, max];
+    const f = (max / min) ** MARGIN;
+    return [min / f, max * f];
+  }
+  const m = (max - min) * MARGIN;
+  return [min - m, max + m];
 }
 
 function extent(values: number[]): [number, number] {

@@ -48,18 +48,3 @@ export function chartText(chart: ChartOutput): string {
   });
   return [`[chart: ${panels.join(' | ')}]`, ...chart.notes].join('\n');
 }
-
-/**
- * One line per new point of a live chart (an Animator), as a terminal log of the training:
- * `epoch 3: train loss 0.523, train acc 0.812, test acc 0.801`. Null when no series grew.
- */
-export function newPointsText(chart: ChartOutput, before: number[]): string | null {
-  const series = chart.panels.flatMap((p) => p.series.map((s) => ({ s, xLabel: p.xLabel })));
-  const grew = series.some(({ s }, i) => s.y.length > (before[i] ?? 0));
-  if (!grew) return null;
-  // The x of the newest point of any series that grew: series of one Animator share their x.
-  const latest = series.filter(({ s }, i) => s.y.length > (before[i] ?? 0)).map(({ s, xLabel }) => ({ x: s.x[s.x.length - 1]!, xLabel }));
-  const { x, xLabel } = latest[latest.length - 1]!;
-  const values = series.filter(({ s }) => s.y.length > 0 && s.x[s.x.length - 1] === x).map(({ s }) => `${s.name} ${formatNumber(s.y[s.y.length - 1]!)}`);
-  return `${xLabel ?? 'x'} ${formatNumber(x)}: ${values.join(', ')}`;
-}
