@@ -5,6 +5,8 @@
  *    Jupyter kernel, as text in a terminal (outputs.ts);
  *  - assets: the datasets of the site the module came from (`<site>/data/...`), fetched or read
  *    from disk (site.ts);
+ *  - saved files: on disk, relative to the working folder; nd.download says where, nd.upload asks
+ *    for a path (storage.ts);
  *  - backend: TensorFlow.js's WASM backend with its binaries from `<site>/tfjs-wasm/`, one thread
  *    (tfjs has no threaded WASM outside browsers); the CPU backend if WASM cannot start.
  *    `HANDSON_BACKEND=cpu` asks for the CPU backend.
@@ -12,9 +14,10 @@
  */
 import { Buffer } from 'node:buffer';
 import { gluon, NDArray } from '../lib/index';
-import { configureWasmPaths, setAssetLoader, setDisplayHook, startBackend, tf, type BackendInfo, type BackendName } from '../lib/host';
+import { configureWasmPaths, setAssetLoader, setDisplayHook, setStorageBackend, startBackend, tf, type BackendInfo, type BackendName } from '../lib/host';
 import { showByToString } from './inspect';
-import { outputHook, processSink } from './outputs';
+import { createOutputs, processSink } from './outputs';
+import { notebookStorage } from './storage';
 import { envVar, readSiteFile, siteRoot } from './site';
 
 export interface NotebookHost {
@@ -32,7 +35,11 @@ const THREADED = 'tfjs-backend-wasm-threaded-simd.wasm';
 export async function startNotebookHost(moduleUrl: string): Promise<NotebookHost> {
   const site = siteRoot(moduleUrl, envVar('HANDSON_SITE'));
   const sink = processSink();
-  setDisplayHook(outputHook(sink));
+  const outputs = createOutputs(sink);
+  setDisplayHook(outputs.hook);
+  // A chart waiting for its turn is shown before the process ends (deno run, node; the REPL exits without these events).
+  onExit(outputs.flush);
+  setStorageBackend(notebookStorage((line) => sink.write(`${line}\n`, 'stdout')));
   setAssetLoader((path) => readSiteFile(new URL(`data/${path}`, site)));
   showByToString([NDArray, gluon.Block, gluon.Parameter]);
   await configureWasm(new URL('tfjs-wasm/', site));
@@ -68,4 +75,11 @@ async function configureWasm(base: URL): Promise<void> {
   }
   paths[THREADED] = new URL(THREADED, base).href;
   configureWasmPaths(paths, { platformFetch: true });
+}
+
+/** Runs `fn` when Deno or Node is about to exit. */
+function onExit(fn: () => void): void {
+  const g = globalThis as { Deno?: unknown; addEventListener?: (type: string, fn: () => void) => void; process?: { on?: (event: string, fn: () => void) => void } };
+  if (g.Deno && typeof g.addEventListener === 'function') g.addEventListener('unload', fn);
+  else g.process?.on?.('exit', fn);
 }

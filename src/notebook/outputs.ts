@@ -64,15 +64,22 @@ const base64 = (bytes: Uint8Array): string => {
   return btoa(s);
 };
 
+export interface Outputs {
+  /** The display hook (setDisplayHook). */
+  hook: (output: DisplayOutput) => void;
+  /** Shows the charts still waiting for their turn (before the process exits). */
+  flush: () => void;
+}
+
 /** The display hook for `sink`. */
-export function outputHook(sink: OutputSink): (output: DisplayOutput) => void {
+export function createOutputs(sink: OutputSink): Outputs {
   const jupyter = sink.jupyter;
   // A display id per chart and kernel session: a re-run or a restarted kernel must not update older cells' charts.
   const session = Math.random().toString(36).slice(2, 10);
   const charts = jupyter
     ? new ChartUpdates((chart, first) => void jupyter.display(chartBundle(chart), { raw: true, display_id: `handson-${session}-${chart.chartId}`, update: !first }), { intervalMs: 500 })
     : new ChartUpdates((chart) => sink.write(`${chartText(chart)}\n`, 'stdout'), { quietMs: 300 });
-  return (output) => {
+  const hook = (output: DisplayOutput): void => {
     switch (output.kind) {
       case 'text':
         sink.write(output.text, output.stream);
@@ -92,6 +99,7 @@ export function outputHook(sink: OutputSink): (output: DisplayOutput) => void {
         assertNever(output);
     }
   };
+  return { hook, flush: () => charts.flushAll() };
 }
 
 export function chartBundle(chart: ChartOutput): MimeBundle {

@@ -67,8 +67,9 @@ async function runNotebook(slug, extra = []) {
   const { stdout, stderr } = await denoRepl(deno, files, { cwd: dir, denoDir: path.join(dir, 'deno-dir') });
   const seconds = (performance.now() - t0) / 1000;
   console.log(`# ${slug}: ${cells.length} cells in Deno, ${seconds.toFixed(1)} s`);
-  const failed = stderr.split('\n').filter((l) => /^Error in --eval-file/.test(l));
-  assert.deepEqual(failed, [], `cells failed in Deno:\n${stderr.slice(-4000)}`);
+  // The REPL reports a cell's uncaught error on stdout ("Error in --eval-file file ...: Uncaught ...") and goes on.
+  const failed = `${stdout}\n${stderr}`.split('\n').filter((l) => /^Error in --eval-file|Uncaught/.test(l));
+  assert.deepEqual(failed, [], `cells failed in Deno:\n${stdout.slice(-3000)}\n${stderr.slice(-2000)}`);
   assert.match(stdout, /^handson-lib: WASM backend; datasets from http:\/\/127\.0\.0\.1:\d+\/handson\/data\/$/m, 'the import starts the WASM backend and names the site');
   return stdout;
 }
@@ -80,6 +81,10 @@ async function recordedTexts(slug) {
 }
 
 describe('a downloaded notebook runs in Deno (the Jupyter kernel’s evaluation)', () => {
+  it('a failing cell fails the run (the check can fail)', async () => {
+    await assert.rejects(runNotebook('01-preliminaries/04-autograd', ['nd.dot(nd.ones([2, 3]), nd.ones([2, 3]));']), /cells failed in Deno[\s\S]*ShapeError/);
+  });
+
   it('2.3 NDArray: prints what the page printed, word for word', async () => {
     const slug = '01-preliminaries/03-ndarray';
     // Values a cell shows as its result (Jupyter displays them), printed here: the same arrays as the page's.
@@ -111,7 +116,8 @@ describe('a downloaded notebook runs in Deno (the Jupyter kernel’s evaluation)
   });
 
   it('3.6 Softmax regression with Gluon on Fashion-MNIST: accuracy as in the page, chart and images as text', async () => {
-    // The chart's summary is printed once it stops changing: give it that moment before the REPL exits.
+    // A terminal gets a chart's summary once the chart stops changing (0.3 s), or at exit; the REPL
+    // exits on the end of its input without exit events, so the run waits that moment at the end.
     const out = await runNotebook('02-linear-networks/04-softmax-regression-gluon', ['await new Promise((r) => setTimeout(r, 600));']);
     assert.match(out, /^scores of a batch: \[256,10\]$/m, 'the data set came from the site');
     const epochs = [...out.matchAll(/^epoch (\d+), loss (\S+), train acc (\S+), test acc (\S+)$/gm)].map((m) => ({ loss: Number(m[2]), test: Number(m[4]) }));

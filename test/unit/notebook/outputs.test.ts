@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ChartOutput, ImagesOutput, TableOutput } from '../../../src/lib/output-kinds';
 import { chartSvg } from '../../../src/notebook/chart-svg';
 import { crc32, encodePng, imagesPng } from '../../../src/notebook/images-png';
-import { outputHook, type JupyterApi, type MimeBundle } from '../../../src/notebook/outputs';
+import { createOutputs, type JupyterApi, type MimeBundle, type OutputSink } from '../../../src/notebook/outputs';
 import { chartText, imagesText, tableHtml, tableText } from '../../../src/notebook/output-text';
 import { siteRoot } from '../../../src/notebook/site';
 
@@ -42,6 +42,8 @@ function fakeJupyter(): { api: JupyterApi; calls: { bundle: MimeBundle; options:
   const calls: { bundle: MimeBundle; options: Parameters<JupyterApi['display']>[1] }[] = [];
   return { api: { display: async (bundle, options) => void calls.push({ bundle, options }) }, calls };
 }
+
+const outputHook = (sink: OutputSink) => createOutputs(sink).hook;
 
 describe('outputs in Deno’s Jupyter kernel', () => {
   it('text goes to the stream as is; tables, images and charts become MIME bundles', () => {
@@ -168,5 +170,39 @@ describe('the site the module came from', () => {
     expect(siteRoot('file:///srv/dist/lib/handson-lib.mjs').href).toBe('file:///srv/dist/');
     expect(siteRoot('https://example.org/book/lib/handson-lib.mjs', 'http://localhost:5173').href).toBe('http://localhost:5173/');
     expect(siteRoot('https://example.org/book/lib/handson-lib.mjs', '/srv/copy').href).toBe('file:///srv/copy/');
+  });
+});
+
+describe('saved files outside the page', () => {
+  it('read and write on disk; download says where the file is; upload copies the file a prompt names', async () => {
+    const { mkdtemp, writeFile: write } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { notebookStorage } = await import('../../../src/notebook/storage');
+    const dir = await mkdtemp(path.join(tmpdir(), 'nb-storage-'));
+    const said: string[] = [];
+    const answers = [path.join(dir, 'weights.params'), null];
+    const store = notebookStorage((l) => said.push(l), () => answers.shift() ?? null);
+    await store.write(path.join(dir, 'a.bin'), new Uint8Array([1, 2, 3]));
+    expect([...((await store.read(path.join(dir, 'a.bin'))) as Uint8Array)]).toEqual([1, 2, 3]);
+    expect(await store.read(path.join(dir, 'missing.bin'))).toBeNull();
+    await store.download!('a.bin', new Uint8Array());
+    expect(said[0]).toMatch(/^a\.bin: saved on disk \(a notebook has no browser downloads\): .*a\.bin if it was saved in the working folder\.$/);
+    await write(path.join(dir, 'weights.params'), new Uint8Array([9]));
+    const up = await store.upload!();
+    expect(up?.name).toBe('weights.params');
+    expect([...(up!.bytes as Uint8Array)]).toEqual([9]);
+    expect(await store.upload!()).toBeNull(); // cancelled
+  });
+});
+
+describe('charts waiting at exit', () => {
+  it('flush shows a chart that has not stopped changing yet (the terminal)', () => {
+    const written: string[] = [];
+    const outputs = createOutputs({ write: (t) => written.push(t), jupyter: null });
+    outputs.hook(chart(2));
+    expect(written).toEqual([]);
+    outputs.flush();
+    expect(written).toEqual(['[chart: train loss (2 points, last 2, 0.5), test acc (2 points, last 2, 0.51)]\n']);
   });
 });
