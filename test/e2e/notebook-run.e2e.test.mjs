@@ -40,10 +40,13 @@ after(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-/** The section's notebook, as the page's download gives it. */
-async function download(slug) {
-  await openSection(page, slug);
-  await page.locator('.section-toolbar button[aria-expanded]', { hasText: 'Edits' }).click();
+/** The section's notebook, as the page's download gives it (`zh`: from the Chinese edition). */
+async function download(slug, { zh = false } = {}) {
+  if (zh) {
+    await page.evaluate((s) => (location.hash = `#/zh/${s}`), slug);
+    await page.waitForSelector(`.section[data-slug="${slug}"] .section-body`);
+  } else await openSection(page, slug);
+  await page.locator('.section-toolbar button[aria-expanded]', { hasText: zh ? '修改' : 'Edits' }).click();
   const [file] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="download-ipynb"]').click()]);
   return JSON.parse(await readFile(await file.path(), 'utf8'));
 }
@@ -52,9 +55,10 @@ async function download(slug) {
  * Runs the notebook's code cells in order (one file per cell, as the kernel gets them), then
  * `extra` cells of the test's own. Returns stdout; fails on any cell's error.
  */
-async function runNotebook(slug, extra = []) {
-  const nb = await download(slug);
+async function runNotebook(slug, extra = [], { zh = false } = {}) {
+  const nb = await download(slug, { zh });
   const cells = nb.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join(''));
+  assert.match(cells[0], zh ? /^\/\/ 本书的库/ : /^\/\/ The book's library/, 'the import cell speaks the edition’s language');
   assert.match(cells[0], new RegExp(`from "${site.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}lib/handson-lib\\.mjs\\?v=[0-9a-f]{12}"`), 'the first cell imports the library from the site the notebook came from');
   const dir = await mkdtemp(path.join(work, `${slug.split('/').pop()}-`));
   const files = [];
@@ -75,8 +79,8 @@ async function runNotebook(slug, extra = []) {
 }
 
 /** The page's recorded text outputs of a section (what print wrote), cell by cell. */
-async function recordedTexts(slug) {
-  const rec = JSON.parse(await readFile(`recorded/${slug}.json`, 'utf8'));
+async function recordedTexts(slug, { zh = false } = {}) {
+  const rec = JSON.parse(await readFile(`recorded/${zh ? 'zh/' : ''}${slug}.json`, 'utf8'));
   return rec.cells.flatMap((c) => (c.outputs ?? []).filter((o) => o.kind === 'text' && o.stream === 'stdout').map((o) => o.text));
 }
 
@@ -105,6 +109,14 @@ describe('a downloaded notebook runs in Deno (the Jupyter kernel’s evaluation)
     for (const t of texts) assert.ok(out.includes(t), `the page printed\n${t}\nbut Deno's run did not. Its output:\n${out.slice(0, 3000)}`);
     const m = /gradient (\S+)\s+f\(a\) \/ a (\S+)/.exec(out);
     assert.ok(m && Number(m[1]) === Number(m[2]), `gradient equals f(a)/a: ${m?.[0]}`);
+  });
+
+  it('2.4 in the Chinese edition: its notebook runs too, and prints what its page printed', async () => {
+    const slug = '01-preliminaries/04-autograd';
+    const out = await runNotebook(slug, [], { zh: true });
+    const texts = (await recordedTexts(slug, { zh: true })).filter((t) => !/^a = /.test(t));
+    assert.ok(texts.length >= 3);
+    for (const t of texts) assert.ok(out.includes(t), `the Chinese page printed\n${t}\nbut Deno's run did not. Its output:\n${out.slice(0, 3000)}`);
   });
 
   it('3.2 Linear regression from scratch: the loss falls to the noise level', async () => {
