@@ -9,7 +9,7 @@ import { d2l } from '../lib/index';
 import { startNotebookHost } from './host';
 
 export { nd, NDArray, autograd, mx, gluon, lrScheduler, init, d2l, LibraryError } from '../lib/index';
-export { print, display, setAssetLoader } from '../lib/host';
+export { print, display } from '../lib/host';
 export type { DisplayOutput } from '../lib/output-kinds';
 /** d2l.plot, a global in the page's cells. */
 export const plot = d2l.plot;

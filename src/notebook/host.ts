@@ -10,7 +10,8 @@
  *  - backend: TensorFlow.js's WASM backend with its binaries from `<site>/tfjs-wasm/`, one thread
  *    (tfjs has no threaded WASM outside browsers); the CPU backend if WASM cannot start.
  *    `HANDSON_BACKEND=cpu` asks for the CPU backend.
- * Files are fetched on demand and kept in memory for the session, not on disk.
+ * Site files are fetched when a cell asks for them (the library keeps Fashion-MNIST in memory for
+ * the session); nothing is written to disk but what cells save.
  */
 import { Buffer } from 'node:buffer';
 import { gluon, NDArray } from '../lib/index';
