@@ -7,6 +7,8 @@
  *    from disk (site.ts);
  *  - saved files: on disk, relative to the working folder; nd.download says where, nd.upload asks
  *    for a path (storage.ts);
+ *  - memory: reads of arrays give the event loop a turn now and then, so dropped arrays are freed
+ *    during a long cell (yield-on-read.ts);
  *  - backend: TensorFlow.js's WASM backend with its binaries from `<site>/tfjs-wasm/`, one thread
  *    (tfjs has no threaded WASM outside browsers); the CPU backend if WASM cannot start.
  *    `HANDSON_BACKEND=cpu` asks for the CPU backend.
@@ -19,6 +21,7 @@ import { configureWasmPaths, setAssetLoader, setDisplayHook, setStorageBackend, 
 import { showByToString } from './inspect';
 import { createOutputs, processSink } from './outputs';
 import { notebookStorage } from './storage';
+import { yieldOnReads } from './yield-on-read';
 import { envVar, readSiteFile, siteRoot } from './site';
 
 export interface NotebookHost {
@@ -43,6 +46,7 @@ export async function startNotebookHost(moduleUrl: string): Promise<NotebookHost
   setStorageBackend(notebookStorage((line) => sink.write(`${line}\n`, 'stdout')));
   setAssetLoader((path) => readSiteFile(new URL(`data/${path}`, site)));
   showByToString([NDArray, gluon.Block, gluon.Parameter]);
+  yieldOnReads();
   await configureWasm(new URL('tfjs-wasm/', site));
   const wanted = envVar('HANDSON_BACKEND') as BackendName | undefined;
   const backend = await startBackend({ backend: wanted });
