@@ -92,12 +92,16 @@ describe('a downloaded notebook runs in Deno (the Jupyter kernel’s evaluation)
   it('2.3 NDArray: prints what the page printed, word for word', async () => {
     const slug = '01-preliminaries/03-ndarray';
     // Values a cell shows as its result (Jupyter displays them), printed here: the same arrays as the page's.
-    const out = await runNotebook(slug, ['console.log(Deno.inspect(X)); console.log(Deno.inspect(nd.dot(X, Y.T)));']);
+    // And a loop whose dropped arrays must be freed while it runs: 1,200 arrays of 4 MB (4.8 GB) in
+    // TensorFlow.js's WASM heap of at most 4 GB, as a training loop drops its activations.
+    const loop = 'let big = nd.zeros([1000, 1000]);\nfor (let i = 1; i <= 1200; i++) {\n  big = big.add(1);\n  if (i % 20 === 0) await big.sum().asScalar();\n}\nprint("after 1200 steps of 4 MB arrays:", await big.get(0, 0).asScalar());';
+    const out = await runNotebook(slug, ['console.log(Deno.inspect(X)); console.log(Deno.inspect(nd.dot(X, Y.T)));', loop]);
     const texts = await recordedTexts(slug);
     assert.ok(texts.length >= 10, `recorded/${slug}.json has ${texts.length} text outputs`);
     for (const t of texts) assert.ok(out.includes(t), `the page printed\n${t}\nbut Deno's run did not. Its output:\n${out.slice(0, 3000)}`);
     assert.ok(out.includes('[[ 0.  1.  2.  3.]\n [ 4.  5.  6.  7.]\n [ 8.  9. 10. 11.]]\n<NDArray 3x4 @wasm(0)>'), 'Deno.inspect shows an NDArray as MXNet prints it');
     assert.ok(out.includes('[[ 18.  20.  10.]\n [ 58.  60.  50.]\n [ 98. 100.  90.]]\n<NDArray 3x3 @wasm(0)>'));
+    assert.match(out, /^after 1200 steps of 4 MB arrays: 1200$/m, 'dropped arrays are freed while a cell runs');
   });
 
   it('2.4 Automatic differentiation: the same gradients as the page', async () => {
