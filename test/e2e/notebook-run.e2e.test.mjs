@@ -55,14 +55,14 @@ async function download(slug, { zh = false } = {}) {
  * Runs the notebook's code cells in order (one file per cell, as the kernel gets them), then
  * `extra` cells of the test's own. Returns stdout; fails on any cell's error.
  */
-async function runNotebook(slug, extra = [], { zh = false } = {}) {
+async function runNotebook(slug, extra = [], { zh = false, before = [] } = {}) {
   const nb = await download(slug, { zh });
   const cells = nb.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join(''));
   assert.match(cells[0], zh ? /^\/\/ 本书的库/ : /^\/\/ The book's library/, 'the import cell speaks the edition’s language');
   assert.match(cells[0], new RegExp(`from "${site.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}lib/handson-lib\\.mjs\\?v=[0-9a-f]{12}"`), 'the first cell imports the library from the site the notebook came from');
   const dir = await mkdtemp(path.join(work, `${slug.split('/').pop()}-`));
   const files = [];
-  for (const [i, code] of [...cells, ...extra].entries()) {
+  for (const [i, code] of [...before, ...cells, ...extra].entries()) {
     const file = path.join(dir, `cell-${String(i).padStart(2, '0')}.ts`);
     await writeFile(file, code);
     files.push(file);
@@ -142,6 +142,27 @@ describe('a downloaded notebook runs in Deno (the Jupyter kernel’s evaluation)
     assert.ok(epochs[9].test > 0.8, `test accuracy ${epochs[9].test} (the page: 0.83)`);
     assert.match(out, /^\[chart: train loss \(\d+ points, last 10, [\d.]+\), train acc \(\d+ points, last 10, [\d.]+\), test acc \(10 points, last 10, 0\.8\d*\)\]$/m, 'the training chart, summarized');
     assert.match(out, /^\[\d+ images 28x28 grayscale: [^\]]+\]$/m, 'the predictions’ image grid, summarized');
+  });
+});
+
+describe('a downloaded notebook in Deno’s Jupyter kernel (its display API stood in for)', () => {
+  it('3.2 Linear regression from scratch: charts as SVG updated in place, tables as HTML, text as text', async () => {
+    // Deno.jupyter exists only in `deno jupyter`; a stand-in records what the library hands it.
+    const fake = 'globalThis.__shown = [];\nDeno.jupyter = { display: async (bundle, options) => void __shown.push({ bundle, options }) };';
+    const report = 'await new Promise((r) => setTimeout(r, 700));\nconsole.log("SHOWN " + JSON.stringify(__shown.map(({ bundle, options }) => ({ types: Object.keys(bundle).sort(), id: options.display_id ?? null, update: !!options.update, svg: bundle["image/svg+xml"]?.length ?? 0, html: bundle["text/html"]?.slice(0, 7) ?? null }))));';
+    const out = await runNotebook('02-linear-networks/01-linear-regression-scratch', [report], { before: [fake] });
+    const shown = JSON.parse(/^SHOWN (.*)$/m.exec(out)?.[1] ?? 'null');
+    assert.ok(Array.isArray(shown), out.slice(-2000));
+    const charts = shown.filter((s) => s.types.includes('image/svg+xml'));
+    const tables = shown.filter((s) => s.types.includes('text/html'));
+    assert.ok(charts.length >= 2, `charts shown: ${JSON.stringify(shown)}`);
+    assert.ok(charts.every((c) => c.types.join() === 'image/svg+xml,text/plain' && /^handson-[a-z0-9]+-/.test(c.id) && c.svg > 500));
+    const firsts = charts.filter((c) => !c.update).map((c) => c.id);
+    assert.equal(new Set(firsts).size, firsts.length, 'each chart is displayed once, then only updated');
+    assert.ok(charts.filter((c) => c.update).every((c) => firsts.includes(c.id)), 'updates name a chart displayed before');
+    assert.ok(tables.length >= 1 && tables.every((t) => t.html === '<table>'), `tables: ${JSON.stringify(tables)}`);
+    assert.match(out, /^epoch 3, loss \S+$/m, 'printed text still goes to the output stream');
+    assert.doesNotMatch(out, /^\[chart:/m, 'no terminal summaries in Jupyter');
   });
 });
 
