@@ -49,6 +49,18 @@ export function encodePng(width: number, height: number, rgb: Uint8Array): Uint8
   return concat([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', new Uint8Array(deflateSync(raw))), chunk('IEND', new Uint8Array(0))]);
 }
 
+/** One image's own pixels as RGB (grayscale spread to three channels). */
+function imageRgb(im: ImagesOutput['images'][number]): Uint8Array {
+  const rgb = new Uint8Array(im.width * im.height * 3);
+  for (let i = 0; i < im.width * im.height; i++) for (let c = 0; c < 3; c++) rgb[i * 3 + c] = im.pixels[i * im.channels + (im.channels === 3 ? c : 0)]!;
+  return rgb;
+}
+
+/** PNG bytes of each image at its own size (the HTML scales them up, pixelated). */
+export function eachImagePng(out: ImagesOutput): Uint8Array[] {
+  return out.images.map((im) => encodePng(im.width, im.height, imageRgb(im)));
+}
+
 export function imagesPng(out: ImagesOutput): Uint8Array {
   const { width, height, rgb } = gridPixels(out);
   return encodePng(width, height, rgb);

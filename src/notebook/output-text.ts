@@ -29,6 +29,20 @@ export function tableHtml(t: TableOutput): string {
   return `<table>${t.caption ? `<caption>${escapeXml(t.caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
+/**
+ * The image grid as an HTML table: each image (a PNG, given as base64) scaled up without
+ * smoothing, its title under it, as the page draws it (the PNG grid alone has no titles).
+ */
+export function imagesHtml(out: ImagesOutput, pngs: string[]): string {
+  const cells = out.images.map((im, k) => {
+    const title = im.title ? `<br>${escapeXml(im.title).replace(/\n/g, '<br>')}` : '';
+    return `<td style="text-align:center;vertical-align:top;padding:2px 4px;font-size:11px"><img src="data:image/png;base64,${pngs[k]}" width="${im.width * out.scale}" height="${im.height * out.scale}" style="image-rendering:pixelated" alt="">${title}</td>`;
+  });
+  const rows: string[] = [];
+  for (let i = 0; i < cells.length; i += Math.max(1, out.columns)) rows.push(`<tr>${cells.slice(i, i + Math.max(1, out.columns)).join('')}</tr>`);
+  return `<table style="border-collapse:collapse">${rows.join('')}</table>`;
+}
+
 export function imagesText(out: ImagesOutput): string {
   const first = out.images[0];
   const size = first ? ` ${first.width}x${first.height}${first.channels === 1 ? ' grayscale' : ' RGB'}` : '';

@@ -5,7 +5,7 @@
  * | ------ | ------------------------------------------------------- | --------------------------------------------- |
  * | text   | the cell's stdout/stderr stream (`\r` progress lines rewrite in place) | stdout/stderr                 |
  * | table  | text/html table + text/plain                            | an aligned text table                         |
- * | images | image/png grid + text/plain (the titles)                | a one-line summary with the titles            |
+ * | images | text/html (each image, its title under it) + image/png grid + text/plain | a one-line summary with the titles |
  * | chart  | image/svg+xml + text/plain, one output updated in place (display_id), at most twice a second | one summary line once the chart stops changing |
  *
  * The page draws charts live with Plotly; a notebook gets a picture of the latest state instead.
@@ -14,8 +14,8 @@ import type { ChartOutput, DisplayOutput } from '../lib/output-kinds';
 import { assertNever } from '../lib/output-kinds';
 import { chartSvg } from './chart-svg';
 import { ChartUpdates } from './chart-updates';
-import { imagesPng } from './images-png';
-import { chartText, imagesText, tableHtml, tableText } from './output-text';
+import { eachImagePng, imagesPng } from './images-png';
+import { chartText, imagesHtml, imagesText, tableHtml, tableText } from './output-text';
 
 /** A Jupyter MIME bundle: MIME type -> data (base64 for binary types). */
 export type MimeBundle = Record<string, string>;
@@ -89,7 +89,10 @@ export function createOutputs(sink: OutputSink): Outputs {
         else sink.write(`${tableText(output)}\n`, 'stdout');
         break;
       case 'images':
-        if (jupyter) void jupyter.display({ 'text/plain': imagesText(output), 'image/png': base64(imagesPng(output)) }, { raw: true });
+        if (jupyter) {
+          const html = imagesHtml(output, eachImagePng(output).map(base64));
+          void jupyter.display({ 'text/plain': imagesText(output), 'text/html': html, 'image/png': base64(imagesPng(output)) }, { raw: true });
+        }
         else sink.write(`${imagesText(output)}\n`, 'stdout');
         break;
       case 'chart':

@@ -59,7 +59,9 @@ describe('outputs in Deno’s Jupyter kernel', () => {
       ['\repoch 1 [███░] 50%', 'stdout'],
       ['careful\n', 'stderr'],
     ]);
-    expect(calls.map((c) => Object.keys(c.bundle).sort())).toEqual([['text/html', 'text/plain'], ['image/png', 'text/plain'], ['image/svg+xml', 'text/plain']]);
+    expect(calls.map((c) => Object.keys(c.bundle).sort())).toEqual([['text/html', 'text/plain'], ['image/png', 'text/html', 'text/plain'], ['image/svg+xml', 'text/plain']]);
+    expect(calls[1]!.bundle['text/html']!.match(/<img src="data:image\/png;base64,/g)).toHaveLength(2);
+    expect(calls[1]!.bundle['text/html']).toContain('shirt<br>shirt');
     expect(calls[0]!.bundle['text/html']).toContain('<td>a&lt;b</td>');
     const png = Buffer.from(calls[1]!.bundle['image/png']!, 'base64');
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
