@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 // .js: resolves to the .ts source, and keeps Vite's config loader from warning about the import.
@@ -7,6 +8,7 @@ import { staticPagesPlugin } from './src/build/static-pages-plugin.js';
 import { VitePWA } from 'vite-plugin-pwa';
 import { headersFilePlugin, ISOLATION_HEADERS } from './scripts/headers-file.mjs';
 import { DATASETS } from './scripts/datasets.mjs';
+import { notebookLibPlugin, notebookLibVersion } from './src/build/notebook-lib-plugin.js';
 
 // Cross-origin isolation (COOP + COEP) enables SharedArrayBuffer: the kernel's soft interrupt
 // and multi-threaded WASM need it. Static hosts without these headers still work: the service
@@ -35,6 +37,8 @@ export default defineConfig({
   define: {
     // The datasets "make this book available offline" fetches (src/app/offline/datasets.ts).
     __BOOK_DATASETS__: JSON.stringify(DATASETS.map(({ path, bytes }) => ({ path, bytes }))),
+    // The notebook library's version, in the URL a downloaded notebook imports it from (src/app/section/notebook-export.ts).
+    __NOTEBOOK_LIB_VERSION__: JSON.stringify(notebookLibVersion(fileURLToPath(new URL('.', import.meta.url)))),
   },
   // Chapters compiled at build time: virtual:book (see src/content/virtual-book.d.ts).
   // VitePWA: one service worker (src/sw/sw.ts) that precaches the book for offline reading and
@@ -42,6 +46,7 @@ export default defineConfig({
   // headersFilePlugin: dist/_headers for hosts that read one (Netlify, Cloudflare Pages).
   // staticPagesPlugin: every section as a static page for readers without JavaScript (dist/en/,
   // dist/zh/), and the cover's <noscript> table of contents (src/build/static-pages-plugin.ts).
+  // notebookLibPlugin: lib/handson-lib.mjs, the library for notebooks outside the page (Deno's Jupyter kernel).
   plugins: [
     bookPlugin(),
     staticPagesPlugin(),
@@ -64,6 +69,7 @@ export default defineConfig({
       },
     }),
     headersFilePlugin(),
+    notebookLibPlugin(),
   ],
   // The kernel worker is inlined (the kernel frame starts it from a blob): one chunk.
   // Classic (iife), not a module worker: chosen when the frame was an opaque-origin sandbox, where

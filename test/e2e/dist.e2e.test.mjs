@@ -64,11 +64,17 @@ describe(`the built site (${dist})`, () => {
     // KaTeX's .woff and .ttf are fallbacks for browsers without woff2, and every browser with
     // service workers reads woff2 (listed first in KaTeX's @font-face): never fetched offline.
     // The static pages (en/, zh/) are for readers without JavaScript; offline readers use the app.
-    const needed = all.filter((f) => !f.startsWith('data/') && !/^(en|zh)\//.test(f) && f !== '_headers' && f !== 'sw.js' && !f.endsWith('.map') && !/\.(woff|ttf)$/.test(f) && !/(^|\/)\./.test(f));
+    // lib/: the library for notebooks outside the page (Deno imports it from the site), which the page never loads.
+    const needed = all.filter((f) => !f.startsWith('data/') && !f.startsWith('lib/') && !/^(en|zh)\//.test(f) && f !== '_headers' && f !== 'sw.js' && !f.endsWith('.map') && !/\.(woff|ttf)$/.test(f) && !/(^|\/)\./.test(f));
     const notCached = needed.filter((f) => !urls.includes(f));
     assert.deepEqual(notCached, [], 'files of the book the service worker does not precache (they would fail offline)');
     assert.ok(urls.some((u) => /threaded-simd\.wasm$/.test(u)) && urls.some((u) => /KaTeX_Main-Regular.*\.woff2$/.test(u)), 'WASM binaries and fonts are precached');
     assert.ok(!urls.some((u) => u.startsWith('data/')), 'datasets are not precached (fetched on use or on "make this book available offline")');
     assert.ok(!urls.some((u) => /^(en|zh)\//.test(u)), 'the static pages are not precached');
+  });
+
+  it('holds the library for notebooks outside the page, one module, not precached', () => {
+    assert.deepEqual(all.filter((f) => f.startsWith('lib/')), ['lib/handson-lib.mjs']);
+    assert.ok(!precached().some((u) => u.startsWith('lib/')), 'the page never loads it: readers offline do not need it');
   });
 });

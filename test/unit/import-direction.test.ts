@@ -3,7 +3,10 @@
 // The app never imports the library (it gets the kernel's data through src/kernel/protocol.ts); the
 // library never imports the kernel, the app or the content; the kernel never imports the app or
 // the content, and reaches the library only through its two faces (index.ts for cells, host.ts
-// for the host) and the data-only modules the protocol re-exports.
+// for the host) and the data-only modules the protocol re-exports. The notebook host (src/notebook,
+// the library as a module for notebooks outside the page) is a host like the kernel: it reaches the
+// library through the same faces, imports nothing else of ours, and nothing imports it (the build
+// bundles it on its own).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +37,7 @@ function importsOf(file: string, source = readFileSync(path.join(repoRoot, file)
   return out;
 }
 
-const partOf = (target: string): string | null => /^src\/(lib|kernel|app|content)(\/|$)/.exec(target)?.[1] ?? null;
+const partOf = (target: string): string | null => /^src\/(lib|kernel|app|content|notebook)(\/|$)/.exec(target)?.[1] ?? null;
 
 /** Every import of `from` (a folder) that breaks `allowed`, as "file -> target". */
 function violations(from: string, allowed: (target: string, file: string) => boolean): string[] {
@@ -79,6 +82,14 @@ describe('import direction', () => {
 
   it('the content imports neither the app nor the library', () => {
     expect(violations('src/content', (t) => partOf(t) !== 'app' && partOf(t) !== 'lib')).toEqual([]);
+  });
+
+  it('the notebook host reaches the library only through index.ts, host.ts and output-kinds.ts, and nothing else of ours', () => {
+    expect(violations('src/notebook', (t) => partOf(t) === 'notebook' || (partOf(t) === 'lib' && KERNEL_MAY_IMPORT.includes(strip(t))))).toEqual([]);
+  });
+
+  it('no part imports the notebook host (it is built into its own module)', () => {
+    for (const part of ['src/app', 'src/kernel', 'src/lib', 'src/content']) expect(violations(part, (t) => partOf(t) !== 'notebook')).toEqual([]);
   });
 
   it('finds a forbidden import when there is one (the check can fail)', () => {

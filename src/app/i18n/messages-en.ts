@@ -428,9 +428,8 @@ export const en = {
   notebook: {
     from: (url: string) => `From *Hands-on Deep Learning, in the browser*: ${url}`,
     importComment: [
-      "// The book's library outside the page. It is not published as a module yet (see the README,",
-      '// "Running a section outside the page"), so this import fails until it is; the cells below are',
-      "// the section's code as you had it, ready for when it is.",
+      "// The book's library, from the site this notebook came from (datasets too): run this cell first.",
+      '// In the Deno kernel for Jupyter (deno jupyter --install); it prints the backend it started on.',
     ] as readonly string[],
   },
 

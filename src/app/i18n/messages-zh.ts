@@ -428,9 +428,8 @@ export const zh = {
   notebook: {
     from: (url: string) => `摘自《动手学深度学习（浏览器版）》：${url}`,
     importComment: [
-      '// 本书的库在页面之外的用法。它还没有作为模块发布（见README中的',
-      '// “Running a section outside the page”），所以在发布之前这条import会失败；下面的单元',
-      '// 是你当时的本节代码，等它发布后即可使用。',
+      '// 本书的库，来自下载本笔记本的网站（数据集也从那里读取）：请先运行这个单元。',
+      '// 在Jupyter的Deno内核中运行（deno jupyter --install）；它会打印所启动的后端。',
     ] as readonly string[],
   },
 

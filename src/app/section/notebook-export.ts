@@ -2,8 +2,11 @@
  * A section as a Jupyter notebook (nbformat 4) for Deno's Jupyter kernel: the prose as Markdown
  * cells (the book's HTML with each formula turned back into its TeX between dollars, which
  * Jupyter's MathJax renders), the code cells as the reader has them now (edits and scratch cells
- * included), and a first cell that imports the library. Pure but for `proseToMarkdown`, which
- * needs a DOM (the page passes one).
+ * included), and a first cell that imports the library from the site the notebook came from
+ * (`lib/handson-lib.mjs`, built by src/build/notebook-lib-plugin.ts), so it runs as it is.
+ * Deno's kernel evaluates cells as its REPL does: a later cell may declare a `const` again and
+ * use top-level `await`, as in the page, so the cells need no rewriting. Pure but for
+ * `proseToMarkdown`, which needs a DOM (the page passes one).
  */
 import type { Block } from '../../content/types';
 import { messagesFor, type Messages } from '../i18n/messages';
@@ -23,10 +26,21 @@ export interface Notebook {
   cells: (NotebookCell & { id: string })[];
 }
 
-/** What the library's names come from outside the page (see the README: not published yet). */
-export const NOTEBOOK_IMPORT_LINE = 'import { nd, autograd, gluon, init, mx, d2l, print, display } from "./handson-lib.mjs";';
-export const notebookImport = (words: Messages['notebook'] = messagesFor('en').notebook): string => [...words.importComment, NOTEBOOK_IMPORT_LINE].join('\n');
-export const NOTEBOOK_IMPORT = notebookImport();
+declare const __NOTEBOOK_LIB_VERSION__: string | undefined;
+
+/** Where the site keeps the library for notebooks, relative to its root. */
+export const NOTEBOOK_LIB_PATH = 'lib/handson-lib.mjs';
+/** The names the page's cells see as globals (src/kernel/core/scope.ts), plus display. */
+export const NOTEBOOK_NAMES = ['nd', 'NDArray', 'autograd', 'gluon', 'init', 'lrScheduler', 'mx', 'd2l', 'plot', 'print', 'display'] as const;
+
+/** The library's URL on the site at `siteBase`, versioned: Deno caches a remote module for good, so a new library needs a new URL. */
+export function notebookLibUrl(siteBase: string): string {
+  const version = typeof __NOTEBOOK_LIB_VERSION__ === 'string' ? __NOTEBOOK_LIB_VERSION__ : 'dev';
+  return new URL(`${NOTEBOOK_LIB_PATH}?v=${version}`, siteBase).href;
+}
+
+export const notebookImportLine = (siteBase: string): string => `import { ${NOTEBOOK_NAMES.join(', ')} } from "${notebookLibUrl(siteBase)}";`;
+export const notebookImport = (siteBase: string, words: Messages['notebook'] = messagesFor('en').notebook): string => [...words.importComment, notebookImportLine(siteBase)].join('\n');
 
 /** Jupyter keeps a cell's text as lines, each with its line break but the last. */
 function lines(text: string): string[] {
@@ -55,6 +69,8 @@ export function sectionNotebook(options: {
   title: string;
   number: string;
   url: string;
+  /** The site's root URL (with a trailing '/'), where the library and the datasets are. */
+  siteBase: string;
   blocks: readonly Block[];
   /** The reader's code of a book cell (their edit, or the book's). */
   codeOf: (cellId: string) => string;
@@ -67,7 +83,7 @@ export function sectionNotebook(options: {
   const words = options.words ?? messagesFor('en').notebook;
   const cells: NotebookCell[] = [
     { cell_type: 'markdown', metadata: {}, source: lines(`# ${options.number} ${options.title}\n\n${words.from(options.url)}`) },
-    { cell_type: 'code', metadata: {}, source: lines(notebookImport(words)), execution_count: null, outputs: [] },
+    { cell_type: 'code', metadata: {}, source: lines(notebookImport(options.siteBase, words)), execution_count: null, outputs: [] },
   ];
   for (const b of options.blocks) {
     if (b.kind === 'html') {

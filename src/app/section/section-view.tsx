@@ -14,7 +14,7 @@ import { openBrowserStorage } from '../edits/safe-storage';
 import { SectionEdits } from '../edits/section-edits';
 import { peekEdition } from '../book/editions';
 import { useUiLang } from '../i18n/ui-lang';
-import { kernelPool } from '../run/kernel-pool';
+import { kernelPool, siteBase } from '../run/kernel-pool';
 import { runKey } from '../run/run-key';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { restoreScroll } from '../shell/scroll-memory';
@@ -152,6 +152,7 @@ export function SectionView({ section, version, anchor }: { section: CompiledSec
       title: section.title,
       number: section.number,
       url: new URL(sectionHref(section.slug, null, lang), document.baseURI).href,
+      siteBase: siteBase(),
       blocks: section.blocks,
       codeOf: (id) => edits.codeOf(id),
       scratchAfter: (id) => edits.scratchAfter(id),
