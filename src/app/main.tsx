@@ -43,14 +43,15 @@ const render = () => {
 };
 
 // A bare URL opens the cover of the reader's edition: the one they chose before, else the first
-// of their browser's languages the book has. A link to a page keeps its own edition.
+// of their browser's languages the book has. A link to a page keeps its own edition, and so does
+// a static page taken over: the English contents page (en/index.html) opens the English cover.
 let prefs: Storage | null = null;
 try {
   prefs = globalThis.localStorage ?? null;
 } catch {
   prefs = null; // storage blocked: follow the browser's languages
 }
-const redirect = initialHash(location.hash, savedLang(prefs), navigator.languages ?? [navigator.language]);
+const redirect = fromStaticPage ? null : initialHash(location.hash, savedLang(prefs), navigator.languages ?? [navigator.language]);
 if (redirect) history.replaceState(history.state, '', redirect);
 const lang = langOfHref(location.hash);
 document.documentElement.lang = HTML_LANG[lang];

@@ -220,6 +220,21 @@ describe('with JavaScript', () => {
     await page.close();
   });
 
+  it('the English contents page opens the English cover, even for a reader who chose Chinese', async () => {
+    const page = await app.context.newPage();
+    await page.goto(site.url);
+    await page.waitForSelector('.toc');
+    await page.evaluate(() => localStorage.setItem('handson/lang', 'zh'));
+    await page.goto(`${site.url}en/index.html`);
+    await page.waitForSelector('html[lang="en"] .app .toc', { timeout: 30_000 });
+    assert.equal(page.url(), `${site.url}#/`);
+    // A bare URL still follows the choice.
+    await page.goto(site.url);
+    await page.waitForSelector('html[lang="zh-CN"] .app', { timeout: 30_000 });
+    await page.evaluate(() => localStorage.removeItem('handson/lang'));
+    await page.close();
+  });
+
   it('under the service worker: a static page is served as itself (not as the cover), is not precached, becomes the app, and offline opens the app', async () => {
     const sw = await launchBrowser({ serviceWorkers: 'allow' });
     try {
