@@ -104,25 +104,8 @@ describe('chartHtml', () => {
 });
 
 describe('chartSvgDocument (notebooks)', () => {
-  const notebookChart = (points: number, notes: string[] = []): ChartOutput => ({
-    kind: 'chart',
-    chartId: 'animator-1',
-    notes,
-    panels: [
-      {
-        xLabel: 'epoch',
-        xScale: 'linear',
-        yScale: 'linear',
-        series: [
-          { name: 'train loss', x: [...Array(points).keys()].map((i) => i + 1), y: [...Array(points).keys()].map((i) => 1 / (i + 1)), mode: 'lines' },
-          { name: 'test acc', x: [...Array(points).keys()].map((i) => i + 1), y: [...Array(points).keys()].map((i) => 0.5 + i / 100), mode: 'lines', dash: 'dash' },
-        ],
-      },
-    ],
-  });
-
   it('a standalone SVG: one path per line series, dashes, the legend inside, escaped labels, notes', () => {
-    const c = notebookChart(4, ['loss became NaN at epoch = 3 <oops>']);
+    const c = chart({ notes: ['loss became NaN at epoch = 3 <oops>'] });
     c.panels[0]!.title = 'A & B';
     const svg = chartSvgDocument(c, 'nb1');
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="')).toBe(true);
@@ -135,12 +118,13 @@ describe('chartSvgDocument (notebooks)', () => {
     const legend = /<g class="static-chart-legend">(.*?)<\/g><text class="static-chart-note"/.exec(svg)![1]!;
     expect(legend).toContain('>train loss</text>');
     expect(legend).toContain('>test acc</text>');
+    expect(legend).toContain('<circle class="static-chart-dot static-chart-s1"'); // lines+markers: the marker on the sample
     expect(svg).toContain('epoch = 3 &lt;oops&gt;');
     expect(svg).not.toMatch(/="[^"]*(NaN|undefined)/);
   });
 
   it('coloured by a style inside it, with the light palette (the same classes as the static pages)', () => {
-    const svg = chartSvgDocument(notebookChart(3), 'nb');
+    const svg = chartSvgDocument(chart(), 'nb');
     const style = /<style>([^<]*)<\/style>/.exec(svg)![1]!;
     expect(style).toContain(`.static-chart-s0 { stroke: ${LIGHT_CHART.series[0]}; fill: ${LIGHT_CHART.series[0]}; }`);
     expect(style).toContain(`.static-chart-s1 { stroke: ${LIGHT_CHART.series[1]}`);
@@ -150,9 +134,10 @@ describe('chartSvgDocument (notebooks)', () => {
   });
 
   it('a chart with a NaN and log axes still draws (the gap breaks the line)', () => {
-    const c = notebookChart(4);
+    const c = chart();
     c.panels[0]!.yScale = 'log';
-    c.panels[0]!.series[0]!.y[2] = NaN;
+    c.panels[0]!.series[0]!.y = [0.9, NaN, 0.4, 0.3];
+    c.panels[0]!.series[0]!.x = [1, 2, 3, 4];
     const svg = chartSvgDocument(c, 'nb');
     expect(svg.match(/static-chart-s0" d="M[^"]*M/g)?.length).toBe(1); // two pieces in one path
     expect(svg).not.toMatch(/NaN|undefined|Infinity/);
