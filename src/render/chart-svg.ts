@@ -294,8 +294,10 @@ const DOCUMENT_CSS = [
   seriesCss((i) => LIGHT_CHART.series[i]!),
 ].join('\n');
 
-/** Legend rows in the standalone SVG: an entry is its 24-unit sample, a gap, its text (about 7 units a character at 12px) and a gap. */
+/** Legend rows in the standalone SVG: an entry is its 24-unit sample, a gap, its text and a gap. */
 const LEGEND_ROW = 20;
+/** A text's width at 12px, estimated (no fonts to measure with): about 7 units a Latin character, 12 a CJK one. */
+const textWidth = (s: string): number => [...s].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 12 : 7), 0);
 const NOTE_LINE = 17;
 
 /**
@@ -314,7 +316,7 @@ export function chartSvgDocument(chart: ChartOutput, id: string): string {
   const entries = legendEntries(chart, colourOf);
   if (entries.length > 0) y += LEGEND_ROW / 2;
   for (const e of entries) {
-    const w = 24 + 6 + e.name.length * 7 + 18;
+    const w = 24 + 6 + textWidth(e.name) + 18;
     if (x > 12 && x + w > width - 8) {
       x = 12;
       y += LEGEND_ROW;

@@ -37,6 +37,15 @@ describe('axes', () => {
     expect(labels.every((l) => !/^\d$/.test(l) || ['1', '2', '5', '3'].includes(l))).toBe(true);
   });
 
+  it('without padding a linear axis spans the data (an x axis of epochs starts at the first); a log axis keeps its limits', () => {
+    const x = makeAxis('linear', [1, 2, 10], undefined, false);
+    expect([x.lo, x.hi]).toEqual([1, 10]);
+    expect(x.ticks.map((t) => t.label)).toEqual(['2', '4', '6', '8', '10']);
+    const log = makeAxis('log', [5], [0.01, 100], true);
+    expect([log.lo, log.hi]).toEqual([-2, 2]);
+    expect(log.ticks.map((t) => t.label)).toEqual(['0.01', '0.03', '0.1', '0.3', '1', '3', '10', '30', '100']);
+  });
+
   it('a single value still gets a range', () => {
     const a = makeAxis('linear', [3, 3], undefined, true);
     expect(a.hi).toBeGreaterThan(a.lo);

@@ -167,5 +167,8 @@ describe('chartSvgDocument (notebooks)', () => {
     expect(svg.match(/>four<\/text>/g)).toHaveLength(1);
     const height = Number(/height="(\d+)"/.exec(svg)![1]);
     expect(height).toBeGreaterThan(260 + 2 * 20 - 1);
+    // Chinese names are wider per character: 24 of them fill more than one row of 400 units.
+    const zh = chartSvgDocument({ ...c, panels: [{ ...c.panels[1]!, series: ['训练损失训练损失训练损失训练损失训练损失训练损失', '测试精度'].map((n) => ({ name: n, x: [0], y: [0], mode: 'lines' as const })) }] }, 'z');
+    expect(new Set([...zh.matchAll(/<g transform="translate\(\d+ (\d+)\)"><path/g)].map((m) => m[1])).size).toBe(2);
   });
 });
