@@ -4,7 +4,7 @@
  * grids and charts.
  */
 import type { ChartOutput, ImagesOutput, TableOutput } from '../lib/output-kinds';
-import { escapeXml } from './chart-svg';
+import { escapeXml } from '../render/escape-xml';
 
 const cell = (v: string | number | null): string => (v === null ? '' : typeof v === 'number' ? formatNumber(v) : v);
 

@@ -12,10 +12,11 @@
  */
 import type { ChartOutput, DisplayOutput } from '../lib/output-kinds';
 import { assertNever } from '../lib/output-kinds';
-import { chartSvg } from './chart-svg';
 import { ChartUpdates } from './chart-updates';
 import { eachImagePng, imagesPng } from './images-png';
 import { chartText, imagesHtml, imagesText, tableHtml, tableText } from './output-text';
+import { chartSvgDocument } from '../render/chart-svg';
+import { base64 } from '../render/png';
 
 /** A Jupyter MIME bundle: MIME type -> data (base64 for binary types). */
 export type MimeBundle = Record<string, string>;
@@ -58,12 +59,6 @@ export function processSink(): OutputSink {
   return { write, jupyter: findJupyter() };
 }
 
-const base64 = (bytes: Uint8Array): string => {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-};
-
 export interface Outputs {
   /** The display hook (setDisplayHook). */
   hook: (output: DisplayOutput) => void;
@@ -77,7 +72,7 @@ export function createOutputs(sink: OutputSink): Outputs {
   // A display id per chart and kernel session: a re-run or a restarted kernel must not update older cells' charts.
   const session = Math.random().toString(36).slice(2, 10);
   const charts = jupyter
-    ? new ChartUpdates((chart, first) => void jupyter.display(chartBundle(chart), { raw: true, display_id: `handson-${session}-${chart.chartId}`, update: !first }), { intervalMs: 500 })
+    ? new ChartUpdates((chart, first) => void jupyter.display(chartBundle(chart, `handson-${session}-${chart.chartId}`), { raw: true, display_id: `handson-${session}-${chart.chartId}`, update: !first }), { intervalMs: 500 })
     : new ChartUpdates((chart) => sink.write(`${chartText(chart)}\n`, 'stdout'), { quietMs: 300 });
   const hook = (output: DisplayOutput): void => {
     switch (output.kind) {
@@ -105,6 +100,7 @@ export function createOutputs(sink: OutputSink): Outputs {
   return { hook, flush: () => charts.flushAll() };
 }
 
-export function chartBundle(chart: ChartOutput): MimeBundle {
-  return { 'text/plain': chartText(chart), 'image/svg+xml': chartSvg(chart) };
+/** `id`: unique in the notebook (the SVG's clip paths and masks are named after it, and a notebook may inline the SVG). */
+export function chartBundle(chart: ChartOutput, id: string): MimeBundle {
+  return { 'text/plain': chartText(chart), 'image/svg+xml': chartSvgDocument(chart, id.replace(/[^A-Za-z0-9_-]/g, '_')) };
 }

@@ -5,8 +5,11 @@
 // the content, and reaches the library only through its two faces (index.ts for cells, host.ts
 // for the host) and the data-only modules the protocol re-exports. The notebook host (src/notebook,
 // the library as a module for notebooks outside the page) is a host like the kernel: it reaches the
-// library through the same faces, imports nothing else of ours, and nothing imports it (the build
-// bundles it on its own).
+// library through the same faces, imports nothing else of ours but the render room, and nothing
+// imports it (the build bundles it on its own). The render room (src/render: charts as SVG, their
+// axes and palette, PNG files) is pure drawing code shared by the app, the notebook host and the
+// build (the static pages): it imports nothing of ours but the data-only types of
+// src/lib/output-kinds (what a chart or an image is), so each of its users can take it as it is.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +40,7 @@ function importsOf(file: string, source = readFileSync(path.join(repoRoot, file)
   return out;
 }
 
-const partOf = (target: string): string | null => /^src\/(lib|kernel|app|content|notebook)(\/|$)/.exec(target)?.[1] ?? null;
+const partOf = (target: string): string | null => /^src\/(lib|kernel|app|content|notebook|render|build)(\/|$)/.exec(target)?.[1] ?? null;
 
 /** Every import of `from` (a folder) that breaks `allowed`, as "file -> target". */
 function violations(from: string, allowed: (target: string, file: string) => boolean): string[] {
@@ -84,12 +87,25 @@ describe('import direction', () => {
     expect(violations('src/content', (t) => partOf(t) !== 'app' && partOf(t) !== 'lib')).toEqual([]);
   });
 
-  it('the notebook host reaches the library only through index.ts, host.ts and output-kinds.ts, and nothing else of ours', () => {
-    expect(violations('src/notebook', (t) => partOf(t) === 'notebook' || (partOf(t) === 'lib' && KERNEL_MAY_IMPORT.includes(strip(t))))).toEqual([]);
+  it('the notebook host reaches the library only through index.ts, host.ts and output-kinds.ts, and nothing else of ours but the render room', () => {
+    const allowed = (t: string) => partOf(t) === 'notebook' || partOf(t) === 'render' || (partOf(t) === 'lib' && KERNEL_MAY_IMPORT.includes(strip(t)));
+    expect(violations('src/notebook', allowed)).toEqual([]);
   });
 
   it('no part imports the notebook host (it is built into its own module)', () => {
-    for (const part of ['src/app', 'src/kernel', 'src/lib', 'src/content']) expect(violations(part, (t) => partOf(t) !== 'notebook')).toEqual([]);
+    for (const part of ['src/app', 'src/kernel', 'src/lib', 'src/content', 'src/render']) expect(violations(part, (t) => partOf(t) !== 'notebook')).toEqual([]);
+  });
+
+  it('the render room imports nothing of ours but itself and the data-only types of src/lib/output-kinds', () => {
+    expect(violations('src/render', (t) => partOf(t) === 'render' || strip(t) === 'src/lib/output-kinds')).toEqual([]);
+    // Types only: `import type`, so nothing of the library's code comes along.
+    const valueImports = sourceFiles('src/render').filter((f) => /^\s*import\s+(?!type\b)[^;]*from\s*['"][./]+lib\/output-kinds['"]/m.test(readFileSync(path.join(repoRoot, f), 'utf8')));
+    expect(valueImports).toEqual([]);
+    expect(importsOf('src/render/x.ts', "import { LIGHT } from '../app/outputs/x';").map(partOf)).toEqual(['app']);
+  });
+
+  it('of the parts, only the app, the notebook host and the build import the render room', () => {
+    for (const part of ['src/lib', 'src/kernel', 'src/content']) expect(violations(part, (t) => partOf(t) !== 'render')).toEqual([]);
   });
 
   it('finds a forbidden import when there is one (the check can fail)', () => {

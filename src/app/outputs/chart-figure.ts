@@ -6,40 +6,12 @@
  */
 import type { ChartOutput, ChartPanel } from '../../kernel/protocol';
 import type { PlotlyAxis, PlotlyContour, PlotlyLayout, PlotlyScatter, PlotlyTrace } from './plotly-types';
+import { logTicks } from '../../render/chart-axes';
+import type { ChartColors } from '../../render/chart-palette';
 
-export interface ChartColors {
-  text: string;
-  grid: string;
-  axis: string;
-  /** Contour lines from low to high values: the minimum stands out, the high plateaus recede. */
-  contour: [number, string][];
-  /** Series colours, in order (the same series name keeps its colour across panels). */
-  series: readonly string[];
-}
-
-export const LIGHT_CHART: ChartColors = {
-  text: '#2b2b2b',
-  grid: '#e6e3dc',
-  axis: '#b8b2a7',
-  contour: [
-    [0, '#2a5d8f'],
-    [0.5, '#7fa7c9'],
-    [1, '#cfd9e3'],
-  ],
-  series: ['#1f6fb4', '#e0771b', '#2e9a4a', '#c8323a', '#7f5bb8', '#8c5a45', '#d255a6', '#6b6b6b'],
-};
-
-export const DARK_CHART: ChartColors = {
-  text: '#dcd8d0',
-  grid: '#34373d',
-  axis: '#5c6068',
-  contour: [
-    [0, '#8fc3f2'],
-    [0.5, '#4d7397'],
-    [1, '#2f3d4d'],
-  ],
-  series: ['#6cb2f0', '#f5a25c', '#6fd08a', '#f07a80', '#b89cf0', '#d6a48c', '#f08ccf', '#b0b0b0'],
-};
+// The palettes and the log ticks are shared with the SVG charts of the static pages and notebooks (src/render).
+export { DARK_CHART, LIGHT_CHART, type ChartColors } from '../../render/chart-palette';
+export { logTicks } from '../../render/chart-axes';
 
 /**
  * Text for Plotly. Plotly reads a subset of HTML in every text it draws (titles, legends, axis
@@ -52,36 +24,6 @@ export function plotlyText(s: string): string {
 
 const axisName = (kind: 'x' | 'y', panel: number) => `${kind}${panel === 0 ? '' : panel + 1}`;
 const layoutKey = (kind: 'x' | 'y', panel: number) => `${kind}axis${panel === 0 ? '' : panel + 1}`;
-
-/** Tick label for a log axis: plain digits in the usual range, 1e-5 / 1e+6 style outside it. */
-function logTickText(v: number): string {
-  return v >= 1e5 || v < 1e-3 ? v.toExponential(0) : String(Number(v.toPrecision(1)));
-}
-
-/**
- * Ticks for a log axis with full labels: Plotly's own log ticks label the in-between ticks with a
- * single digit ("2" for 20), which reads wrong. The density follows the decades the data span
- * (1, 2, 3, 5 per decade over at most 1.5 decades; 1, 2, 5 up to 3; 1 and 3 up to 5; powers of
- * ten beyond), and the ticks run from 1e-12 to 1e12 because Plotly shows only the ones inside the
- * axis range: live updates that widen the range still get ticks.
- */
-export function logTicks(values: readonly number[]): { tickvals: number[]; ticktext: string[] } {
-  // A loop, not Math.max(...values): spreading 300,000 points overflows the call stack.
-  let lo = Infinity;
-  let hi = -Infinity;
-  let positive = 0;
-  for (const v of values) {
-    if (!(v > 0 && Number.isFinite(v))) continue;
-    positive++;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  const decades = positive < 2 ? 1 : Math.log10(hi / lo);
-  const mantissas = decades <= 1.5 ? [1, 2, 3, 5] : decades <= 3 ? [1, 2, 5] : decades <= 5 ? [1, 3] : [1];
-  const tickvals: number[] = [];
-  for (let e = -12; e <= 12; e++) for (const m of mantissas) tickvals.push(Number((m * 10 ** e).toPrecision(1)));
-  return { tickvals, ticktext: tickvals.map(logTickText) };
-}
 
 /** Plotly's log axes take their range in log10 units. */
 function axis(scale: 'linear' | 'log', label: string | undefined, lim: [number, number] | undefined, values: readonly number[], colors: ChartColors): PlotlyAxis {

@@ -3,11 +3,11 @@
  * it cannot drift: the dark theme's variables (theme.css's `html[data-theme='dark']` block) for
  * readers whose system is dark (without JavaScript nothing sets data-theme; with it, the app sets
  * data-theme while it loads, and the dark code colours follow), the chart palette
- * (chart-figure.ts) and the code colours (cells/editor/highlight.ts's palette). Pure.
+ * (src/render/chart-palette.ts, the app's) and the code colours (cells/editor/highlight.ts's palette). Pure.
  */
-import { DARK_CHART, LIGHT_CHART } from '../../app/outputs/chart-figure';
+import { DARK_CHART, LIGHT_CHART } from '../../render/chart-palette';
 import { DARK_CODE, LIGHT_CODE } from '../../app/cells/editor/highlight';
-import { SERIES_COLOURS } from './chart-svg';
+import { SERIES_COLOURS, seriesCss } from '../../render/chart-svg';
 
 type CodeColours = typeof LIGHT_CODE;
 
@@ -33,7 +33,7 @@ function palette(colours: readonly string[]): string {
 export function staticCss(baseCss: string, themeCss: string): string {
   const dark = /html\[data-theme='dark'\]\s*\{([^}]*)\}/.exec(themeCss)?.[1];
   if (!dark) throw new Error("theme.css has no html[data-theme='dark'] block; the static pages copy its variables for dark systems");
-  const series = Array.from({ length: SERIES_COLOURS }, (_, i) => `.static-chart-s${i} { stroke: var(--chart-${i}); fill: var(--chart-${i}); }\n.static-chart-line.static-chart-s${i} { fill: none; }`).join('\n');
+  const series = seriesCss((i) => `var(--chart-${i})`);
   return `${baseCss}
 /* generated: the dark theme without JavaScript, chart palette, code colours */
 @media (prefers-color-scheme: dark) {

@@ -1,15 +1,15 @@
 /**
  * Recorded cell outputs as static HTML, with the app's classes (outputs.css) so they look as the
  * app draws them: text, values and errors as <pre>, tables as tables, images as PNG data URLs,
- * charts as inline SVG (chart-svg.ts), controls as their recorded values with a note that they
+ * charts as inline SVG (src/render/chart-svg.ts), controls as their recorded values with a note that they
  * move with JavaScript. The switch is exhaustive: a new output kind fails to compile here. Pure.
  */
 import { assertNever, type CellOutput, type ErrorOutput, type ImagesOutput, type TableOutput } from '../../kernel/protocol';
 import { formatControlValue } from '../../app/outputs/controls-view';
 import type { Messages } from '../../app/i18n/messages';
-import { chartHtml } from './chart-svg';
+import { chartHtml } from '../../render/chart-svg';
 import { escapeHtml } from './escape-html';
-import { pngDataUrl } from './png';
+import { pngDataUrl } from '../../render/png';
 import type { StaticWords } from './static-words';
 
 export interface OutputContext {

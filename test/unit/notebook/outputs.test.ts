@@ -3,8 +3,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import type { ChartOutput, ImagesOutput, TableOutput } from '../../../src/lib/output-kinds';
-import { chartSvg } from '../../../src/notebook/chart-svg';
-import { crc32, encodePng, imagesPng } from '../../../src/notebook/images-png';
+import { eachImagePng, imagesPng } from '../../../src/notebook/images-png';
 import { createOutputs, type JupyterApi, type MimeBundle, type OutputSink } from '../../../src/notebook/outputs';
 import { chartText, imagesText, tableHtml, tableText } from '../../../src/notebook/output-text';
 import { siteRoot } from '../../../src/notebook/site';
@@ -118,31 +117,8 @@ describe('outputs in a terminal', () => {
   });
 });
 
-describe('renderings', () => {
-  it('a chart as SVG: one path per line series, dashes, legend, escaped labels, notes', () => {
-    const c = chart(4, ['loss became NaN at epoch = 3 <oops>']);
-    c.panels[0]!.title = 'A & B';
-    const svg = chartSvg(c);
-    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
-    expect(svg.match(/<path d="M/g)).toHaveLength(2);
-    expect(svg).toContain('stroke-dasharray="6 4"');
-    expect(svg).toContain('>A &amp; B<');
-    expect(svg).toContain('>train loss<');
-    expect(svg).toContain('epoch = 3 &lt;oops&gt;');
-    expect(svg).not.toMatch(/="[^"]*(NaN|undefined)/);
-  });
-
-  it('a chart with a NaN and log axes still draws (the gap breaks the line)', () => {
-    const c = chart(4);
-    c.panels[0]!.yScale = 'log';
-    c.panels[0]!.series[0]!.y[2] = NaN;
-    const svg = chartSvg(c);
-    expect(svg.match(/<path d="M[^"]*M/g)?.length).toBe(1); // two pieces in one path
-    expect(svg).not.toMatch(/NaN|undefined|Infinity/);
-  });
-
-  it('PNG: valid chunks (CRC-32 as zlib computes it) and the pixels scaled up in a grid', () => {
-    expect(crc32(new TextEncoder().encode('IEND'))).toBe(0xae426082);
+describe('renderings (charts: test/unit/render/chart-svg.test.ts)', () => {
+  it('images as one PNG, the pixels scaled up in a grid (the encoder: test/unit/render/png.test.ts)', () => {
     const png = imagesPng(images);
     // IHDR: width = 2 images * 4 px + 3 gutters * 4 px = 20, height = 2 px + 2 gutters * 4 = 10.
     const view = new DataView(png.buffer, png.byteOffset);
@@ -156,7 +132,10 @@ describe('renderings', () => {
     expect(pixel(6, 5)).toEqual([255, 255, 255]); // its second pixel
     expect(pixel(12, 4)).toEqual([255, 0, 0]); // second image, red
     expect(pixel(15, 4)).toEqual([0, 0, 255]); // then blue
-    expect(encodePng(1, 1, new Uint8Array([1, 2, 3])).length).toBeGreaterThan(50);
+    // Each image alone, at its own size and channels (grey stays grey).
+    const [grey, rgb] = eachImagePng(images).map((p) => new DataView(p.buffer, p.byteOffset));
+    expect([grey!.getUint32(16), grey!.getUint32(20), grey!.getUint8(25)]).toEqual([2, 1, 0]);
+    expect([rgb!.getUint32(16), rgb!.getUint32(20), rgb!.getUint8(25)]).toEqual([2, 1, 2]);
   });
 
   it('text: chart summaries and HTML tables', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
 import { messagesFor } from '../../../../src/app/i18n/messages';
-import { crc32, encodePng } from '../../../../src/build/static-pages/png';
 import { formatTableNumber, outputHtml } from '../../../../src/build/static-pages/static-outputs';
 import { STATIC_WORDS } from '../../../../src/build/static-pages/static-words';
 
@@ -55,15 +54,5 @@ describe('outputs as static HTML', () => {
     expect(html).toContain('<svg class="static-chart-panel"');
     expect(html).toContain('id="c0-1-0-0-c"'); // nested ids stay unique
     expect(html).toContain('>done</pre>');
-  });
-});
-
-describe('png', () => {
-  it('crc32 is the standard one', () => {
-    expect(crc32(new TextEncoder().encode('123456789')).toString(16)).toBe('cbf43926');
-  });
-  it('refuses pixels that do not fit the size', () => {
-    expect(() => encodePng(2, 2, 3, new Uint8Array(4))).toThrow(/expected 2 x 2 x 3 = 12 bytes/);
-    expect(() => encodePng(0, 2, 1, new Uint8Array(0))).toThrow(/positive integer/);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
-import type { ChartOutput } from '../../../../src/kernel/protocol';
-import { chartHtml, contourMask, makeAxis, niceStep, thin, tickLabel } from '../../../../src/build/static-pages/chart-svg';
+import type { ChartOutput } from '../../../src/lib/output-kinds';
+import { chartHtml, chartSvgDocument, contourMask, thin } from '../../../src/render/chart-svg';
+import { LIGHT_CHART } from '../../../src/render/chart-palette';
 
 const chart = (over: Partial<ChartOutput> = {}): ChartOutput => ({
   kind: 'chart',
@@ -20,48 +21,6 @@ const chart = (over: Partial<ChartOutput> = {}): ChartOutput => ({
     },
   ],
   ...over,
-});
-
-describe('axes', () => {
-  it('steps are 1, 2 or 5 times a power of ten', () => {
-    expect(niceStep(10)).toBe(2);
-    expect(niceStep(1)).toBeCloseTo(0.2);
-    expect(niceStep(0.37)).toBeCloseTo(0.1); // 0.074 per tick rounds up to 0.1
-    expect(niceStep(0.3)).toBeCloseTo(0.05);
-    expect(niceStep(900)).toBe(200);
-  });
-
-  it('labels carry the decimals of their step, and no float noise', () => {
-    expect(tickLabel(0.30000000000000004, 0.1)).toBe('0.3');
-    expect(tickLabel(2, 0.5)).toBe('2.0');
-    expect(tickLabel(1500, 500)).toBe('1500');
-    expect(tickLabel(0, 0.1)).toBe('0');
-    expect(tickLabel(200000, 50000)).toBe('2e+5');
-  });
-
-  it('a linear axis ends on round ticks around the data; limits are kept as given', () => {
-    const a = makeAxis('linear', [0.43, 1.16], undefined, true);
-    expect(a.lo).toBeCloseTo(0.4);
-    expect(a.hi).toBeCloseTo(1.2);
-    expect(a.ticks.map((t) => t.label)).toEqual(['0.4', '0.5', '0.6', '0.7', '0.8', '0.9', '1.0', '1.1', '1.2']);
-    const lim = makeAxis('linear', [5, 6], [0, 10], true);
-    expect([lim.lo, lim.hi]).toEqual([0, 10]);
-  });
-
-  it('a log axis works in decades and labels its ticks in full', () => {
-    const a = makeAxis('log', [1e-3, 0.5, 2], undefined, true);
-    expect(a.lo).toBeLessThan(-3);
-    expect(a.hi).toBeGreaterThan(Math.log10(2));
-    const labels = a.ticks.map((t) => t.label);
-    expect(labels).toContain('0.01');
-    expect(labels).toContain('1');
-    expect(labels.every((l) => !/^\d$/.test(l) || ['1', '2', '5', '3'].includes(l))).toBe(true);
-  });
-
-  it('a single value still gets a range', () => {
-    const a = makeAxis('linear', [3, 3], undefined, true);
-    expect(a.hi).toBeGreaterThan(a.lo);
-  });
 });
 
 describe('series', () => {
@@ -141,5 +100,75 @@ describe('chartHtml', () => {
     const png = Buffer.from(/base64,([^"]+)"/.exec(html)![1]!, 'base64');
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(inflateSync(png.subarray(png.indexOf('IDAT') + 4)).length).toBe((mask.width + 1) * mask.height);
+  });
+});
+
+describe('chartSvgDocument (notebooks)', () => {
+  it('a standalone SVG: one path per line series, dashes, the legend inside, escaped labels, notes', () => {
+    const c = chart({ notes: ['loss became NaN at epoch = 3 <oops>'] });
+    c.panels[0]!.title = 'A & B';
+    const svg = chartSvgDocument(c, 'nb1');
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="')).toBe(true);
+    expect(svg.endsWith('</svg>')).toBe(true);
+    // One path per line series in the plot (inside the clip), and a sample of each in the legend.
+    const plot = /<g clip-path="url\(#nb1-0-c\)">(.*?)<\/g>/.exec(svg)![1]!;
+    expect(plot.match(/<path class="static-chart-line static-chart-s\d" d="M/g)).toHaveLength(2);
+    expect(svg).toContain('stroke-dasharray="6 4"');
+    expect(svg).toContain('>A &amp; B<');
+    const legend = /<g class="static-chart-legend">(.*?)<\/g><text class="static-chart-note"/.exec(svg)![1]!;
+    expect(legend).toContain('>train loss</text>');
+    expect(legend).toContain('>test acc</text>');
+    expect(legend).toContain('<circle class="static-chart-dot static-chart-s1"'); // lines+markers: the marker on the sample
+    expect(svg).toContain('epoch = 3 &lt;oops&gt;');
+    expect(svg).not.toMatch(/="[^"]*(NaN|undefined)/);
+  });
+
+  it('coloured by a style inside it, with the light palette (the same classes as the static pages)', () => {
+    const svg = chartSvgDocument(chart(), 'nb');
+    const style = /<style>([^<]*)<\/style>/.exec(svg)![1]!;
+    expect(style).toContain(`.static-chart-s0 { stroke: ${LIGHT_CHART.series[0]}; fill: ${LIGHT_CHART.series[0]}; }`);
+    expect(style).toContain(`.static-chart-s1 { stroke: ${LIGHT_CHART.series[1]}`);
+    expect(style).toContain(LIGHT_CHART.grid);
+    expect(svg).toContain('<rect width="400" height="'); // a white background: the picture reads on a dark notebook too
+    expect(svg).toContain('fill="#fff"');
+  });
+
+  it('a chart with a NaN and log axes still draws (the gap breaks the line)', () => {
+    const c = chart();
+    c.panels[0]!.yScale = 'log';
+    c.panels[0]!.series[0]!.y = [0.9, NaN, 0.4, 0.3];
+    c.panels[0]!.series[0]!.x = [1, 2, 3, 4];
+    const svg = chartSvgDocument(c, 'nb');
+    expect(svg.match(/static-chart-s0" d="M[^"]*M/g)?.length).toBe(1); // two pieces in one path
+    expect(svg).not.toMatch(/NaN|undefined|Infinity/);
+  });
+
+  it('panels side by side, ids after the id given, a legend that wraps, a contour as a mask', () => {
+    const x = [-1, 0, 1];
+    const z = x.flatMap((b) => x.map((a) => a * a + b * b));
+    const names = ['a long series name, the first of four', 'a long series name, the second of four', 'a long series name, the third of four', 'four'];
+    const c: ChartOutput = {
+      kind: 'chart',
+      chartId: 'c',
+      notes: [],
+      panels: [
+        { xScale: 'linear', yScale: 'linear', equalAxes: true, contour: { x, y: x, z, levels: 4 }, series: names.map((n) => ({ name: n, x: [0, 1], y: [0, 1], mode: 'lines' as const })) },
+        { xScale: 'linear', yScale: 'linear', series: [{ name: 'four', x: [0, 1], y: [1, 0], mode: 'markers', symbol: 'star' }] },
+      ],
+    };
+    const svg = chartSvgDocument(c, 'k9');
+    expect(svg).toMatch(/^<svg [^>]*width="800"/);
+    expect(svg).toContain('<g transform="translate(400 0)">');
+    expect(svg).toContain('id="k9-0-c"');
+    expect(svg).toContain('id="k9-1-c"');
+    expect(svg).toContain('<mask id="k9-0-m"><image href="data:image/png;base64,');
+    const rows = new Set([...svg.matchAll(/<g transform="translate\(\d+ (\d+)\)">(?:<path|<circle)/g)].map((m) => m[1]));
+    expect(rows.size).toBe(2); // four legend entries, one per name, in two rows across 800 units
+    expect(svg.match(/>four<\/text>/g)).toHaveLength(1);
+    const height = Number(/height="(\d+)"/.exec(svg)![1]);
+    expect(height).toBeGreaterThan(260 + 2 * 20 - 1);
+    // Chinese names are wider per character: 24 of them fill more than one row of 400 units.
+    const zh = chartSvgDocument({ ...c, panels: [{ ...c.panels[1]!, series: ['训练损失训练损失训练损失训练损失训练损失训练损失', '测试精度'].map((n) => ({ name: n, x: [0], y: [0], mode: 'lines' as const })) }] }, 'z');
+    expect(new Set([...zh.matchAll(/<g transform="translate\(\d+ (\d+)\)"><path/g)].map((m) => m[1])).size).toBe(2);
   });
 });
