@@ -60,6 +60,7 @@ describe('first visit', () => {
     await page.waitForSelector('html[lang="zh-CN"] .home h1');
     assert.equal(new URL(page.url()).hash, '#/zh/');
     assert.equal(await page.title(), '动手学深度学习（浏览器版）');
+    assert.match(await page.locator('meta[name="description"]').getAttribute('content'), /^一本交互式深度学习教材/);
     assert.match(await page.locator('.toc').innerText(), /预备知识/);
     const hrefs = await page.$$eval('.toc a[href^="#/"], .home a[href^="#/"]', (as) => as.map((a) => a.getAttribute('href')));
     assert.ok(hrefs.length > 40, `${hrefs.length} links`);
@@ -73,6 +74,7 @@ describe('first visit', () => {
     await en.waitForSelector('html[lang="en"] .home h1');
     assert.equal(new URL(en.url()).hash, '');
     assert.equal(await en.title(), 'Hands-on Deep Learning, in the browser');
+    assert.match(await en.locator('meta[name="description"]').getAttribute('content'), /^An interactive deep-learning textbook/);
     await en.goto(`${site.url}#/zh/${AUTOGRAD}`);
     await en.waitForSelector(`html[lang="zh-CN"] .section[data-slug="${AUTOGRAD}"] .section-body`);
     assert.match(await en.locator('.section-header h1').innerText(), /自动微分/);

@@ -20,6 +20,8 @@ const BACKEND: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL',
 export const en = {
   format: f,
   bookTitle: 'Hands-on Deep Learning, in the browser',
+  /** The page's meta description (index.html carries the English one for the first load). */
+  bookDescription: 'An interactive deep-learning textbook whose code cells run in your browser, on your GPU: NDArray, autograd, Gluon, CNNs and RNNs, hands-on.',
   bookShortTitle: 'Hands-on Deep Learning',
   /** The editions' machinery (language switch, loading another edition). */
   site: {

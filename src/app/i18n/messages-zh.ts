@@ -16,6 +16,7 @@ const BACKEND: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL',
 export const zh = {
   format: f,
   bookTitle: '动手学深度学习（浏览器版）',
+  bookDescription: '一本交互式深度学习教材，代码单元在你的浏览器中、在你的GPU上运行：NDArray、自动求梯度、Gluon、卷积神经网络和循环神经网络，动手学。',
   bookShortTitle: '动手学深度学习',
   site: {
     languageLabel: '语言',

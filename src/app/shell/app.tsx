@@ -83,7 +83,8 @@ function Shell({ lang, edition, route }: BookPage) {
   useLayoutEffect(() => {
     // One language per page: screen readers, hyphenation, fonts and `:lang()` CSS follow it.
     document.documentElement.lang = HTML_LANG[lang];
-  }, [lang]);
+    document.querySelector('meta[name="description"]')?.setAttribute('content', m.bookDescription);
+  }, [lang, m]);
   useLayoutEffect(() => {
     if (kind !== 'section' && kind !== 'reference') {
       document.title = m.bookTitle;
