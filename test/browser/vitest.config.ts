@@ -34,13 +34,19 @@ const BACKENDS = [
 // Which unit test files also run in the browser: every test/unit/**/*.test.ts (so new
 // backend-agnostic files are picked up without touching this folder), except files that need
 // Node. A file is Node-only when it imports a Node built-in (`node:fs`, `fs`, `path`, ...), or has
-// a line `// browser-tests: node-only (<why>)`, or is listed in NODE_ONLY with the reason.
+// a line `// browser-tests: node-only (<why>)`, or is listed in NODE_ONLY or under a folder of
+// NODE_ONLY_DIRS with the reason.
 // (Kept in this file: Vite's config loader wants extensionless imports gone, tsc wants them.)
 
 /** Existing files that stay in Node, with why (file names relative to test/unit). */
 const NODE_ONLY: Record<string, string> = {
   'lib/memory.test.ts':
     'about V8 garbage collection under node --expose-gc (calls gc()); 4,000 training steps would take many minutes on SwiftShader WebGPU',
+};
+
+/** Folders of test/unit that stay in Node as a whole, with why. */
+const NODE_ONLY_DIRS: Record<string, string> = {
+  'build/static-pages/': 'the static pages are written at build time, in Node (src/build/static-pages-plugin.ts)',
 };
 
 const NODE_BUILTIN = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"](?:node:[\w/]+|fs|fs\/promises|path|os|child_process|worker_threads|url|module|crypto|util|stream|http|https|net)['"]/;
@@ -70,6 +76,7 @@ function selectBrowserTests(repoRoot: string): Selection {
     const text = readFileSync(abs, 'utf8');
     const reason =
       NODE_ONLY[rel] ??
+      Object.entries(NODE_ONLY_DIRS).find(([dir]) => rel.startsWith(dir))?.[1] ??
       (MARKER.test(text) ? 'marked `// browser-tests: node-only`' : NODE_BUILTIN.test(text) ? 'imports a Node built-in' : null);
     if (reason) nodeOnly.push({ file: rel, reason });
     else browser.push(`test/unit/${rel}`);
