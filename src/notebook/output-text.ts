@@ -58,7 +58,11 @@ export function chartText(chart: ChartOutput): string {
       const n = s.y.length;
       return n === 0 ? `${s.name} (no points)` : `${s.name} (${n} point${n === 1 ? '' : 's'}, last ${formatNumber(s.x[n - 1]!)}, ${formatNumber(s.y[n - 1]!)})`;
     });
-    return `${p.title ? `${p.title}: ` : ''}${series.join(', ')}`;
+    // An untitled panel of unnamed series (`d2l.plot` without a legend) says what its axes are instead.
+    const unnamed = p.series.every((s, i) => s.name === `series ${i + 1}`);
+    const axes = p.yLabel && p.xLabel ? `${p.yLabel} against ${p.xLabel}` : undefined;
+    const title = p.title ?? (unnamed ? axes : undefined);
+    return `${title ? `${title}: ` : ''}${series.join(', ')}`;
   });
   return [`[chart: ${panels.join(' | ')}]`, ...chart.notes].join('\n');
 }

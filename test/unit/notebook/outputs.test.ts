@@ -141,6 +141,8 @@ describe('renderings (charts: test/unit/render/chart-svg.test.ts)', () => {
   it('text: chart summaries and HTML tables', () => {
     expect(chartText(chart(0))).toBe('[chart: train loss (no points), test acc (no points)]');
     expect(chartText(chart(2, ['a note']))).toBe('[chart: train loss (2 points, last 2, 0.5), test acc (2 points, last 2, 0.51)]\na note');
+    const plot: ChartOutput = { kind: 'chart', chartId: 'plot-1', notes: [], panels: [{ xLabel: 'batch size', yLabel: 'ms per example', xScale: 'log', yScale: 'log', series: [{ name: 'series 1', x: [1, 10], y: [2, 0.25], mode: 'lines' }] }] };
+    expect(chartText(plot)).toBe('[chart: ms per example against batch size: series 1 (2 points, last 10, 0.25)]');
     expect(tableHtml(table)).toContain('<caption>two rows</caption>');
   });
 });
