@@ -72,7 +72,10 @@ try {
     const dir = await mkdtemp(path.join(work, `${slug.split('/').pop()}-`));
     const files = [];
     // A last cell waits for the terminal's chart summaries (printed once a chart is still for 0.3 s).
-    for (const [i, code] of [...cells, 'await new Promise((r) => setTimeout(r, 700));'].entries()) {
+    // nd.upload asks for a path (Jupyter shows an input box); nobody answers here, so a stand-in picks
+    // the file saved last, as the page's recording answers with the file downloaded last.
+    const upload = cells.some((c) => c.includes('nd.upload(')) ? ['globalThis.prompt = (q) => { const files = [...Deno.readDirSync(".")].filter((e) => e.isFile && !/^cell-/.test(e.name)).map((e) => [e.name, Deno.statSync(e.name).mtime]).sort((a, b) => b[1] - a[1]); console.log(`${q}? ${files[0]?.[0]}`); return files[0]?.[0] ?? null; };'] : [];
+    for (const [i, code] of [...upload, ...cells, 'await new Promise((r) => setTimeout(r, 700));'].entries()) {
       const file = path.join(dir, `cell-${String(i).padStart(2, '0')}.ts`);
       await writeFile(file, code);
       files.push(file);
