@@ -41,7 +41,7 @@ const recordedPath = (slug) => `recorded/${zh ? 'zh/' : ''}${slug}.json`;
 async function recorded(slug) {
   const rec = JSON.parse(await readFile(recordedPath(slug), 'utf8'));
   const texts = rec.cells.flatMap((c) => (c.outputs ?? []).filter((o) => o.kind === 'text' && o.stream === 'stdout').map((o) => o.text));
-  return { totalMs: rec.totalMs ?? 0, lines: texts.flatMap((t) => t.split('\n')).filter((l) => l.trim()) };
+  return { cells: rec.cells.length, totalMs: rec.totalMs ?? 0, lines: texts.flatMap((t) => t.split('\n')).filter((l) => l.trim()) };
 }
 
 const site = await serveStatic(distDir, '/handson/');
@@ -67,6 +67,7 @@ async function download(slug) {
 try {
   for (const slug of wanted) {
     const rec = await recorded(slug);
+    if (rec.cells === 0) continue; // no code (the back matter): no notebook to download
     const nb = await download(slug);
     const cells = nb.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join(''));
     const dir = await mkdtemp(path.join(work, `${slug.split('/').pop()}-`));
