@@ -89,6 +89,19 @@ describe('a downloaded notebook runs in Deno (the Jupyter kernel’s evaluation)
     await assert.rejects(runNotebook('01-preliminaries/04-autograd', ['nd.dot(nd.ones([2, 3]), nd.ones([2, 3]));']), /cells failed in Deno[\s\S]*ShapeError/);
   });
 
+  it('1.1 How to use this book: the cell the book only shows (an endless loop) is not run; a TypeScript cell is', async () => {
+    const slug = '01-preliminaries/01-how-to-use-this-book';
+    const nb = await download(slug);
+    const loop = nb.cells.filter((c) => c.source.join('').includes('while (true) spins++'));
+    assert.equal(loop.length, 1);
+    assert.equal(loop[0].cell_type, 'markdown', 'run=false: Markdown, so that Run All passes it by');
+    // The run ends (the loop would hold it until the timeout) and prints what the page printed.
+    const out = await runNotebook(slug);
+    const texts = await recordedTexts(slug);
+    assert.ok(texts.length >= 2);
+    for (const t of texts) assert.ok(out.includes(t), `the page printed\n${t}\nbut Deno's run did not. Its output:\n${out.slice(0, 3000)}`);
+  });
+
   it('2.3 NDArray: prints what the page printed, word for word', async () => {
     const slug = '01-preliminaries/03-ndarray';
     // Values a cell shows as its result (Jupyter displays them), printed here: the same arrays as the page's.
