@@ -13,12 +13,30 @@ export function formatNumber(v: number): string {
   return Number.isInteger(v) || !Number.isFinite(v) ? String(v) : String(Number(v.toPrecision(6)));
 }
 
-/** The table with its columns padded to their widest cell, numbers right-aligned. */
+/**
+ * Columns a string takes in a terminal: 2 for East Asian wide and fullwidth characters (CJK
+ * ideographs, kana, hangul, fullwidth punctuation such as '，'), 1 for the others, so that the
+ * Chinese edition's tables line up.
+ */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e) || (c >= 0x3041 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd);
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
+
+const padEnd = (s: string, width: number): string => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+const padStart = (s: string, width: number): string => ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
+
+/** The table with its columns padded to their widest cell (in terminal columns), numbers right-aligned. */
 export function tableText(t: TableOutput): string {
   const rows = [t.columns, ...t.rows.map((r) => r.map(cell))];
-  const widths = t.columns.map((_, j) => Math.max(...rows.map((r) => (r[j] ?? '').length)));
+  const widths = t.columns.map((_, j) => Math.max(...rows.map((r) => displayWidth(r[j] ?? ''))));
   const numeric = t.columns.map((_, j) => t.rows.length > 0 && t.rows.every((r) => typeof r[j] === 'number' || r[j] === null));
-  const line = (r: string[]): string => r.map((v, j) => (numeric[j] ? v.padStart(widths[j]!) : v.padEnd(widths[j]!))).join('  ').trimEnd();
+  const line = (r: string[]): string => r.map((v, j) => (numeric[j] ? padStart(v, widths[j]!) : padEnd(v, widths[j]!))).join('  ').trimEnd();
   const out = [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
   return (t.caption ? `${t.caption}\n` : '') + out.join('\n');
 }
@@ -58,7 +76,11 @@ export function chartText(chart: ChartOutput): string {
       const n = s.y.length;
       return n === 0 ? `${s.name} (no points)` : `${s.name} (${n} point${n === 1 ? '' : 's'}, last ${formatNumber(s.x[n - 1]!)}, ${formatNumber(s.y[n - 1]!)})`;
     });
-    return `${p.title ? `${p.title}: ` : ''}${series.join(', ')}`;
+    // An untitled panel of unnamed series (`d2l.plot` without a legend) says what its axes are instead.
+    const unnamed = p.series.every((s, i) => s.name === `series ${i + 1}`);
+    const axes = p.yLabel && p.xLabel ? `${p.yLabel} against ${p.xLabel}` : undefined;
+    const title = p.title ?? (unnamed ? axes : undefined);
+    return `${title ? `${title}: ` : ''}${series.join(', ')}`;
   });
   return [`[chart: ${panels.join(' | ')}]`, ...chart.notes].join('\n');
 }

@@ -433,6 +433,8 @@ export const en = {
       "// The book's library, from the site this notebook came from (datasets too): run this cell first.",
       '// In the Deno kernel for Jupyter (deno jupyter --install); it prints the backend it started on.',
     ] as readonly string[],
+    /** Above a cell the book shows but does not run (run=false), exported as Markdown so that Run All passes it. */
+    notRun: 'Shown in the book, not run, so that Run All passes it by. To try it, make this a code cell (and interrupt the kernel if it does not end).',
   },
 
   reference: {

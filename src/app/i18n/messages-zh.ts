@@ -432,6 +432,7 @@ export const zh = {
       '// 本书的库，来自下载本笔记本的网站（数据集也从那里读取）：请先运行这个单元。',
       '// 在Jupyter的Deno内核中运行（deno jupyter --install）；它会打印所启动的后端。',
     ] as readonly string[],
+    notRun: '书中只展示、不运行的代码，“全部运行”时会跳过它。要试一试，把它改成代码单元（如果它不结束，就中断内核）。',
   },
 
   reference: {

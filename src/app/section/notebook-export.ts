@@ -91,6 +91,13 @@ export function sectionNotebook(options: {
       if (md) cells.push({ cell_type: 'markdown', metadata: {}, source: lines(md) });
       continue;
     }
+    if (!b.cell.runnable) {
+      // Jupyter has no cell that Run All skips: a cell the book only shows (run=false, e.g. a loop
+      // that never ends) becomes Markdown, its code fenced, so that running the notebook passes it by.
+      const fence = '```';
+      cells.push({ cell_type: 'markdown', metadata: { tags: ['not-run'] }, source: lines(`*${words.notRun}*\n\n${fence}${b.cell.lang === 'ts' ? 'typescript' : 'javascript'}\n${options.codeOf(b.cell.id)}\n${fence}`) });
+      continue;
+    }
     cells.push({ cell_type: 'code', metadata: {}, source: lines(options.codeOf(b.cell.id)), execution_count: null, outputs: [] });
     for (const s of options.scratchAfter(b.cell.id)) cells.push({ cell_type: 'code', metadata: { tags: ['reader-scratch'] }, source: lines(s.code), execution_count: null, outputs: [] });
   }

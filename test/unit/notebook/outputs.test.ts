@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ChartOutput, ImagesOutput, TableOutput } from '../../../src/lib/output-kinds';
 import { eachImagePng, imagesPng } from '../../../src/notebook/images-png';
 import { createOutputs, type JupyterApi, type MimeBundle, type OutputSink } from '../../../src/notebook/outputs';
-import { chartText, imagesText, tableHtml, tableText } from '../../../src/notebook/output-text';
+import { chartText, displayWidth, imagesText, tableHtml, tableText } from '../../../src/notebook/output-text';
 import { siteRoot } from '../../../src/notebook/site';
 
 const chart = (points: number, notes: string[] = []): ChartOutput => ({
@@ -114,6 +114,10 @@ describe('outputs in a terminal', () => {
 
   it('text tables align columns and right-align numbers', () => {
     expect(tableText(table)).toBe('two rows\nname    value\n----  -------\na<b   1.23457\nc');
+    // Chinese headers take two terminal columns a character: the rule and the numbers line up under them.
+    const zh: TableOutput = { kind: 'table', columns: ['调度', '测试精度'], rows: [['constant', 0.852], ['余弦', 0.846]] };
+    expect(tableText(zh)).toBe('调度      测试精度\n--------  --------\nconstant     0.852\n余弦         0.846');
+    expect(displayWidth('精度，a')).toBe(7);
   });
 });
 
@@ -141,6 +145,8 @@ describe('renderings (charts: test/unit/render/chart-svg.test.ts)', () => {
   it('text: chart summaries and HTML tables', () => {
     expect(chartText(chart(0))).toBe('[chart: train loss (no points), test acc (no points)]');
     expect(chartText(chart(2, ['a note']))).toBe('[chart: train loss (2 points, last 2, 0.5), test acc (2 points, last 2, 0.51)]\na note');
+    const plot: ChartOutput = { kind: 'chart', chartId: 'plot-1', notes: [], panels: [{ xLabel: 'batch size', yLabel: 'ms per example', xScale: 'log', yScale: 'log', series: [{ name: 'series 1', x: [1, 10], y: [2, 0.25], mode: 'lines' }] }] };
+    expect(chartText(plot)).toBe('[chart: ms per example against batch size: series 1 (2 points, last 10, 0.25)]');
     expect(tableHtml(table)).toContain('<caption>two rows</caption>');
   });
 });
