@@ -438,6 +438,11 @@ describe('edits', () => {
           }
         }
       });
+    // Focusing a cell starts the kernel, which on Auto measures the backends and keeps the probe in
+    // this same storage (an evictable key). Let that finish first: a probe written mid-test would
+    // be evicted for the edit, and the storage would not be full when the test says it is.
+    await firstCell().locator('.cm-content').click();
+    await page.waitForFunction(() => document.querySelector('.kernel-state')?.getAttribute('data-kernel') === 'idle', null, { timeout: 120_000 });
     await fillStorage();
     const cell = firstCell();
     // The first save into a full storage spends the app's own reserve: the edit is saved, no warning.
