@@ -102,7 +102,7 @@ describe('a downloaded notebook runs in Deno (the Jupyter kernel’s evaluation)
     for (const t of texts) assert.ok(out.includes(t), `the page printed\n${t}\nbut Deno's run did not. Its output:\n${out.slice(0, 3000)}`);
   });
 
-  it('2.3 NDArray: prints what the page printed, word for word', async () => {
+  it('1.3 NDArray: prints what the page printed, word for word', async () => {
     const slug = '01-preliminaries/03-ndarray';
     // Values a cell shows as its result (Jupyter displays them), printed here: the same arrays as the page's.
     // And a loop whose dropped arrays must be freed while it runs: 1,200 arrays of 4 MB (4.8 GB) in
@@ -117,7 +117,7 @@ describe('a downloaded notebook runs in Deno (the Jupyter kernel’s evaluation)
     assert.match(out, /^after 1200 steps of 4 MB arrays: 1200$/m, 'dropped arrays are freed while a cell runs');
   });
 
-  it('2.4 Automatic differentiation: the same gradients as the page', async () => {
+  it('1.4 Automatic differentiation: the same gradients as the page', async () => {
     const slug = '01-preliminaries/04-autograd';
     const out = await runNotebook(slug, ['console.log(Deno.inspect(x.grad));']);
     // One cell draws a random a: its line differs from the page's, its check (gradient = f(a)/a) does not.
@@ -129,7 +129,7 @@ describe('a downloaded notebook runs in Deno (the Jupyter kernel’s evaluation)
     assert.ok(m && Math.abs(Number(m[1]) - Number(m[2])) <= 1e-6 * Math.abs(Number(m[2])), `gradient equals f(a)/a: ${m?.[0]}`);
   });
 
-  it('2.4 in the Chinese edition: its notebook runs too, and prints what its page printed', async () => {
+  it('1.4 in the Chinese edition: its notebook runs too, and prints what its page printed', async () => {
     const slug = '01-preliminaries/04-autograd';
     const out = await runNotebook(slug, [], { zh: true });
     const texts = (await recordedTexts(slug, { zh: true })).filter((t) => !/^a = /.test(t));
@@ -137,7 +137,7 @@ describe('a downloaded notebook runs in Deno (the Jupyter kernel’s evaluation)
     for (const t of texts) assert.ok(out.includes(t), `the Chinese page printed\n${t}\nbut Deno's run did not. Its output:\n${out.slice(0, 3000)}`);
   });
 
-  it('3.2 Linear regression from scratch: the loss falls to the noise level', async () => {
+  it('2.1 Linear regression from scratch: the loss falls to the noise level', async () => {
     const out = await runNotebook('02-linear-networks/01-linear-regression-scratch');
     assert.match(out, /^features \[1000,2\] labels \[1000,1\]$/m);
     const losses = [...out.matchAll(/^epoch (\d+), loss (\S+)$/gm)].map((m) => Number(m[2]));
@@ -145,7 +145,7 @@ describe('a downloaded notebook runs in Deno (the Jupyter kernel’s evaluation)
     assert.ok(losses[0] < 0.1 && losses[2] < 1e-3 && losses[2] < losses[0], `losses ${losses.join(', ')}`);
   });
 
-  it('3.6 Softmax regression with Gluon on Fashion-MNIST: accuracy as in the page, chart and images as text', async () => {
+  it('2.4 Softmax regression with Gluon on Fashion-MNIST: accuracy as in the page, chart and images as text', async () => {
     // A terminal gets a chart's summary once the chart stops changing (0.3 s), or at exit; the REPL
     // exits on the end of its input without exit events, so the run waits that moment at the end.
     const out = await runNotebook('02-linear-networks/04-softmax-regression-gluon', ['await new Promise((r) => setTimeout(r, 600));']);
@@ -191,7 +191,7 @@ describe('the optimization part in Deno: d2l.plot, controls, optimizers', () => 
 });
 
 describe('a downloaded notebook in Deno’s Jupyter kernel (its display API stood in for)', () => {
-  it('3.2 Linear regression from scratch: charts as SVG updated in place, tables as HTML, text as text', async () => {
+  it('2.1 Linear regression from scratch: charts as SVG updated in place, tables as HTML, text as text', async () => {
     // Deno.jupyter exists only in `deno jupyter`; a stand-in records what the library hands it.
     const fake = 'globalThis.__shown = [];\nDeno.jupyter = { display: async (bundle, options) => void __shown.push({ bundle, options }) };';
     const report = 'await new Promise((r) => setTimeout(r, 700));\nconsole.log("SHOWN " + JSON.stringify(__shown.map(({ bundle, options }) => ({ types: Object.keys(bundle).sort(), id: options.display_id ?? null, update: !!options.update, svg: bundle["image/svg+xml"]?.length ?? 0, html: bundle["text/html"]?.slice(0, 7) ?? null }))));';
