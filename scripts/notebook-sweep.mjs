@@ -12,8 +12,8 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile, appendFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchBrowser, openSection, serveStatic } from '../test/e2e/browser.mjs';
-import { denoRepl, findDeno } from '../test/e2e/deno.mjs';
+import { launchBrowser, serveStatic } from '../test/e2e/browser.mjs';
+import { denoRepl, downloadNotebook, findDeno } from '../test/e2e/deno.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -53,22 +53,11 @@ const deno = findDeno();
 const work = await mkdtemp(path.join(tmpdir(), 'handson-sweep-'));
 await mkdir(path.join(outDir, lang), { recursive: true });
 
-/** The section's notebook as the page's download gives it (the same steps as the notebook test). */
-async function download(slug) {
-  if (zh) {
-    await page.evaluate((s) => (location.hash = `#/zh/${s}`), slug);
-    await page.waitForSelector(`.section[data-slug="${slug}"] .section-body`);
-  } else await openSection(page, slug);
-  await page.locator('.section-toolbar button[aria-expanded]', { hasText: zh ? '修改' : 'Edits' }).click();
-  const [file] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="download-ipynb"]').click()]);
-  return JSON.parse(await readFile(await file.path(), 'utf8'));
-}
-
 try {
   for (const slug of wanted) {
     const rec = await recorded(slug);
     if (rec.cells === 0) continue; // no code (the back matter): no notebook to download
-    const nb = await download(slug);
+    const nb = await downloadNotebook(page, slug, { zh });
     const cells = nb.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join(''));
     const dir = await mkdtemp(path.join(work, `${slug.split('/').pop()}-`));
     const files = [];

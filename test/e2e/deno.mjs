@@ -4,6 +4,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { openSection } from './browser.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -51,4 +53,15 @@ export function denoRepl(deno, files, { cwd, env = {}, timeoutMs = 120_000, deno
       resolve({ stdout, stderr, code });
     });
   });
+}
+
+/** A section's notebook as the page's download gives it (Edits > Download as a notebook); `zh`: from the Chinese edition. */
+export async function downloadNotebook(page, slug, { zh = false } = {}) {
+  if (zh) {
+    await page.evaluate((s) => (location.hash = `#/zh/${s}`), slug);
+    await page.waitForSelector(`.section[data-slug="${slug}"] .section-body`);
+  } else await openSection(page, slug);
+  await page.locator('.section-toolbar button[aria-expanded]', { hasText: zh ? '修改' : 'Edits' }).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="download-ipynb"]').click()]);
+  return JSON.parse(await readFile(await file.path(), 'utf8'));
 }

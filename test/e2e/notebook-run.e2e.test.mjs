@@ -14,8 +14,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, openSection, serveStatic } from './browser.mjs';
-import { denoRepl, findDeno } from './deno.mjs';
+import { launchBrowser, serveStatic } from './browser.mjs';
+import { denoRepl, downloadNotebook, findDeno } from './deno.mjs';
 
 const distDir = process.env.E2E_DIST_DIR ?? 'dist';
 let site;
@@ -40,23 +40,12 @@ after(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-/** The section's notebook, as the page's download gives it (`zh`: from the Chinese edition). */
-async function download(slug, { zh = false } = {}) {
-  if (zh) {
-    await page.evaluate((s) => (location.hash = `#/zh/${s}`), slug);
-    await page.waitForSelector(`.section[data-slug="${slug}"] .section-body`);
-  } else await openSection(page, slug);
-  await page.locator('.section-toolbar button[aria-expanded]', { hasText: zh ? '修改' : 'Edits' }).click();
-  const [file] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="download-ipynb"]').click()]);
-  return JSON.parse(await readFile(await file.path(), 'utf8'));
-}
-
 /**
  * Runs the notebook's code cells in order (one file per cell, as the kernel gets them), then
  * `extra` cells of the test's own. Returns stdout; fails on any cell's error.
  */
 async function runNotebook(slug, extra = [], { zh = false, before = [] } = {}) {
-  const nb = await download(slug, { zh });
+  const nb = await downloadNotebook(page, slug, { zh });
   const cells = nb.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join(''));
   assert.match(cells[0], zh ? /^\/\/ 本书的库/ : /^\/\/ The book's library/, 'the import cell speaks the edition’s language');
   assert.match(cells[0], new RegExp(`from "${site.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}lib/handson-lib\\.mjs\\?v=[0-9a-f]{12}"`), 'the first cell imports the library from the site the notebook came from');
@@ -91,7 +80,7 @@ describe('a downloaded notebook runs in Deno (the Jupyter kernel’s evaluation)
 
   it('1.1 How to use this book: the cell the book only shows (an endless loop) is not run; a TypeScript cell is', async () => {
     const slug = '01-preliminaries/01-how-to-use-this-book';
-    const nb = await download(slug);
+    const nb = await downloadNotebook(page, slug);
     const loop = nb.cells.filter((c) => c.source.join('').includes('while (true) spins++'));
     assert.equal(loop.length, 1);
     assert.equal(loop[0].cell_type, 'markdown', 'run=false: Markdown, so that Run All passes it by');
