@@ -429,12 +429,25 @@ describe('edits', () => {
       page.evaluate(() => {
         // Fill this origin's localStorage to its quota with big, then smaller, values.
         let i = Object.keys(localStorage).filter((k) => k.startsWith('e2e-fill-')).length;
+        let last = null;
         for (const size of [1 << 20, 1 << 16, 1 << 10, 64, 1]) {
           const chunk = 'x'.repeat(size);
           try {
-            for (;;) localStorage.setItem(`e2e-fill-${i++}`, chunk);
+            for (;;) {
+              localStorage.setItem(`e2e-fill-${i}`, chunk);
+              last = `e2e-fill-${i++}`;
+            }
           } catch {
             // full at this size: try a smaller one
+          }
+        }
+        // A new key costs its name too, so a few characters may still be free: grow the last
+        // value one character at a time until not even one more fits.
+        if (last !== null) {
+          try {
+            for (;;) localStorage.setItem(last, localStorage.getItem(last) + 'x');
+          } catch {
+            // full to the last character
           }
         }
       });
@@ -449,7 +462,8 @@ describe('edits', () => {
     await setCode(cell, 'print("typed into the reserve")');
     await page.waitForTimeout(1000);
     assert.equal(await page.locator('[data-notice="storage"]').count(), 0);
-    // Full again, and no reserve left: the reader is told, and the edit is kept in the page.
+    // Full again to the last character, and no reserve left: this longer edit cannot be saved, so
+    // the reader is told, and the edit is kept in the page.
     await fillStorage();
     await setCode(cell, 'print("typed while the storage is full")');
     await page.waitForSelector('[data-notice="storage"]', { timeout: 5000 });
