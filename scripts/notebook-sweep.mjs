@@ -2,9 +2,12 @@
 // page's own export from the built site in headless Chromium; the cells evaluated by `deno repl`,
 // the Jupyter kernel's evaluation), and writes what came out next to the page's recorded outputs.
 // A manual sweep, not a test: too slow for CI (the whole book takes about an hour in Deno).
+// With --jupyter, the notebooks run through a real Jupyter client instead (nbclient, as
+// `jupyter nbconvert --execute` runs them; Debian's `jupyter-nbconvert`) with Deno's Jupyter
+// kernel: the protocol path of a reader's JupyterLab.
 //
 //   npx vite build --outDir .cache/e2e-dist
-//   node scripts/notebook-sweep.mjs [--dist .cache/e2e-dist] [--zh] [--out .cache/notebook-sweep] <slug|part/ prefix>...
+//   node scripts/notebook-sweep.mjs [--dist .cache/e2e-dist] [--zh] [--jupyter] [--out .cache/notebook-sweep] <slug|part/ prefix>...
 //
 // Per section: .cache/notebook-sweep/<lang>/<slug>.txt (Deno's stdout and stderr) and a line in
 // results.jsonl: cells, seconds, load average before and after, the page's recorded time, the cells
@@ -14,6 +17,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchBrowser, serveStatic } from '../test/e2e/browser.mjs';
 import { denoRepl, downloadNotebook, findDeno } from '../test/e2e/deno.mjs';
+import { cellOutputs, denoKernelspec, executeNotebook, findJupyterNbconvert } from '../test/e2e/jupyter.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -26,6 +30,7 @@ const distDir = opt('--dist', '.cache/e2e-dist');
 const outDir = opt('--out', '.cache/notebook-sweep');
 const zh = args.includes('--zh') ? (args.splice(args.indexOf('--zh'), 1), true) : false;
 const lang = zh ? 'zh' : 'en';
+const viaJupyter = args.includes('--jupyter') ? (args.splice(args.indexOf('--jupyter'), 1), true) : false;
 
 async function allSlugs() {
   const parts = (await readdir('recorded', { withFileTypes: true })).filter((d) => d.isDirectory() && /^\d\d-/.test(d.name));
@@ -52,6 +57,8 @@ await page.waitForSelector('.toc');
 const deno = findDeno();
 const work = await mkdtemp(path.join(tmpdir(), 'handson-sweep-'));
 await mkdir(path.join(outDir, lang), { recursive: true });
+const jupyter = viaJupyter ? findJupyterNbconvert() : null;
+const kernel = jupyter ? await denoKernelspec(deno, path.join(work, 'jupyter')) : null;
 
 try {
   for (const slug of wanted) {
@@ -64,7 +71,7 @@ try {
     // A last cell waits for the terminal's chart summaries (printed once a chart is still for 0.3 s).
     // nd.upload asks for a path (Jupyter shows an input box); nobody answers here, so a stand-in picks
     // the file saved last, as the page's recording answers with the file downloaded last.
-    const upload = cells.some((c) => c.includes('nd.upload(')) ? ['globalThis.prompt = (q) => { const files = [...Deno.readDirSync(".")].filter((e) => e.isFile && !/^cell-/.test(e.name)).map((e) => [e.name, Deno.statSync(e.name).mtime]).sort((a, b) => b[1] - a[1]); console.log(`${q}? ${files[0]?.[0]}`); return files[0]?.[0] ?? null; };'] : [];
+    const upload = cells.some((c) => c.includes('nd.upload(')) ? ['globalThis.prompt = (q) => { const files = [...Deno.readDirSync(".")].filter((e) => e.isFile && !/^(cell-|notebook)/.test(e.name)).map((e) => [e.name, Deno.statSync(e.name).mtime]).sort((a, b) => b[1] - a[1]); console.log(`${q}? ${files[0]?.[0]}`); return files[0]?.[0] ?? null; };'] : [];
     for (const [i, code] of [...upload, ...cells, 'await new Promise((r) => setTimeout(r, 700));'].entries()) {
       const file = path.join(dir, `cell-${String(i).padStart(2, '0')}.ts`);
       await writeFile(file, code);
@@ -76,18 +83,36 @@ try {
     let stdout = '';
     let stderr = '';
     let timedOut = false;
-    try {
-      ({ stdout, stderr } = await denoRepl(deno, files, { cwd: dir, denoDir: path.join(work, 'deno-dir'), timeoutMs }));
-    } catch (e) {
-      timedOut = true;
-      stderr = String(e.message);
+    let failed = [];
+    let jupyterRow = {};
+    if (jupyter) {
+      // The same stand-in for nd.upload's prompt, as a first cell (nbclient answers no input requests).
+      const nbRun = { ...nb, cells: [...upload.map((source) => ({ cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source })), ...nb.cells] };
+      try {
+        const { notebook } = await executeNotebook(jupyter, nbRun, { cwd: dir, jupyterPath: path.join(work, 'jupyter'), kernel, denoDir: path.join(work, 'deno-dir'), timeoutMs });
+        const outs = cellOutputs(notebook);
+        stdout = outs.map((o) => o.stdout).join('');
+        failed = outs.filter((o) => o.error).map((o) => `${o.error.ename}: ${o.error.evalue}`);
+        stderr = outs.map((o, i) => `cell ${i}: ${o.stdout.split('\n').length - 1} printed line(s), displays [${o.displays.join(' | ')}]${o.result ? ', a result' : ''}${o.error ? `, ${o.error.ename}` : ''}`).join('\n');
+        jupyterRow = { displays: outs.reduce((n, o) => n + o.displays.length, 0), silentCells: outs.filter((o) => !o.stdout && !o.error && !o.result && !o.displays.length).length };
+      } catch (e) {
+        timedOut = true;
+        stderr = String(e.message);
+      }
+    } else {
+      try {
+        ({ stdout, stderr } = await denoRepl(deno, files, { cwd: dir, denoDir: path.join(work, 'deno-dir'), timeoutMs }));
+      } catch (e) {
+        timedOut = true;
+        stderr = String(e.message);
+      }
+      failed = `${stdout}\n${stderr}`.split('\n').filter((l) => /^Error in --eval-file|Uncaught/.test(l));
     }
     const seconds = (performance.now() - t0) / 1000;
-    const failed = `${stdout}\n${stderr}`.split('\n').filter((l) => /^Error in --eval-file|Uncaught/.test(l));
     const outLines = new Set(stdout.split('\n'));
     const matched = rec.lines.filter((l) => outLines.has(l)).length;
-    const row = { slug, lang, cells: cells.length, seconds: Number(seconds.toFixed(1)), load: [Number(load0.toFixed(1)), Number(loadavg()[0].toFixed(1))], recordedS: Number((rec.totalMs / 1000).toFixed(1)), timedOut, failed, matched, recordedLines: rec.lines.length };
-    await writeFile(path.join(outDir, lang, `${slug.replace('/', '__')}.txt`), `${stdout}\n----- stderr -----\n${stderr}`);
+    const row = { slug, lang, via: jupyter ? 'jupyter' : 'repl', cells: cells.length, seconds: Number(seconds.toFixed(1)), load: [Number(load0.toFixed(1)), Number(loadavg()[0].toFixed(1))], recordedS: Number((rec.totalMs / 1000).toFixed(1)), timedOut, failed, matched, recordedLines: rec.lines.length, ...jupyterRow };
+    await writeFile(path.join(outDir, lang, `${slug.replace('/', '__')}${jupyter ? '.jupyter' : ''}.txt`), `${stdout}\n----- ${jupyter ? 'cells' : 'stderr'} -----\n${stderr}`);
     await appendFile(path.join(outDir, 'results.jsonl'), `${JSON.stringify(row)}\n`);
     console.log(JSON.stringify(row));
     await rm(dir, { recursive: true, force: true });

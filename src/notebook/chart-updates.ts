@@ -4,6 +4,11 @@
  * showing is `intervalMs` old, else kept and shown by a timer when it is due (so the final state
  * is always shown, even when the loop ends between two showings). `quietMs` instead waits until
  * a chart has stopped changing for that long (a terminal prints one summary per training run).
+ * `endOfTask` shows the latest state when the current task ends, for Deno's Jupyter kernel: it
+ * runs the event loop only while a cell runs, so a timer due after a cell's last change fired
+ * with a later cell, or never after the last one, and the notebook kept a stale chart. The end of
+ * the task comes before the end of the cell. A training loop awaits between its steps, so it shows
+ * the chart at each change of it: a few dozen pictures for the book's training runs.
  */
 import type { ChartOutput } from '../lib/output-kinds';
 
@@ -12,6 +17,10 @@ export interface ChartUpdatesOptions {
   intervalMs?: number;
   /** Show a chart only once it has not changed for this many ms (overrides intervalMs). */
   quietMs?: number;
+  /** Show a chart's latest state when the current task ends (overrides intervalMs and quietMs). */
+  endOfTask?: boolean;
+  /** Runs a function when the current task ends (queueMicrotask; tests run it by hand). */
+  later?: (fn: () => void) => void;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (t: unknown) => void;
@@ -36,7 +45,12 @@ export class ChartUpdates {
 
   push(chart: ChartOutput): void {
     const id = chart.chartId;
+    const waiting = this.pending.has(id);
     this.pending.set(id, chart);
+    if (this.options.endOfTask) {
+      if (!waiting) (this.options.later ?? queueMicrotask)(() => this.flush(id));
+      return;
+    }
     const old = this.timers.get(id);
     if (this.options.quietMs !== undefined) {
       if (old !== undefined) this.clearTimer(old);

@@ -3,16 +3,17 @@
  *
  * | output | Deno's Jupyter kernel                                   | a terminal (deno repl, deno run, node)        |
  * | ------ | ------------------------------------------------------- | --------------------------------------------- |
- * | text   | the cell's stdout/stderr stream (`\r` progress lines rewrite in place) | stdout/stderr                 |
+ * | text   | console.log/error by whole lines; a `\r` progress line is one output updated in place (jupyter-text.ts) | stdout/stderr |
  * | table  | text/html table + text/plain                            | an aligned text table                         |
  * | images | text/html (each image, its title under it) + image/png grid + text/plain | a one-line summary with the titles |
- * | chart  | image/svg+xml + text/plain, one output updated in place (display_id), at most twice a second | one summary line once the chart stops changing |
+ * | chart  | image/svg+xml + text/plain, one output updated in place (display_id), once per task that changed it | one summary line once the chart stops changing |
  *
  * The page draws charts live with Plotly; a notebook gets a picture of the latest state instead.
  */
 import type { ChartOutput, DisplayOutput } from '../lib/output-kinds';
 import { assertNever } from '../lib/output-kinds';
 import { ChartUpdates } from './chart-updates';
+import { jupyterText } from './jupyter-text';
 import { eachImagePng, imagesPng } from './images-png';
 import { chartText, imagesHtml, imagesText, tableHtml, tableText } from './output-text';
 import { chartSvgDocument } from '../render/chart-svg';
@@ -43,8 +44,17 @@ export function findJupyter(): JupyterApi | null {
   }
 }
 
-/** stdout/stderr of Deno or Node, unbuffered, without added newlines. */
+/**
+ * Where text goes: in Deno's Jupyter kernel, `console` by whole lines (jupyter-text.ts: the kernel
+ * does not show Deno.stdout); elsewhere stdout/stderr of Deno or Node, unbuffered, without added
+ * newlines.
+ */
 export function processSink(): OutputSink {
+  const jupyter = findJupyter();
+  if (jupyter) {
+    const write = jupyterText({ jupyter, printLine: (line, stream) => (stream === 'stdout' ? console.log : console.error)(line) });
+    return { write, jupyter };
+  }
   const deno = (globalThis as { Deno?: { stdout: { writeSync(b: Uint8Array): number }; stderr: { writeSync(b: Uint8Array): number } } }).Deno;
   const node = (globalThis as { process?: { stdout: { write(s: string): boolean }; stderr: { write(s: string): boolean } } }).process;
   const encoder = new TextEncoder();
@@ -56,7 +66,7 @@ export function processSink(): OutputSink {
     } else if (node) (stream === 'stdout' ? node.stdout : node.stderr).write(text);
     else (stream === 'stdout' ? console.log : console.error)(text.replace(/\n$/, ''));
   };
-  return { write, jupyter: findJupyter() };
+  return { write, jupyter: null };
 }
 
 export interface Outputs {
@@ -72,7 +82,7 @@ export function createOutputs(sink: OutputSink): Outputs {
   // A display id per chart and kernel session: a re-run or a restarted kernel must not update older cells' charts.
   const session = Math.random().toString(36).slice(2, 10);
   const charts = jupyter
-    ? new ChartUpdates((chart, first) => void jupyter.display(chartBundle(chart, `handson-${session}-${chart.chartId}`), { raw: true, display_id: `handson-${session}-${chart.chartId}`, update: !first }), { intervalMs: 500 })
+    ? new ChartUpdates((chart, first) => void jupyter.display(chartBundle(chart, `handson-${session}-${chart.chartId}`), { raw: true, display_id: `handson-${session}-${chart.chartId}`, update: !first }), { endOfTask: true })
     : new ChartUpdates((chart) => sink.write(`${chartText(chart)}\n`, 'stdout'), { quietMs: 300 });
   const hook = (output: DisplayOutput): void => {
     switch (output.kind) {
