@@ -2,7 +2,8 @@
 // BUILT site under a sub-path, in headless Chromium: with JavaScript off, a section shows its
 // prose, formulas, figures, highlighted code and recorded outputs (text, images, a chart drawn as
 // SVG), cross-references and prev/next lead to other static pages, the Chinese page is Chinese,
-// and the cover's <noscript> lists every section. With JavaScript on, a static page ends in the
+// and the cover's <noscript> lists every section; headings link to themselves, and a long text
+// output shows its first and last lines with the lines between in a <details>. With JavaScript on, a static page ends in the
 // live app on the same section and anchor (the hash route), where a cell runs, and a reload of
 // that URL opens it again. Screenshots: test-results/static-*.png.
 //
@@ -11,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
+import { runnerImport } from 'vite';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium.mjs';
 import { launchBrowser, runCell, serveStatic } from './browser.mjs';
 
@@ -37,6 +39,9 @@ async function noScriptPage({ colorScheme = 'light', width = 1280 } = {}) {
   const page = await context.newPage();
   return { page, close: () => context.close() };
 }
+
+/** A module of the build, loaded as the static pages plugin loads it (TypeScript through Vite's runner). */
+const buildModule = async (path) => (await runnerImport(new URL(`../../src/${path}`, import.meta.url).pathname, { configFile: false, logLevel: 'error' })).module;
 
 const visible = async (locator, what) => assert.ok(await locator.first().isVisible(), `${what} is visible`);
 
@@ -155,6 +160,90 @@ describe('without JavaScript', () => {
       assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     } finally {
       await close();
+    }
+  });
+
+  it('headings link to themselves, as in the app, with the label in the page’s language', async () => {
+    const { page, close } = await noScriptPage();
+    try {
+      await page.goto(`${site.url}en/${SOFTMAX}.html`);
+      const headings = page.locator('.section-body .prose :is(h2, h3, h4, h5)[id]');
+      const n = await headings.count();
+      assert.ok(n >= 5, `the section has headings (${n})`);
+      assert.equal(await page.locator('.section-body .prose :is(h2, h3, h4, h5)[id] > a.heading-link:last-child').count(), n, 'every heading with an id ends with its link');
+      const link = page.locator('h2#training > a.heading-link');
+      assert.equal(await link.getAttribute('href'), '#training');
+      assert.equal(await link.getAttribute('aria-label'), 'Link to this heading');
+      assert.equal(await link.textContent(), '#');
+      // As in the app: shown when the reader points at the heading.
+      await page.locator('h2#training').hover();
+      assert.equal(await link.evaluate((a) => getComputedStyle(a).opacity), '1');
+      await link.click();
+      await page.waitForURL(new RegExp(`/handson/en/${SOFTMAX}\\.html#training$`));
+      const top = await page.locator('h2#training').evaluate((h) => h.getBoundingClientRect().top);
+      assert.ok(top >= 0 && top < 250, `the link lands on its heading (${top} px from the top)`);
+      await page.goto(`${site.url}zh/${SOFTMAX}.html`);
+      const zh = page.locator('.section-body .prose h2[id] > a.heading-link').first();
+      assert.equal(await zh.getAttribute('aria-label'), '指向这个标题的链接');
+      const id = await page.locator('.section-body .prose h2[id]').first().getAttribute('id');
+      assert.equal(await zh.getAttribute('href'), `#${id}`);
+    } finally {
+      await close();
+    }
+  });
+
+  // No recorded output of the book is that long today (the longest has 53 lines; the app folds
+  // past 500), so the build's own renderer draws a 620-line print into a real section page.
+  it('a long text output shows its first 400 and last 100 lines, and the lines between open with a click', async () => {
+    const { outputHtml } = await buildModule('build/static-pages/static-outputs.ts');
+    const { messagesFor } = await buildModule('app/i18n/messages.ts');
+    const { STATIC_WORDS } = await buildModule('build/static-pages/static-words.ts');
+    const text = Array.from({ length: 620 }, (_, i) => `epoch ${i + 1}, loss ${(1 / (i + 1)).toFixed(6)}\n`).join('');
+    const shots = [
+      { lang: 'en', colorScheme: 'light', width: 1280 },
+      { lang: 'zh', colorScheme: 'light', width: 1280 },
+      { lang: 'en', colorScheme: 'dark', width: 390 },
+      { lang: 'zh', colorScheme: 'dark', width: 390 },
+    ];
+    for (const { lang, colorScheme, width } of shots) {
+      const { page, close } = await noScriptPage({ colorScheme, width });
+      try {
+        const url = `${site.url}${lang}/${SOFTMAX}.html`;
+        const real = await (await fetch(url)).text();
+        const long = outputHtml({ kind: 'text', stream: 'stdout', text }, { m: messagesFor(lang), words: STATIC_WORDS[lang], idPrefix: 'long' });
+        const html = real.replace(/<pre class="output output-text output-stdout">[^<]*<\/pre>/, () => long);
+        assert.notEqual(html, real, 'the page has a text output to replace');
+        await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+        await page.goto(url);
+        const fold = page.locator('.output-text-window').first();
+        await fold.scrollIntoViewIfNeeded();
+        const head = fold.locator('pre.output-text-head');
+        const middle = fold.locator('pre.output-text-middle');
+        const tail = fold.locator('pre.output-text-tail');
+        await visible(head, 'the first lines');
+        await visible(tail, 'the last lines');
+        assert.equal((await head.textContent()).split('\n').length - 1, 400);
+        assert.match(await head.textContent(), /^epoch 1, [\s\S]*\nepoch 400, loss [\d.]+\n$/);
+        assert.match(await tail.textContent(), /^epoch 521, [\s\S]*\nepoch 620, loss [\d.]+\n$/);
+        assert.equal(await middle.isVisible(), false, 'the lines between are folded');
+        const summary = fold.locator('details.static-text-fold > summary');
+        const words = lang === 'en' ? /^120 more lines \([\d,]+ characters\) not shown\s*Show 120 more$/ : /^还有 120 行（[\d,]+ 个字符）未显示\s*再显示 120 行$/;
+        assert.match((await summary.innerText()).trim(), words);
+        await summary.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        await page.screenshot({ path: `test-results/static-fold-${lang}-${width}-${colorScheme}.png` });
+        await summary.click();
+        await visible(middle, 'the lines between, opened');
+        assert.match(await middle.textContent(), /^epoch 401, [\s\S]*\nepoch 520, loss [\d.]+\n$/);
+        assert.equal((await summary.innerText()).trim(), lang === 'en' ? 'Collapse' : '折叠');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 1, `no sideways scrolling with the output open (${overflow} px)`);
+        await summary.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await page.screenshot({ path: `test-results/static-fold-open-${lang}-${width}-${colorScheme}.png` });
+        await summary.click();
+        assert.equal(await middle.isVisible(), false, 'folded again');
+      } finally {
+        await close();
+      }
     }
   });
 

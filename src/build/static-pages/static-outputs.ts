@@ -1,6 +1,6 @@
 /**
  * Recorded cell outputs as static HTML, with the app's classes (outputs.css) so they look as the
- * app draws them: text, values and errors as <pre>, tables as tables, images as PNG data URLs,
+ * app draws them: text and values as <pre> (a long one folded as the app folds it: static-text.ts), errors as <pre>, tables as tables, images as PNG data URLs,
  * charts as inline SVG (src/render/chart-svg.ts), controls as their recorded values with a note that they
  * move with JavaScript. The switch is exhaustive: a new output kind fails to compile here. Pure.
  */
@@ -10,6 +10,7 @@ import type { Messages } from '../../app/i18n/messages';
 import { chartHtml } from '../../render/chart-svg';
 import { escapeHtml } from './escape-html';
 import { pngDataUrl } from '../../render/png';
+import { textOutputHtml } from './static-text';
 import type { StaticWords } from './static-words';
 
 export interface OutputContext {
@@ -63,9 +64,9 @@ function errorHtml(e: ErrorOutput, m: Messages): string {
 export function outputHtml(o: CellOutput, ctx: OutputContext, index = 0): string {
   switch (o.kind) {
     case 'text':
-      return `<pre class="output output-text output-${o.stream}">${escapeHtml(o.text)}</pre>`;
+      return textOutputHtml(o.text, `output output-text output-${o.stream}`, ctx.m);
     case 'value':
-      return `<pre class="output output-value${o.type === 'ndarray' ? ' output-ndarray' : ''}">${escapeHtml(o.text)}</pre>`;
+      return textOutputHtml(o.text, `output output-value${o.type === 'ndarray' ? ' output-ndarray' : ''}`, ctx.m);
     case 'error':
       return errorHtml(o, ctx.m);
     case 'table':

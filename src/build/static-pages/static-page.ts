@@ -13,6 +13,7 @@ import type { BookToc, CellBlock, CompiledSection, PartEntry } from '../../conte
 import { messagesFor, type Messages } from '../../app/i18n/messages';
 import { escapeHtml } from './escape-html';
 import { highlightedCode } from './highlight-code';
+import { withHeadingLinks } from './static-headings';
 import { appUrlFrom, editionIndexPath, partPath, relativeLink, rewriteLinks, rootLink, sectionPath, staticHref, type Tocs } from './static-links';
 import { outputHtml } from './static-outputs';
 import { STATIC_WORDS, type StaticWords } from './static-words';
@@ -164,7 +165,7 @@ export function sectionPageHtml({ app, lang, toc, tocs, section, description }: 
   const path = sectionPath(lang, section.slug);
   let cells = 0;
   const blocks = section.blocks
-    .map((b) => (b.kind === 'html' ? `<div class="prose">${rewriteLinks(b.html, path, tocs)}</div>` : cellHtml(b, m, words, section, cells++)))
+    .map((b) => (b.kind === 'html' ? `<div class="prose">${withHeadingLinks(rewriteLinks(b.html, path, tocs), m.headingLink)}</div>` : cellHtml(b, m, words, section, cells++)))
     .join('\n');
   const link = (l: { slug: string; number: string; title: string }, rel: 'prev' | 'next') =>
     `<a class="${rel}" href="${relativeLink(path, sectionPath(lang, l.slug))}" rel="${rel}"><span class="prev-next-dir">${rel === 'prev' ? `← ${escapeHtml(m.prevNext.previous)}` : `${escapeHtml(m.prevNext.next)} →`}</span><span class="prev-next-title">${l.number} ${escapeHtml(l.title)}</span></a>`;

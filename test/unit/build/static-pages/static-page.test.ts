@@ -89,7 +89,7 @@ describe('a section as a static page', () => {
 
   it('has the prose with its links rewritten and its ids, the code highlighted, and current recorded outputs only', () => {
     expect(html).toContain('<a class="xref" href="02-b.html#x">Section 1.2</a>');
-    expect(html).toContain('<h2 id="h-one">');
+    expect(html).toContain('<h2 id="h-one"><span class="heading-number">1.1.1</span> One<a class="heading-link" href="#h-one" aria-label="Link to this heading">#</a></h2>');
     expect(html).toContain('<div class="cell static-cell" data-cell-id="cell-1"><pre class="cell-static"><code class="language-js"><span class="tok-keyword">const</span>');
     expect(html).toContain('<div class="recorded-label" title="Recorded when the book was built on wasm');
     expect(html).toContain('<pre class="output output-text output-stdout">[1. 1.]\n</pre>');
@@ -113,6 +113,7 @@ describe('a section as a static page', () => {
     expect(zh).toContain('<meta name="handson-app-url" content="../../#/zh/01-pre/01-a" />');
     expect(zh).toContain('href="../../en/01-pre/01-a.html">English</a>');
     expect(zh).toMatch(/<div class="recorded-label"[^>]*>[^<]*[\u4e00-\u9fff]/);
+    expect(zh).toContain('<a class="heading-link" href="#h-one" aria-label="指向这个标题的链接">#</a></h2>');
   });
 });
 
