@@ -132,7 +132,11 @@ describe('the Chinese reference page', () => {
     });
     await hit.click();
     await page.waitForFunction(() => document.querySelector('#mxnet-differences')?.open === true);
-    await page.waitForFunction(() => Math.abs(document.getElementById('mxnet-differences-table').getBoundingClientRect().top) < 300);
+    // At the top of the window, below the sticky header.
+    await page.waitForFunction(() => {
+      const top = document.getElementById('mxnet-differences-table').getBoundingClientRect().top;
+      return top >= document.querySelector('.top-bar').getBoundingClientRect().bottom && top < 300;
+    });
   });
 });
 
