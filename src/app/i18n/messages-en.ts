@@ -453,6 +453,12 @@ export const en = {
     sameClassEnd: '.',
     extends: (base: string) => ` extends ${base}`,
     kind: { namespace: 'namespace', function: 'function', class: 'class', method: 'method', property: 'property', alias: 'alias' },
+    /** Shown only in an edition whose language is not the doc comments' (English). */
+    descriptionsInEnglish: "The entries' descriptions are the first sentences of the library's doc comments, in English; names, signatures and code are written as in the code cells.",
+    /** The page's record in the book's search. */
+    searchIntro: 'Every function, class and method of the library: nd, autograd, gluon, init, mx, d2l, with signatures.',
+    /** Between a label and its text: a difference's topic in the search's snippets, a column's name in the table. */
+    titleSeparator: ': ',
   },
 
   datasets: {

@@ -451,6 +451,9 @@ export const zh = {
     sameClassEnd: ' 是同一个类。',
     extends: (base: string) => ` 继承自 ${base}`,
     kind: { namespace: '命名空间', function: '函数', class: '类', method: '方法', property: '属性', alias: '别名' },
+    descriptionsInEnglish: '各条目的说明是库源代码中文档注释的第一句，保留英文原文；名称、签名和代码与代码单元中的写法相同。',
+    searchIntro: '库中的每一个函数、类和方法：nd、autograd、gluon、init、mx、d2l，以及它们的签名。',
+    titleSeparator: '：',
   },
 
   datasets: {

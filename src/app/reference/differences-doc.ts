@@ -1,11 +1,13 @@
 /**
  * The library's table of deliberate differences from MXNet (docs/mxnet-differences.md: topic,
- * what the library does, why), bundled with the reference page when the file exists, and parsed
- * from its Markdown table so the page can show it as a list that fits a phone.
+ * what the library does, why; its Chinese twin docs/mxnet-differences.zh.md, the same rows in the
+ * same order), bundled with the reference page when the files exist, and parsed from their
+ * Markdown tables so the page can show them as lists that fit a phone.
  */
+import { DEFAULT_LANG, editionFileName, type BookLang } from '../../content/book-lang';
 
-// Eager raw import of the doc, or {} where it does not exist: no build error either way.
-const files = import.meta.glob('../../../docs/mxnet-differences.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+// Eager raw imports of the docs, or {} where they do not exist: no build error either way.
+const files = import.meta.glob(['../../../docs/mxnet-differences.md', '../../../docs/mxnet-differences.zh.md'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 export interface DifferenceRow {
   /** Cells of one table row: topic, what the library does, why (Markdown inline text). */
@@ -57,5 +59,19 @@ export function parseDifferences(markdown: string): DifferencesTable | null {
   return { title, intro, header, rows };
 }
 
-const markdown = Object.values(files)[0];
-export const differencesTable: DifferencesTable | null = markdown ? parseDifferences(markdown) : null;
+/** The `code spans` of a cell, as written: what the two editions' tables must name alike. */
+export function codeSpans(cell: string): string[] {
+  return cell.split('`').filter((_, i) => i % 2 === 1);
+}
+
+const fileOf = (lang: BookLang) => `../../../docs/${editionFileName('mxnet-differences', lang)}`;
+const tables = new Map<BookLang, DifferencesTable | null>();
+
+/** The table in the page's language (the English one where a twin is missing), or null without one. */
+export function differencesTableFor(lang: BookLang): DifferencesTable | null {
+  if (!tables.has(lang)) {
+    const markdown = files[fileOf(lang)] ?? files[fileOf(DEFAULT_LANG)];
+    tables.set(lang, markdown ? parseDifferences(markdown) : null);
+  }
+  return tables.get(lang) ?? null;
+}

@@ -1,14 +1,16 @@
 /**
  * The library reference: the entries scripts/api-reference.mjs reads from src/lib's types and
- * doc comments (api-reference.json), grouped for the page, filtered as the reader types, and
- * turned into records of the book's search. Pure: the page and the search box call these.
+ * doc comments (api-reference.json), grouped for the page and filtered as the reader types
+ * (reference-search.ts makes its records of the book's search). Pure: the page calls these.
  */
-import type { SearchDoc } from '../../content/types';
-import { MXNET_DIFFERENCES } from './mxnet-differences';
+import { segmentQuery } from '../search/segment-query';
 
 /** The page's slug: `#/reference`, `#/reference#nd.softmax`. Not a section of the book. */
 export const REFERENCE_SLUG = 'reference';
-export const REFERENCE_TITLE = 'Library reference';
+
+/** The ids of the differences from MXNet and of their table, inside a `<details>` the page opens when a link points into it. */
+export const DIFFERENCES_ANCHOR = 'mxnet-differences';
+export const DIFFERENCES_TABLE_ANCHOR = 'mxnet-differences-table';
 
 export type ApiKind = 'namespace' | 'function' | 'class' | 'method' | 'property' | 'alias';
 
@@ -59,19 +61,21 @@ export function groupEntries(entries: readonly ApiEntry[]): ApiGroup[] {
   return [...groups.values()].filter((g) => g.owner.kind === 'class' || g.members.length > 0 || g.owner.summary);
 }
 
-function haystack(e: ApiEntry): string {
-  return `${e.name} ${e.signatures.join(' ')} ${e.summary}`.toLowerCase();
+/** What the filter looks in: the name, signatures, summary, and the page's word for the entry's kind. */
+function haystack(e: ApiEntry, kindName?: (kind: ApiKind) => string): string {
+  return `${e.name} ${e.signatures.join(' ')} ${e.summary} ${kindName?.(e.kind) ?? ''}`.toLowerCase();
 }
 
 /**
- * The groups whose entries contain every word of the query (in the name, signature or summary);
- * a group whose owner matches keeps all its members.
+ * The groups whose entries contain every word of the query (in the name, signature, summary or
+ * kind); a group whose owner matches keeps all its members. Words are split as the book's search
+ * splits them, so Chinese written without spaces ("gluon类", "方法") works in the Chinese edition.
  */
-export function filterGroups(groups: readonly ApiGroup[], query: string): ApiGroup[] {
-  const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+export function filterGroups(groups: readonly ApiGroup[], query: string, kindName?: (kind: ApiKind) => string): ApiGroup[] {
+  const terms = segmentQuery(query);
   if (terms.length === 0) return [...groups];
   const matches = (e: ApiEntry) => {
-    const h = haystack(e);
+    const h = haystack(e, kindName);
     return terms.every((t) => h.includes(t));
   };
   const out: ApiGroup[] = [];
@@ -83,28 +87,4 @@ export function filterGroups(groups: readonly ApiGroup[], query: string): ApiGro
     }
   }
   return out;
-}
-
-/** One search record per entry, so the book's search box finds `softmax` in the reference too. */
-export function referenceSearchDocs(ref: ApiReference): SearchDoc[] {
-  const intro: SearchDoc = {
-    slug: REFERENCE_SLUG,
-    number: '',
-    title: REFERENCE_TITLE,
-    text: 'Every function, class and method of the library: nd, autograd, gluon, init, mx, d2l, with signatures.',
-  };
-  const differences: SearchDoc = {
-    slug: REFERENCE_SLUG,
-    number: '',
-    title: REFERENCE_TITLE,
-    heading: 'Differences from MXNet',
-    text: MXNET_DIFFERENCES.map((d) => `${d.title}: ${d.text.replace(/`/g, '')}`).join(' '),
-  };
-  return [
-    intro,
-    differences,
-    ...ref.entries
-      .filter((e) => e.kind !== 'namespace')
-      .map((e) => ({ slug: REFERENCE_SLUG, number: '', title: REFERENCE_TITLE, heading: e.name, anchor: e.name, text: `${e.signatures[0] ?? ''} ${e.summary}`.trim() })),
-  ];
 }

@@ -1,19 +1,26 @@
 /**
  * The library reference page (`#/reference`): every public name of nd, autograd, gluon, init,
  * mx and d2l with its signature and one line on what it does, generated from the library's
- * types and doc comments; a filter box narrows it as the reader types.
+ * types and doc comments; a filter box narrows it as the reader types. In the Chinese edition the
+ * page's own words and the differences from MXNet are Chinese; the entries' descriptions are the
+ * library's English doc comments, marked `lang="en"` (fonts, hyphenation, screen readers) and
+ * said once at the top, in Chinese.
  */
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import data from './api-reference.json';
-import { differencesTable } from './differences-doc';
+import { differencesTableFor } from './differences-doc';
 import { mxnetDifferences } from './mxnet-differences';
-import { REFERENCE_SLUG, filterGroups, groupEntries, type ApiEntry, type ApiReference } from './reference-data';
+import { DIFFERENCES_ANCHOR, DIFFERENCES_TABLE_ANCHOR, REFERENCE_SLUG, filterGroups, groupEntries, type ApiEntry, type ApiReference } from './reference-data';
 import { sectionHref } from '../../content/links';
+import type { BookLang } from '../../content/book-lang';
 import { useUiLang } from '../i18n/ui-lang';
 import { useMessages } from '../i18n/messages';
 import '../styles/reference.css';
 
 const reference = data as ApiReference;
+
+/** The language the library's doc comments are written in. */
+const DOC_LANG: BookLang = 'en';
 
 function shortName(e: ApiEntry): string {
   const hash = e.name.indexOf('#');
@@ -35,13 +42,18 @@ function Inline({ text }: { text: string }) {
   );
 }
 
-/** A summary paragraph. */
-function Summary({ text }: { text: string }) {
+/** A summary paragraph; `lang` when its language is not the page's (a doc comment in the Chinese edition). */
+function Summary({ text, lang }: { text: string; lang?: string }) {
   return (
-    <p className="api-summary">
+    <p className="api-summary" lang={lang}>
       <Inline text={text} />
     </p>
   );
+}
+
+/** The `lang` of doc-comment text on a page in `pageLang`: set only where they differ. */
+function docLang(pageLang: BookLang): string | undefined {
+  return pageLang === DOC_LANG ? undefined : DOC_LANG;
 }
 
 function Entry({ e, current }: { e: ApiEntry; current: boolean }) {
@@ -67,7 +79,7 @@ function Entry({ e, current }: { e: ApiEntry; current: boolean }) {
           {m.reference.sameClassEnd}
         </p>
       ) : (
-        e.summary && <Summary text={e.summary} />
+        e.summary && <Summary text={e.summary} lang={docLang(lang)} />
       )}
     </div>
   );
@@ -78,9 +90,14 @@ export function ReferencePage({ anchor }: { anchor: string | null }) {
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const groups = useMemo(() => groupEntries(reference.entries), []);
-  const shown = useMemo(() => filterGroups(groups, deferred), [groups, deferred]);
-  const count = shown.reduce((n, g) => n + 1 + g.members.length, 0);
   const m = useMessages();
+  const shown = useMemo(() => filterGroups(groups, deferred, (k) => m.reference.kind[k]), [groups, deferred, m]);
+  const count = shown.reduce((n, g) => n + 1 + g.members.length, 0);
+  const differencesTable = differencesTableFor(lang);
+  // A link into the differences (from the search) opens them.
+  const [differencesOpen, setDifferencesOpen] = useState(false);
+  const intoDifferences = anchor === DIFFERENCES_ANCHOR || anchor === DIFFERENCES_TABLE_ANCHOR;
+  if (intoDifferences && !differencesOpen) setDifferencesOpen(true);
 
   useEffect(() => {
     document.title = m.pageTitle(m.reference.title);
@@ -100,7 +117,8 @@ export function ReferencePage({ anchor }: { anchor: string | null }) {
         <code>await x.asScalar()</code>
         {m.reference.lead4}
       </p>
-      <details className="api-differences">
+      {lang !== DOC_LANG && <p className="api-doc-lang-note">{m.reference.descriptionsInEnglish}</p>}
+      <details className="api-differences" id={DIFFERENCES_ANCHOR} open={differencesOpen} onToggle={(e) => setDifferencesOpen(e.currentTarget.open)}>
         <summary>{m.reference.differences}</summary>
         <dl>
           {mxnetDifferences(lang).map((d) => (
@@ -114,7 +132,7 @@ export function ReferencePage({ anchor }: { anchor: string | null }) {
         </dl>
         {differencesTable && (
           <>
-            <h3>{differencesTable.title}</h3>
+            <h3 id={DIFFERENCES_TABLE_ANCHOR}>{differencesTable.title}</h3>
             {differencesTable.intro && <Summary text={differencesTable.intro} />}
             <dl>
               {differencesTable.rows.map((r) => (
@@ -124,7 +142,10 @@ export function ReferencePage({ anchor }: { anchor: string | null }) {
                   </dt>
                   {r.cells.slice(1).map((c, i) => (
                     <dd key={i}>
-                      <span className="api-diff-label">{differencesTable?.header[i + 1]}: </span>
+                      <span className="api-diff-label">
+                        {differencesTable?.header[i + 1]}
+                        {m.reference.titleSeparator}
+                      </span>
                       <Inline text={c} />
                     </dd>
                   ))}
@@ -154,7 +175,7 @@ export function ReferencePage({ anchor }: { anchor: string | null }) {
             <code>{g.owner.name}</code>
             {g.owner.extends && <span className="api-extends">{m.reference.extends(g.owner.extends)}</span>}
           </h2>
-          {g.owner.summary && <Summary text={g.owner.summary} />}
+          {g.owner.summary && <Summary text={g.owner.summary} lang={docLang(lang)} />}
           {g.owner.signatures.map((s) => (
             <pre key={s} className="api-signature">
               <code>{s}</code>

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BookLang } from '../../content/book-lang';
 import { sectionHref } from '../../content/links';
 import type { SearchDoc } from '../../content/types';
-import { referenceSearchDocs, type ApiReference } from '../reference/reference-data';
+import { loadReferenceSearchDocs } from '../reference/reference-search';
 import { highlightOnPage } from '../search/highlight-query';
 import { queryTerms, searchBook } from '../search/search-book';
 import { getEdition } from '../book/editions';
@@ -45,10 +45,7 @@ export function SearchBox() {
     // The book's sections, then the library reference (each its own chunk).
     let index = indexes.get(lang);
     if (!index) {
-      index = Promise.all([getEdition(lang).then((edition) => edition.loadSearchIndex()), import('../reference/api-reference.json')]).then(([book, ref]) => [
-        ...book,
-        ...referenceSearchDocs(ref.default as ApiReference),
-      ]);
+      index = Promise.all([getEdition(lang).then((edition) => edition.loadSearchIndex()), loadReferenceSearchDocs(lang)]).then(([book, ref]) => [...book, ...ref]);
       indexes.set(lang, index);
     }
     index.then(setDocs, (e: Error) => {
