@@ -93,7 +93,7 @@ try {
         const outs = cellOutputs(notebook);
         stdout = outs.map((o) => o.stdout).join('');
         failed = outs.filter((o) => o.error).map((o) => `${o.error.ename}: ${o.error.evalue}`);
-        stderr = outs.map((o, i) => `cell ${i}: ${o.stdout.split('\n').length - 1} printed line(s), displays [${o.displays.join(' | ')}]${o.result ? ', a result' : ''}${o.error ? `, ${o.error.ename}` : ''}`).join('\n');
+        stderr = outs.map((o, i) => `cell ${i}: ${o.stdout.split('\n').length - 1} printed line(s), displays [${o.displays.join(' | ')}]${o.displayTexts.length ? ` ${o.displayTexts.join(' | ').replace(/\n/g, ' / ')}` : ''}${o.result ? ', a result' : ''}${o.error ? `, ${o.error.ename}` : ''}`).join('\n');
         jupyterRow = { displays: outs.reduce((n, o) => n + o.displays.length, 0), silentCells: outs.filter((o) => !o.stdout && !o.error && !o.result && !o.displays.length).length };
       } catch (e) {
         timedOut = true;

@@ -63,6 +63,8 @@ export function cellOutputs(notebook) {
         stdout: outs.filter((o) => o.output_type === 'stream' && o.name === 'stdout').map((o) => text(o.text)).join(''),
         error: outs.find((o) => o.output_type === 'error') ?? null,
         displays: outs.filter((o) => o.output_type === 'display_data').map((o) => Object.keys(o.data ?? {}).sort().join(',')),
+        /** The displays' text/plain (a chart's summary: its series, points and last values). */
+        displayTexts: outs.filter((o) => o.output_type === 'display_data').map((o) => text(o.data?.['text/plain'])),
         result: outs.some((o) => o.output_type === 'execute_result'),
       };
     });
