@@ -28,7 +28,7 @@ const PARTS = [
   // dist/ (the book only), then the tests' build with the harness and bench pages (.cache/e2e-dist).
   { name: 'build', cmd: ['sh', '-c', 'npx vite build && npx vite build --mode harness --outDir .cache/e2e-dist'] },
   // End-to-end: the built sites (from the build part) in headless Chromium.
-  { name: 'e2e', cmd: ['node', '--test', '--test-concurrency=1', 'test/e2e/'], before: () => ensureChromium() ?? requireFile('dist/index.html') ?? requireFile('.cache/e2e-dist/test/e2e/kernel-harness.html') },
+  { name: 'e2e', cmd: ['node', '--test', '--test-concurrency=1', 'test/e2e/'], before: () => ensureChromium() ?? ensureJupyter() ?? requireFile('dist/index.html') ?? requireFile('.cache/e2e-dist/test/e2e/kernel-harness.html') },
   // Faults, bad input, edit loss, attacks (issue 9): builds its own copy of the site; one summary line per category.
   { name: 'reliability', cmd: ['node', 'test/reliability/run.mjs'], before: () => ensureChromium() },
   // The book test: every section's cells and claims (reuses verified runs of unchanged sections).
@@ -41,17 +41,27 @@ function requireFile(rel) {
 
 /** Make sure Debian's Chromium is installed; returns an error message or null. */
 function ensureChromium() {
-  if (existsSync(CHROMIUM)) return null;
+  return ensureDebianPackage(CHROMIUM, 'chromium');
+}
+
+/** Debian's Jupyter client (nbconvert/nbclient) for test/e2e/jupyter-run.e2e.test.mjs; an error message or null. */
+function ensureJupyter() {
+  return ensureDebianPackage('/usr/bin/jupyter-nbconvert', 'jupyter-nbconvert');
+}
+
+/** Installs Debian's `pkg` with apt-get when `file` is missing (as root); returns an error message or null. */
+function ensureDebianPackage(file, pkg) {
+  if (existsSync(file)) return null;
   if (process.getuid?.() !== 0) {
-    return `${CHROMIUM} is missing; run: sudo apt-get install -y chromium`;
+    return `${file} is missing; run: sudo apt-get install -y ${pkg}`;
   }
-  console.log(`${CHROMIUM} is missing: running apt-get update && apt-get install -y chromium`);
+  console.log(`${file} is missing: running apt-get update && apt-get install -y ${pkg}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update'], ['install', '-y', 'chromium']]) {
+  for (const args of [['update'], ['install', '-y', pkg]]) {
     const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (r.status !== 0) return `apt-get ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`})`;
   }
-  return existsSync(CHROMIUM) ? null : `apt-get installed chromium but ${CHROMIUM} is still missing`;
+  return existsSync(file) ? null : `apt-get installed ${pkg} but ${file} is still missing`;
 }
 
 /**
