@@ -164,6 +164,17 @@ describe('table of contents', () => {
       assert.ok((await current()).endsWith(id));
     }
   });
+
+  it('a heading followed from the table of contents lands under the toolbar and is the one marked', async () => {
+    await sectionWith(3);
+    const link = page.locator('.toc-headings a').nth(2);
+    const id = decodeURIComponent((await link.getAttribute('href')).split('#').pop());
+    await link.click();
+    await page.waitForFunction((x) => document.querySelector('.toc-headings a[aria-current="location"]')?.getAttribute('href')?.endsWith(encodeURIComponent(x)) || document.querySelector('.toc-headings a[aria-current="location"]')?.getAttribute('href')?.endsWith(x), id, { timeout: 5000 });
+    const { top, toolbar } = await page.evaluate((x) => ({ top: document.getElementById(x).getBoundingClientRect().top, toolbar: document.querySelector('.section-toolbar').getBoundingClientRect().bottom }), id);
+    // Right below the sticky header and toolbar, not a toolbar's height further down (it was 216 px).
+    assert.ok(top >= toolbar && top <= toolbar + 24, `the heading's top is ${top} px, the toolbar ends at ${toolbar} px`);
+  });
 });
 
 describe('status bar and notices', () => {
