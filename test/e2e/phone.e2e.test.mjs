@@ -1,6 +1,6 @@
 // The reader on a phone (390 px), end to end in headless Chromium against the BUILT site: the
 // status bar shows the kernel's state and backend without clipping them, and a display equation
-// wider than the column scrolls with a visible cue at its cut edge. Screenshots in test-results/.
+// wider than the column scrolls with a visible cue at its cut edge, and search results fit the window. Screenshots in test-results/.
 //
 //   npx vite build --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/phone.e2e.test.mjs
 import { after, before, describe, it } from 'node:test';
@@ -63,5 +63,17 @@ describe('phone (390 px)', () => {
     await eq.screenshot({ path: 'test-results/phone-wide-equation.png' });
     await eq.evaluate((e) => e.scrollBy(1000, 0));
     assert.ok((await eq.evaluate((e) => e.scrollLeft)) > 0, 'the equation scrolls');
+  });
+
+  it('search results fit the window (they ran off its left edge)', async () => {
+    for (const lang of ['', 'zh/']) {
+      await page.evaluate((h) => (location.hash = h), `#/${lang}`);
+      await page.locator('.search input').fill(lang ? '卷积' : 'softmax');
+      await page.locator('.search-hit').first().waitFor();
+      const box = await page.locator('.search-results').boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= 390, `the results span ${box.x}..${box.x + box.width} px of 390`);
+      await page.screenshot({ path: `test-results/phone-search${lang ? '-zh' : ''}.png` });
+      await page.locator('.search input').fill('');
+    }
   });
 });
