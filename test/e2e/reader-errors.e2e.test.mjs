@@ -2,7 +2,8 @@
 // a ReferenceError after a restart says so and offers "Run above" (which fixes it); an
 // out-of-memory error says how much the kernel holds and offers Restart; the status bar shows
 // memory in bytes (the array count in its tooltip); Python habits (a + b, a[1]) fail with a
-// TypeError that says what to write. Screenshots go to test-results/.
+// TypeError that says what to write; the caret under an error's column lines up past wide
+// characters. Screenshots go to test-results/.
 //
 //   npx vite build --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/reader-errors.e2e.test.mjs
 import { after, before, describe, it } from 'node:test';
@@ -98,5 +99,23 @@ describe('errors the page explains', () => {
     cell = await scratchRun('const d = nd.ones([2]);\nprint(`d is ${d}`); String(d)');
     assert.equal(await cell.getAttribute('data-state'), 'done');
     assert.match(await cell.locator('.cell-outputs').innerText(), /d is \[1\. 1\.\]/);
+  });
+
+  it('the caret points at the column, past Chinese text and tabs in the line', async () => {
+    const cell = await scratchRun("print('形状和数据类型',\tmissingName);");
+    assert.equal(await cell.getAttribute('data-state'), 'error');
+    const [caret, token] = await cell.locator('.error-source').evaluate((pre) => {
+      const line = pre.firstChild; // the source line's text node
+      const at = line.textContent.indexOf('missingName');
+      const r = document.createRange();
+      r.setStart(line, at);
+      r.setEnd(line, at + 1);
+      const c = document.createRange();
+      const caretNode = pre.lastChild; // "^"
+      c.setStart(caretNode, caretNode.textContent.indexOf('^'));
+      c.setEnd(caretNode, caretNode.textContent.indexOf('^') + 1);
+      return [c.getBoundingClientRect().left, r.getBoundingClientRect().left];
+    });
+    assert.ok(Math.abs(caret - token) < 2, `the caret is at ${caret} px, the name at ${token} px`);
   });
 });

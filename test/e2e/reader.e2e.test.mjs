@@ -327,6 +327,10 @@ describe('cells', () => {
     const stopMs = Date.now() - t0;
     assert.ok(stopMs < 2000, `stop took ${stopMs} ms`);
     assert.equal(await cell.getAttribute('data-state'), 'stopped');
+    // Said in the page's words (not the kernel's "KernelInterrupt: Stopped by the reader."), with where it stopped.
+    const said = await cell.locator('.output-stopped').innerText();
+    assert.match(said, /^You stopped this cell\.\s+line 2/);
+    assert.doesNotMatch(said, /KernelInterrupt/);
     await setCode(cell, 'nd.arange(3)');
     assert.equal(await runCell(cell), 'done');
     console.log(`# stop: ${stopMs} ms`);

@@ -349,6 +349,7 @@ export const en = {
     linesNotShown: 'Lines not shown',
     hiddenLines: (lines: number, chars: number) => `${count(lines, 'more line', 'more lines')} (${count(chars, 'character', 'characters')}) not shown`,
     showMore: (k: number) => `Show ${n(k)} more`,
+    stoppedByYou: 'You stopped this cell.',
     errorLine: (line: number) => `line ${n(line)}`,
     errorColumn: (column: number) => `, column ${n(column)}`,
     emptyImage: (w: number, h: number) => `(empty image, ${w} × ${h})`,

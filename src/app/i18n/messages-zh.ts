@@ -349,6 +349,7 @@ export const zh = {
     linesNotShown: '未显示的行',
     hiddenLines: (lines: number, chars: number) => `还有 ${n(lines)} 行（${n(chars)} 个字符）未显示`,
     showMore: (k: number) => `再显示 ${n(k)} 行`,
+    stoppedByYou: '你停止了这个单元。',
     errorLine: (line: number) => `第 ${n(line)} 行`,
     errorColumn: (column: number) => `，第 ${n(column)} 列`,
     emptyImage: (w: number, h: number) => `（空图像，${w} × ${h}）`,
