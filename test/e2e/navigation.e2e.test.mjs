@@ -92,6 +92,8 @@ describe('search', () => {
       const snippets = await page.$$eval('.search-hit-snippet', (els) => els.map((e) => e.textContent));
       assert.ok(snippets.length > 0, `"${q}" finds something`);
       // (Snippets may quote code, with its braces: only TeX commands are wrong here.)
+      // A hit's title starts with its number, or (the reference's, which have none) with its name: no gap.
+      for (const t of await page.$$eval('.search-hit-title', (els) => els.map((e) => e.textContent))) assert.equal(t, t.trimStart(), `a title starts with a space: "${t}"`);
       for (const s of snippets) assert.doesNotMatch(s, /\\(exp|frac|sum|mathbf|hat|left|right|cdot|top|log|partial|eta|sigma|theta|lambda|mathrm|operatorname|text|quad|in|le|ge)\b/, `raw TeX in the snippet for "${q}": ${s}`);
     }
   });

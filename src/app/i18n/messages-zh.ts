@@ -231,7 +231,7 @@ export const zh = {
     resetAll: (scratchStays: boolean) => `把所有单元重置为书中的版本${scratchStays ? '（你自己的单元会保留）' : ''}`,
     imported: (edited: number, scratch: number, orphaned: number) => {
       const parts = [edited > 0 || scratch === 0 ? `${n(edited)} 个修改过的单元` : '', scratch > 0 ? `${n(scratch)} 个你自己的单元` : ''].filter(Boolean);
-      return `已导入${parts.join('和')}${orphaned ? `；其中 ${n(orphaned)} 个属于本节中已不存在的单元（已另行保存）` : ''}。`;
+      return `已导入 ${parts.join('和')}${orphaned ? `；其中 ${n(orphaned)} 个属于本节中已不存在的单元（已另行保存）` : ''}。`;
     },
     importFailed: (error: string) => `导入失败：${error}`,
     dismiss: '关闭',
