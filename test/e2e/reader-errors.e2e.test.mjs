@@ -74,6 +74,19 @@ describe('errors the page explains', () => {
     const [, count, noun] = /in (\d[\d,]*) (arrays?)\b/.exec(await memory.getAttribute('title')) ?? [];
     assert.ok(count, 'the tooltip gives the array count');
     assert.equal(noun, count === '1' ? 'array' : 'arrays');
+    // While a cell runs the figure is the one from its start, and says so (not "in use" now).
+    const cell = page.locator('.section-body .cell[data-scratch]').first();
+    if ((await cell.count()) === 0) await scratchRun('1');
+    await cell.locator('.cm-content').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('await new Promise((r) => setTimeout(r, 1500));');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => document.querySelector('.status-memory')?.dataset.measured === 'before-run');
+    assert.match(await memory.innerText(), /in use before this run$/);
+    assert.match(await memory.getAttribute('title'), /when the running cell started/);
+    await page.waitForFunction((el) => el.dataset.state === 'done', await cell.elementHandle());
+    await page.waitForFunction(() => document.querySelector('.status-memory')?.dataset.measured === 'now');
+    assert.match(await memory.innerText(), / in use$/);
   });
 
   it('out of memory: says how much the kernel holds and offers Restart', async () => {

@@ -143,6 +143,9 @@ export const en = {
     memoryTooltip: (bytes: number, tensors: number) =>
       `Memory the kernel's arrays hold now: ${f.bytes(bytes)} in ${count(tensors, 'array', 'arrays')} (weights, gradients, data, intermediate results). It rises and falls during training; arrays no longer referenced are freed, and Restart frees all of it.`,
     memoryInUse: (bytes: number) => `${f.bytes(bytes)} in use`,
+    memoryBeforeRun: (bytes: number) => `${f.bytes(bytes)} in use before this run`,
+    memoryBeforeRunTooltip: (bytes: number, tensors: number) =>
+      `Memory the kernel's arrays held when the running cell started: ${f.bytes(bytes)} in ${count(tensors, 'array', 'arrays')}. It is measured again when the cell ends.`,
     downloadFailed: (what: string) => `${what}: download failed`,
     fromCache: (what: string) => `${what} from cache`,
     downloaded: (what: string) => `${what} downloaded`,

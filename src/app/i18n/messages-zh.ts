@@ -133,6 +133,8 @@ export const zh = {
     memoryTooltip: (bytes: number, tensors: number) =>
       `内核中的数组此刻占用的内存：${f.bytes(bytes)}，共 ${n(tensors)} 个数组（权重、梯度、数据和中间结果）。训练时它会有升有降；不再被引用的数组会被释放，重启会释放全部内存。`,
     memoryInUse: (bytes: number) => `已用 ${f.bytes(bytes)}`,
+    memoryBeforeRun: (bytes: number) => `运行前已用 ${f.bytes(bytes)}`,
+    memoryBeforeRunTooltip: (bytes: number, tensors: number) => `正在运行的单元开始时，内核中的数组占用的内存：${f.bytes(bytes)}，共 ${n(tensors)} 个数组。单元结束时会重新测量。`,
     downloadFailed: (what: string) => `${what}：下载失败`,
     fromCache: (what: string) => `${what}（来自缓存）`,
     downloaded: (what: string) => `${what} 已下载`,
