@@ -214,8 +214,14 @@ describe('status bar and notices', () => {
       await page.waitForSelector(`.backend-badge[data-backend="${backend}"]`, { timeout: 90000 });
     }
     const notices = page.locator('.notices [data-notice="kernel"]');
-    assert.equal(await notices.count(), 1, `notices: ${await page.locator('.notices').innerText()}`);
+    assert.equal(await notices.count(), 1, `notices: ${await page.locator('.notices-kernel').innerText()}`);
     assert.match(await notices.innerText(), /CPU/);
+    // Far down the page, where a reader switches, the notice is in view: just under the toolbar.
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
+    await page.waitForTimeout(200);
+    const [top, toolbar] = await notices.evaluate((n) => [n.getBoundingClientRect().top, document.querySelector('.section-toolbar').getBoundingClientRect().bottom]);
+    assert.ok(top >= toolbar - 1 && top < toolbar + 40, `the notice's top is at ${top} px, the toolbar ends at ${toolbar} px`);
+    await page.screenshot({ path: 'test-results/navigation-kernel-notice-in-view.png' });
     await page.locator('[data-testid="backend"]').selectOption('auto');
     assert.deepEqual(pageErrors, []);
   });

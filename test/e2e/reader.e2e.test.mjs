@@ -349,7 +349,7 @@ describe('cells', () => {
     it(`switches the kernel to ${backend}, and NDArrays print @${backend}(0)`, async () => {
       await page.locator('[data-testid="backend"]').selectOption(backend);
       await page.waitForSelector(`.backend-badge[data-backend="${backend}"]`, { timeout: 60000 });
-      assert.match(await page.locator('.notices').innerText(), new RegExp(`restarted on ${backend}`, 'i'));
+      assert.match(await page.locator('.notices-kernel').innerText(), new RegExp(`restarted on ${backend}`, 'i'));
       const cell = firstCell();
       await setCode(cell, 'nd.array([[1, 2], [3, 4]]).sum({ axis: 0 })');
       assert.equal(await runCell(cell), 'done', await cell.innerText());
