@@ -101,7 +101,7 @@ describe('errors the page explains', () => {
     await page.waitForFunction(() => document.querySelector('.status-bar [data-kernel]')?.getAttribute('data-kernel') !== 'busy');
   });
 
-  it('Python habits: a + b and a[1] fail with a TypeError that says what to write', async () => {
+  it('Python habits: a + b, a[1] and a.dot(b) fail with an error that says what to write', async () => {
     let cell = await scratchRun('const a = nd.ones([2]), b = nd.ones([2]);\na + b');
     assert.equal(await cell.getAttribute('data-state'), 'error');
     const text = await cell.locator('.output-error').innerText();
@@ -109,6 +109,13 @@ describe('errors the page explains', () => {
     assert.match(text, /a\.add\(b\)/);
     cell = await scratchRun('const c = nd.ones([3]);\nc[1]');
     assert.match(await cell.locator('.output-error').innerText(), /c?\.?get\(1\)|a\.get\(1\)/);
+    // a.dot(b) (NumPy's method) names the library's function, nd.dot(a, b), with its signature.
+    cell = await scratchRun('nd.ones([2, 3]).dot(nd.ones([3, 2]))');
+    assert.match(await cell.locator('.output-error').innerText(), /dot is not a function/);
+    const advice = cell.locator('.error-advice[data-advice="nd-function"]');
+    await advice.waitFor();
+    assert.match(await advice.innerText(), /An NDArray has no method dot; the library has it as a function:\s*nd\.dot\(a: NDArray, b: NDArray/);
+    await cell.screenshot({ path: 'test-results/reader-errors-nd-function.png' });
     cell = await scratchRun('const d = nd.ones([2]);\nprint(`d is ${d}`); String(d)');
     assert.equal(await cell.getAttribute('data-state'), 'done');
     assert.match(await cell.locator('.cell-outputs').innerText(), /d is \[1\. 1\.\]/);

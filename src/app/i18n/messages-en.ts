@@ -409,6 +409,7 @@ export const en = {
       bytes === null ? 'an unknown amount of memory' : `${f.bytes(bytes)}${tensors === null ? '' : ` in ${count(tensors, 'array', 'arrays')}`}`,
     memory: (held: string) => `The kernel holds ${held}. Restarting it frees all of that (its variables are reset; the outputs on the page stay).`,
     restart: 'Restart the kernel',
+    ndFunction: (method: string) => `An NDArray has no method ${method}; the library has it as a function: `,
   },
 
   slow: {

@@ -407,6 +407,7 @@ export const zh = {
       bytes === null ? '数量未知的内存' : `${f.bytes(bytes)}${tensors === null ? '' : `（${n(tensors)} 个数组）`}`,
     memory: (held: string) => `内核占用了${held}。重启内核会释放全部内存（内核中的变量会被清空；页面上的输出仍然保留）。`,
     restart: '重启内核',
+    ndFunction: (method: string) => `NDArray没有${method}方法；库中它是一个函数：`,
   },
 
   slow: {
