@@ -69,6 +69,8 @@ describe('errors the page explains', () => {
   it('the status bar shows memory in bytes, the array count in its tooltip', async () => {
     const memory = page.locator('.status-memory');
     await memory.waitFor();
+    // (The kernel's "idle" may come a moment after the last cell's end: until then it is busy.)
+    await page.waitForFunction(() => document.querySelector('.status-memory')?.dataset.measured === 'now');
     assert.match(await memory.innerText(), /^\d+(\.\d+)? (B|KB|MB|GB) in use$/);
     // The count with its plural form: "1 array", "2 arrays", "1,024 arrays".
     const [, count, noun] = /in (\d[\d,]*) (arrays?)\b/.exec(await memory.getAttribute('title')) ?? [];
