@@ -92,6 +92,8 @@ describe('search', () => {
       const snippets = await page.$$eval('.search-hit-snippet', (els) => els.map((e) => e.textContent));
       assert.ok(snippets.length > 0, `"${q}" finds something`);
       // (Snippets may quote code, with its braces: only TeX commands are wrong here.)
+      // A hit's title starts with its number, or (the reference's, which have none) with its name: no gap.
+      for (const t of await page.$$eval('.search-hit-title', (els) => els.map((e) => e.textContent))) assert.equal(t, t.trimStart(), `a title starts with a space: "${t}"`);
       for (const s of snippets) assert.doesNotMatch(s, /\\(exp|frac|sum|mathbf|hat|left|right|cdot|top|log|partial|eta|sigma|theta|lambda|mathrm|operatorname|text|quad|in|le|ge)\b/, `raw TeX in the snippet for "${q}": ${s}`);
     }
   });
@@ -164,6 +166,17 @@ describe('table of contents', () => {
       assert.ok((await current()).endsWith(id));
     }
   });
+
+  it('a heading followed from the table of contents lands under the toolbar and is the one marked', async () => {
+    await sectionWith(3);
+    const link = page.locator('.toc-headings a').nth(2);
+    const id = decodeURIComponent((await link.getAttribute('href')).split('#').pop());
+    await link.click();
+    await page.waitForFunction((x) => document.querySelector('.toc-headings a[aria-current="location"]')?.getAttribute('href')?.endsWith(encodeURIComponent(x)) || document.querySelector('.toc-headings a[aria-current="location"]')?.getAttribute('href')?.endsWith(x), id, { timeout: 5000 });
+    const { top, toolbar } = await page.evaluate((x) => ({ top: document.getElementById(x).getBoundingClientRect().top, toolbar: document.querySelector('.section-toolbar').getBoundingClientRect().bottom }), id);
+    // Right below the sticky header and toolbar, not a toolbar's height further down (it was 216 px).
+    assert.ok(top >= toolbar && top <= toolbar + 24, `the heading's top is ${top} px, the toolbar ends at ${toolbar} px`);
+  });
 });
 
 describe('status bar and notices', () => {
@@ -201,8 +214,14 @@ describe('status bar and notices', () => {
       await page.waitForSelector(`.backend-badge[data-backend="${backend}"]`, { timeout: 90000 });
     }
     const notices = page.locator('.notices [data-notice="kernel"]');
-    assert.equal(await notices.count(), 1, `notices: ${await page.locator('.notices').innerText()}`);
+    assert.equal(await notices.count(), 1, `notices: ${await page.locator('.notices-kernel').innerText()}`);
     assert.match(await notices.innerText(), /CPU/);
+    // Far down the page, where a reader switches, the notice is in view: just under the toolbar.
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
+    await page.waitForTimeout(200);
+    const [top, toolbar] = await notices.evaluate((n) => [n.getBoundingClientRect().top, document.querySelector('.section-toolbar').getBoundingClientRect().bottom]);
+    assert.ok(top >= toolbar - 1 && top < toolbar + 40, `the notice's top is at ${top} px, the toolbar ends at ${toolbar} px`);
+    await page.screenshot({ path: 'test-results/navigation-kernel-notice-in-view.png' });
     await page.locator('[data-testid="backend"]').selectOption('auto');
     assert.deepEqual(pageErrors, []);
   });

@@ -40,6 +40,8 @@ describe('download a section as .ipynb', () => {
     await page.locator('.section-body .cell[data-scratch] .cm-content').waitFor();
     await page.keyboard.insertText('print("scratch")');
     await page.locator('.section-toolbar button[aria-expanded]', { hasText: 'Edits' }).click();
+    // Every item of the menu has its icon (this one had none, and stood out of line).
+    assert.deepEqual(await page.$$eval('.edits-menu .menu-item', (items) => items.filter((i) => !i.querySelector('svg')).map((i) => i.textContent)), []);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="download-ipynb"]').click()]);
     assert.equal(download.suggestedFilename(), '01-linear-regression-scratch.ipynb');
     const nb = JSON.parse(await readFile(await download.path(), 'utf8'));

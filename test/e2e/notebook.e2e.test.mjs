@@ -213,11 +213,16 @@ describe('cell tools', () => {
 
   it('Esc then Tab leaves the cell (Tab inside the editor indents)', async () => {
     const first = bookCell(1);
+    const ring = () => first.locator('.cell-editor').evaluate((el) => getComputedStyle(el).boxShadow);
+    assert.equal(await ring(), 'none');
     await first.locator('.cm-content').click();
+    // Edit mode is visible (a ring round the editor), not only a blinking caret.
+    assert.notEqual(await ring(), 'none', 'the focused editor is marked');
     await page.keyboard.press('Tab');
     assert.equal(await focusedCellId(), 'cell-1', 'Tab in the editor stays there (it indents)');
     await page.keyboard.press('Control+Z');
     await page.keyboard.press('Escape');
+    assert.equal(await ring(), 'none', 'command mode: the ring leaves the editor (the cell has its own outline)');
     await page.keyboard.press('Tab');
     const where = await page.evaluate(() => ({ inCell1: !!document.activeElement?.closest('.cell[data-cell-id="cell-1"]'), tag: document.activeElement?.tagName }));
     assert.equal(where.inCell1, false, `focus moved past the cell (now on ${where.tag})`);

@@ -1,6 +1,6 @@
 // The reader on a phone (390 px), end to end in headless Chromium against the BUILT site: the
 // status bar shows the kernel's state and backend without clipping them, and a display equation
-// wider than the column scrolls with a visible cue at its cut edge. Screenshots in test-results/.
+// wider than the column scrolls with a visible cue at its cut edge, Run all's "stopped at cell N" shows, and search results fit the window. Screenshots in test-results/.
 //
 //   npx vite build --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/phone.e2e.test.mjs
 import { after, before, describe, it } from 'node:test';
@@ -63,5 +63,40 @@ describe('phone (390 px)', () => {
     await eq.screenshot({ path: 'test-results/phone-wide-equation.png' });
     await eq.evaluate((e) => e.scrollBy(1000, 0));
     assert.ok((await eq.evaluate((e) => e.scrollLeft)) > 0, 'the equation scrolls');
+  });
+
+  it('Run all stopped by an error says where, on a line of its own', async () => {
+    for (const lang of ['', 'zh/']) {
+      await page.evaluate((h) => (location.hash = h), `#/${lang}01-preliminaries/03-ndarray`);
+      await page.waitForSelector(`html[lang="${lang ? 'zh-CN' : 'en'}"] .section[data-slug="01-preliminaries/03-ndarray"] .section-body`);
+      const second = page.locator('.section-body .cell').nth(1);
+      await second.scrollIntoViewIfNeeded();
+      await second.locator('.cm-content').click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText('prnt(x)');
+      await page.locator('.section-toolbar .btn-run').click();
+      const halted = page.locator('.section-toolbar .halted');
+      await halted.waitFor({ timeout: 90_000 });
+      const box = await halted.boundingBox();
+      assert.ok(box.width > 150 && box.x >= 0 && box.x + box.width <= 390, `the notice spans ${box.x}..${box.x + box.width} px`);
+      assert.match(await halted.innerText(), lang ? /单元 2（出错）/ : /cell 2 \(an error\)/);
+      // ... below the buttons, which keep their one line, the Edits menu included.
+      const tops = await page.$$eval('.section-toolbar > :not(.halted)', (els) => els.filter((e) => e.getBoundingClientRect().width > 0).map((e) => Math.round(e.getBoundingClientRect().top)));
+      assert.ok(Math.max(...tops) - Math.min(...tops) < 8, `the toolbar's buttons start at ${tops.join(', ')} px`);
+      await page.screenshot({ path: `test-results/phone-halted${lang ? '-zh' : ''}.png`, clip: { x: 0, y: 0, width: 390, height: 260 } });
+      await second.locator(lang ? 'button[title^="恢复"]' : 'button[title^="Restore"]').click(); // Reset (an icon on a phone)
+    }
+  });
+
+  it('search results fit the window (they ran off its left edge)', async () => {
+    for (const lang of ['', 'zh/']) {
+      await page.evaluate((h) => (location.hash = h), `#/${lang}`);
+      await page.locator('.search input').fill(lang ? '卷积' : 'softmax');
+      await page.locator('.search-hit').first().waitFor();
+      const box = await page.locator('.search-results').boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= 390, `the results span ${box.x}..${box.x + box.width} px of 390`);
+      await page.screenshot({ path: `test-results/phone-search${lang ? '-zh' : ''}.png` });
+      await page.locator('.search input').fill('');
+    }
   });
 });

@@ -327,6 +327,10 @@ describe('cells', () => {
     const stopMs = Date.now() - t0;
     assert.ok(stopMs < 2000, `stop took ${stopMs} ms`);
     assert.equal(await cell.getAttribute('data-state'), 'stopped');
+    // Said in the page's words (not the kernel's "KernelInterrupt: Stopped by the reader."), with where it stopped.
+    const said = await cell.locator('.output-stopped').innerText();
+    assert.match(said, /^You stopped this cell\.\s+line 2/);
+    assert.doesNotMatch(said, /KernelInterrupt/);
     await setCode(cell, 'nd.arange(3)');
     assert.equal(await runCell(cell), 'done');
     console.log(`# stop: ${stopMs} ms`);
@@ -345,7 +349,7 @@ describe('cells', () => {
     it(`switches the kernel to ${backend}, and NDArrays print @${backend}(0)`, async () => {
       await page.locator('[data-testid="backend"]').selectOption(backend);
       await page.waitForSelector(`.backend-badge[data-backend="${backend}"]`, { timeout: 60000 });
-      assert.match(await page.locator('.notices').innerText(), new RegExp(`restarted on ${backend}`, 'i'));
+      assert.match(await page.locator('.notices-kernel').innerText(), new RegExp(`restarted on ${backend}`, 'i'));
       const cell = firstCell();
       await setCode(cell, 'nd.array([[1, 2], [3, 4]]).sum({ axis: 0 })');
       assert.equal(await runCell(cell), 'done', await cell.innerText());

@@ -143,6 +143,9 @@ export const en = {
     memoryTooltip: (bytes: number, tensors: number) =>
       `Memory the kernel's arrays hold now: ${f.bytes(bytes)} in ${count(tensors, 'array', 'arrays')} (weights, gradients, data, intermediate results). It rises and falls during training; arrays no longer referenced are freed, and Restart frees all of it.`,
     memoryInUse: (bytes: number) => `${f.bytes(bytes)} in use`,
+    memoryBeforeRun: (bytes: number) => `${f.bytes(bytes)} in use before this run`,
+    memoryBeforeRunTooltip: (bytes: number, tensors: number) =>
+      `Memory the kernel's arrays held when the running cell started: ${f.bytes(bytes)} in ${count(tensors, 'array', 'arrays')}. It is measured again when the cell ends.`,
     downloadFailed: (what: string) => `${what}: download failed`,
     fromCache: (what: string) => `${what} from cache`,
     downloaded: (what: string) => `${what} downloaded`,
@@ -349,6 +352,7 @@ export const en = {
     linesNotShown: 'Lines not shown',
     hiddenLines: (lines: number, chars: number) => `${count(lines, 'more line', 'more lines')} (${count(chars, 'character', 'characters')}) not shown`,
     showMore: (k: number) => `Show ${n(k)} more`,
+    stoppedByYou: 'You stopped this cell.',
     errorLine: (line: number) => `line ${n(line)}`,
     errorColumn: (column: number) => `, column ${n(column)}`,
     emptyImage: (w: number, h: number) => `(empty image, ${w} × ${h})`,
@@ -405,6 +409,7 @@ export const en = {
       bytes === null ? 'an unknown amount of memory' : `${f.bytes(bytes)}${tensors === null ? '' : ` in ${count(tensors, 'array', 'arrays')}`}`,
     memory: (held: string) => `The kernel holds ${held}. Restarting it frees all of that (its variables are reset; the outputs on the page stay).`,
     restart: 'Restart the kernel',
+    ndFunction: (method: string) => `An NDArray has no method ${method}; the library has it as a function: `,
   },
 
   slow: {

@@ -133,6 +133,8 @@ export const zh = {
     memoryTooltip: (bytes: number, tensors: number) =>
       `内核中的数组此刻占用的内存：${f.bytes(bytes)}，共 ${n(tensors)} 个数组（权重、梯度、数据和中间结果）。训练时它会有升有降；不再被引用的数组会被释放，重启会释放全部内存。`,
     memoryInUse: (bytes: number) => `已用 ${f.bytes(bytes)}`,
+    memoryBeforeRun: (bytes: number) => `运行前已用 ${f.bytes(bytes)}`,
+    memoryBeforeRunTooltip: (bytes: number, tensors: number) => `正在运行的单元开始时，内核中的数组占用的内存：${f.bytes(bytes)}，共 ${n(tensors)} 个数组。单元结束时会重新测量。`,
     downloadFailed: (what: string) => `${what}：下载失败`,
     fromCache: (what: string) => `${what}（来自缓存）`,
     downloaded: (what: string) => `${what} 已下载`,
@@ -231,7 +233,7 @@ export const zh = {
     resetAll: (scratchStays: boolean) => `把所有单元重置为书中的版本${scratchStays ? '（你自己的单元会保留）' : ''}`,
     imported: (edited: number, scratch: number, orphaned: number) => {
       const parts = [edited > 0 || scratch === 0 ? `${n(edited)} 个修改过的单元` : '', scratch > 0 ? `${n(scratch)} 个你自己的单元` : ''].filter(Boolean);
-      return `已导入${parts.join('和')}${orphaned ? `；其中 ${n(orphaned)} 个属于本节中已不存在的单元（已另行保存）` : ''}。`;
+      return `已导入 ${parts.join('和')}${orphaned ? `；其中 ${n(orphaned)} 个属于本节中已不存在的单元（已另行保存）` : ''}。`;
     },
     importFailed: (error: string) => `导入失败：${error}`,
     dismiss: '关闭',
@@ -349,6 +351,7 @@ export const zh = {
     linesNotShown: '未显示的行',
     hiddenLines: (lines: number, chars: number) => `还有 ${n(lines)} 行（${n(chars)} 个字符）未显示`,
     showMore: (k: number) => `再显示 ${n(k)} 行`,
+    stoppedByYou: '你停止了这个单元。',
     errorLine: (line: number) => `第 ${n(line)} 行`,
     errorColumn: (column: number) => `，第 ${n(column)} 列`,
     emptyImage: (w: number, h: number) => `（空图像，${w} × ${h}）`,
@@ -404,6 +407,7 @@ export const zh = {
       bytes === null ? '数量未知的内存' : `${f.bytes(bytes)}${tensors === null ? '' : `（${n(tensors)} 个数组）`}`,
     memory: (held: string) => `内核占用了${held}。重启内核会释放全部内存（内核中的变量会被清空；页面上的输出仍然保留）。`,
     restart: '重启内核',
+    ndFunction: (method: string) => `NDArray没有${method}方法；库中它是一个函数：`,
   },
 
   slow: {

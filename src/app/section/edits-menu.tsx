@@ -62,7 +62,7 @@ export function EditsMenu({ edits, downloadNotebook }: { edits: SectionEdits; do
           </button>
           {downloadNotebook && (
             <button type="button" role="menuitem" className="menu-item" data-action="download-ipynb" onClick={() => (downloadNotebook(), setOpen(false))}>
-              {m.edits.notebook}
+              <Icon name="download" /> {m.edits.notebook}
             </button>
           )}
           <button type="button" role="menuitem" className="menu-item" onClick={() => (file.current?.click(), setOpen(false))}>

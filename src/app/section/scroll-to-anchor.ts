@@ -10,8 +10,9 @@ const READER_INPUT = ['wheel', 'touchstart', 'keydown', 'mousedown'] as const;
 
 export function scrollToAnchor(target: HTMLElement): () => void {
   target.scrollIntoView({ block: 'start' });
-  // Where scrollIntoView puts the target: its scroll margin below the window's top (the header).
-  const wantedTop = parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
+  // Where scrollIntoView puts the target: the page's scroll padding (the header and toolbar) plus
+  // the target's own scroll margin below the window's top.
+  const wantedTop = (parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0) + (parseFloat(getComputedStyle(target).scrollMarginTop) || 0);
   const atBottom = () => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
   let frames = 0;
   let still = 0;

@@ -104,7 +104,10 @@ export function SearchBox() {
               onMouseEnter={() => setSelected(i)}
             >
               <span className="search-hit-title">
-                <span className="toc-number">{h.doc.number}</span> {h.doc.title}
+                {/* The reference's entries have no number: no gap before their title either. */}
+                {h.doc.number && <span className="toc-number">{h.doc.number}</span>}
+                {h.doc.number && ' '}
+                {h.doc.title}
                 {h.doc.heading && <span className="search-hit-heading"> › {h.doc.heading}</span>}
               </span>
               {h.snippet && (

@@ -101,6 +101,9 @@ describe('message catalogues', () => {
     expect(m.edits.reallyReset(1)).toBe('确定要重置 1 个单元吗？');
     expect(m.edits.reallyReset(2)).toBe('确定要重置 2 个单元吗？');
     expect(m.toolbar.queued(3)).toBe('3 个排队中');
+    // A space on both sides of the number, as everywhere else ("已导入1 个" had one side only).
+    expect(m.edits.imported(1, 0, 0)).toBe('已导入 1 个修改过的单元。');
+    expect(m.edits.imported(0, 2, 0)).toBe('已导入 2 个你自己的单元。');
   });
 
   it('numbers, sizes, durations and dates follow the page locale', () => {
