@@ -124,9 +124,14 @@ describe('first result on a first visit', () => {
       await page.keyboard.press('Control+A');
       await page.keyboard.insertText('const t0 = Date.now();\nwhile (Date.now() - t0 < 4500) await new Promise((r) => setTimeout(r, 50));');
       await page.keyboard.press('Control+Enter');
+      const stop = cell.locator('.cell-bar button', { hasText: 'Stop' });
+      await stop.waitFor({ timeout: 10_000 });
+      const stopBefore = await stop.boundingBox();
       const waiting = cell.locator('.cell-mark-slow[data-slow-backend="unmeasured"]');
       await waiting.waitFor({ timeout: 10_000 });
       console.log(`unmeasured hint: ${await waiting.innerText()}`);
+      assert.match(await waiting.innerText(), /^CPU was chosen by hand, so no other backend was timed here/);
+      assert.deepEqual(await stop.boundingBox(), stopBefore, 'the hint does not move the Stop button (it has a line of its own)');
       await cell.screenshot({ path: 'test-results/first-run-unmeasured.png' });
       await page.waitForFunction((el) => el.dataset.state === 'done', await cell.elementHandle(), { timeout: 60_000 });
       // The page times the backends in a throwaway kernel and keeps the probe, as Auto would.

@@ -181,6 +181,23 @@ describe('screenshots', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('a link to an entry lands right under the sticky header, not a header further down', async () => {
+    await openReference(page, '', '');
+    const id = await page.locator('.api-entry[id]').nth(5).getAttribute('id');
+    await openReference(page, '', id);
+    await page.waitForFunction((x) => {
+      const el = document.getElementById(x);
+      return el && Math.abs(el.getBoundingClientRect().top - (parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0)) < 2;
+    }, id, { timeout: 5000 }).catch(() => undefined);
+    const { top, padding, header } = await page.evaluate((x) => ({
+      top: document.getElementById(x).getBoundingClientRect().top,
+      padding: parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0,
+      header: document.querySelector('header')?.getBoundingClientRect().bottom ?? 0,
+    }), id);
+    // It was scroll-padding plus a scroll-margin of the same size (216 px down on this page).
+    assert.ok(top >= header && top <= padding + 2, `the entry's top is ${top} px; the header ends at ${header} px, the page's scroll padding is ${padding} px`);
+  });
+
   it('no page errors', () => {
     assert.deepEqual(pageErrors, []);
   });

@@ -237,7 +237,6 @@ export function CellView({ block, index, scratch }: { block: CellBlock; index: n
           </span>
         )}
         <StateBadge run={run} />
-        {run.status === 'running' && <SlowBackendHint />}
         {halted === 'skipped' && (
           <span className="cell-mark cell-mark-skipped" title={m.cell.notRunTooltip}>
             {m.cell.notRun}
@@ -306,6 +305,7 @@ export function CellView({ block, index, scratch }: { block: CellBlock; index: n
           </button>
         </div>
       )}
+      {run.status === 'running' && <SlowBackendHint />}
       {pendingUploads.map((u) => (
         <UploadPrompt key={u.id} pending={u} />
       ))}

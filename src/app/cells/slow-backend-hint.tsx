@@ -3,7 +3,8 @@
  * the fastest here: says so, with the measured ratio and how to switch. When this browser has no
  * probe (the reader chose a backend by hand, so the kernel never timed them), says the backends
  * will be timed when the cell ends, and asks for that background probe (background-probe.ts).
- * Mounted only while a cell runs.
+ * Mounted only while a cell runs, on a line of its own under the cell's bar: in the bar it pushed
+ * the Stop button to a second row just as the reader reached for it.
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { localProbeCache } from '../../kernel/page/probe-cache';
@@ -39,17 +40,21 @@ export function SlowBackendHint() {
   if (!late || backend === null) return null;
   if (unmeasured) {
     return (
-      <span className="cell-mark cell-mark-slow" data-slow-backend="unmeasured" title={m.slow.unmeasuredTooltip(backend)}>
-        {m.slow.unmeasured}
-      </span>
+      <div className="cell-hint">
+        <span className="cell-mark cell-mark-slow" data-slow-backend="unmeasured" title={m.slow.unmeasuredTooltip(backend)}>
+          {m.slow.unmeasured(backend)}
+        </span>
+      </div>
     );
   }
   const slow = slowBackend(probe, backend);
   if (!slow) return null;
   const ratio = slow.ratio >= 10 ? m.format.number(Math.round(slow.ratio), 0) : m.format.number(slow.ratio, 1);
   return (
-    <span className="cell-mark cell-mark-slow" data-slow-backend={slow.backend} title={m.slow.tooltip(slow.backend, ratio, slow.fastest)}>
-      {m.slow.text(slow.backend, ratio, slow.fastest)}
-    </span>
+    <div className="cell-hint">
+      <span className="cell-mark cell-mark-slow" data-slow-backend={slow.backend} title={m.slow.tooltip(slow.backend, ratio, slow.fastest)}>
+        {m.slow.text(slow.backend, ratio, slow.fastest)}
+      </span>
+    </div>
   );
 }

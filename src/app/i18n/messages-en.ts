@@ -416,7 +416,7 @@ export const en = {
     tooltip: (slow: BackendName, ratio: string, fastest: BackendName) =>
       `The speed check measured ${BACKEND[slow]} ${ratio} times slower than ${BACKEND[fastest]} in this browser. Choose ${BACKEND[fastest]} (or Auto) under Backend in the status bar: the kernel restarts there, so run the cells above again.`,
     text: (slow: BackendName, ratio: string, fastest: BackendName) => `${BACKEND[slow]} is ${ratio}× slower here than ${BACKEND[fastest]}: switch under Backend in the status bar`,
-    unmeasured: 'Other backends not timed here yet: timing them when this cell ends',
+    unmeasured: (chosen: BackendName) => `${BACKEND[chosen]} was chosen by hand, so no other backend was timed here: the page times them in the background when this cell ends`,
     unmeasuredTooltip: (chosen: BackendName) =>
       `You chose ${BACKEND[chosen]} yourself, so the kernel did not time the backends of this browser. When this cell ends, the page times them in the background (a few seconds, in a separate kernel: your variables stay), and a later long cell says whether another backend is faster here.`,
   },

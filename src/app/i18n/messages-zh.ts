@@ -414,7 +414,7 @@ export const zh = {
     tooltip: (slow: BackendName, ratio: string, fastest: BackendName) =>
       `速度测试测得，在这个浏览器中${BACKEND[slow]}比${BACKEND[fastest]}慢 ${ratio} 倍。请在状态栏的“后端”中选择${BACKEND[fastest]}（或“自动”）：内核会在那里重启，所以需要重新运行上方的单元。`,
     text: (slow: BackendName, ratio: string, fastest: BackendName) => `${BACKEND[slow]}在这里比${BACKEND[fastest]}慢 ${ratio} 倍：可在状态栏的“后端”中切换`,
-    unmeasured: '尚未在此测量其他后端：本单元结束后测量',
+    unmeasured: (chosen: BackendName) => `你手动选择了${BACKEND[chosen]}，其他后端尚未在这里测速：本单元结束后，页面会在后台测速`,
     unmeasuredTooltip: (chosen: BackendName) =>
       `你自行选择了${BACKEND[chosen]}，所以内核没有测量这个浏览器中各后端的速度。本单元结束后，页面会在后台测量它们（几秒钟，在另一个内核中进行：你的变量保持不变），之后运行较久的单元会告诉你这里是否有更快的后端。`,
   },
