@@ -55,7 +55,10 @@ function errorHtml(e: ErrorOutput, m: Messages): string {
   let where = '';
   if (e.line !== null) {
     const position = m.outputs.errorLine(e.line) + (e.column !== null ? m.outputs.errorColumn(e.column) : '');
-    const source = e.sourceLine !== null ? `<pre class="error-source">${escapeHtml(e.sourceLine + (e.column !== null ? `\n${' '.repeat(Math.max(0, e.column - 1))}^` : ''))}</pre>` : '';
+    // The caret under the column: the line's own text before it, hidden (as the app draws it), so
+    // that wide characters and tabs push it as far as they push the line.
+    const caret = (line: string, column: number) => `\n<span class="error-caret-pad" aria-hidden="true">${escapeHtml(line.slice(0, Math.max(0, column - 1)).padEnd(Math.max(0, column - 1)))}</span>^`;
+    const source = e.sourceLine !== null ? `<pre class="error-source">${escapeHtml(e.sourceLine)}${e.column !== null ? caret(e.sourceLine, e.column) : ''}</pre>` : '';
     where = `<div class="error-where"><span class="error-position">${escapeHtml(position)}</span>${source}</div>`;
   }
   return `<div class="output output-error"><div class="error-head"><span class="error-name">${escapeHtml(e.name)}</span>: ${escapeHtml(e.message)}</div>${where}</div>`;

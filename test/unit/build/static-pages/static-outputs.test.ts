@@ -17,7 +17,9 @@ describe('outputs as static HTML', () => {
     const html = outputHtml({ kind: 'error', name: 'ShapeError', message: 'expected (2, 3)', line: 4, column: 3, sourceLine: 'x.add(y)' }, ctx);
     expect(html).toContain('<span class="error-name">ShapeError</span>: expected (2, 3)');
     expect(html).toContain('line 4, column 3');
-    expect(html).toContain('<pre class="error-source">x.add(y)\n  ^</pre>');
+    // The caret is pushed by the line's own text, hidden (as in the app): wide characters and tabs push it as far.
+    expect(html).toContain('<pre class="error-source">x.add(y)\n<span class="error-caret-pad" aria-hidden="true">x.</span>^</pre>');
+    expect(outputHtml({ kind: 'error', name: 'E', message: 'm', line: 1, column: 9, sourceLine: 'print("梯度", z)' }, ctx)).toContain('<span class="error-caret-pad" aria-hidden="true">print(&quot;梯</span>^');
     expect(outputHtml({ kind: 'error', name: 'E', message: 'm', line: null, column: null, sourceLine: null }, ctx)).not.toContain('error-where');
   });
 
