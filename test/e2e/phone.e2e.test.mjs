@@ -99,4 +99,21 @@ describe('phone (390 px)', () => {
       await page.locator('.search input').fill('');
     }
   });
+
+  it('on a touch screen the search box does not mention the / key', async () => {
+    await page.evaluate(() => (location.hash = '#/'));
+    assert.equal(await page.locator('.search input').getAttribute('placeholder'), 'Search the book (/)', 'with a mouse and keyboard it does');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+    await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'hover', value: 'none' }, { name: 'pointer', value: 'coarse' }] });
+    try {
+      await page.waitForFunction(() => document.querySelector('.search input')?.getAttribute('placeholder') === 'Search the book');
+      await page.evaluate(() => (location.hash = '#/zh/'));
+      await page.waitForFunction(() => document.querySelector('.search input')?.getAttribute('placeholder') === '搜索本书');
+    } finally {
+      await cdp.send('Emulation.setEmulatedMedia', { features: [] });
+      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+      await page.evaluate(() => (location.hash = '#/'));
+    }
+  });
 });

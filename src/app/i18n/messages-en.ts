@@ -77,6 +77,8 @@ export const en = {
 
   search: {
     placeholder: 'Search the book (/)',
+    /** On a touch screen: no keyboard shortcut to mention. */
+    placeholderTouch: 'Search the book',
     label: 'Search the book',
     results: 'Search results',
     loading: 'Loading the index…',

@@ -68,6 +68,7 @@ export const zh = {
 
   search: {
     placeholder: '搜索本书（/）',
+    placeholderTouch: '搜索本书',
     label: '搜索本书',
     results: '搜索结果',
     loading: '正在加载索引…',

@@ -13,6 +13,7 @@ import { queryTerms, searchBook } from '../search/search-book';
 import { getEdition } from '../book/editions';
 import { useUiLang } from '../i18n/ui-lang';
 import { Icon } from '../ui/icons';
+import { useMediaQuery } from '../ui/use-media-query';
 import { useMessages } from '../i18n/messages';
 
 /** Each edition's index (a Chinese page searches the Chinese edition). */
@@ -69,13 +70,15 @@ export function SearchBox() {
     (document.activeElement as HTMLElement | null)?.blur();
   };
 
+  // The '/' shortcut means nothing on a touch screen without a keyboard: its hint is left out there.
+  const noKeyboard = useMediaQuery('(hover: none) and (pointer: coarse)');
   return (
     <div className="search" ref={box} role="search">
       <Icon name="search" />
       <input
         type="search"
         ref={input}
-        placeholder={m.search.placeholder}
+        placeholder={noKeyboard ? m.search.placeholderTouch : m.search.placeholder}
         aria-label={m.search.label}
         aria-keyshortcuts="/"
         value={query}
