@@ -2,7 +2,7 @@
  * Run all / stop / restart / clear outputs for the section's kernel, and the edits menu. Sticks
  * under the header, so when Run all stops at an error far below, it says where, with a link.
  */
-import { useSyncExternalStore } from 'react';
+import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import type { SectionEdits } from '../edits/section-edits';
 import type { KernelSession } from '../run/kernel-session';
 import { Icon } from '../ui/icons';
@@ -30,8 +30,22 @@ export function SectionToolbar({
   const s = useSyncExternalStore(session.store.subscribe, session.store.get);
   const active = s.running !== null || s.queued.length > 0;
   const m = useMessages();
+  const bar = useRef<HTMLDivElement>(null);
+  // The kernel's notices stick right under this toolbar (cells.css), whose height changes: on a
+  // phone, Run all's "stopped at cell N" takes a line of its own, and a fixed offset hid the notice.
+  useLayoutEffect(() => {
+    const el = bar.current;
+    if (!el || typeof ResizeObserver !== 'function') return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => root.style.setProperty('--toolbar-h', `${el.offsetHeight}px`));
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--toolbar-h');
+    };
+  }, []);
   return (
-    <div className="section-toolbar" role="toolbar" aria-label={m.toolbar.label}>
+    <div className="section-toolbar" role="toolbar" aria-label={m.toolbar.label} ref={bar}>
       <button type="button" className="btn btn-run" onClick={runAll} title={m.toolbar.runAllTooltip}>
         <Icon name="runAll" /> {m.toolbar.runAll}
       </button>
