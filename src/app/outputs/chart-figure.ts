@@ -4,7 +4,7 @@
  * extends the traces (Plotly.extendTraces) instead of redrawing; anything else (a new series,
  * changed axes) is a Plotly.react. Pure, so both decisions are unit-tested.
  */
-import type { ChartOutput, ChartPanel } from '../../kernel/protocol';
+import type { ChartOutput, ChartPanel, ChartSeries } from '../../kernel/protocol';
 import type { PlotlyAxis, PlotlyContour, PlotlyLayout, PlotlyScatter, PlotlyTrace } from './plotly-types';
 import { logTicks } from '../../render/chart-axes';
 import type { ChartColors } from '../../render/chart-palette';
@@ -73,6 +73,13 @@ export function chartData(chart: ChartOutput, colors: ChartColors): PlotlyTrace[
   return data;
 }
 
+/**
+ * A line of one point draws nothing: a live chart's first point (the first minibatches of a
+ * training run) would leave the axes empty until the second. Such a series is drawn as a marker;
+ * chartUpdate redraws it as a line when its second point comes.
+ */
+const drawnMode = (s: ChartSeries): ChartSeries['mode'] => (s.mode === 'lines' && s.x.length === 1 ? 'lines+markers' : s.mode);
+
 /** The series of every panel as scatter traces (contours: chartData). */
 export function chartTraces(chart: ChartOutput, colors: ChartColors): PlotlyScatter[] {
   const colorOf = new Map<string, string>();
@@ -87,7 +94,7 @@ export function chartTraces(chart: ChartOutput, colors: ChartColors): PlotlyScat
         name: plotlyText(s.name),
         x: s.x.slice(),
         y: s.y.slice(),
-        mode: s.mode,
+        mode: drawnMode(s),
         xaxis: axisName('x', p),
         yaxis: axisName('y', p),
         legendgroup: s.name,
@@ -218,7 +225,7 @@ export function chartUpdate(prev: ChartOutput, next: ChartOutput): ChartUpdate {
     for (let s = 0; s < b.series.length; s++, trace++) {
       const sa = a.series[s]!;
       const sb = b.series[s]!;
-      if (sa.name !== sb.name || sa.mode !== sb.mode || !isPrefix(sa.x, sb.x) || !isPrefix(sa.y, sb.y) || sb.x.length - sa.x.length !== sb.y.length - sa.y.length) {
+      if (sa.name !== sb.name || sa.mode !== sb.mode || drawnMode(sa) !== drawnMode(sb) || !isPrefix(sa.x, sb.x) || !isPrefix(sa.y, sb.y) || sb.x.length - sa.x.length !== sb.y.length - sa.y.length) {
         return { kind: 'react' };
       }
       if (sb.x.length > sa.x.length) {

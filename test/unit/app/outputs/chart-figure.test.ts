@@ -27,6 +27,13 @@ describe('chartUpdate', () => {
     expect(chartUpdate(chart(2), chart(4))).toEqual({ kind: 'extend', indices: [0, 1], x: [[2, 3], [2, 3]], y: [[1 / 3, 1 / 4], [0.2, 0.3]] });
   });
 
+  it('draws a line of one point as a marker (else the axes stay empty), and as a line again from its second point', () => {
+    expect(chartTraces(chart(1), LIGHT_CHART).map((t) => t.mode)).toEqual(['lines+markers', 'lines+markers']);
+    expect(chartUpdate(chart(1), chart(2)).kind).toBe('react');
+    expect(chartTraces(chart(2), LIGHT_CHART).map((t) => t.mode)).toEqual(['lines', 'lines+markers']);
+    expect(chartUpdate(chart(2), chart(3)).kind).toBe('extend');
+  });
+
   it('does nothing when nothing changed', () => {
     expect(chartUpdate(chart(3), chart(3))).toEqual({ kind: 'same' });
   });
@@ -79,7 +86,7 @@ describe('figure', () => {
       kind: 'chart',
       chartId: 'plot-3',
       notes: [],
-      panels: [{ xScale: 'linear', yScale: 'linear', series: ['-', '--', ':', 'x', '-.s'].map((f, i) => ({ name: f, x: [i], y: [i], ...styleOf(f) })) }],
+      panels: [{ xScale: 'linear', yScale: 'linear', series: ['-', '--', ':', 'x', '-.s'].map((f, i) => ({ name: f, x: [i, i + 1], y: [i, i], ...styleOf(f) })) }],
     };
     const traces = chartTraces(styled, LIGHT_CHART);
     expect(traces.map((t) => [t.mode, t.line!.dash, t.marker!.symbol])).toEqual([
