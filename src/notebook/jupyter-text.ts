@@ -12,7 +12,7 @@
  * loop only while a cell runs, so text written at the end of a cell arrived with a later cell or
  * not at all. `console` output is handed to the kernel at once and reaches the cell that wrote it.
  */
-import type { JupyterApi } from './outputs';
+import type { JupyterApi } from './jupyter-api';
 
 export type Stream = 'stdout' | 'stderr';
 

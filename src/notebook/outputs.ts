@@ -13,19 +13,14 @@
 import type { ChartOutput, DisplayOutput } from '../lib/output-kinds';
 import { assertNever } from '../lib/output-kinds';
 import { ChartUpdates } from './chart-updates';
+import type { JupyterApi, MimeBundle } from './jupyter-api';
 import { jupyterText } from './jupyter-text';
 import { eachImagePng, imagesPng } from './images-png';
 import { chartText, imagesHtml, imagesText, tableHtml, tableText } from './output-text';
 import { chartSvgDocument } from '../render/chart-svg';
 import { base64 } from '../render/png';
 
-/** A Jupyter MIME bundle: MIME type -> data (base64 for binary types). */
-export type MimeBundle = Record<string, string>;
-
-/** The part of `Deno.jupyter` the host uses (Deno defines it only inside its Jupyter kernel). */
-export interface JupyterApi {
-  display(bundle: MimeBundle, options: { raw: true; display_id?: string; update?: boolean }): Promise<void>;
-}
+export type { JupyterApi, MimeBundle } from './jupyter-api';
 
 export interface OutputSink {
   /** Writes text as is (no newline added): the library's text ends its own lines, and `\r` rewrites one. */
