@@ -46,18 +46,19 @@ function ensureChromium() {
 
 /** Debian's Jupyter client (nbconvert/nbclient) for test/e2e/jupyter-run.e2e.test.mjs; an error message or null. */
 function ensureJupyter() {
-  return ensureDebianPackage('/usr/bin/jupyter-nbconvert', 'jupyter-nbconvert');
+  // Without its recommends: pandoc (168 MB) converts to formats the test never writes.
+  return ensureDebianPackage('/usr/bin/jupyter-nbconvert', 'jupyter-nbconvert', ['--no-install-recommends']);
 }
 
 /** Installs Debian's `pkg` with apt-get when `file` is missing (as root); returns an error message or null. */
-function ensureDebianPackage(file, pkg) {
+function ensureDebianPackage(file, pkg, options = []) {
   if (existsSync(file)) return null;
   if (process.getuid?.() !== 0) {
-    return `${file} is missing; run: sudo apt-get install -y ${pkg}`;
+    return `${file} is missing; run: sudo apt-get install -y ${[...options, pkg].join(' ')}`;
   }
   console.log(`${file} is missing: running apt-get update && apt-get install -y ${pkg}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update'], ['install', '-y', pkg]]) {
+  for (const args of [['update'], ['install', '-y', ...options, pkg]]) {
     const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (r.status !== 0) return `apt-get ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`})`;
   }

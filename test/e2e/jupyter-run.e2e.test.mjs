@@ -11,7 +11,7 @@
 // no text at all or a chart left at its first point, fails every run.
 //
 //   npx vite build --outDir .cache/e2e-dist && E2E_DIST_DIR=.cache/e2e-dist node --test test/e2e/jupyter-run.e2e.test.mjs
-//   (needs `jupyter nbconvert`: on Debian `apt-get install jupyter-nbconvert`; npm test installs it as root)
+//   (needs `jupyter nbconvert`: on Debian `apt-get install --no-install-recommends jupyter-nbconvert`; npm test installs it as root)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';

@@ -1,7 +1,7 @@
 // Runs a notebook through a real Jupyter client (nbclient, as `jupyter nbconvert --execute` and
 // papermill run notebooks) with Deno's Jupyter kernel: the protocol path a reader's JupyterLab takes,
 // which `deno repl` (test/e2e/deno.mjs) does not. Needs Debian's `jupyter-nbconvert`
-// (`apt-get install jupyter-nbconvert`); the kernel is the `deno` devDependency, declared in a
+// (`apt-get install --no-install-recommends jupyter-nbconvert`); the kernel is the `deno` devDependency, declared in a
 // private kernelspec folder so that nothing is installed for the user.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -13,7 +13,7 @@ export function findJupyterNbconvert() {
     const r = spawnSync(bin, ['nbconvert', '--version'], { encoding: 'utf8' });
     if (r.status === 0) return bin;
   }
-  throw new Error('no `jupyter nbconvert`: on Debian, `apt-get install jupyter-nbconvert` (or set JUPYTER_BIN).');
+  throw new Error('no `jupyter nbconvert`: on Debian, `apt-get install --no-install-recommends jupyter-nbconvert` (or set JUPYTER_BIN).');
 }
 
 /** Writes a kernelspec named `handson-deno` for `deno` under `dir`; pass `dir` as JUPYTER_PATH. */
