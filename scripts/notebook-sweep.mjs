@@ -15,8 +15,7 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile, appendFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchBrowser, serveStatic } from '../test/e2e/browser.mjs';
-import { denoRepl, downloadNotebook, findDeno } from '../test/e2e/deno.mjs';
+import { denoRepl, downloadNotebook, findDeno, openSiteForDownloads } from '../test/e2e/deno.mjs';
 import { cellOutputs, denoKernelspec, executeNotebook, findJupyterNbconvert } from '../test/e2e/jupyter.mjs';
 
 const args = process.argv.slice(2);
@@ -49,11 +48,8 @@ async function recorded(slug) {
   return { cells: rec.cells.length, totalMs: rec.totalMs ?? 0, lines: texts.flatMap((t) => t.split('\n')).filter((l) => l.trim()) };
 }
 
-const site = await serveStatic(distDir, '/handson/');
-const browser = await launchBrowser();
-const page = await browser.context.newPage();
-await page.goto(site.url);
-await page.waitForSelector('.toc');
+const opened = await openSiteForDownloads(distDir);
+const { page } = opened;
 const deno = findDeno();
 const work = await mkdtemp(path.join(tmpdir(), 'handson-sweep-'));
 await mkdir(path.join(outDir, lang), { recursive: true });
@@ -118,7 +114,6 @@ try {
     await rm(dir, { recursive: true, force: true });
   }
 } finally {
-  await browser.close();
-  await site.close();
+  await opened.close();
   await rm(work, { recursive: true, force: true });
 }

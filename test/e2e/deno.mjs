@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
-import { openSection } from './browser.mjs';
+import { launchBrowser, openSection, serveStatic } from './browser.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -64,4 +64,14 @@ export async function downloadNotebook(page, slug, { zh = false } = {}) {
   await page.locator('.section-toolbar button[aria-expanded]', { hasText: zh ? '修改' : 'Edits' }).click();
   const [file] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="download-ipynb"]').click()]);
   return JSON.parse(await readFile(await file.path(), 'utf8'));
+}
+
+/** The built site served under /handson/ and open in headless Chromium, ready for downloadNotebook; `close` ends both. */
+export async function openSiteForDownloads(distDir) {
+  const site = await serveStatic(distDir, '/handson/');
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  await page.goto(site.url);
+  await page.waitForSelector('.toc');
+  return { site, page, close: async () => (await browser.close(), await site.close()) };
 }

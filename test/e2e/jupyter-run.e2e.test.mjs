@@ -17,14 +17,13 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchBrowser, serveStatic } from './browser.mjs';
-import { downloadNotebook, findDeno } from './deno.mjs';
+import { downloadNotebook, findDeno, openSiteForDownloads } from './deno.mjs';
 import { cellOutputs, denoKernelspec, executeNotebook, findJupyterNbconvert } from './jupyter.mjs';
 
 const distDir = process.env.E2E_DIST_DIR ?? 'dist';
 const RUNS = 3;
 let site;
-let browser;
+let opened;
 let page;
 let work;
 let jupyter;
@@ -36,16 +35,12 @@ before(async () => {
   deno = findDeno();
   work = await mkdtemp(path.join(tmpdir(), 'handson-jupyter-'));
   kernel = await denoKernelspec(deno, path.join(work, 'jupyter'));
-  site = await serveStatic(distDir, '/handson/');
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(site.url);
-  await page.waitForSelector('.toc');
+  opened = await openSiteForDownloads(distDir);
+  ({ site, page } = opened);
 });
 
 after(async () => {
-  await browser?.close();
-  await site?.close();
+  await opened?.close();
   if (work) await rm(work, { recursive: true, force: true });
 });
 

@@ -14,12 +14,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, serveStatic } from './browser.mjs';
-import { denoRepl, downloadNotebook, findDeno } from './deno.mjs';
+import { denoRepl, downloadNotebook, findDeno, openSiteForDownloads } from './deno.mjs';
 
 const distDir = process.env.E2E_DIST_DIR ?? 'dist';
 let site;
-let browser;
+let opened;
 let page;
 let deno;
 let work;
@@ -27,16 +26,12 @@ let work;
 before(async () => {
   deno = findDeno();
   work = await mkdtemp(path.join(tmpdir(), 'handson-notebook-'));
-  site = await serveStatic(distDir, '/handson/');
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(site.url);
-  await page.waitForSelector('.toc');
+  opened = await openSiteForDownloads(distDir);
+  ({ site, page } = opened);
 });
 
 after(async () => {
-  await browser?.close();
-  await site?.close();
+  await opened?.close();
   if (work) await rm(work, { recursive: true, force: true });
 });
 
